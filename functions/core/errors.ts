@@ -1,0 +1,32 @@
+// Named domain errors; the HTTP layer maps each to a status and a page in one place.
+import type { MessageKey } from './i18n/messages.js';
+
+export abstract class DomainError extends Error {
+  abstract readonly status: 400 | 403 | 404 | 409 | 410 | 413 | 429 | 503;
+  abstract readonly messageKey: MessageKey;
+  constructor(message?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidToken extends DomainError {
+  readonly status = 400;
+  readonly messageKey = 'error.token.invalid';
+}
+
+export class TokenExpired extends DomainError {
+  readonly status = 410;
+  readonly messageKey = 'error.token.expired';
+}
+
+export class GoalNotFound extends DomainError {
+  readonly status = 404;
+  readonly messageKey = 'error.goal.missing';
+}
+
+/** A dependency (store, mailer) failed; nothing the user sent is wrong. */
+export class ServiceUnavailable extends DomainError {
+  readonly status = 503;
+  readonly messageKey = 'error.unavailable';
+}

@@ -1,0 +1,49 @@
+// The goal and the person who owns it, as the core sees them.
+import type { Locale } from '../i18n/messages.js';
+import type { Weekday } from '../schedule/checkins.js';
+
+export type GoalStatus = 'pending' | 'active' | 'paused' | 'completed' | 'stopped';
+export type BuddyStatus = 'not-invited' | 'invited' | 'accepted' | 'declined' | 'left';
+
+export interface Person {
+  email: string;
+  name?: string;
+  locale: Locale;
+  timeZone: string;
+  createdAt: string;
+}
+
+export interface Buddy {
+  email: string;
+  name?: string;
+  status: BuddyStatus;
+}
+
+export interface Goal {
+  id: string;
+  owner: string;
+  ownerName?: string;
+  text: string;
+  targetPerWeek: number;
+  weeks: number;
+  locale: Locale;
+  timeZone: string;
+  checkinWeekday: Weekday;
+  checkinHour: number;
+  status: GoalStatus;
+  buddy?: Buddy;
+  createdAt: string;
+  confirmedAt?: string;
+  /** Local date (YYYY-MM-DD, owner's zone) of week 1's check-in; later weeks derive from it. */
+  firstCheckinDate?: string;
+  /** The week whose check-in is due next (1-based). */
+  nextWeek?: number;
+  nextCheckinAt?: string;
+  /** Epoch seconds; unconfirmed goals are removed by the table's TTL. */
+  expiresAt?: number;
+}
+
+/** Unconfirmed goals and their confirm links live this long. */
+export const PENDING_TTL_SECONDS = 7 * 24 * 3600;
+/** Goal-page links outlive the longest goal (52 weeks) with a margin for the final report. */
+export const GOAL_LINK_TTL_SECONDS = 400 * 24 * 3600;

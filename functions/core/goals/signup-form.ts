@@ -1,0 +1,81 @@
+// The sign-up form's fields and their rules. Messages are catalog keys, shown next to each field.
+import { z } from 'zod';
+import type { MessageKey } from '../i18n/messages.js';
+import { locales } from '../i18n/messages.js';
+import { isValidTimeZone } from '../schedule/checkins.js';
+
+const key = (k: MessageKey) => ({ error: k });
+
+// Tag-like markup (<b>, </x>, <!--, <?) is refused; a lone "<" as in "<3" or "a < b" is fine.
+const MARKUP = /<\s*[a-zA-Z!/?]/;
+// Any control character, including CR/LF (header injection) and NUL.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+const email = (message: MessageKey) =>
+  z.string(key(message)).trim().max(254, key(message)).pipe(z.email(key(message))).transform((v) => v.toLowerCase());
+
+const oneLine = (max: number, tooLong: MessageKey) =>
+  z
+    .string()
+    .trim()
+    .max(max, key(tooLong))
+    .refine((v) => !CONTROL.test(v), key('errors.text.lineBreak'))
+    .refine((v) => !MARKUP.test(v), key('errors.text.markup'));
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const wholeNumber = (min: number, max: number, message: MessageKey) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : v),
+    z.number(key(message)).int(key(message)).min(min, key(message)).max(max, key(message)),
+  );
+
+export const signupFormSchema = z
+  .object({
+    email: email('errors.email.invalid'),
+    name: optional(oneLine(100, 'errors.name.tooLong')),
+    goal: z
+      .string(key('errors.goal.required'))
+      .trim()
+      .min(1, key('errors.goal.required'))
+      .max(500, key('errors.goal.tooLong'))
+      .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), key('errors.text.markup'))
+      .refine((v) => !MARKUP.test(v), key('errors.text.markup')),
+    perWeek: wholeNumber(1, 100, 'errors.perWeek.invalid'),
+    weeks: wholeNumber(1, 52, 'errors.weeks.invalid'),
+    buddyName: optional(oneLine(100, 'errors.name.tooLong')),
+    buddyEmail: optional(email('errors.buddyEmail.invalid')),
+    locale: z.enum(locales, key('errors.locale.invalid')),
+    timeZone: z
+      .string(key('errors.timeZone.invalid'))
+      .trim()
+      .max(64, key('errors.timeZone.invalid'))
+      .refine((v) => /^[A-Za-z0-9_+\-/]+$/.test(v) && isValidTimeZone(v), key('errors.timeZone.invalid')),
+    weekday: wholeNumber(1, 7, 'errors.weekday.invalid'),
+    hour: wholeNumber(0, 23, 'errors.hour.invalid'),
+  })
+  .superRefine((form, ctx) => {
+    if (form.buddyEmail && form.buddyEmail === form.email) {
+      ctx.addIssue({ code: 'custom', path: ['buddyEmail'], message: 'errors.buddyEmail.self' });
+    }
+    if (form.buddyName && !form.buddyEmail) {
+      ctx.addIssue({ code: 'custom', path: ['buddyEmail'], message: 'errors.buddyName.withoutEmail' });
+    }
+  });
+
+export type SignupForm = z.infer<typeof signupFormSchema>;
+export type SignupField = keyof SignupForm;
+
+/** What the form shows when it is first opened. */
+export const signupDefaults = { weeks: 13, weekday: 5, hour: 15, timeZone: 'Europe/Oslo' } as const;
+
+/** First message key per field, for showing next to each input. */
+export function fieldErrors(error: z.core.$ZodError): Partial<Record<SignupField, MessageKey>> {
+  const out: Partial<Record<string, MessageKey>> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'goal');
+    out[field] ??= issue.message as MessageKey;
+  }
+  return out as Partial<Record<SignupField, MessageKey>>;
+}

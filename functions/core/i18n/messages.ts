@@ -1,0 +1,52 @@
+// Looks up user-visible text in the nb/en catalogs and picks a language for a request.
+import { en, type MessageKey } from '../../../templates/messages/en.js';
+import { nb } from '../../../templates/messages/nb.js';
+
+export const locales = ['nb', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export type { MessageKey };
+export type Vars = Record<string, string | number>;
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { nb, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Fills {{name}} placeholders; a placeholder without a value is a bug, so it throws. */
+export function interpolate(text: string, vars: Vars = {}): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new Error(`missing value for {{${name}}}`);
+    return String(value);
+  });
+}
+
+export function t(locale: Locale, key: MessageKey, vars?: Vars): string {
+  return interpolate(catalogs[locale][key], vars);
+}
+
+export function catalog(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return catalogs[locale];
+}
+
+/** Norwegian (nb, no, nn) in Accept-Language picks bokmål when it outranks English; otherwise English. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  if (!header) return 'en';
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return { tag, quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((entry) => entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const { tag } of ranked) {
+    const primary = tag.split('-')[0];
+    if (primary === 'nb' || primary === 'no' || primary === 'nn') return 'nb';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}

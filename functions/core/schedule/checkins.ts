@@ -1,0 +1,58 @@
+// When check-ins happen: at the owner's weekday and hour in the owner's IANA zone, so daylight-saving
+// changes move nothing. Each week's time is derived from the first check-in's local date, never by
+// adding 7×24 hours, so an hour skipped on a spring-forward day shifts only that one week.
+import { DateTime, IANAZone } from 'luxon';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface CheckinSchedule {
+  weekday: Weekday;
+  hour: number;
+  timeZone: string;
+}
+
+/** A first week shorter than this would ask "how many this week?" before the person had a chance. */
+export const MIN_FIRST_WEEK_DAYS = 3;
+
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+function atLocalHour(localDate: DateTime, hour: number): DateTime {
+  // Luxon moves a non-existent local time (spring forward) forward by the gap, e.g. 02:30 → 03:30.
+  return localDate.set({ hour, minute: 0, second: 0, millisecond: 0 });
+}
+
+/** The local calendar date (YYYY-MM-DD) of the first check-in after confirming at `confirmedAt`. */
+export function firstCheckinDate(confirmedAt: Date, schedule: CheckinSchedule): string {
+  const earliest = DateTime.fromJSDate(confirmedAt, { zone: schedule.timeZone }).plus({ days: MIN_FIRST_WEEK_DAYS });
+  let day = earliest.startOf('day');
+  while (day.weekday !== schedule.weekday || atLocalHour(day, schedule.hour) < earliest) {
+    day = day.plus({ days: 1 });
+  }
+  return day.toISODate() as string;
+}
+
+/** The instant of week `week`'s check-in (week 1 is at `firstDate`). */
+export function checkinAt(firstDate: string, week: number, schedule: CheckinSchedule): Date {
+  const first = DateTime.fromISO(firstDate, { zone: schedule.timeZone });
+  return atLocalHour(first.plus({ weeks: week - 1 }), schedule.hour).toJSDate();
+}
+
+/** Formats an instant in the owner's zone and language, e.g. "fredag 4. desember kl. 15:00". */
+export function formatLocal(instant: Date, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(instant);
+}
+
+export function formatHour(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}

@@ -1,0 +1,17 @@
+// Builds the real dependencies (DynamoDB store, SES mailer, system clock) from config — used by
+// Lambda entry points and the local stack alike; only the endpoints differ.
+import { createDynamoClient, createSesClient } from './adapters/clients.js';
+import { DynamoStore } from './adapters/dynamo-store.js';
+import { SesMailer } from './adapters/ses-mailer.js';
+import type { AppConfig } from './config.js';
+import { systemClock, type Clock, type Deps } from './core/ports.js';
+
+export function createDeps(config: AppConfig, clock: Clock = systemClock): Deps {
+  const store = new DynamoStore(createDynamoClient(config), config.tableName);
+  const mailer = new SesMailer(createSesClient(config), {
+    from: config.from,
+    configurationSet: config.configurationSet,
+    messageIdDomain: new URL(config.baseUrl).hostname,
+  });
+  return { store, mailer, clock, config };
+}

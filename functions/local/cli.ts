@@ -1,0 +1,37 @@
+// The `kompis` command. Later commands (tick, analyze, parse-reply) are added here.
+import { parseArgs } from 'node:util';
+
+const help = `Usage: kompis <command> [options]
+
+Commands:
+  dev        Run Kompis locally: DynamoDB Local (port 8000), local SES with the outbox
+             (port 8005) and the app (port 3000), all on 127.0.0.1, data in .data/.
+             Ports: PORT, KOMPIS_DYNAMODB_PORT, KOMPIS_SES_PORT.
+
+Options:
+  -h, --help  Show this help.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(help);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'dev': {
+      const { dev } = await import('./dev.js');
+      await dev();
+      return -1; // keeps running until Ctrl-C
+    }
+    default:
+      process.stderr.write(`kompis: unknown command "${command}"\n\n${help}`);
+      return 2;
+  }
+}

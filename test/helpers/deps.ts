@@ -1,0 +1,40 @@
+// Real dependencies for integration tests: the store on DynamoDB Local and the mailer on local SES,
+// with a clock the test controls.
+import { inject } from 'vitest';
+import { loadConfig } from '../../functions/config.js';
+import type { Clock, Deps } from '../../functions/core/ports.js';
+import { createDeps } from '../../functions/deps.js';
+
+export const TEST_SECRET = 'test:0123456789abcdef0123456789abcdef0123456789';
+export const TEST_BASE_URL = 'http://127.0.0.1:3999';
+
+export class FixedClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string | Date): void {
+    this.current = new Date(iso);
+  }
+}
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({
+    KOMPIS_SECRET: TEST_SECRET,
+    KOMPIS_BASE_URL: TEST_BASE_URL,
+    KOMPIS_TABLE: inject('tableName'),
+    KOMPIS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+    KOMPIS_SES_ENDPOINT: inject('sesEndpoint'),
+    AWS_REGION: 'eu-north-1',
+    ...overrides,
+  });
+}
+
+export function testDeps(clock: Clock = new FixedClock(new Date('2026-03-02T09:00:00Z')), overrides: Record<string, string> = {}): Deps {
+  return createDeps(testConfig(overrides), clock);
+}
+
+/** A fresh address per test, so tests sharing the table and the outbox never see each other's data. */
+export function uniqueEmail(label = 'owner'): string {
+  return `${label}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+}

@@ -1,0 +1,236 @@
+// Synth tests for the Kompis stack: the resources, settings and permissions the code relies on.
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { createTableInput } from '../../functions/adapters/table-definition.js';
+import { KompisStack } from '../../infra/kompis-stack.js';
+
+// The same feature flags and defaults `cdk synth` uses, so the test sees the template that deploys.
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+
+function synth(context: Record<string, unknown> = {}) {
+  // An empty bundling-stacks list skips esbuild: these tests look at the template, not the bundle.
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context } });
+  const stack = new KompisStack(app, 'Kompis');
+  return { stack, template: Template.fromStack(stack) };
+}
+
+const { stack, template } = synth();
+
+function onlyLogicalId(type: string, props?: unknown): string {
+  const ids = Object.keys(template.findResources(type, props));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+}
+
+const tableId = onlyLogicalId('AWS::DynamoDB::GlobalTable');
+const functionId = onlyLogicalId('AWS::Lambda::Function');
+const apiId = onlyLogicalId('AWS::ApiGatewayV2::Api');
+const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+
+function functionEnvironment(): Record<string, unknown> {
+  const fn = template.findResources('AWS::Lambda::Function')[functionId] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
+  return fn.Properties.Environment.Variables;
+}
+
+describe('the table', () => {
+  it('keys every item by pk and sk', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    });
+  });
+
+  it('declares the same keys and index as the table the local stack creates', () => {
+    const local = createTableInput('kompis');
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: local.KeySchema,
+      AttributeDefinitions: Match.arrayEquals(local.AttributeDefinitions ?? []),
+      GlobalSecondaryIndexes: local.GlobalSecondaryIndexes,
+    });
+  });
+
+  it('keeps unconfirmed goals off the due index via a sparse gsi1 keyed by gsi1pk and gsi1sk', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      // Only key attributes are declared; goals without gsi1pk simply do not appear in the index.
+      AttributeDefinitions: Match.arrayEquals([
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'gsi1pk', AttributeType: 'S' },
+        { AttributeName: 'gsi1sk', AttributeType: 'S' },
+      ]),
+    });
+  });
+
+  it('expires rate counters through TTL on expiresAt', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('bills per request and keeps point-in-time recovery on', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  it('survives a stack delete or replacement: deletion protection on, retained by CloudFormation', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
+    });
+  });
+
+  it('encrypts the data with a KMS key', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+    });
+  });
+});
+
+describe('the web function', () => {
+  it('runs Node.js 22 on arm64 with source maps, 512 MB and the table name in KOMPIS_TABLE', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 512,
+      Environment: {
+        Variables: Match.objectLike({
+          KOMPIS_TABLE: { Ref: tableId },
+          NODE_OPTIONS: '--enable-source-maps',
+        }),
+      },
+    });
+  });
+
+  it('puts the API URL into links, the From address from cdk.json and the generated signing secret in its environment', () => {
+    const env = functionEnvironment();
+    expect(JSON.stringify(env.KOMPIS_BASE_URL)).toContain(`{"Ref":"${apiId}"}`);
+    expect(env.KOMPIS_FROM).toBe(cdkJson.context.fromAddress);
+    const secretId = onlyLogicalId('AWS::SecretsManager::Secret');
+    expect(env.KOMPIS_SECRET).toEqual({
+      'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+    });
+  });
+
+  it('generates a 64-character signing secret of letters and digits, which the key parser reads as one key', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { ExcludePunctuation: true, PasswordLength: 64 },
+    });
+  });
+
+  it('may read and write the table and its indexes', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            // arrayWith keeps order, and CDK sorts the actions: these are alphabetical too.
+            Action: Match.arrayWith([
+              'dynamodb:ConditionCheckItem',
+              'dynamodb:DeleteItem',
+              'dynamodb:GetItem',
+              'dynamodb:PutItem',
+              'dynamodb:Query',
+              'dynamodb:UpdateItem',
+            ]),
+            Resource: [tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('may not manage the table itself', () => {
+    const actions = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(actions).not.toMatch(/dynamodb:(\*|DeleteTable|UpdateTable|CreateTable)/);
+  });
+
+  it('may send raw email through SES', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Action: 'ses:SendRawEmail', Resource: '*' })]),
+      },
+    });
+  });
+
+  it('logs to its own log group, kept for one month', () => {
+    const logGroupId = onlyLogicalId('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 30 } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: logGroupId } },
+    });
+  });
+});
+
+describe('the HTTP API', () => {
+  it('sends every request to the web function through the $default route', () => {
+    const integrationId = onlyLogicalId('AWS::ApiGatewayV2::Integration', {
+      Properties: {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        PayloadFormatVersion: '2.0',
+      },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      ApiId: { Ref: apiId },
+      RouteKey: '$default',
+      Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+      Principal: 'apigateway.amazonaws.com',
+    });
+  });
+
+  it('throttles the auto-deployed $default stage to bursts of 50 and 20 requests a second', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      ApiId: { Ref: apiId },
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 20 },
+    });
+  });
+});
+
+describe('the stack', () => {
+  it('outputs the API URL and the table name', () => {
+    template.hasOutput('ApiUrl', { Value: { 'Fn::Join': ['', Match.arrayWith([{ Ref: apiId }])] } });
+    template.hasOutput('TableName', { Value: { Ref: tableId } });
+  });
+
+  // A circular reference (say, the API's description naming the function) already fails synth():
+  // cdk.json turns on @aws-cdk/core:validateAgainstDefaultRules, which runs CloudFormation's validation.
+  it('synthesizes without errors or warnings', () => {
+    Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  it('puts the baseUrl context, when given, into links instead of the API URL', () => {
+    const { template: custom } = synth({ baseUrl: 'https://kompis.example.com' });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ KOMPIS_BASE_URL: 'https://kompis.example.com' }) },
+    });
+  });
+
+  it('stops the synth with a clear message when baseUrl is not a URL', () => {
+    expect(() => synth({ baseUrl: 'kompis.example.com' })).toThrow(/Kompis CDK context is invalid:\n {2}baseUrl: must be the public base URL/);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, localeFromAcceptLanguage, t } from '../../functions/core/i18n/messages.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogs', () => {
+  it('have the same keys in bokmål and English', () => {
+    expect(Object.keys(catalog('nb')).sort()).toEqual(Object.keys(catalog('en')).sort());
+  });
+
+  it('use the same placeholders for a key in both languages, and no empty texts', () => {
+    for (const [key, english] of Object.entries(catalog('en'))) {
+      const norwegian = catalog('nb')[key as keyof ReturnType<typeof catalog>];
+      expect(placeholders(norwegian), key).toEqual(placeholders(english));
+      expect(english.trim(), key).not.toBe('');
+      expect(norwegian.trim(), key).not.toBe('');
+    }
+  });
+
+  it('fills placeholders and refuses to render one without a value', () => {
+    expect(t('nb', 'goal.target.value', { perWeek: 2, weeks: 13 })).toBe('2 per uke i 13 uker');
+    expect(() => t('en', 'goal.target.value', { perWeek: 2 })).toThrow(/weeks/);
+  });
+
+  it.each([
+    [undefined, 'en'],
+    ['nb-NO,nb;q=0.9,en;q=0.8', 'nb'],
+    ['no', 'nb'],
+    ['nn-NO', 'nb'],
+    ['en-US,en;q=0.9,nb;q=0.8', 'en'],
+    ['de-DE,nb;q=0.5', 'nb'],
+    ['en;q=0.4,nb;q=0.6', 'nb'],
+    ['fr', 'en'],
+    ['nb;q=0', 'en'],
+  ])('picks %s → %s from Accept-Language', (header, expected) => {
+    expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});
