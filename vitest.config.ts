@@ -9,6 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // 2 cores: DynamoDB Local (Java), Chromium and the workers share them.
     maxWorkers: 2,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     reporters: ['default', ['json', { outputFile: '.data/test-report.json' }]],
   },
 });

@@ -2,6 +2,8 @@
 // Runs the TypeScript CLI through tsx, so `npx kompis …` needs no build step.
 import { register } from 'tsx/esm/api';
 
+// The lockfile pins an SDK that supports Node 20; its notice about future releases is noise in a terminal.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 register();
 const { main } = await import('../functions/local/cli.ts');
 try {
