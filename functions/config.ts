@@ -9,6 +9,11 @@ const envSchema = z.object({
   KOMPIS_BASE_URL: z.url({ error: 'must be the public base URL, e.g. https://kompis.example.com' }).default('http://127.0.0.1:3000'),
   KOMPIS_TABLE: z.string().min(3).max(255).default('kompis'),
   KOMPIS_FROM: z.string().min(3).default('Kompis <coach@kompis.localhost>'),
+  KOMPIS_INBOUND_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, { error: 'must be a domain name, e.g. in.kompis.example.com' })
+    .default('in.kompis.localhost'),
+  KOMPIS_MAX_SEND_RATE: z.coerce.number({ error: 'must be a number of emails per second' }).positive().max(1000).default(14),
   KOMPIS_SES_CONFIGURATION_SET: z.string().optional(),
   KOMPIS_DYNAMODB_ENDPOINT: z.url().optional(),
   KOMPIS_SES_ENDPOINT: z.url().optional(),
@@ -20,6 +25,9 @@ export interface AppConfig {
   keys: SigningKeys;
   tableName: string;
   from: string;
+  inboundDomain: string;
+  /** Emails per second across a send batch (SES's default quota is 14). */
+  maxSendRate: number;
   configurationSet?: string | undefined;
   region: string;
   dynamodbEndpoint?: string | undefined;
@@ -38,6 +46,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keys: parseSigningKeys(e.KOMPIS_SECRET),
     tableName: e.KOMPIS_TABLE,
     from: e.KOMPIS_FROM,
+    inboundDomain: e.KOMPIS_INBOUND_DOMAIN.toLowerCase(),
+    maxSendRate: e.KOMPIS_MAX_SEND_RATE,
     configurationSet: e.KOMPIS_SES_CONFIGURATION_SET,
     region: e.AWS_REGION,
     dynamodbEndpoint: e.KOMPIS_DYNAMODB_ENDPOINT,

@@ -11,6 +11,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Each email and the catalog key of its subject. */
 export const emailManifest = {
   'confirm-goal': 'email.confirm.subject',
+  checkin: 'email.checkin.subject',
+  'final-report': 'email.final.subject',
 } as const satisfies Record<string, MessageKey>;
 
 const MAX_HTML_BYTES = 100 * 1024;

@@ -1,19 +1,44 @@
-// The Store on DynamoDB: one table, keys as in DESIGN.md. Each method notes why its keys look so.
+// The Store on DynamoDB: one table, keys as in DESIGN.md. Each access pattern says why its keys look so.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { Goal, Person } from '../core/goals/goal.js';
-import { dueShard } from '../core/goals/due-index.js';
-import type { ActivateResult, GoalActivation, Store } from '../core/ports.js';
+import { dueAt, duePartition, dueShard } from '../core/goals/due-index.js';
+import type { WeekAnswer } from '../core/progress/answers.js';
+import type { ClaimResult, SendKey, Store } from '../core/ports.js';
+import { tableKeys } from './table-definition.js';
 
 // A person's profile and goals share a partition, so "everything of this person" is one Query.
 const personKey = (email: string) => ({ pk: `PERSON#${email}`, sk: 'PROFILE' });
 const goalKey = (owner: string, goalId: string) => ({ pk: `PERSON#${owner}`, sk: `GOAL#${goalId}` });
+// A goal's weeks and sent markers share the goal's own partition: the goal page reads them with one
+// Query, and a conditional put on a sent marker is the "one email per goal, week and kind" guarantee.
+// The OWNER item finds a goal from its id alone (signed reply addresses carry only the id).
+const goalPartition = (goalId: string) => `GOAL#${goalId}`;
+const weekSort = (week: number) => `WEEK#${String(week).padStart(2, '0')}`;
+const sentKey = (goalId: string, key: SendKey) => ({
+  pk: goalPartition(goalId),
+  sk: `SENT#${String(key.week).padStart(2, '0')}#${key.kind}`,
+});
+
+/** A claim still "sending" after this long belongs to a worker that died mid-send; it may be taken over. */
+export const STALE_CLAIM_MS = 10 * 60 * 1000;
 
 type Item = Record<string, unknown>;
 
 function stripKeys<T>(item: Item): T {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, ...rest } = item;
   return rest as T;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException;
 }
 
 export class DynamoStore implements Store {
@@ -32,7 +57,7 @@ export class DynamoStore implements Store {
         }),
       );
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isConditionFailure(error)) throw error;
     }
   }
 
@@ -41,8 +66,34 @@ export class DynamoStore implements Store {
     return Item ? stripKeys<Person>(Item) : undefined;
   }
 
-  async putGoal(goal: Goal): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...goalKey(goal.owner, goal.id), type: 'goal', ...goal } }));
+  async saveGoal(goal: Goal): Promise<boolean> {
+    const due = dueAt(goal);
+    const item: Item = { ...goalKey(goal.owner, goal.id), type: 'goal', ...goal };
+    if (due) {
+      item[tableKeys.dueIndex.partitionKey] = duePartition(dueShard(goal.id));
+      item[tableKeys.dueIndex.sortKey] = due;
+    }
+    const isNew = goal.version === 1;
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ...(isNew
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': goal.version - 1 } }),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+    if (isNew) {
+      await this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: { pk: goalPartition(goal.id), sk: 'OWNER', owner: goal.owner } }),
+      );
+    }
+    return true;
   }
 
   async getGoal(owner: string, goalId: string): Promise<Goal | undefined> {
@@ -52,35 +103,114 @@ export class DynamoStore implements Store {
     return Item ? stripKeys<Goal>(Item) : undefined;
   }
 
-  async activateGoal(owner: string, goalId: string, activation: GoalActivation): Promise<ActivateResult> {
-    // The condition makes a double click (or two tabs) activate once; the GSI keys put the goal on the
-    // due index only now, so pending goals never reach the tick. Removing expiresAt keeps the TTL off it.
-    try {
-      await this.db.send(
-        new UpdateCommand({
+  async *dueGoals(shard: number, nowIso: string): AsyncIterable<Goal> {
+    // A Query on one shard of the sparse index: cost grows with the goals due, not with all goals.
+    const { name, partitionKey, sortKey } = tableKeys.dueIndex;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
           TableName: this.tableName,
-          Key: goalKey(owner, goalId),
-          UpdateExpression:
-            'SET #status = :active, confirmedAt = :confirmedAt, firstCheckinDate = :first, nextWeek = :one, ' +
-            'nextCheckinAt = :next, gsi1pk = :shard, gsi1sk = :next REMOVE expiresAt',
-          ConditionExpression: 'attribute_exists(pk) AND #status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':active': 'active',
-            ':pending': 'pending',
-            ':confirmedAt': activation.confirmedAt,
-            ':first': activation.firstCheckinDate,
-            ':one': 1,
-            ':next': activation.nextCheckinAt,
-            ':shard': dueShard(goalId),
-          },
+          IndexName: name,
+          KeyConditionExpression: '#pk = :pk AND #sk <= :now',
+          ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+          ExpressionAttributeValues: { ':pk': duePartition(shard), ':now': nowIso },
+          ExclusiveStartKey,
         }),
       );
-      return 'activated';
+      for (const item of page.Items ?? []) yield stripKeys<Goal>(item);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+
+  async claimSend(goalId: string, key: SendKey, now: Date): Promise<ClaimResult> {
+    const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+    try {
+      // New claim, or take over one whose worker died mid-send (still "sending" long after it began).
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...sentKey(goalId, key), state: 'sending', claimedAt: now.toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND claimedAt < :stale)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':stale': staleBefore },
+        }),
+      );
+      return 'claimed';
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = await this.getGoal(owner, goalId);
-      return current ? 'already-active' : 'missing';
+      if (!isConditionFailure(error)) throw error;
     }
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: sentKey(goalId, key), ConsistentRead: true }),
+    );
+    return Item?.state === 'sent' ? 'sent' : 'in-flight';
+  }
+
+  async markSent(goalId: string, key: SendKey, messageId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: sentKey(goalId, key),
+        UpdateExpression: 'SET #state = :sent, messageId = :id',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId },
+      }),
+    );
+  }
+
+  async releaseSend(goalId: string, key: SendKey): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: sentKey(goalId, key),
+          ConditionExpression: '#state = :sending',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sending': 'sending' },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async putWeekAnswer(goalId: string, answer: WeekAnswer): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: goalPartition(goalId), sk: weekSort(answer.week), type: 'week', ...answer },
+      }),
+    );
+  }
+
+  async getWeekAnswers(goalId: string): Promise<WeekAnswer[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :week)',
+      ExpressionAttributeValues: { ':pk': goalPartition(goalId), ':week': 'WEEK#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => stripKeys<WeekAnswer>(item));
+  }
+
+  async exportPerson(email: string) {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `PERSON#${email}` },
+    });
+    const profile = items.find((item) => item.sk === 'PROFILE');
+    const goals = items.filter((item) => String(item.sk).startsWith('GOAL#')).map((item) => stripKeys<Goal>(item));
+    const withAnswers = await Promise.all(goals.map(async (goal) => ({ ...goal, answers: await this.getWeekAnswers(goal.id) })));
+    return { ...(profile ? { person: stripKeys<Person>(profile) } : {}), goals: withAnswers };
+  }
+
+  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey }));
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
   }
 }

@@ -20,9 +20,25 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    const raw = await this.compose(email);
+    const result = await this.ses.send(
+      new SendRawEmailCommand({
+        RawMessage: { Data: raw },
+        ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
+      }),
+    );
+    return { messageId: result.MessageId ?? '' };
+  }
+
+  /** The raw MIME message exactly as SES receives it. */
+  async compose(email: OutgoingEmail): Promise<Buffer> {
     const headers = email.headers ?? {};
     for (const [name, value] of Object.entries({ ...headers, To: email.to, Subject: email.subject, 'Reply-To': email.replyTo ?? '' })) {
       if (LINE_BREAK.test(name) || LINE_BREAK.test(value)) throw new Error(`line break in header ${JSON.stringify(name)}`);
+    }
+    for (const [name, value] of Object.entries(headers)) {
+      // Prepared headers skip encoding, so they must be plain ASCII within the line limit.
+      if (!/^[\x20-\x7e]*$/.test(value) || value.length > 900) throw new Error(`header ${name} must be ASCII under 900 characters`);
     }
     const composer = new MailComposer({
       from: this.options.from,
@@ -31,18 +47,12 @@ export class SesMailer implements Mailer {
       text: email.text,
       html: email.html,
       ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-      headers,
+      // Prepared: sent as written, not folded — List-Unsubscribe must reach mail providers on one line.
+      headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, { prepared: true, value }])),
       messageId: `<${crypto.randomUUID()}@${this.options.messageIdDomain}>`,
       date: new Date(),
       textEncoding: 'quoted-printable',
     });
-    const raw = await composer.compile().build();
-    const result = await this.ses.send(
-      new SendRawEmailCommand({
-        RawMessage: { Data: raw },
-        ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
-      }),
-    );
-    return { messageId: result.MessageId ?? '' };
+    return composer.compile().build();
   }
 }

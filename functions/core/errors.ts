@@ -30,3 +30,15 @@ export class ServiceUnavailable extends DomainError {
   readonly status = 503;
   readonly messageKey = 'error.unavailable';
 }
+
+/** An answer for a week whose check-in has not been sent yet. */
+export class WeekNotOpen extends DomainError {
+  readonly status = 409;
+  readonly messageKey = 'error.week.future';
+}
+
+/** The goal is completed or stopped: its weeks are final. */
+export class GoalClosed extends DomainError {
+  readonly status = 409;
+  readonly messageKey = 'error.goal.closed';
+}

@@ -1,5 +1,6 @@
 // The outside world as the core sees it. Implementations are passed in, never imported.
 import type { Goal, Person } from './goals/goal.js';
+import type { WeekAnswer } from './progress/answers.js';
 
 export interface Clock {
   now(): Date;
@@ -19,22 +20,50 @@ export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
 }
 
-export type ActivateResult = 'activated' | 'already-active' | 'missing';
-
-export interface GoalActivation {
-  confirmedAt: string;
-  firstCheckinDate: string;
-  nextCheckinAt: string;
+/** One email per goal, week and kind: the marker is claimed before sending. */
+export interface SendKey {
+  week: number;
+  kind: 'checkin' | 'final';
 }
+
+/** claimed: go ahead and send · sent: already sent · in-flight: another worker is sending it now. */
+export type ClaimResult = 'claimed' | 'sent' | 'in-flight';
 
 export interface Store {
   /** Creates the profile if there is none; an existing profile is left as it is. */
   ensurePerson(person: Person): Promise<void>;
   getPerson(email: string): Promise<Person | undefined>;
-  putGoal(goal: Goal): Promise<void>;
+  /**
+   * Writes the goal if its stored version is still `goal.version - 1` (0: a new goal), and keeps its
+   * due-index keys in step with its state. False when someone else changed it first.
+   */
+  saveGoal(goal: Goal): Promise<boolean>;
   getGoal(owner: string, goalId: string): Promise<Goal | undefined>;
-  /** Pending → active, exactly once; puts the goal on the due index. */
-  activateGoal(owner: string, goalId: string, activation: GoalActivation): Promise<ActivateResult>;
+  /** Goals on one due-index shard whose due time is at or before `nowIso`, oldest first. */
+  dueGoals(shard: number, nowIso: string): AsyncIterable<Goal>;
+
+  claimSend(goalId: string, key: SendKey, now: Date): Promise<ClaimResult>;
+  markSent(goalId: string, key: SendKey, messageId: string): Promise<void>;
+  releaseSend(goalId: string, key: SendKey): Promise<void>;
+
+  /** The last answer for a week stands. */
+  putWeekAnswer(goalId: string, answer: WeekAnswer): Promise<void>;
+  getWeekAnswers(goalId: string): Promise<WeekAnswer[]>;
+
+  /** Everything stored about one person, for the JSON export. */
+  exportPerson(email: string): Promise<{ person?: Person; goals: (Goal & { answers: WeekAnswer[] })[] }>;
+}
+
+export interface QueueMessage {
+  kind: 'checkin' | 'final' | 'resume';
+  owner: string;
+  goalId: string;
+  /** The week the message is about (for resume: the week that resumes). */
+  week: number;
+}
+
+export interface Queue {
+  send(messages: QueueMessage[]): Promise<void>;
 }
 
 export interface Deps {
@@ -46,6 +75,8 @@ export interface Deps {
 
 export interface CoreConfig {
   baseUrl: string;
+  /** Domain of the addresses Kompis receives mail on (signed Reply-To, unsubscribe mailto). */
+  inboundDomain: string;
   keys: import('./tokens/tokens.js').SigningKeys;
 }
 

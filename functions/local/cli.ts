@@ -1,12 +1,15 @@
-// The `kompis` command. Later commands (tick, analyze, parse-reply) are added here.
+// The `kompis` command. Later commands (analyze, parse-reply) are added here.
 import { parseArgs } from 'node:util';
 
 const help = `Usage: kompis <command> [options]
 
 Commands:
-  dev        Run Kompis locally: DynamoDB Local (port 8000), local SES with the outbox
-             (port 8005) and the app (port 3000), all on 127.0.0.1, data in .data/.
-             Ports: PORT, KOMPIS_DYNAMODB_PORT, KOMPIS_SES_PORT.
+  dev               Run Kompis locally: DynamoDB Local (port 8000), local SES with the outbox
+                    (port 8005) and the app (port 3000), all on 127.0.0.1, data in .data/.
+                    Runs the weekly tick every minute on the real clock.
+                    Ports: PORT, KOMPIS_DYNAMODB_PORT, KOMPIS_SES_PORT.
+  tick --at <time>  Run one tick and its sends as if it were <time> (ISO 8601, e.g.
+                    2026-12-04T15:00:00+01:00), against the running \`kompis dev\`.
 
 Options:
   -h, --help  Show this help.
@@ -17,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { help: { type: 'boolean', short: 'h' } },
+    options: { help: { type: 'boolean', short: 'h' }, at: { type: 'string' } },
   });
   const [command] = positionals;
   if (values.help || !command) {
@@ -29,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
       const { dev } = await import('./dev.js');
       await dev();
       return -1; // keeps running until Ctrl-C
+    }
+    case 'tick': {
+      const { tickCommand } = await import('./tick-command.js');
+      return tickCommand(typeof values.at === 'string' ? values.at : undefined);
     }
     default:
       process.stderr.write(`kompis: unknown command "${command}"\n\n${help}`);

@@ -1,5 +1,6 @@
 // `npm run dev` / `npx kompis dev`: the whole product on 127.0.0.1 — DynamoDB Local, local SES with
-// its outbox page, and the Hono app — with data kept under .data/. Ctrl-C stops everything.
+// its outbox page, the Hono app and a clock that runs the tick — with data kept under .data/.
+// Ctrl-C stops everything.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildTemplates } from '../../templates/build.js';
@@ -42,8 +43,11 @@ export async function dev(): Promise<void> {
   const { loadConfig } = await import('../config.js');
   const { createDeps } = await import('../deps.js');
   const { serveApp } = await import('./serve.js');
+  const { startClock } = await import('./clock.js');
   const config = loadConfig(env);
-  const server = await serveApp(createDeps(config), appPort);
+  const deps = createDeps(config);
+  const server = await serveApp(deps, appPort);
+  const clock = startClock(deps, config.maxSendRate);
   // Other local commands (kompis tick, …) find the running stack here.
   await writeFile(
     join(dataDir, 'local-stack.json'),
@@ -56,6 +60,7 @@ Kompis is running (started in ${seconds} s):
   app             ${config.baseUrl}
   outbox          ${stack.sesEndpoint}   (every email Kompis sends)
   DynamoDB Local  ${stack.dynamodbEndpoint}   (table "${tableName}", data in ${join(dataDir, 'dynamodb')})
+  weekly tick     every minute on this machine's clock; time travel: npx kompis tick --at <ISO time>
 Press Ctrl-C to stop.
 `);
 
@@ -64,6 +69,7 @@ Press Ctrl-C to stop.
     if (stopping) return;
     stopping = true;
     console.log('\nStopping Kompis…');
+    clock.stop();
     await Promise.allSettled([server.close(), stack.stop()]);
     process.exit(0);
   };

@@ -1,21 +1,41 @@
 // A new person's first journey in a real browser: the form, the outbox, the confirm link, the goal page.
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveApp, type RunningApp } from '../../functions/local/serve.js';
 import { freePort } from '../../functions/local/ports.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { FixedClock, testDeps, uniqueEmail } from '../helpers/deps.js';
-import { outboxFor } from '../helpers/outbox.js';
+import { FixedClock, freshTable, TEST_SECRET, testDeps, uniqueEmail } from '../helpers/deps.js';
+import { linksIn, outboxFor } from '../helpers/outbox.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
 let browser: Browser;
 let app: RunningApp;
+let clock: FixedClock;
+let table: Record<string, string>;
+
+/** `npx kompis tick --at`, run as a person would, against this test's app, table and outbox. */
+async function kompisTick(at: string): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kompis-e2e-'));
+  await writeFile(
+    join(dataDir, 'local-stack.json'),
+    JSON.stringify({ appUrl: app.url, dynamodbEndpoint: inject('dynamodbEndpoint'), sesEndpoint: inject('sesEndpoint'), tableName: table.KOMPIS_TABLE }),
+  );
+  const { stdout } = await promisify(execFile)('node', ['bin/kompis.js', 'tick', '--at', at], {
+    env: { ...process.env, KOMPIS_DATA_DIR: dataDir, KOMPIS_SECRET: TEST_SECRET },
+  });
+  return stdout;
+}
 
 beforeAll(async () => {
   const port = await freePort();
-  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z')); // a Monday
-  app = await serveApp(testDeps(clock, { KOMPIS_BASE_URL: `http://127.0.0.1:${port}` }), port);
+  clock = new FixedClock(new Date('2026-03-02T09:00:00Z')); // a Monday
+  table = await freshTable(); // the tick below must see this test's goals only
+  app = await serveApp(testDeps(clock, { ...table, KOMPIS_BASE_URL: `http://127.0.0.1:${port}` }), port);
   browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
@@ -67,6 +87,44 @@ describe('a new person in the browser', () => {
     await expect(tab.getByTestId('status').textContent()).resolves.toBe('aktivt');
     await expect(tab.getByTestId('next-checkin').textContent()).resolves.toBe('fredag 6. mars 2026 kl. 15:00 (Europe/Oslo)');
     await tab.screenshot({ path: `${SCREENSHOTS}/goal-nb.png`, fullPage: true });
+
+    // Friday afternoon: the weekly check-in arrives; Ola clicks "2" a minute later.
+    expect(await kompisTick('2026-03-06T14:00:00Z')).toContain('1 due; sent 1');
+    const checkin = (await outboxFor(email)).find((m) => m.subject.startsWith('Uke 1'));
+    expect(checkin?.subject).toBe('Uke 1 av 13: hvor mange ble det denne uka?');
+    clock.set('2026-03-06T14:01:00Z');
+    await mail.setContent(checkin!.body.html!);
+    await mail.screenshot({ path: `${SCREENSHOTS}/checkin-email-nb.png`, fullPage: true });
+    await mail.getByRole('link', { name: '2', exact: true }).click();
+    await expect(mail.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Registrere 2 for uke 1?');
+    await mail.getByRole('button', { name: 'Registrer 2' }).click();
+    await expect(mail.getByTestId('recorded').textContent()).resolves.toContain('Registrert 2 for uke 1.');
+    await expect(mail.locator('svg[role=img] rect.bar-on').count()).resolves.toBe(1);
+    await mail.screenshot({ path: `${SCREENSHOTS}/week-nb.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('records by itself when a check-in link is opened long after the email came, under the page’s CSP', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const email = uniqueEmail('late');
+    clock.set('2026-03-02T09:00:00Z');
+    await page.goto(app.url);
+    await page.getByLabel('Your email').fill(email);
+    await page.getByLabel('Your goal, in your own words').fill('Meet 3 Go developers a week');
+    await page.getByLabel('How many per week').fill('3');
+    await page.getByLabel('Language', { exact: true }).selectOption('en');
+    await page.getByRole('button', { name: 'Save my goal' }).click();
+    const confirm = linksIn((await outboxFor(email))[0]!, '/c/')[0]!;
+    await page.goto(confirm);
+    await page.getByRole('button', { name: 'Confirm my goal' }).click();
+
+    await kompisTick('2026-03-13T14:00:00Z');
+    const checkin = (await outboxFor(email)).find((m) => m.subject.startsWith('Week 1'))!;
+    clock.set('2026-03-13T18:00:00Z'); // hours later: a person, not a scanner at delivery
+    await page.goto(linksIn(checkin, '/r/')[3]!);
+    await expect(page.getByTestId('recorded').textContent()).resolves.toContain('Recorded 3 for week 1.');
     await context.close();
   });
 

@@ -1,6 +1,8 @@
 // Real dependencies for integration tests: the store on DynamoDB Local and the mailer on local SES,
 // with a clock the test controls.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
+import { ensureTable } from '../../functions/local/table.js';
 import { loadConfig } from '../../functions/config.js';
 import type { Clock, Deps } from '../../functions/core/ports.js';
 import { createDeps } from '../../functions/deps.js';
@@ -32,6 +34,19 @@ export function testConfig(overrides: Record<string, string> = {}) {
 
 export function testDeps(clock: Clock = new FixedClock(new Date('2026-03-02T09:00:00Z')), overrides: Record<string, string> = {}): Deps {
   return createDeps(testConfig(overrides), clock);
+}
+
+/** A table of its own, for tests whose ticks must not see other tests' goals. */
+export async function freshTable(): Promise<Record<string, string>> {
+  const tableName = `kompis-${crypto.randomUUID().slice(0, 8)}`;
+  const client = new DynamoDBClient({
+    endpoint: inject('dynamodbEndpoint'),
+    region: 'eu-north-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, tableName);
+  client.destroy();
+  return { KOMPIS_TABLE: tableName };
 }
 
 /** A fresh address per test, so tests sharing the table and the outbox never see each other's data. */

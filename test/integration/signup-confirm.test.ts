@@ -81,7 +81,7 @@ describe('sign-up and confirmation', () => {
     const confirmed = await post(confirmPath, '');
     expect(confirmed.status).toBe(303);
     const goalPath = confirmed.headers.get('location')!;
-    expect(goalPath).toMatch(/^\/g\/[\w-]+\.[\w-]+\?confirmed=1$/);
+    expect(goalPath).toMatch(/^\/g\/[\w-]+\.[\w-]+\?done=confirmed$/);
 
     const page = await app.request(goalPath);
     const html = await page.text();

@@ -14,8 +14,9 @@ function flipChar(text: string, index: number): string {
 
 describe('tokens', () => {
   it('gives back the claims it signed', () => {
-    const token = signToken(keys, { ...claims, week: 7, value: 2 });
-    expect(verifyToken(keys, token, 'confirm', now)).toEqual({ ...claims, week: 7, value: 2 });
+    const token = signToken(keys, { ...claims, week: 7, value: 2, issuedAt: 1_772_000_000 });
+    expect(verifyToken(keys, token, 'confirm', now)).toEqual({ ...claims, week: 7, value: 2, issuedAt: 1_772_000_000 });
+    expect(verifyToken(keys, signToken(keys, claims), 'confirm', now)).toEqual(claims);
   });
 
   it('signs with the first key and still verifies tokens signed by an older key', () => {

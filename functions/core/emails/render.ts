@@ -14,20 +14,25 @@ export interface RenderedEmail {
 
 type Vars = Record<string, string | number>;
 
-function fill(template: string, vars: Vars, escape: (v: string) => string): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = vars[name];
-    if (value === undefined) throw new Error(`email placeholder {{${name}}} has no value`);
-    return escape(String(value));
+/** Pre-built parts for the raw {{{slots}}} of a template: one version for HTML, one for text. */
+export interface Slots {
+  html: Record<string, string>;
+  text: Record<string, string>;
+}
+
+function fill(template: string, vars: Vars, escape: (v: string) => string, raw: Record<string, string> = {}): string {
+  return template.replace(/\{\{(\{?)(\w+)\}?\}\}/g, (whole, brace: string, name: string) => {
+    const value = brace ? raw[name] : vars[name];
+    if (value === undefined) throw new Error(`email placeholder ${whole} has no value`);
+    return brace ? String(value) : escape(String(value));
   });
 }
 
-export function renderEmail(name: EmailName, locale: Locale, vars: Vars): RenderedEmail {
+export function renderEmail(name: EmailName, locale: Locale, vars: Vars, slots: Slots = { html: {}, text: {} }): RenderedEmail {
   const template = compiledEmails[name][locale];
-  const subject = fill(template.subject, vars, (v) => v.replace(/[\r\n]+/g, ' '));
   return {
-    subject,
-    html: fill(template.html, vars, escapeHtml),
-    text: fill(template.text, vars, (v) => v),
+    subject: fill(template.subject, vars, (v) => v.replace(/[\r\n]+/g, ' ')),
+    html: fill(template.html, vars, escapeHtml, slots.html),
+    text: fill(template.text, vars, (v) => v, slots.text),
   };
 }

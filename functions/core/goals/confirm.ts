@@ -2,15 +2,16 @@
 import { GoalNotFound } from '../errors.js';
 import type { Deps } from '../ports.js';
 import { checkinAt, firstCheckinDate } from '../schedule/checkins.js';
-import { verifyToken } from '../tokens/tokens.js';
+import { verifyToken, type TokenPurpose } from '../tokens/tokens.js';
 import type { Goal } from './goal.js';
+import { updateGoal } from './update.js';
 
 export interface GoalRef {
   owner: string;
   goalId: string;
 }
 
-export function readGoalToken(deps: Deps, token: string, purpose: 'confirm' | 'goal'): GoalRef {
+export function readGoalToken(deps: Deps, token: string, purpose: TokenPurpose): GoalRef {
   const claims = verifyToken(deps.config.keys, token, purpose, deps.clock.now());
   const [owner, goalId] = claims.subject;
   if (!owner || !goalId) throw new GoalNotFound('token names no goal');
@@ -26,18 +27,24 @@ export async function loadGoal(deps: Deps, ref: GoalRef): Promise<Goal> {
 export type ConfirmOutcome = { result: 'activated' | 'already-active'; goal: Goal };
 
 export async function confirmGoal(deps: Deps, ref: GoalRef): Promise<ConfirmOutcome> {
-  const goal = await loadGoal(deps, ref);
-  if (goal.status !== 'pending') return { result: 'already-active', goal };
   const now = deps.clock.now();
-  const schedule = { weekday: goal.checkinWeekday, hour: goal.checkinHour, timeZone: goal.timeZone };
-  const firstDate = firstCheckinDate(now, schedule);
-  const activation = {
-    confirmedAt: now.toISOString(),
-    firstCheckinDate: firstDate,
-    nextCheckinAt: checkinAt(firstDate, 1, schedule).toISOString(),
-  };
-  const result = await deps.store.activateGoal(ref.owner, ref.goalId, activation);
-  if (result === 'missing') throw new GoalNotFound();
-  if (result === 'already-active') return { result, goal: await loadGoal(deps, ref) };
-  return { result, goal: { ...goal, ...activation, status: 'active', nextWeek: 1 } };
+  let activated = false;
+  const goal = await updateGoal(deps.store, ref.owner, ref.goalId, (current) => {
+    // Decided on each attempt: a retry may find the goal activated by a parallel click.
+    activated = current.status === 'pending';
+    if (!activated) return undefined;
+    const schedule = { weekday: current.checkinWeekday, hour: current.checkinHour, timeZone: current.timeZone };
+    const firstDate = firstCheckinDate(now, schedule);
+    // Confirmed goals are kept: the TTL only clears goals nobody confirmed.
+    return {
+      status: 'active',
+      confirmedAt: now.toISOString(),
+      firstCheckinDate: firstDate,
+      nextWeek: 1,
+      nextCheckinAt: checkinAt(firstDate, 1, schedule).toISOString(),
+      expiresAt: undefined,
+    };
+  });
+  if (!goal) throw new GoalNotFound();
+  return { result: activated ? 'activated' : 'already-active', goal };
 }

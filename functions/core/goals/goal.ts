@@ -39,8 +39,17 @@ export interface Goal {
   /** The week whose check-in is due next (1-based). */
   nextWeek?: number;
   nextCheckinAt?: string;
+  pausedAt?: string;
+  /** A paused goal with a date resumes by itself then; without one it waits for a click. */
+  resumeAt?: string;
+  /** Why check-ins stopped: the owner paused, or used the one-click unsubscribe. */
+  pauseReason?: 'owner' | 'unsubscribed';
+  completedAt?: string;
+  stoppedAt?: string;
   /** Epoch seconds; unconfirmed goals are removed by the table's TTL. */
   expiresAt?: number;
+  /** Optimistic lock: every save names the version it read. */
+  version: number;
 }
 
 /** Unconfirmed goals and their confirm links live this long. */

@@ -1,29 +1,53 @@
-// The signed links the product hands out; each names exactly one action on one goal.
+// The signed links and addresses the product hands out; each names exactly one action on one goal.
+import type { CoreConfig } from '../ports.js';
+import { addressFor } from '../tokens/address-tokens.js';
+import { signToken, type TokenClaims } from '../tokens/tokens.js';
 import type { Goal } from './goal.js';
 import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS } from './goal.js';
-import type { CoreConfig } from '../ports.js';
-import { signToken } from '../tokens/tokens.js';
+
+type GoalIds = Pick<Goal, 'owner' | 'id'>;
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-export function confirmUrl(config: CoreConfig, goal: Pick<Goal, 'owner' | 'id'>, now: Date): string {
-  const token = signToken(config.keys, {
-    purpose: 'confirm',
-    subject: [goal.owner, goal.id],
-    expiresAt: seconds(now) + PENDING_TTL_SECONDS,
-  });
-  return `${config.baseUrl}/c/${token}`;
+function goalToken(config: CoreConfig, goal: GoalIds, now: Date, claims: Omit<TokenClaims, 'subject' | 'expiresAt'>, ttl = GOAL_LINK_TTL_SECONDS) {
+  return signToken(config.keys, { ...claims, subject: [goal.owner, goal.id], expiresAt: seconds(now) + ttl });
 }
 
-export function goalPagePath(config: CoreConfig, goal: Pick<Goal, 'owner' | 'id'>, now: Date): string {
-  const token = signToken(config.keys, {
-    purpose: 'goal',
-    subject: [goal.owner, goal.id],
-    expiresAt: seconds(now) + GOAL_LINK_TTL_SECONDS,
-  });
-  return `/g/${token}`;
+export function confirmUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
+  return `${config.baseUrl}/c/${goalToken(config, goal, now, { purpose: 'confirm' }, PENDING_TTL_SECONDS)}`;
 }
 
-export function goalPageUrl(config: CoreConfig, goal: Pick<Goal, 'owner' | 'id'>, now: Date): string {
+export function goalPagePath(config: CoreConfig, goal: GoalIds, now: Date): string {
+  return `/g/${goalToken(config, goal, now, { purpose: 'goal' })}`;
+}
+
+export function goalPageUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
   return `${config.baseUrl}${goalPagePath(config, goal, now)}`;
+}
+
+/** One check-in button: record `value` for `week`; `sentAt` lets the landing page tell a scanner from a person. */
+export function recordUrl(config: CoreConfig, goal: GoalIds, week: number, value: number, sentAt: Date): string {
+  const token = goalToken(config, goal, sentAt, { purpose: 'record', week, value, issuedAt: seconds(sentAt) });
+  return `${config.baseUrl}/r/${token}`;
+}
+
+export function weekPagePath(config: CoreConfig, goal: GoalIds, week: number, now: Date): string {
+  return `/w/${goalToken(config, goal, now, { purpose: 'week', week })}`;
+}
+
+export function weekPageUrl(config: CoreConfig, goal: GoalIds, week: number, now: Date): string {
+  return `${config.baseUrl}${weekPagePath(config, goal, week, now)}`;
+}
+
+export function unsubscribeUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
+  return `${config.baseUrl}/u/${goalToken(config, goal, now, { purpose: 'unsubscribe' })}`;
+}
+
+/** Reply-To of a check-in: a reply lands on this goal and week. */
+export function checkinReplyAddress(config: CoreConfig, goal: GoalIds, week: number): string {
+  return addressFor(config.keys, { purpose: 'checkin', goalId: goal.id, week }, config.inboundDomain);
+}
+
+export function unsubscribeMailto(config: CoreConfig, goal: GoalIds): string {
+  return `mailto:${addressFor(config.keys, { purpose: 'unsubscribe', goalId: goal.id, week: 0 }, config.inboundDomain)}?subject=unsubscribe`;
 }

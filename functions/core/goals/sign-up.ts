@@ -36,9 +36,10 @@ export async function signUp(deps: Deps, form: SignupForm): Promise<Goal> {
       : {}),
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS,
+    version: 1,
   };
-  await deps.store.putGoal(goal);
-  await deps.mailer.send({ to: goal.owner, ...confirmEmail(deps, goal, now) });
+  await deps.store.saveGoal(goal);
+  await deps.mailer.send({ to: goal.owner, ...confirmEmail(deps, goal, now), headers: { 'Auto-Submitted': 'auto-generated' } });
   return goal;
 }
 

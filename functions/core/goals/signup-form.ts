@@ -4,10 +4,10 @@ import type { MessageKey } from '../i18n/messages.js';
 import { locales } from '../i18n/messages.js';
 import { isValidTimeZone } from '../schedule/checkins.js';
 
-const key = (k: MessageKey) => ({ error: k });
+export const key = (k: MessageKey) => ({ error: k });
 
 // Tag-like markup (<b>, </x>, <!--, <?) is refused; a lone "<" as in "<3" or "a < b" is fine.
-const MARKUP = /<\s*[a-zA-Z!/?]/;
+export const MARKUP = /<\s*[a-zA-Z!/?]/;
 // Any control character, including CR/LF (header injection) and NUL.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -22,14 +22,22 @@ const oneLine = (max: number, tooLong: MessageKey) =>
     .refine((v) => !CONTROL.test(v), key('errors.text.lineBreak'))
     .refine((v) => !MARKUP.test(v), key('errors.text.markup'));
 
-const optional = <T extends z.ZodType>(schema: T) =>
+export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-const wholeNumber = (min: number, max: number, message: MessageKey) =>
+export const wholeNumber = (min: number, max: number, message: MessageKey) =>
   z.preprocess(
     (v) => (typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : v),
     z.number(key(message)).int(key(message)).min(min, key(message)).max(max, key(message)),
   );
+
+export const weekdayField = wholeNumber(1, 7, 'errors.weekday.invalid');
+export const hourField = wholeNumber(0, 23, 'errors.hour.invalid');
+export const timeZoneField = z
+  .string(key('errors.timeZone.invalid'))
+  .trim()
+  .max(64, key('errors.timeZone.invalid'))
+  .refine((v) => /^[A-Za-z0-9_+\-/]+$/.test(v) && isValidTimeZone(v), key('errors.timeZone.invalid'));
 
 export const signupFormSchema = z
   .object({
@@ -47,13 +55,9 @@ export const signupFormSchema = z
     buddyName: optional(oneLine(100, 'errors.name.tooLong')),
     buddyEmail: optional(email('errors.buddyEmail.invalid')),
     locale: z.enum(locales, key('errors.locale.invalid')),
-    timeZone: z
-      .string(key('errors.timeZone.invalid'))
-      .trim()
-      .max(64, key('errors.timeZone.invalid'))
-      .refine((v) => /^[A-Za-z0-9_+\-/]+$/.test(v) && isValidTimeZone(v), key('errors.timeZone.invalid')),
-    weekday: wholeNumber(1, 7, 'errors.weekday.invalid'),
-    hour: wholeNumber(0, 23, 'errors.hour.invalid'),
+    timeZone: timeZoneField,
+    weekday: weekdayField,
+    hour: hourField,
   })
   .superRefine((form, ctx) => {
     if (form.buddyEmail && form.buddyEmail === form.email) {

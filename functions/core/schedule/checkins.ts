@@ -13,7 +13,7 @@ export interface CheckinSchedule {
 }
 
 /** A first week shorter than this would ask "how many this week?" before the person had a chance. */
-export const MIN_FIRST_WEEK_DAYS = 3;
+export const MIN_FIRST_WEEK_HOURS = 72;
 
 export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
@@ -24,9 +24,9 @@ function atLocalHour(localDate: DateTime, hour: number): DateTime {
   return localDate.set({ hour, minute: 0, second: 0, millisecond: 0 });
 }
 
-/** The local calendar date (YYYY-MM-DD) of the first check-in after confirming at `confirmedAt`. */
-export function firstCheckinDate(confirmedAt: Date, schedule: CheckinSchedule): string {
-  const earliest = DateTime.fromJSDate(confirmedAt, { zone: schedule.timeZone }).plus({ days: MIN_FIRST_WEEK_DAYS });
+/** The local calendar date (YYYY-MM-DD) of the first scheduled slot at least `minHours` after `from`. */
+export function firstCheckinDate(from: Date, schedule: CheckinSchedule, minHours = MIN_FIRST_WEEK_HOURS): string {
+  const earliest = DateTime.fromJSDate(from, { zone: schedule.timeZone }).plus({ hours: minHours });
   let day = earliest.startOf('day');
   while (day.weekday !== schedule.weekday || atLocalHour(day, schedule.hour) < earliest) {
     day = day.plus({ days: 1 });
@@ -51,6 +51,11 @@ export function formatLocal(instant: Date, timeZone: string, locale: string): st
     minute: '2-digit',
     timeZone,
   }).format(instant);
+}
+
+/** A calendar date in the owner's zone and language, e.g. "4. desember 2026". */
+export function formatDate(instant: Date, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(instant);
 }
 
 export function formatHour(hour: number): string {

@@ -6,7 +6,9 @@ import { InvalidToken, TokenExpired } from '../errors.js';
 
 export const TOKEN_VERSION = 1;
 
-export const tokenPurposes = ['confirm', 'goal'] as const;
+/** confirm: activate a pending goal · goal: the goal page and its actions · record: one check-in answer
+ *  (week + value) · week: a week's page (change the answer, add a note) · unsubscribe: stop a goal's check-ins. */
+export const tokenPurposes = ['confirm', 'goal', 'record', 'week', 'unsubscribe'] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 
 export interface SigningKey {
@@ -28,17 +30,27 @@ export interface TokenClaims {
   expiresAt: number;
   week?: number;
   value?: number;
+  /** When the email carrying the link was sent, epoch seconds (the one-click page's scanner guard). */
+  issuedAt?: number;
 }
 
 const payloadSchema = z.strictObject({
   v: z.literal(TOKEN_VERSION),
-  k: z.string().min(1).max(32),
+  k: z.string().min(1).max(8),
   p: z.enum(tokenPurposes),
   s: z.array(z.string().max(320)).max(4),
   e: z.number().int().positive(),
   w: z.number().int().min(0).max(1000).optional(),
   x: z.number().int().min(0).max(1000).optional(),
+  i: z.number().int().positive().optional(),
 });
+
+// Optional claims and their one-letter payload names.
+const optionalClaims = [
+  ['week', 'w'],
+  ['value', 'x'],
+  ['issuedAt', 'i'],
+] as const;
 
 /** Parses `id:secret,id:secret` (first one signs) or a bare secret (key id `k1`). */
 export function parseSigningKeys(raw: string): SigningKeys {
@@ -49,7 +61,8 @@ export function parseSigningKeys(raw: string): SigningKeys {
       })
     : [{ id: 'k1', secret: raw.trim() }];
   for (const { id, secret } of entries) {
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error(`signing key id "${id}" must be 1-32 letters, digits, - or _`);
+    // Short and lower-case: key ids also travel inside email addresses (≤ 64 characters, case-folded).
+    if (!/^[a-z0-9]{1,8}$/.test(id)) throw new Error(`signing key id "${id}" must be 1-8 lower-case letters or digits`);
     if (secret.length < 32) throw new Error(`signing key "${id}" must be at least 32 characters`);
   }
   const [current] = entries;
@@ -68,8 +81,7 @@ export function signToken(keys: SigningKeys, claims: TokenClaims): string {
     p: claims.purpose,
     s: claims.subject,
     e: claims.expiresAt,
-    ...(claims.week === undefined ? {} : { w: claims.week }),
-    ...(claims.value === undefined ? {} : { x: claims.value }),
+    ...Object.fromEntries(optionalClaims.filter(([long]) => claims[long] !== undefined).map(([long, short]) => [short, claims[long]])),
   };
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   return `${body}.${mac(keys.current.secret, body).toString('base64url')}`;
@@ -107,7 +119,6 @@ export function verifyToken(keys: SigningKeys, token: string, purpose: TokenPurp
     purpose: p.p,
     subject: p.s,
     expiresAt: p.e,
-    ...(p.w === undefined ? {} : { week: p.w }),
-    ...(p.x === undefined ? {} : { value: p.x }),
+    ...Object.fromEntries(optionalClaims.filter(([, short]) => p[short] !== undefined).map(([long, short]) => [long, p[short]])),
   };
 }

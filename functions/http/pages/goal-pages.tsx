@@ -1,8 +1,10 @@
 // The confirm page (GET shows a button; only its POST changes anything) and the goal page.
 import type { Goal } from '../../core/goals/goal.js';
 import { scheduleText } from '../../core/goals/sign-up.js';
-import { t } from '../../core/i18n/messages.js';
-import { formatLocal } from '../../core/schedule/checkins.js';
+import { t, type MessageKey } from '../../core/i18n/messages.js';
+import type { Progress } from '../../core/progress/progress.js';
+import { formatDate, formatHour, formatLocal } from '../../core/schedule/checkins.js';
+import { ProgressChart } from './progress-chart.js';
 import { Layout } from './layout.js';
 
 function GoalQuote({ goal }: { goal: Goal }) {
@@ -43,17 +45,67 @@ export function AlreadyConfirmedPage({ goal, nonce, goalUrl }: { goal: Goal; non
   );
 }
 
-export function GoalPage({ goal, nonce, justConfirmed }: { goal: Goal; nonce: string; justConfirmed: boolean }) {
+export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped';
+
+export interface GoalPageProps {
+  goal: Goal;
+  progress: Progress;
+  nonce: string;
+  /** The goal page's own path; actions post to `${path}/pause` etc. */
+  path: string;
+  weekPath: (week: number) => string;
+  notice?: GoalNotice | undefined;
+  errors?: { resumeOn?: MessageKey };
+}
+
+function StatusNote({ goal }: { goal: Goal }) {
+  const locale = goal.locale;
+  if (goal.status === 'paused') {
+    if (goal.pauseReason === 'unsubscribed') return <p class="notice">{t(locale, 'goal.paused.unsubscribed')}</p>;
+    return (
+      <p class="notice">
+        {goal.resumeAt
+          ? t(locale, 'goal.paused.until', { date: formatDate(new Date(goal.resumeAt), goal.timeZone, locale) })
+          : t(locale, 'goal.paused.open')}
+      </p>
+    );
+  }
+  if (goal.status === 'completed') return <p class="notice">{t(locale, 'goal.completed.note')}</p>;
+  if (goal.status === 'stopped') return <p class="notice">{t(locale, 'goal.stopped.note')}</p>;
+  return null;
+}
+
+function noticeText(goal: Goal, notice: GoalNotice): string {
+  const locale = goal.locale;
+  const when = goal.nextCheckinAt ? formatLocal(new Date(goal.nextCheckinAt), goal.timeZone, locale) : '';
+  switch (notice) {
+    case 'confirmed':
+      return t(locale, 'confirm.done');
+    case 'paused':
+      return t(locale, 'goal.paused.saved');
+    case 'resumed':
+      return t(locale, 'goal.resumed.saved', { when });
+    case 'rescheduled':
+      return t(locale, 'goal.schedule.saved', { when });
+    case 'stopped':
+      return t(locale, 'goal.stopped.saved');
+  }
+}
+
+export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors = {} }: GoalPageProps) {
   const locale = goal.locale;
   const buddy = goal.buddy;
+  const open = goal.status === 'active' || goal.status === 'paused';
+  const showNext = goal.status === 'active' && goal.nextCheckinAt && (goal.nextWeek ?? 1) <= goal.weeks;
   return (
     <Layout locale={locale} nonce={nonce} title={t(locale, 'goal.title')}>
       <h1>{t(locale, 'goal.title')}</h1>
-      {justConfirmed && (
+      {notice && (
         <p class="notice" role="status">
-          {t(locale, 'confirm.done')}
+          {noticeText(goal, notice)}
         </p>
       )}
+      <StatusNote goal={goal} />
       <div class="card">
         <GoalQuote goal={goal} />
         <dl>
@@ -61,12 +113,12 @@ export function GoalPage({ goal, nonce, justConfirmed }: { goal: Goal; nonce: st
           <dd data-testid="status">{t(locale, `goal.status.${goal.status}`)}</dd>
           <dt>{t(locale, 'goal.target')}</dt>
           <dd>{t(locale, 'goal.target.value', { perWeek: goal.targetPerWeek, weeks: goal.weeks })}</dd>
-          {goal.nextCheckinAt && (
+          {showNext && (
             <>
               <dt>{t(locale, 'goal.nextCheckin')}</dt>
               <dd data-testid="next-checkin">
                 {t(locale, 'goal.nextCheckin.value', {
-                  when: formatLocal(new Date(goal.nextCheckinAt), goal.timeZone, locale),
+                  when: formatLocal(new Date(goal.nextCheckinAt as string), goal.timeZone, locale),
                   timeZone: goal.timeZone,
                 })}
               </dd>
@@ -80,6 +132,134 @@ export function GoalPage({ goal, nonce, justConfirmed }: { goal: Goal; nonce: st
           </dd>
         </dl>
       </div>
+      {goal.status !== 'pending' && (
+        <div class="card">
+          <div class="stats">
+            <div>
+              {t(locale, 'goal.total')}
+              <strong data-testid="total">{t(locale, 'goal.total.value', { total: progress.total, targetTotal: progress.targetTotal })}</strong>
+            </div>
+            <div>
+              {t(locale, 'goal.weeksOnTarget')}
+              <strong data-testid="on-target">
+                {t(locale, 'goal.weeksOnTarget.value', { onTarget: progress.weeksOnTarget, closed: progress.closedWeeks })}
+              </strong>
+            </div>
+            <div>
+              {t(locale, 'goal.streak')}
+              <strong data-testid="streak">{t(locale, 'goal.streak.value', { streak: progress.streak })}</strong>
+            </div>
+          </div>
+          <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
+          <h2>{t(locale, 'goal.history')}</h2>
+          <table class="history" data-testid="history">
+            <thead>
+              <tr>
+                <th scope="col">{t(locale, 'goal.history.week')}</th>
+                <th scope="col">{t(locale, 'goal.history.count')}</th>
+                <th scope="col">{t(locale, 'goal.history.channel')}</th>
+                <th scope="col">{t(locale, 'goal.history.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {progress.rows
+                .filter((row) => row.state !== 'upcoming')
+                .map((row) => (
+                  <tr>
+                    <th scope="row">{row.week}</th>
+                    <td>
+                      {row.count ?? <span class="muted">{t(locale, 'goal.history.noAnswer')}</span>}{' '}
+                      {open && <a href={weekPath(row.week)}>{t(locale, 'goal.history.change')}</a>}
+                    </td>
+                    <td>{row.channel ? t(locale, `channel.${row.channel}`) : ''}</td>
+                    <td>{row.note ?? ''}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {open && <GoalActions goal={goal} path={path} errors={errors} />}
+      <div class="card">
+        <h2>{t(locale, 'goal.export.legend')}</h2>
+        <p>
+          <a href={`${path}/export`} download="kompis-export.json">
+            {t(locale, 'goal.export.link')}
+          </a>
+        </p>
+        {!open && (
+          <p>
+            <a href={`/?lang=${locale}`}>{t(locale, 'goal.newGoal')}</a>
+          </p>
+        )}
+      </div>
     </Layout>
+  );
+}
+
+function GoalActions({ goal, path, errors }: { goal: Goal; path: string; errors: { resumeOn?: MessageKey } }) {
+  const locale = goal.locale;
+  return (
+    <div class="card">
+      <h2>{t(locale, 'goal.actions')}</h2>
+      {goal.status === 'paused' ? (
+        <form method="post" action={`${path}/resume`}>
+          <button type="submit">{t(locale, 'goal.resume.button')}</button>
+        </form>
+      ) : (
+        <form method="post" action={`${path}/pause`} novalidate>
+          <fieldset>
+            <legend>{t(locale, 'goal.pause.legend')}</legend>
+            <p class="hint">{t(locale, 'goal.pause.hint')}</p>
+            <div class="field">
+              <label for="resumeOn">{t(locale, 'goal.pause.until')}</label>
+              <input id="resumeOn" name="resumeOn" type="date" aria-invalid={errors.resumeOn ? 'true' : undefined}
+                aria-describedby={errors.resumeOn ? 'resumeOn-error' : undefined} />
+              {errors.resumeOn && <p class="error" id="resumeOn-error">{t(locale, errors.resumeOn)}</p>}
+            </div>
+            <button type="submit" class="secondary">{t(locale, 'goal.pause.button')}</button>
+          </fieldset>
+        </form>
+      )}
+      <form method="post" action={`${path}/schedule`}>
+        <fieldset>
+          <legend>{t(locale, 'goal.schedule.legend')}</legend>
+          <div class="row">
+            <div class="field">
+              <label for="weekday">{t(locale, 'form.weekday')}</label>
+              <select id="weekday" name="weekday">
+                {([1, 2, 3, 4, 5, 6, 7] as const).map((day) => (
+                  <option value={String(day)} selected={goal.checkinWeekday === day}>
+                    {t(locale, `weekday.${day}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="hour">{t(locale, 'form.hour')}</label>
+              <select id="hour" name="hour">
+                {Array.from({ length: 24 }, (_, h) => (
+                  <option value={String(h)} selected={goal.checkinHour === h}>
+                    {formatHour(h)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div class="field">
+            <label for="timeZone">{t(locale, 'form.timeZone')}</label>
+            <input id="timeZone" name="timeZone" type="text" value={goal.timeZone} maxlength={64} />
+          </div>
+          <button type="submit" class="secondary">{t(locale, 'goal.schedule.button')}</button>
+        </fieldset>
+      </form>
+      <form method="post" action={`${path}/stop`}>
+        <fieldset>
+          <legend>{t(locale, 'goal.stop.legend')}</legend>
+          <p class="hint">{t(locale, 'goal.stop.hint')}</p>
+          <button type="submit" class="danger">{t(locale, 'goal.stop.button')}</button>
+        </fieldset>
+      </form>
+    </div>
   );
 }

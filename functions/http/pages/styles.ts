@@ -24,5 +24,20 @@ button{font:inherit;font-weight:600;padding:.75rem 1.5rem;border:0;border-radius
 .goal-quote{border-left:4px solid #0b6e4f;padding-left:.75rem;font-size:1.15rem;white-space:pre-line}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem;margin:0}
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+figure.chart{margin:1rem 0;overflow-x:auto}
+figure.chart svg{width:100%;min-width:18rem;height:auto;max-height:14rem}
+.bar-on{fill:#0b6e4f}.bar-under{fill:#d9822b}.bar-empty{fill:none;stroke:#9aa5b1;stroke-dasharray:3 3}
+.target{stroke:#1f2933;stroke-width:1.5;stroke-dasharray:6 4}
+.axis{font-size:13px;fill:#52606d}.value{font-size:14px;font-weight:700;fill:#1f2933}
+a{color:#0b6e4f}
+table.history{width:100%;border-collapse:collapse;font-size:.95rem}
+table.history th,table.history td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d9e2ec;vertical-align:top}
+.muted{color:#52606d}
+.buttons{display:flex;flex-wrap:wrap;gap:.5rem}
+button.secondary{background:#fff;color:#0b6e4f;border:2px solid #0b6e4f}
+button.danger{background:#b42318}
+.stats{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0}
+.stats div{flex:1 1 8rem;background:#f5f7fa;border-radius:6px;padding:.5rem .75rem}
+.stats strong{display:block;font-size:1.3rem}
 .notice{background:#e3f8ef;border-left:4px solid #0b6e4f;padding:.5rem .75rem}
 `;

@@ -1,0 +1,49 @@
+// What the owner can do from the goal page or an email: pause, resume, change the check-in time, stop.
+import { GoalClosed, GoalNotFound } from '../errors.js';
+import type { Deps } from '../ports.js';
+import type { CheckinSchedule } from '../schedule/checkins.js';
+import { MIN_HOURS_AFTER_CHANGE, reanchor, resumePatch } from '../weekly/schedule-changes.js';
+import type { GoalRef } from './confirm.js';
+import type { Goal } from './goal.js';
+import { updateGoal, type GoalPatch } from './update.js';
+
+async function change(deps: Deps, ref: GoalRef, patch: (goal: Goal) => GoalPatch | undefined): Promise<Goal> {
+  const goal = await updateGoal(deps.store, ref.owner, ref.goalId, (current) => {
+    if (current.status === 'completed' || current.status === 'stopped') throw new GoalClosed();
+    return patch(current);
+  });
+  if (!goal) throw new GoalNotFound();
+  return goal;
+}
+
+/** Off the due index until `resumeAt` (then the tick resumes it), or until the owner resumes it. */
+export function pauseGoal(deps: Deps, ref: GoalRef, resumeAt?: Date, reason: Goal['pauseReason'] = 'owner'): Promise<Goal> {
+  const now = deps.clock.now().toISOString();
+  return change(deps, ref, (goal) =>
+    goal.status === 'active' || goal.status === 'paused'
+      ? { status: 'paused', pausedAt: goal.pausedAt ?? now, resumeAt: resumeAt?.toISOString(), pauseReason: reason }
+      : undefined,
+  );
+}
+
+export function resumeGoal(deps: Deps, ref: GoalRef): Promise<Goal> {
+  const now = deps.clock.now();
+  return change(deps, ref, (goal) => (goal.status === 'paused' ? resumePatch(goal, now) : undefined));
+}
+
+/** A new weekday, hour or zone; the next check-in moves to the first new slot at least 12 hours away. */
+export function rescheduleGoal(deps: Deps, ref: GoalRef, schedule: CheckinSchedule): Promise<Goal> {
+  const now = deps.clock.now();
+  return change(deps, ref, (goal) => {
+    const base: GoalPatch = { checkinWeekday: schedule.weekday, checkinHour: schedule.hour, timeZone: schedule.timeZone };
+    const week = goal.nextWeek ?? 1;
+    // Pending goals are scheduled when confirmed; a goal waiting only for its final report keeps that time.
+    if (goal.status === 'pending' || week > goal.weeks) return base;
+    return { ...base, ...reanchor(now, week, schedule, MIN_HOURS_AFTER_CHANGE) };
+  });
+}
+
+export function stopGoal(deps: Deps, ref: GoalRef): Promise<Goal> {
+  const now = deps.clock.now().toISOString();
+  return change(deps, ref, () => ({ status: 'stopped', stoppedAt: now, resumeAt: undefined, nextCheckinAt: undefined }));
+}

@@ -1,0 +1,18 @@
+// A week's answer: how many, and optionally a note and where it came from.
+export const channels = ['event', 'linkedin', 'referral', 'customer-meeting', 'other'] as const;
+export type Channel = (typeof channels)[number];
+
+export const answerSources = ['click', 'reply', 'web'] as const;
+export type AnswerSource = (typeof answerSources)[number];
+
+export interface WeekAnswer {
+  week: number;
+  count: number;
+  note?: string;
+  channel?: Channel;
+  source: AnswerSource;
+  updatedAt: string;
+}
+
+/** The largest count a person can record for a week. */
+export const MAX_WEEK_COUNT = 1000;

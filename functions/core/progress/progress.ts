@@ -1,0 +1,80 @@
+// Where a goal stands: each week's answer against the target, streak, totals and the verdict.
+// "No answer" is its own state, never a 0.
+import type { Goal } from '../goals/goal.js';
+import type { Channel, WeekAnswer } from './answers.js';
+
+export type WeekState = 'answered' | 'no-answer' | 'upcoming';
+
+export interface WeekRow {
+  week: number;
+  state: WeekState;
+  count: number | null;
+  onTarget: boolean | null;
+  note?: string;
+  channel?: Channel;
+}
+
+export interface Progress {
+  rows: WeekRow[];
+  /** Weeks whose check-in has been sent. */
+  closedWeeks: number;
+  answeredWeeks: number;
+  weeksOnTarget: number;
+  total: number;
+  targetTotal: number;
+  /** On-target weeks in a row, counted back from the latest closed week (an unanswered latest week is still open). */
+  streak: number;
+  reached: boolean;
+  /** Counts per channel, largest first. */
+  channels: { channel: Channel; count: number }[];
+}
+
+export function closedWeeks(goal: Pick<Goal, 'status' | 'weeks' | 'nextWeek'>): number {
+  if (goal.status === 'pending') return 0;
+  if (goal.status === 'completed') return goal.weeks;
+  return Math.min(goal.weeks, Math.max(0, (goal.nextWeek ?? 1) - 1));
+}
+
+export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress {
+  const byWeek = new Map(answers.map((a) => [a.week, a]));
+  const closed = closedWeeks(goal);
+  const rows: WeekRow[] = [];
+  for (let week = 1; week <= goal.weeks; week++) {
+    const answer = byWeek.get(week);
+    if (answer) {
+      rows.push({
+        week,
+        state: 'answered',
+        count: answer.count,
+        onTarget: answer.count >= goal.targetPerWeek,
+        ...(answer.note ? { note: answer.note } : {}),
+        ...(answer.channel ? { channel: answer.channel } : {}),
+      });
+    } else {
+      rows.push({ week, state: week <= closed ? 'no-answer' : 'upcoming', count: null, onTarget: null });
+    }
+  }
+  const answered = rows.filter((r) => r.state === 'answered');
+  const total = answered.reduce((sum, r) => sum + (r.count ?? 0), 0);
+  const targetTotal = goal.targetPerWeek * goal.weeks;
+
+  let streak = 0;
+  let week = closed;
+  if (week > 0 && goal.status !== 'completed' && rows[week - 1]?.state === 'no-answer') week--; // still open
+  for (; week >= 1 && rows[week - 1]?.onTarget === true; week--) streak++;
+
+  const perChannel = new Map<Channel, number>();
+  for (const row of answered) if (row.channel) perChannel.set(row.channel, (perChannel.get(row.channel) ?? 0) + (row.count ?? 0));
+
+  return {
+    rows,
+    closedWeeks: closed,
+    answeredWeeks: answered.length,
+    weeksOnTarget: answered.filter((r) => r.onTarget).length,
+    total,
+    targetTotal,
+    streak,
+    reached: total >= targetTotal,
+    channels: [...perChannel].map(([channel, count]) => ({ channel, count })).sort((a, b) => b.count - a.count),
+  };
+}

@@ -1,0 +1,33 @@
+// The small forms around a week and a goal: a week's answer, pausing, the check-in time.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { channels, MAX_WEEK_COUNT } from '../progress/answers.js';
+import { hourField, key, MARKUP, optional, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
+
+export const weekFormSchema = z.object({
+  count: wholeNumber(0, MAX_WEEK_COUNT, 'errors.count.invalid'),
+  note: optional(
+    z
+      .string(key('errors.note.tooLong'))
+      .trim()
+      .max(1000, key('errors.note.tooLong'))
+      .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v) && !MARKUP.test(v), key('errors.text.markup')),
+  ),
+  channel: optional(z.enum(channels, key('errors.channel.invalid'))),
+});
+export type WeekForm = z.infer<typeof weekFormSchema>;
+
+export const pauseFormSchema = z.object({
+  resumeOn: optional(z.string(key('errors.date.invalid')).regex(/^\d{4}-\d{2}-\d{2}$/, key('errors.date.invalid'))),
+});
+
+export const scheduleFormSchema = z.object({ weekday: weekdayField, hour: hourField, timeZone: timeZoneField });
+
+/** The start of `date` in the owner's zone, if it is a real date after today there; else undefined. */
+export function resumeInstant(date: string, timeZone: string, now: Date): Date | undefined {
+  const start = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
+  if (!start.isValid) return undefined;
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  if (start <= today || start > today.plus({ years: 1 })) return undefined;
+  return start.toJSDate();
+}

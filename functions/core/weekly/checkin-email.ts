@@ -1,0 +1,93 @@
+// The weekly check-in: the goal, last week's answer, one button per count, a chart of the weeks so far.
+import { buttonsHtml, buttonsText, chartHtml, chartText, type ChartRow } from '../emails/fragments.js';
+import { escapeHtml } from '../emails/escape.js';
+import { renderEmail } from '../emails/render.js';
+import type { Goal } from '../goals/goal.js';
+import {
+  checkinReplyAddress,
+  goalPageUrl,
+  recordUrl,
+  unsubscribeMailto,
+  unsubscribeUrl,
+  weekPageUrl,
+} from '../goals/links.js';
+import { t, type Locale } from '../i18n/messages.js';
+import type { CoreConfig, OutgoingEmail } from '../ports.js';
+import type { WeekAnswer } from '../progress/answers.js';
+import { summarize, type Progress } from '../progress/progress.js';
+
+/** Up to this target, every count 0…target+1 gets a button; above it, a spread of them. */
+const ALL_BUTTONS_UP_TO = 9;
+
+/** The counts offered as buttons; the last one means "target+1 or more". */
+export function buttonValues(target: number): number[] {
+  if (target <= ALL_BUTTONS_UP_TO) return Array.from({ length: target + 2 }, (_, i) => i);
+  const spread = [0, Math.round(target / 4), Math.round(target / 2), Math.round((3 * target) / 4), target, target + 1];
+  return [...new Set(spread)];
+}
+
+export function chartRows(progress: Progress, locale: Locale, upTo: number): ChartRow[] {
+  return progress.rows.slice(0, upTo).map((row) => ({
+    label: t(locale, 'goal.history.week') + ' ' + row.week,
+    count: row.count,
+    onTarget: row.onTarget,
+    emptyLabel: t(locale, 'goal.chart.noAnswer'),
+  }));
+}
+
+/** Headers every non-transactional email carries: one-click unsubscribe (RFC 8058) and "automatic". */
+export function listHeaders(config: CoreConfig, goal: Goal, now: Date): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl(config, goal, now)}>, <${unsubscribeMailto(config, goal)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'Auto-Submitted': 'auto-generated',
+  };
+}
+
+export function checkinEmail(config: CoreConfig, goal: Goal, week: number, answers: WeekAnswer[], sentAt: Date): OutgoingEmail {
+  const locale = goal.locale;
+  const target = goal.targetPerWeek;
+  const buttons = buttonValues(target).map((value) => ({
+    label: value === target + 1 ? t(locale, 'email.checkin.orMore', { count: value }) : String(value),
+    url: recordUrl(config, goal, week, value, sentAt),
+  }));
+  // The chart shows the weeks before this one (none in week 1); this week is what the email asks for.
+  const progress = summarize({ ...goal, nextWeek: week }, answers);
+  const rows = chartRows(progress, locale, week - 1);
+  const soFar = t(locale, 'email.checkin.progress');
+  const previous = answers.find((a) => a.week === week - 1);
+  const lastWeek =
+    week === 1
+      ? t(locale, 'email.checkin.first')
+      : previous
+        ? t(locale, 'email.checkin.last.answered', { count: previous.count })
+        : t(locale, 'email.checkin.last.none');
+  const targetLabel = t(locale, 'goal.chart.target', { perWeek: target });
+  const rendered = renderEmail(
+    'checkin',
+    locale,
+    {
+      week,
+      weeks: goal.weeks,
+      goalText: goal.text,
+      commitment: t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks }),
+      lastWeek,
+      weekUrl: weekPageUrl(config, goal, week, sentAt),
+      goalUrl: goalPageUrl(config, goal, sentAt),
+      unsubscribeUrl: unsubscribeUrl(config, goal, sentAt),
+    },
+    {
+      html: {
+        buttons: buttonsHtml(buttons),
+        chart: rows.length ? `<p style="margin:0 0 8px;font-weight:bold">${escapeHtml(soFar)}</p>${chartHtml(rows, target, targetLabel)}` : '',
+      },
+      text: { buttons: buttonsText(buttons), chart: rows.length ? `${soFar}:\n${chartText(rows)}\n` : '' },
+    },
+  );
+  return {
+    to: goal.owner,
+    ...rendered,
+    replyTo: checkinReplyAddress(config, goal, week),
+    headers: listHeaders(config, goal, sentAt),
+  };
+}

@@ -1,0 +1,50 @@
+// How a goal's schedule moves: after a check-in is sent, when it resumes, when its check-in time changes.
+// The anchor (firstCheckinDate) is rewritten rather than counting from "now", so every later week stays
+// on the chosen local weekday and hour.
+import { DateTime } from 'luxon';
+import type { Goal } from '../goals/goal.js';
+import type { GoalPatch } from '../goals/update.js';
+import { checkinAt, firstCheckinDate, type CheckinSchedule } from '../schedule/checkins.js';
+
+/** The final report goes this long after the last check-in, so the last week can still be answered. */
+export const FINAL_REPORT_DELAY_HOURS = 48;
+
+export function scheduleOf(goal: Pick<Goal, 'checkinWeekday' | 'checkinHour' | 'timeZone'>): CheckinSchedule {
+  return { weekday: goal.checkinWeekday, hour: goal.checkinHour, timeZone: goal.timeZone };
+}
+
+/** After week `week`'s check-in was sent: the next week, or the final report after the last. */
+export function advanceAfterCheckin(goal: Goal, week: number): GoalPatch | undefined {
+  if (goal.nextWeek !== week || !goal.firstCheckinDate) return undefined;
+  const schedule = scheduleOf(goal);
+  if (week < goal.weeks) {
+    return { nextWeek: week + 1, nextCheckinAt: checkinAt(goal.firstCheckinDate, week + 1, schedule).toISOString() };
+  }
+  const lastCheckin = checkinAt(goal.firstCheckinDate, week, schedule);
+  const report = new Date(lastCheckin.getTime() + FINAL_REPORT_DELAY_HOURS * 3600 * 1000);
+  return { nextWeek: week + 1, nextCheckinAt: report.toISOString() };
+}
+
+/** A check-in moved by the owner (resume, new time) comes no sooner than this. */
+export const MIN_HOURS_AFTER_CHANGE = 12;
+
+/**
+ * The anchor that puts week `week`'s check-in on the first scheduled slot at least `minHours` after
+ * `from`: week `week` is then that date, week 1 lies (week-1) weeks before it.
+ */
+export function reanchor(from: Date, week: number, schedule: CheckinSchedule, minHours: number): GoalPatch {
+  const date = firstCheckinDate(from, schedule, minHours);
+  const anchor = DateTime.fromISO(date, { zone: schedule.timeZone }).minus({ weeks: week - 1 }).toISODate() as string;
+  return { firstCheckinDate: anchor, nextCheckinAt: checkinAt(anchor, week, schedule).toISOString() };
+}
+
+/**
+ * Active again from `now`; the week that was next stays next (paused weeks do not count). A resume the
+ * owner clicks waits at least MIN_HOURS_AFTER_CHANGE; one on a chosen date takes that day's slot.
+ */
+export function resumePatch(goal: Goal, now: Date, minHours = MIN_HOURS_AFTER_CHANGE): GoalPatch {
+  const week = goal.nextWeek ?? 1;
+  const base: GoalPatch = { status: 'active', pausedAt: undefined, resumeAt: undefined, pauseReason: undefined };
+  if (week > goal.weeks) return { ...base, nextCheckinAt: now.toISOString() }; // only the final report is left
+  return { ...base, ...reanchor(now, week, scheduleOf(goal), minHours) };
+}

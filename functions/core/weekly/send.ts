@@ -1,0 +1,130 @@
+// The sender: one queue message at a time, at most one email per goal, week and kind. A message is
+// claimed with a conditional put before sending; a failed send releases the claim and is reported as
+// a batch item failure so the queue retries it; a duplicate or redelivered message finds the claim
+// "sent" and only makes sure the goal has moved on.
+import { z } from 'zod';
+import type { Goal } from '../goals/goal.js';
+import { updateGoal } from '../goals/update.js';
+import type { Deps, OutgoingEmail, QueueMessage, SendKey } from '../ports.js';
+import { checkinEmail } from './checkin-email.js';
+import { finalReportEmail } from './final-report.js';
+import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
+import type { Pacer } from './send-rate.js';
+
+export const queueMessageSchema = z.object({
+  kind: z.enum(['checkin', 'final', 'resume']),
+  owner: z.string().min(3).max(320),
+  goalId: z.string().regex(/^[0-9A-Z]{26}$/),
+  week: z.number().int().min(1).max(1000),
+});
+
+export interface QueueRecord {
+  messageId: string;
+  body: string;
+}
+
+export interface BatchResult {
+  batchItemFailures: { itemIdentifier: string }[];
+  /** One per record that did not fail, for logs and the local runner's summary. */
+  outcomes: SendOutcome[];
+}
+
+/** sent · duplicate: already sent · in-flight: another worker is sending it · resumed · skipped · invalid */
+export type SendOutcome = 'sent' | 'duplicate' | 'in-flight' | 'resumed' | 'skipped' | 'invalid';
+
+export interface SendDeps extends Deps {
+  pacer: Pacer;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/** SQS-shaped: every record is handled; the ones that should be retried come back as failures. */
+export async function handleSendBatch(deps: SendDeps, records: QueueRecord[]): Promise<BatchResult> {
+  const failures: { itemIdentifier: string }[] = [];
+  const outcomes: SendOutcome[] = [];
+  for (const record of records) {
+    try {
+      outcomes.push(await handleMessage(deps, record.body));
+    } catch (error) {
+      deps.log?.({ level: 'warn', msg: 'send failed, will retry', messageId: record.messageId, error: String(error) });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures: failures, outcomes };
+}
+
+export async function handleMessage(deps: SendDeps, body: string): Promise<SendOutcome> {
+  let parsed: QueueMessage;
+  try {
+    parsed = queueMessageSchema.parse(JSON.parse(body));
+  } catch {
+    // A message we cannot read will not get better by retrying.
+    deps.log?.({ level: 'error', msg: 'unreadable queue message dropped', body: body.slice(0, 500) });
+    return 'invalid';
+  }
+  const goal = await deps.store.getGoal(parsed.owner, parsed.goalId);
+  if (!goal) return 'skipped';
+  switch (parsed.kind) {
+    case 'checkin':
+      return sendCheckin(deps, goal, parsed.week);
+    case 'final':
+      return sendFinalReport(deps, goal);
+    case 'resume':
+      return resume(deps, goal);
+  }
+}
+
+async function sendOnce(
+  deps: SendDeps,
+  goal: Goal,
+  key: SendKey,
+  build: (now: Date) => Promise<OutgoingEmail>,
+): Promise<'sent' | 'duplicate' | 'in-flight'> {
+  const now = deps.clock.now();
+  const claim = await deps.store.claimSend(goal.id, key, now);
+  if (claim === 'sent') return 'duplicate';
+  // Its worker moves the goal on, or releases the claim and is retried; should it die, the claim goes
+  // stale and the next tick's message takes it over.
+  if (claim === 'in-flight') return 'in-flight';
+  try {
+    const email = await build(now);
+    await deps.pacer.next();
+    const { messageId } = await deps.mailer.send(email);
+    await deps.store.markSent(goal.id, key, messageId);
+    return 'sent';
+  } catch (error) {
+    await deps.store.releaseSend(goal.id, key).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<SendOutcome> {
+  if (goal.status !== 'active' || goal.nextWeek !== week || week > goal.weeks) return 'skipped';
+  const outcome = await sendOnce(deps, goal, { week, kind: 'checkin' }, async (now) =>
+    checkinEmail(deps.config, goal, week, await deps.store.getWeekAnswers(goal.id), now),
+  );
+  if (outcome === 'in-flight') return outcome;
+  // Also after a duplicate: the first worker may have sent and died before moving the goal on.
+  await updateGoal(deps.store, goal.owner, goal.id, (current) => advanceAfterCheckin(current, week));
+  return outcome;
+}
+
+async function sendFinalReport(deps: SendDeps, goal: Goal): Promise<SendOutcome> {
+  if (goal.status !== 'active' || (goal.nextWeek ?? 1) <= goal.weeks) return 'skipped';
+  const outcome = await sendOnce(deps, goal, { week: goal.weeks, kind: 'final' }, async (now) =>
+    finalReportEmail(deps.config, goal, await deps.store.getWeekAnswers(goal.id), now),
+  );
+  if (outcome === 'in-flight') return outcome;
+  const now = deps.clock.now().toISOString();
+  await updateGoal(deps.store, goal.owner, goal.id, (current) =>
+    current.status === 'active' ? { status: 'completed', completedAt: now, nextCheckinAt: undefined } : undefined,
+  );
+  return outcome;
+}
+
+async function resume(deps: SendDeps, goal: Goal): Promise<SendOutcome> {
+  const now = deps.clock.now();
+  const updated = await updateGoal(deps.store, goal.owner, goal.id, (current) =>
+    current.status === 'paused' && current.resumeAt && current.resumeAt <= now.toISOString() ? resumePatch(current, now, 0) : undefined,
+  );
+  return updated?.status === 'active' ? 'resumed' : 'skipped';
+}

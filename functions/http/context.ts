@@ -1,0 +1,22 @@
+// What every route needs from a request: the CSP nonce, the visitor's language, an error page.
+import type { Context } from 'hono';
+import { isLocale, localeFromAcceptLanguage, type Locale } from '../core/i18n/messages.js';
+
+export type Env = { Variables: { secureHeadersNonce?: string } };
+
+export const nonce = (c: Context): string => (c.var as Env['Variables']).secureHeadersNonce ?? '';
+
+/** ?lang=nb|en, else Accept-Language. */
+export function requestLocale(c: Context): Locale {
+  const lang = c.req.query('lang');
+  return isLocale(lang) ? lang : localeFromAcceptLanguage(c.req.header('accept-language'));
+}
+
+/** The string values of a parsed form, for showing back what the person typed. */
+export function stringValues(data: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (data && typeof data === 'object') {
+    for (const [name, value] of Object.entries(data)) if (typeof value === 'string') values[name] = value;
+  }
+  return values;
+}

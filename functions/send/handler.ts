@@ -1,0 +1,18 @@
+// Lambda entry for the send queue: SQS batches in, partial batch failures out (ReportBatchItemFailures).
+import { z } from 'zod';
+import { loadConfig } from '../config.js';
+import { createDeps } from '../deps.js';
+import { handleSendBatch } from '../core/weekly/send.js';
+import { createPacer } from '../core/weekly/send-rate.js';
+
+const config = loadConfig();
+const deps = { ...createDeps(config), pacer: createPacer(config.maxSendRate), log: (e: Record<string, unknown>) => console.log(JSON.stringify(e)) };
+
+const sqsEventSchema = z.object({ Records: z.array(z.object({ messageId: z.string(), body: z.string() })) });
+
+export const handler = async (event: unknown) => {
+  const { Records } = sqsEventSchema.parse(event);
+  const { batchItemFailures, outcomes } = await handleSendBatch(deps, Records);
+  console.log(JSON.stringify({ level: 'info', msg: 'send batch', received: Records.length, failed: batchItemFailures.length, outcomes }));
+  return { batchItemFailures };
+};

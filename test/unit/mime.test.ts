@@ -1,0 +1,61 @@
+// The raw MIME handed to SES: the local SES keeps no custom headers, so they are checked here.
+import { describe, expect, it } from 'vitest';
+import { SesMailer } from '../../functions/adapters/ses-mailer.js';
+import { parseSigningKeys } from '../../functions/core/tokens/tokens.js';
+import type { Goal } from '../../functions/core/goals/goal.js';
+import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
+import type { SESClient } from '@aws-sdk/client-ses';
+
+const config = {
+  baseUrl: 'https://kompis.example.com',
+  inboundDomain: 'in.kompis.example.com',
+  keys: parseSigningKeys('k1:0123456789abcdef0123456789abcdef0123456789'),
+};
+const goal: Goal = {
+  id: '01M8DJ1J0DXM1G8Q8TBPQJ0YS9',
+  owner: 'ola@example.com',
+  text: 'Møte 2 økonomidirektører',
+  targetPerWeek: 2,
+  weeks: 13,
+  locale: 'nb',
+  timeZone: 'Europe/Oslo',
+  checkinWeekday: 5,
+  checkinHour: 15,
+  status: 'active',
+  createdAt: '2026-03-02T09:00:00Z',
+  nextWeek: 3,
+  version: 4,
+};
+// compose() builds the message only; no SES call is made.
+const mailer = new SesMailer({} as SESClient, { from: 'Kompis <coach@kompis.example.com>', messageIdDomain: 'kompis.example.com' });
+
+/** Header lines as written: a folded header shows as a line plus continuation lines. */
+function headersOf(raw: Buffer): string[] {
+  return raw.toString('utf8').split('\r\n\r\n')[0]!.split('\r\n');
+}
+
+function unfolded(lines: string[]): string[] {
+  return lines.join('\r\n').replace(/\r\n[ \t]+/g, ' ').split('\r\n');
+}
+
+describe('a check-in as raw MIME', () => {
+  it('carries one-click unsubscribe, unfolded and once, with https and mailto', async () => {
+    const email = checkinEmail(config, goal, 3, [], new Date('2026-03-20T14:00:00Z'));
+    const lines = headersOf(await mailer.compose(email));
+    const unsubscribe = lines.filter((l) => l.startsWith('List-Unsubscribe:'));
+    expect(unsubscribe).toHaveLength(1);
+    expect(unsubscribe[0]).toMatch(/^List-Unsubscribe: <https:\/\/kompis\.example\.com\/u\/[\w.-]+>, <mailto:unsubscribe\+[a-z0-9.]+@in\.kompis\.example\.com\?subject=unsubscribe>$/);
+    expect(lines.filter((l) => l === 'List-Unsubscribe-Post: List-Unsubscribe=One-Click')).toHaveLength(1);
+    expect(lines).toContain('Auto-Submitted: auto-generated');
+    expect(unfolded(lines).find((l) => l.startsWith('Reply-To:'))).toMatch(/^Reply-To: checkin\+c\.01m8dj1j0dxm1g8q8tbpqj0ys9\.3\.k1\.[a-z2-7]{16}@in\.kompis\.example\.com$/);
+    expect(lines.some((l) => /^Message-ID: <.+@kompis\.example\.com>$/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Date: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Content-Type: multipart/alternative'))).toBe(true);
+  });
+
+  it('refuses a header value with a line break', async () => {
+    const email = checkinEmail(config, goal, 3, [], new Date('2026-03-20T14:00:00Z'));
+    await expect(mailer.compose({ ...email, headers: { 'X-Test': 'a\r\nBcc: x@example.com' } })).rejects.toThrow(/line break/);
+    await expect(mailer.compose({ ...email, subject: 'Hi\nBcc: x@example.com' })).rejects.toThrow(/line break/);
+  });
+});

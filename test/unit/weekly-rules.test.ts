@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Goal } from '../../functions/core/goals/goal.js';
+import { buttonValues } from '../../functions/core/weekly/checkin-email.js';
+import { advanceAfterCheckin, reanchor, resumePatch } from '../../functions/core/weekly/schedule-changes.js';
+import { createPacer } from '../../functions/core/weekly/send-rate.js';
+import { messageFor } from '../../functions/core/weekly/tick.js';
+
+const goal = (overrides: Partial<Goal> = {}): Goal => ({
+  id: '01J0000000000000000000GOAL',
+  owner: 'ola@example.com',
+  text: 'x',
+  targetPerWeek: 2,
+  weeks: 3,
+  locale: 'nb',
+  timeZone: 'Europe/Oslo',
+  checkinWeekday: 5,
+  checkinHour: 15,
+  status: 'active',
+  createdAt: '2026-03-02T09:00:00Z',
+  firstCheckinDate: '2026-03-06',
+  nextWeek: 1,
+  nextCheckinAt: '2026-03-06T14:00:00.000Z',
+  version: 2,
+  ...overrides,
+});
+
+describe('check-in buttons', () => {
+  it('offer every count up to target+1 for small targets', () => {
+    expect(buttonValues(1)).toEqual([0, 1, 2]);
+    expect(buttonValues(9)).toHaveLength(11);
+  });
+  it('offer a spread for large targets, always 0, the target and target+1', () => {
+    expect(buttonValues(20)).toEqual([0, 5, 10, 15, 20, 21]);
+    expect(buttonValues(100)).toEqual([0, 25, 50, 75, 100, 101]);
+  });
+});
+
+describe('moving a goal on', () => {
+  it('goes to the next week after a check-in, and to the final report 48 hours after the last one', () => {
+    expect(advanceAfterCheckin(goal(), 1)).toEqual({ nextWeek: 2, nextCheckinAt: '2026-03-13T14:00:00.000Z' });
+    expect(advanceAfterCheckin(goal({ nextWeek: 3 }), 3)).toEqual({ nextWeek: 4, nextCheckinAt: '2026-03-22T14:00:00.000Z' });
+  });
+
+  it('does nothing when the goal has already moved past that week', () => {
+    expect(advanceAfterCheckin(goal({ nextWeek: 2 }), 1)).toBeUndefined();
+  });
+
+  it('re-anchors so the given week lands on the next slot and later weeks follow weekly', () => {
+    const patch = reanchor(new Date('2026-03-24T10:00:00Z'), 2, { weekday: 5, hour: 15, timeZone: 'Europe/Oslo' }, 12);
+    expect(patch).toEqual({ firstCheckinDate: '2026-03-20', nextCheckinAt: '2026-03-27T14:00:00.000Z' });
+  });
+
+  it('resumes the week that was next, no sooner than 12 hours after a click', () => {
+    const paused = goal({ status: 'paused', nextWeek: 2, pausedAt: '2026-03-08T10:00:00Z', pauseReason: 'owner' });
+    // Friday 10:00 Oslo: 15:00 today is under 12 hours away → next Friday.
+    expect(resumePatch(paused, new Date('2026-03-20T09:00:00Z'))).toMatchObject({
+      status: 'active',
+      pausedAt: undefined,
+      pauseReason: undefined,
+      nextCheckinAt: '2026-03-27T14:00:00.000Z',
+    });
+    expect(resumePatch(paused, new Date('2026-03-20T09:00:00Z'), 0).nextCheckinAt).toBe('2026-03-20T14:00:00.000Z');
+  });
+});
+
+describe('what the tick enqueues', () => {
+  const now = new Date('2026-03-06T14:00:00Z');
+  it('a check-in for an active goal, a final report past the last week, a resume for a paused goal due back', () => {
+    expect(messageFor(goal(), now)).toMatchObject({ kind: 'checkin', week: 1 });
+    expect(messageFor(goal({ nextWeek: 4 }), now)).toMatchObject({ kind: 'final', week: 4 });
+    expect(messageFor(goal({ status: 'paused', resumeAt: '2026-03-06T00:00:00Z' }), now)).toMatchObject({ kind: 'resume' });
+  });
+  it('nothing for a paused goal not yet due back, or a finished one', () => {
+    expect(messageFor(goal({ status: 'paused', resumeAt: '2026-03-07T00:00:00Z' }), now)).toBeUndefined();
+    expect(messageFor(goal({ status: 'completed' }), now)).toBeUndefined();
+  });
+});
+
+describe('the send pacer', () => {
+  it('spaces sends at the allowed rate', async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const pacer = createPacer(
+      4,
+      () => clock,
+      async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    );
+    for (let i = 0; i < 5; i++) await pacer.next();
+    expect(waits).toEqual([250, 250, 250, 250]);
+    expect(clock).toBe(1000);
+  });
+});
