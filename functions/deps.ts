@@ -6,8 +6,12 @@ import { SesMailer } from './adapters/ses-mailer.js';
 import type { AppConfig } from './config.js';
 import { systemClock, type Clock, type Deps } from './core/ports.js';
 
+export function createStore(config: AppConfig): DynamoStore {
+  return new DynamoStore(createDynamoClient(config), config.tableName);
+}
+
 export function createDeps(config: AppConfig, clock: Clock = systemClock): Deps {
-  const store = new DynamoStore(createDynamoClient(config), config.tableName);
+  const store = createStore(config);
   const mailer = new SesMailer(createSesClient(config), {
     from: config.from,
     configurationSet: config.configurationSet,

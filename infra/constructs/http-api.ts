@@ -1,26 +1,20 @@
 // The public web: an HTTP API whose every request goes to the Hono app in one Lambda.
 import { HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { KompisFunction } from './kompis-function.js';
+import { KompisFunction, type KompisSettings } from './kompis-function.js';
 
-export interface KompisHttpApiProps {
-  readonly table: ITableV2;
-  /** Token signing keys (see functions/config.ts, KOMPIS_SECRET). */
-  readonly signingSecret: ISecret;
+export interface KompisHttpApiProps extends Omit<KompisSettings, 'baseUrl'> {
   /** Public base URL put into links; defaults to the API's own execute-api URL. */
   readonly baseUrl?: string | undefined;
-  /** The From header of every email, e.g. `Kompis <coach@example.com>`. */
-  readonly fromAddress: string;
 }
 
 export class KompisHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly handler: KompisFunction;
+  /** The base URL the web function puts into links: the one given, or the API's own. */
+  readonly baseUrl: string;
 
   constructor(scope: Construct, id: string, props: KompisHttpApiProps) {
     super(scope, id);
@@ -28,7 +22,9 @@ export class KompisHttpApi extends Construct {
     this.handler = new KompisFunction(this, 'Http', {
       entry: 'functions/http/lambda.ts',
       description: 'Kompis web pages and forms (Hono)',
-    }).grantTable(props.table);
+    })
+      .grantTableReadWrite(props.table)
+      .grantSendEmail();
 
     this.api = new HttpApi(this, 'Api', {
       description: 'Kompis web: sign-up, confirmations and check-in pages',
@@ -45,15 +41,8 @@ export class KompisHttpApi extends Construct {
 
     // The stage URL is built from the API id alone, so the function may carry it without a cycle
     // (the integration points at the function, the function's environment at the API).
-    this.handler.addEnvironment('KOMPIS_BASE_URL', props.baseUrl ?? this.stage.url);
-    this.handler.addEnvironment('KOMPIS_FROM', props.fromAddress);
-    // TODO(issue 7): read the secret from Secrets Manager at cold start instead. The template holds only a
-    // {{resolve:secretsmanager:…}} reference, but CloudFormation resolves it at deploy, so the value sits in
-    // plain text in the function's configuration, readable by anyone allowed lambda:GetFunctionConfiguration.
-    this.handler.addEnvironment('KOMPIS_SECRET', props.signingSecret.secretValue.unsafeUnwrap());
-
-    // TODO(issue 7): narrow to the verified identity and the configuration set once the email construct exists.
-    this.handler.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendRawEmail'], resources: ['*'] }));
+    this.baseUrl = props.baseUrl ?? this.stage.url;
+    this.handler.configure({ ...props, baseUrl: this.baseUrl });
   }
 
   /** The URL people open, ending in `/`. */

@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 
 /** The repository root: entries, package-lock.json and templates/ are found from here. */
@@ -15,6 +17,18 @@ export interface KompisFunctionProps
   extends Pick<NodejsFunctionProps, 'description' | 'environment' | 'memorySize' | 'timeout' | 'reservedConcurrentExecutions'> {
   /** Handler module, relative to the project root, e.g. `functions/http/lambda.ts`; it exports `handler`. */
   readonly entry: string;
+}
+
+/** What every Kompis function reads at start (functions/config.ts); {@link KompisFunction.configure} sets it. */
+export interface KompisSettings {
+  /** `KOMPIS_TABLE`; access to it is granted separately, as each function needs. */
+  readonly table: ITableV2;
+  /** `KOMPIS_SECRET`: the token signing keys. */
+  readonly signingSecret: ISecret;
+  /** `KOMPIS_BASE_URL`: the public base URL put into links. */
+  readonly baseUrl: string;
+  /** `KOMPIS_FROM`: the From header of every email, e.g. `Kompis <coach@example.com>`. */
+  readonly fromAddress: string;
 }
 
 /**
@@ -29,7 +43,7 @@ export interface KompisFunctionProps
  * - 512 MB (more memory is also more CPU, which shortens cold starts) and a 15 s timeout, well
  *   under API Gateway's 30 s limit.
  *
- * Use {@link KompisFunction.grantTable} to give it the table.
+ * Give it its configuration with {@link KompisFunction.configure}, then only the grants it needs.
  */
 export class KompisFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: KompisFunctionProps) {
@@ -76,10 +90,28 @@ export class KompisFunction extends NodejsFunction {
     });
   }
 
-  /** Read/write access to the table and its name in `KOMPIS_TABLE` — one call, so neither is forgotten. */
-  grantTable(table: ITableV2): this {
-    table.grantReadWriteData(this);
-    this.addEnvironment('KOMPIS_TABLE', table.tableName);
+  /** Sets the configuration every function shares, so all of them read the same table, keys and URLs. */
+  configure(settings: KompisSettings): this {
+    this.addEnvironment('KOMPIS_TABLE', settings.table.tableName);
+    this.addEnvironment('KOMPIS_BASE_URL', settings.baseUrl);
+    this.addEnvironment('KOMPIS_FROM', settings.fromAddress);
+    // TODO(issue 7): read the secret from Secrets Manager at cold start instead. The template holds only a
+    // {{resolve:secretsmanager:…}} reference, but CloudFormation resolves it at deploy, so the value sits in
+    // plain text in the function's configuration, readable by anyone allowed lambda:GetFunctionConfiguration.
+    this.addEnvironment('KOMPIS_SECRET', settings.signingSecret.secretValue.unsafeUnwrap());
+    return this;
+  }
+
+  /** Read/write access to the table's items and indexes (not to the table itself). */
+  grantTableReadWrite(table: ITableV2): this {
+    table.grants.readWriteData(this);
+    return this;
+  }
+
+  /** Permission to send email through SES. */
+  grantSendEmail(): this {
+    // TODO(issue 7): narrow to the verified identity and the configuration set once the email construct exists.
+    this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendRawEmail'], resources: ['*'] }));
     return this;
   }
 }

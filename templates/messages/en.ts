@@ -104,7 +104,8 @@ export const en = {
   'goal.commitment': '{{perWeek}} per week for {{weeks}} weeks',
   'goal.weekOf': 'Week {{week}} of {{weeks}}',
   'goal.streak': 'Streak',
-  'goal.streak.value': '{{streak}} weeks on target in a row',
+  'goal.streak.value.one': '{{streak}} week on target in a row',
+  'goal.streak.value.other': '{{streak}} weeks on target in a row',
   'goal.total': 'Total',
   'goal.total.value': '{{total}} of {{targetTotal}}',
   'goal.weeksOnTarget': 'Weeks on target',
@@ -192,6 +193,7 @@ export const en = {
   'email.checkin.goalPage': 'Your goal page',
   'email.checkin.progress': 'So far',
   'email.footer.checkin': 'You get this weekly check-in because you confirmed this goal on Kompis.',
+  'email.footer.final': 'You get this report because you confirmed this goal on Kompis.',
   'email.footer.unsubscribe': 'Stop these check-ins',
 
   'email.final.subject': 'Your goal is done: {{verdict}}',

@@ -106,7 +106,8 @@ export const nb: Record<MessageKey, string> = {
   'goal.commitment': '{{perWeek}} per uke i {{weeks}} uker',
   'goal.weekOf': 'Uke {{week}} av {{weeks}}',
   'goal.streak': 'På rad',
-  'goal.streak.value': '{{streak}} uker på mål på rad',
+  'goal.streak.value.one': '{{streak}} uke på mål på rad',
+  'goal.streak.value.other': '{{streak}} uker på mål på rad',
   'goal.total': 'Totalt',
   'goal.total.value': '{{total}} av {{targetTotal}}',
   'goal.weeksOnTarget': 'Uker på mål',
@@ -194,6 +195,7 @@ export const nb: Record<MessageKey, string> = {
   'email.checkin.goalPage': 'Målsiden din',
   'email.checkin.progress': 'Så langt',
   'email.footer.checkin': 'Du får denne ukentlige oppfølgingen fordi du bekreftet dette målet hos Kompis.',
+  'email.footer.final': 'Du får denne rapporten fordi du bekreftet dette målet hos Kompis.',
   'email.footer.unsubscribe': 'Stopp disse e-postene',
 
   'email.final.subject': 'Målperioden er over: {{verdict}}',

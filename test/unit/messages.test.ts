@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, localeFromAcceptLanguage, t } from '../../functions/core/i18n/messages.js';
+import { catalog, localeFromAcceptLanguage, t, tPlural } from '../../functions/core/i18n/messages.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -20,6 +20,13 @@ describe('message catalogs', () => {
   it('fills placeholders and refuses to render one without a value', () => {
     expect(t('nb', 'goal.target.value', { perWeek: 2, weeks: 13 })).toBe('2 per uke i 13 uker');
     expect(() => t('en', 'goal.target.value', { perWeek: 2 })).toThrow(/weeks/);
+  });
+
+  it('picks the plural form of the language', () => {
+    expect(tPlural('en', 'goal.streak.value', 1, { streak: 1 })).toBe('1 week on target in a row');
+    expect(tPlural('en', 'goal.streak.value', 0, { streak: 0 })).toBe('0 weeks on target in a row');
+    expect(tPlural('nb', 'goal.streak.value', 1, { streak: 1 })).toBe('1 uke på mål på rad');
+    expect(tPlural('nb', 'goal.streak.value', 3, { streak: 3 })).toBe('3 uker på mål på rad');
   });
 
   it.each([

@@ -19,15 +19,13 @@ const GREEN = '#0b6e4f';
 const AMBER = '#d9822b';
 const GREY = '#9aa5b1';
 
+const BUTTON_STYLE =
+  `display:inline-block;min-width:44px;margin:0 6px 8px 0;padding:12px 14px;background:${GREEN};color:#ffffff;` +
+  'border-radius:6px;font-weight:bold;font-size:18px;text-align:center;text-decoration:none;line-height:20px';
+
 export function buttonsHtml(buttons: EmailButton[]): string {
-  const links = buttons
-    .map(
-      (b) =>
-        `<a href="${escapeHtml(b.url)}" style="display:inline-block;min-width:44px;margin:0 6px 8px 0;padding:12px 14px;` +
-        `background:${GREEN};color:#ffffff;border-radius:6px;font-weight:bold;font-size:18px;text-align:center;` +
-        `text-decoration:none;line-height:20px">${escapeHtml(b.label)}</a>`,
-    )
-    .join('');
+  let links = '';
+  for (const b of buttons) links += `<a href="${escapeHtml(b.url)}" style="${BUTTON_STYLE}">${escapeHtml(b.label)}</a>`;
   return `<div>${links}</div>`;
 }
 

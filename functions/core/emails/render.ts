@@ -20,12 +20,32 @@ export interface Slots {
   text: Record<string, string>;
 }
 
+// Each template is split once, at first use, into literal text and placeholder names, so filling it is a
+// single pass of concatenation: odd entries are names, "{name" marks a raw {{{slot}}}.
+type Parts = string[];
+const PLACEHOLDER = /\{\{(\{?\w+)\}?\}\}/;
+const splitCache = new Map<string, Parts>();
+
+function partsOf(template: string): Parts {
+  let parts = splitCache.get(template);
+  if (!parts) {
+    parts = template.split(PLACEHOLDER);
+    splitCache.set(template, parts);
+  }
+  return parts;
+}
+
 function fill(template: string, vars: Vars, escape: (v: string) => string, raw: Record<string, string> = {}): string {
-  return template.replace(/\{\{(\{?)(\w+)\}?\}\}/g, (whole, brace: string, name: string) => {
-    const value = brace ? raw[name] : vars[name];
-    if (value === undefined) throw new Error(`email placeholder ${whole} has no value`);
-    return brace ? String(value) : escape(String(value));
-  });
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const isRaw = name.charCodeAt(0) === 123; // "{"
+    const value = isRaw ? raw[name.slice(1)] : vars[name];
+    if (value === undefined) throw new Error(`email placeholder ${isRaw ? `{{{${name.slice(1)}}}}` : `{{${name}}}`} has no value`);
+    out += (isRaw ? String(value) : escape(String(value))) + parts[i + 1]!;
+  }
+  return out;
 }
 
 export function renderEmail(name: EmailName, locale: Locale, vars: Vars, slots: Slots = { html: {}, text: {} }): RenderedEmail {

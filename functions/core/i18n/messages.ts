@@ -26,6 +26,14 @@ export function t(locale: Locale, key: MessageKey, vars?: Vars): string {
   return interpolate(catalogs[locale][key], vars);
 }
 
+const pluralRules: Record<Locale, Intl.PluralRules> = { nb: new Intl.PluralRules('nb'), en: new Intl.PluralRules('en') };
+
+/** Picks `<base>.one` or `<base>.other` by the count's plural form in the language. */
+export function tPlural(locale: Locale, base: string, count: number, vars: Vars = {}): string {
+  const form = pluralRules[locale].select(count) === 'one' ? 'one' : 'other';
+  return t(locale, `${base}.${form}` as MessageKey, vars);
+}
+
 export function catalog(locale: Locale): Readonly<Record<MessageKey, string>> {
   return catalogs[locale];
 }

@@ -27,11 +27,13 @@ export function buttonValues(target: number): number[] {
 }
 
 export function chartRows(progress: Progress, locale: Locale, upTo: number): ChartRow[] {
+  const week = t(locale, 'goal.history.week');
+  const emptyLabel = t(locale, 'goal.chart.noAnswer');
   return progress.rows.slice(0, upTo).map((row) => ({
-    label: t(locale, 'goal.history.week') + ' ' + row.week,
+    label: `${week} ${row.week}`,
     count: row.count,
     onTarget: row.onTarget,
-    emptyLabel: t(locale, 'goal.chart.noAnswer'),
+    emptyLabel,
   }));
 }
 
@@ -44,12 +46,34 @@ export function listHeaders(config: CoreConfig, goal: Goal, now: Date): Record<s
   };
 }
 
-export function checkinEmail(config: CoreConfig, goal: Goal, week: number, answers: WeekAnswer[], sentAt: Date): OutgoingEmail {
+/** Every signed link and address a check-in carries; signing is most of the cost of a check-in email. */
+export interface CheckinLinks {
+  buttons: { value: number; url: string }[];
+  weekUrl: string;
+  goalUrl: string;
+  unsubscribeUrl: string;
+  replyTo: string;
+  headers: Record<string, string>;
+}
+
+export function checkinLinks(config: CoreConfig, goal: Goal, week: number, sentAt: Date): CheckinLinks {
+  return {
+    buttons: buttonValues(goal.targetPerWeek).map((value) => ({ value, url: recordUrl(config, goal, week, value, sentAt) })),
+    weekUrl: weekPageUrl(config, goal, week, sentAt),
+    goalUrl: goalPageUrl(config, goal, sentAt),
+    unsubscribeUrl: unsubscribeUrl(config, goal, sentAt),
+    replyTo: checkinReplyAddress(config, goal, week),
+    headers: listHeaders(config, goal, sentAt),
+  };
+}
+
+/** Fills the precompiled check-in template: no signing, no MJML. */
+export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], links: CheckinLinks): OutgoingEmail {
   const locale = goal.locale;
   const target = goal.targetPerWeek;
-  const buttons = buttonValues(target).map((value) => ({
+  const buttons = links.buttons.map(({ value, url }) => ({
     label: value === target + 1 ? t(locale, 'email.checkin.orMore', { count: value }) : String(value),
-    url: recordUrl(config, goal, week, value, sentAt),
+    url,
   }));
   // The chart shows the weeks before this one (none in week 1); this week is what the email asks for.
   const progress = summarize({ ...goal, nextWeek: week }, answers);
@@ -72,9 +96,9 @@ export function checkinEmail(config: CoreConfig, goal: Goal, week: number, answe
       goalText: goal.text,
       commitment: t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks }),
       lastWeek,
-      weekUrl: weekPageUrl(config, goal, week, sentAt),
-      goalUrl: goalPageUrl(config, goal, sentAt),
-      unsubscribeUrl: unsubscribeUrl(config, goal, sentAt),
+      weekUrl: links.weekUrl,
+      goalUrl: links.goalUrl,
+      unsubscribeUrl: links.unsubscribeUrl,
     },
     {
       html: {
@@ -84,10 +108,9 @@ export function checkinEmail(config: CoreConfig, goal: Goal, week: number, answe
       text: { buttons: buttonsText(buttons), chart: rows.length ? `${soFar}:\n${chartText(rows)}\n` : '' },
     },
   );
-  return {
-    to: goal.owner,
-    ...rendered,
-    replyTo: checkinReplyAddress(config, goal, week),
-    headers: listHeaders(config, goal, sentAt),
-  };
+  return { to: goal.owner, ...rendered, replyTo: links.replyTo, headers: links.headers };
+}
+
+export function checkinEmail(config: CoreConfig, goal: Goal, week: number, answers: WeekAnswer[], sentAt: Date): OutgoingEmail {
+  return renderCheckin(goal, week, answers, checkinLinks(config, goal, week, sentAt));
 }

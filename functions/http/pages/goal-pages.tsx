@@ -1,7 +1,7 @@
 // The confirm page (GET shows a button; only its POST changes anything) and the goal page.
 import type { Goal } from '../../core/goals/goal.js';
 import { scheduleText } from '../../core/goals/sign-up.js';
-import { t, type MessageKey } from '../../core/i18n/messages.js';
+import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
 import type { Progress } from '../../core/progress/progress.js';
 import { formatDate, formatHour, formatLocal } from '../../core/schedule/checkins.js';
 import { ProgressChart } from './progress-chart.js';
@@ -147,7 +147,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
             </div>
             <div>
               {t(locale, 'goal.streak')}
-              <strong data-testid="streak">{t(locale, 'goal.streak.value', { streak: progress.streak })}</strong>
+              <strong data-testid="streak">{tPlural(locale, 'goal.streak.value', progress.streak, { streak: progress.streak })}</strong>
             </div>
           </div>
           <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />

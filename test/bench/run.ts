@@ -1,0 +1,46 @@
+// `npm run bench`: Kompis's measuring instrument. Every figure is a ratio against a baseline measured
+// in the same run on the same machine. `--json` prints one JSON object instead of the table.
+import { freePort } from '../../functions/local/ports.js';
+import { startDynamoLocal } from '../../functions/local/dynamodb-local.js';
+import { fmt } from './measure.js';
+import { benchRender } from './render.bench.js';
+import { benchTick } from './tick.bench.js';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
+
+log('render: a check-in in nb and en, precompiled vs mjml2html');
+const render = await benchRender();
+log(`  precompiled ${fmt(render.precompiledMs)}, mjml2html ${fmt(render.mjmlMs)} → ${render.ratio.toFixed(0)}× (target ≥ 300×)`);
+log(`  signing the links of both emails (same on either path): ${fmt(render.signingMs)}`);
+
+log('due-goal selection: 1,000 due goals among N, DynamoDB Local (in memory)');
+const dynamo = await startDynamoLocal({ port: await freePort() });
+let tick;
+try {
+  tick = await benchTick(dynamo.endpoint, quick ? [1_000, 10_000] : [1_000, 10_000, 100_000], log);
+} finally {
+  await dynamo.stop();
+}
+const base = tick[0]!.tickMs;
+const largest = tick.at(-1)!;
+const result = {
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  render: { precompiledMs: render.precompiledMs, mjmlMs: render.mjmlMs, ratio: render.ratio, signingMs: render.signingMs, target: 300, met: render.ratio >= 300 },
+  dueSelection: {
+    points: tick.map((p) => ({ ...p, ratioToSmallest: p.tickMs / base })),
+    largestVsSmallest: largest.tickMs / base,
+    target: 1.2,
+    met: largest.tickMs / base <= 1.2,
+    scanVsTickAtLargest: largest.scanMs ? largest.scanMs / largest.tickMs : null,
+  },
+};
+if (json) console.log(JSON.stringify(result, null, 2));
+else {
+  log('');
+  log(`render ratio                 ${result.render.ratio.toFixed(0)}×  ${result.render.met ? 'meets' : 'MISSES'} ≥ 300×`);
+  for (const p of result.dueSelection.points) log(`tick, ${String(p.goals).padStart(7)} goals     ${p.tickMs.toFixed(0).padStart(5)} ms  ${p.ratioToSmallest.toFixed(2)}×`);
+  log(`largest vs smallest          ${result.dueSelection.largestVsSmallest.toFixed(2)}×  ${result.dueSelection.met ? 'meets' : 'MISSES'} ≤ 1.2×`);
+  if (result.dueSelection.scanVsTickAtLargest) log(`Scan vs tick at largest      ${result.dueSelection.scanVsTickAtLargest.toFixed(1)}× slower`);
+}
