@@ -3,30 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapeHtml } from '../../functions/core/emails/escape.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
 import { catalog, locales } from '../../functions/core/i18n/messages.js';
-import type { WeekAnswer } from '../../functions/core/progress/answers.js';
-import { parseSigningKeys } from '../../functions/core/tokens/tokens.js';
 import { checkinLinks, renderCheckin } from '../../functions/core/weekly/checkin-email.js';
+import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';
 import { fastestOf, perCall } from './measure.js';
 
-const config = { baseUrl: 'https://kompis.example.com', inboundDomain: 'in.example.com', keys: parseSigningKeys('k1:' + 'x'.repeat(40)) };
-const goal = (locale: 'nb' | 'en'): Goal => ({
-  id: '01M8DJ1J0DXM1G8Q8TBPQJ0YS9',
-  owner: 'ola@example.com',
-  text: 'Få kontakt med minst 2 beslutningstakere innen økonomi hver uke',
-  targetPerWeek: 2,
-  weeks: 13,
-  locale,
-  timeZone: 'Europe/Oslo',
-  checkinWeekday: 5,
-  checkinHour: 15,
-  status: 'active',
-  createdAt: '2026-03-02T09:00:00Z',
-  nextWeek: 8,
-  version: 9,
-});
-const answers: WeekAnswer[] = [1, 2, 3, 5, 6].map((week) => ({ week, count: week % 3, source: 'click', updatedAt: '2026-03-06T14:00:00Z' }));
+const config = exampleConfig;
+const goal = (locale: 'nb' | 'en') => aGoal({ locale });
+const answers = [1, 2, 3, 5, 6].map((week) => anAnswer(week, week % 3));
 const sentAt = new Date('2026-04-24T13:00:00Z');
 
 export async function benchRender() {

@@ -6,10 +6,10 @@ import { ulid } from 'ulid';
 import { createDynamoClient } from '../../functions/adapters/clients.js';
 import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { dueAt, duePartition, dueShard } from '../../functions/core/goals/due-index.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
 import type { Queue } from '../../functions/core/ports.js';
 import { runTick } from '../../functions/core/weekly/tick.js';
 import { ensureTable } from '../../functions/local/table.js';
+import { aGoal } from '../helpers/factories.js';
 import { median } from './measure.js';
 
 const NOW = new Date('2026-03-06T14:00:00Z');
@@ -18,23 +18,13 @@ const LATER = '2026-03-13T14:00:00.000Z';
 
 function goalItem(index: number, due: boolean) {
   const id = ulid(NOW.getTime() - index);
-  const goal: Goal = {
+  const goal = aGoal({
     id,
     owner: `owner${index}@example.com`,
-    text: 'Meet 2 finance decision makers every week',
-    targetPerWeek: 2,
-    weeks: 13,
-    locale: 'en',
-    timeZone: 'Europe/Oslo',
-    checkinWeekday: 5,
-    checkinHour: 15,
-    status: 'active',
-    createdAt: '2026-01-01T00:00:00Z',
     firstCheckinDate: '2026-01-09',
     nextWeek: 9,
     nextCheckinAt: due ? DUE : LATER,
-    version: 10,
-  };
+  });
   return {
     pk: `PERSON#${goal.owner}`,
     sk: `GOAL#${id}`,

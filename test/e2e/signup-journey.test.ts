@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveApp, type RunningApp } from '../../functions/local/serve.js';
 import { freePort } from '../../functions/local/ports.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { FixedClock, freshTable, TEST_SECRET, testDeps, uniqueEmail } from '../helpers/deps.js';
+import { FixedClock, freshTable, TEST_SECRET, testDeps } from '../helpers/deps.js';
+import { uniqueEmail } from '../helpers/factories.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 
 const SCREENSHOTS = 'test-results/screenshots';

@@ -49,7 +49,3 @@ export async function freshTable(): Promise<Record<string, string>> {
   return { KOMPIS_TABLE: tableName };
 }
 
-/** A fresh address per test, so tests sharing the table and the outbox never see each other's data. */
-export function uniqueEmail(label = 'owner'): string {
-  return `${label}-${crypto.randomUUID().slice(0, 8)}@example.com`;
-}

@@ -1,8 +1,8 @@
 // The sign-up → confirm path through the HTTP app, against DynamoDB Local and local SES.
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/http/app.js';
-import { aSignupForm, formBody, type FormFields } from '../helpers/factories.js';
-import { FixedClock, TEST_BASE_URL, testDeps, uniqueEmail } from '../helpers/deps.js';
+import { aSignupForm, formBody, uniqueEmail, type FormFields } from '../helpers/factories.js';
+import { FixedClock, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 
 const monday = new Date('2026-03-02T09:00:00Z');

@@ -1,31 +1,12 @@
 // The raw MIME handed to SES: the local SES keeps no custom headers, so they are checked here.
 import { describe, expect, it } from 'vitest';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
-import { parseSigningKeys } from '../../functions/core/tokens/tokens.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
 import type { SESClient } from '@aws-sdk/client-ses';
+import { aGoal, exampleConfig } from '../helpers/factories.js';
 
-const config = {
-  baseUrl: 'https://kompis.example.com',
-  inboundDomain: 'in.kompis.example.com',
-  keys: parseSigningKeys('k1:0123456789abcdef0123456789abcdef0123456789'),
-};
-const goal: Goal = {
-  id: '01M8DJ1J0DXM1G8Q8TBPQJ0YS9',
-  owner: 'ola@example.com',
-  text: 'Møte 2 økonomidirektører',
-  targetPerWeek: 2,
-  weeks: 13,
-  locale: 'nb',
-  timeZone: 'Europe/Oslo',
-  checkinWeekday: 5,
-  checkinHour: 15,
-  status: 'active',
-  createdAt: '2026-03-02T09:00:00Z',
-  nextWeek: 3,
-  version: 4,
-};
+const config = exampleConfig;
+const goal = aGoal({ text: 'Møte 2 økonomidirektører', nextWeek: 3 });
 // compose() builds the message only; no SES call is made.
 const mailer = new SesMailer({} as SESClient, { from: 'Kompis <coach@kompis.example.com>', messageIdDomain: 'kompis.example.com' });
 

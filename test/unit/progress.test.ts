@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Goal } from '../../functions/core/goals/goal.js';
-import type { WeekAnswer } from '../../functions/core/progress/answers.js';
 import { summarize } from '../../functions/core/progress/progress.js';
+import { aGoal, anAnswer } from '../helpers/factories.js';
 
-const goal = (overrides: Partial<Goal> = {}): Goal => ({
-  id: '01J0000000000000000000GOAL',
-  owner: 'ola@example.com',
-  text: 'Meet 2 CFOs a week',
-  targetPerWeek: 2,
-  weeks: 5,
-  locale: 'en',
-  timeZone: 'Europe/Oslo',
-  checkinWeekday: 5,
-  checkinHour: 15,
-  status: 'active',
-  createdAt: '2026-03-02T09:00:00Z',
-  version: 3,
-  nextWeek: 5,
-  ...overrides,
-});
-const answer = (week: number, count: number, extra: Partial<WeekAnswer> = {}): WeekAnswer => ({
-  week,
-  count,
-  source: 'click',
-  updatedAt: '2026-03-06T14:00:00Z',
-  ...extra,
-});
+const goal = (overrides: Partial<Goal> = {}) => aGoal({ text: 'Meet 2 CFOs a week', weeks: 5, locale: 'en', nextWeek: 5, ...overrides });
+const answer = anAnswer;
 
 describe('progress', () => {
   it('tells "no answer" from 0 and leaves future weeks upcoming', () => {

@@ -4,25 +4,10 @@ import { buttonValues } from '../../functions/core/weekly/checkin-email.js';
 import { advanceAfterCheckin, reanchor, resumePatch } from '../../functions/core/weekly/schedule-changes.js';
 import { createPacer } from '../../functions/core/weekly/send-rate.js';
 import { messageFor } from '../../functions/core/weekly/tick.js';
+import { aGoal } from '../helpers/factories.js';
 
-const goal = (overrides: Partial<Goal> = {}): Goal => ({
-  id: '01J0000000000000000000GOAL',
-  owner: 'ola@example.com',
-  text: 'x',
-  targetPerWeek: 2,
-  weeks: 3,
-  locale: 'nb',
-  timeZone: 'Europe/Oslo',
-  checkinWeekday: 5,
-  checkinHour: 15,
-  status: 'active',
-  createdAt: '2026-03-02T09:00:00Z',
-  firstCheckinDate: '2026-03-06',
-  nextWeek: 1,
-  nextCheckinAt: '2026-03-06T14:00:00.000Z',
-  version: 2,
-  ...overrides,
-});
+const goal = (overrides: Partial<Goal> = {}) =>
+  aGoal({ weeks: 3, nextWeek: 1, nextCheckinAt: '2026-03-06T14:00:00.000Z', ...overrides });
 
 describe('check-in buttons', () => {
   it('offer every count up to target+1 for small targets', () => {

@@ -3,8 +3,9 @@ import type { Goal } from '../../core/goals/goal.js';
 import { scheduleText } from '../../core/goals/sign-up.js';
 import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
 import type { Progress } from '../../core/progress/progress.js';
-import { formatDate, formatHour, formatLocal } from '../../core/schedule/checkins.js';
+import { formatDate, formatLocal } from '../../core/schedule/checkins.js';
 import { ProgressChart } from './progress-chart.js';
+import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { Layout } from './layout.js';
 
 function GoalQuote({ goal }: { goal: Goal }) {
@@ -228,21 +229,13 @@ function GoalActions({ goal, path, errors }: { goal: Goal; path: string; errors:
             <div class="field">
               <label for="weekday">{t(locale, 'form.weekday')}</label>
               <select id="weekday" name="weekday">
-                {([1, 2, 3, 4, 5, 6, 7] as const).map((day) => (
-                  <option value={String(day)} selected={goal.checkinWeekday === day}>
-                    {t(locale, `weekday.${day}`)}
-                  </option>
-                ))}
+                <WeekdayOptions locale={locale} selected={String(goal.checkinWeekday)} />
               </select>
             </div>
             <div class="field">
               <label for="hour">{t(locale, 'form.hour')}</label>
               <select id="hour" name="hour">
-                {Array.from({ length: 24 }, (_, h) => (
-                  <option value={String(h)} selected={goal.checkinHour === h}>
-                    {formatHour(h)}
-                  </option>
-                ))}
+                <HourOptions selected={String(goal.checkinHour)} />
               </select>
             </div>
           </div>

@@ -4,8 +4,8 @@ import type { Child } from 'hono/jsx';
 import type { SignupField } from '../../core/goals/signup-form.js';
 import { signupDefaults } from '../../core/goals/signup-form.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
-import { formatHour } from '../../core/schedule/checkins.js';
 import { Layout } from './layout.js';
+import { HourOptions, WeekdayOptions } from './schedule-options.js';
 
 export type SignupValues = Partial<Record<SignupField, string>>;
 export type SignupErrors = Partial<Record<SignupField, MessageKey>>;
@@ -122,22 +122,14 @@ export function SignupPage({ locale, nonce, values = {}, errors = {} }: SignupPa
             <Field name="weekday" label={t(locale, 'form.weekday')} {...common}>
               {(d, bad) => (
                 <select id="weekday" name="weekday" aria-describedby={d} aria-invalid={bad ? 'true' : undefined}>
-                  {([1, 2, 3, 4, 5, 6, 7] as const).map((day) => (
-                    <option value={String(day)} selected={weekday === String(day)}>
-                      {t(locale, `weekday.${day}`)}
-                    </option>
-                  ))}
+                  <WeekdayOptions locale={locale} selected={weekday} />
                 </select>
               )}
             </Field>
             <Field name="hour" label={t(locale, 'form.hour')} {...common}>
               {(d, bad) => (
                 <select id="hour" name="hour" aria-describedby={d} aria-invalid={bad ? 'true' : undefined}>
-                  {Array.from({ length: 24 }, (_, h) => (
-                    <option value={String(h)} selected={hour === String(h)}>
-                      {formatHour(h)}
-                    </option>
-                  ))}
+                  <HourOptions selected={hour} />
                 </select>
               )}
             </Field>
