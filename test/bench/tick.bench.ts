@@ -77,7 +77,7 @@ async function scanDue(client: DynamoDBClient, table: string): Promise<number> {
 export async function benchTick(endpoint: string, sizes: number[], log: (s: string) => void) {
   const raw = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const doc = createDynamoClient({ region: 'eu-north-1', dynamodbEndpoint: endpoint });
-  const points: { goals: number; due: number; tickMs: number; scanMs?: number }[] = [];
+  const tables: { size: number; tick: () => Promise<void>; times: number[] }[] = [];
   for (const size of sizes) {
     const table = `bench-${size}`;
     await ensureTable(raw, table);
@@ -90,18 +90,26 @@ export async function benchTick(endpoint: string, sizes: number[], log: (s: stri
       await runTick({ store, queue }, NOW);
       if (selected !== 1000) throw new Error(`tick selected ${selected} goals, expected 1000`);
     };
-    // Warm both JITs (Node's and DynamoDB Local's JVM) on this table before timing it.
-    for (let i = 0; i < 3; i++) await tick();
-    const tickMs = await median(7, tick);
-    const point: (typeof points)[number] = { goals: size, due: 1000, tickMs };
-    if (size === sizes.at(-1)) {
+    tables.push({ size, tick, times: [] });
+  }
+  // Warm both JITs (Node's and DynamoDB Local's JVM), then time the sizes in turn, so neither warm-up
+  // nor a noisy moment favours one size.
+  for (let i = 0; i < 3; i++) for (const t of tables) await t.tick();
+  for (let round = 0; round < 9; round++) {
+    for (const t of tables) t.times.push(await median(1, t.tick));
+  }
+  const points: { goals: number; due: number; tickMs: number; scanMs?: number }[] = [];
+  for (const t of tables) {
+    const sorted = [...t.times].sort((a, b) => a - b);
+    const point: (typeof points)[number] = { goals: t.size, due: 1000, tickMs: sorted[Math.floor(sorted.length / 2)]! };
+    if (t === tables.at(-1)) {
       // One run: a Scan of 100,000 items in DynamoDB Local takes about a minute.
       point.scanMs = await median(1, async () => {
-        const found = await scanDue(raw, table);
+        const found = await scanDue(raw, `bench-${t.size}`);
         if (found !== 1000) throw new Error(`scan found ${found}, expected 1000`);
       });
     }
-    log(`  ${size.toLocaleString('en')} goals: tick ${tickMs.toFixed(0)} ms${point.scanMs ? `, scan ${point.scanMs.toFixed(0)} ms` : ''}`);
+    log(`  ${t.size.toLocaleString('en')} goals: tick ${point.tickMs.toFixed(0)} ms${point.scanMs ? `, scan ${point.scanMs.toFixed(0)} ms` : ''}`);
     points.push(point);
   }
   raw.destroy();
