@@ -8,12 +8,17 @@ import { catalog, locales, type Locale, type MessageKey } from '../functions/cor
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Each email and the catalog key of its subject. */
-export const emailManifest = {
-  'confirm-goal': 'email.confirm.subject',
-  checkin: 'email.checkin.subject',
-  'final-report': 'email.final.subject',
-} as const satisfies Record<string, MessageKey>;
+/** Each email and the catalog key of its subject; `source` when it shares another email's MJML. */
+export const emailManifest: Record<string, { subject: MessageKey; source?: string }> = {
+  'confirm-goal': { subject: 'email.confirm.subject' },
+  checkin: { subject: 'email.checkin.subject' },
+  'final-report': { subject: 'email.final.subject' },
+  'buddy-invite': { subject: 'email.invite.subject' },
+  'buddy-reminder': { subject: 'email.reminder.subject', source: 'buddy-invite' },
+  'buddy-weekly': { subject: 'email.buddyWeekly.subject' },
+  'buddy-final': { subject: 'email.buddyFinal.subject' },
+  notice: { subject: 'email.notice.subject' },
+};
 
 const MAX_HTML_BYTES = 100 * 1024;
 
@@ -30,10 +35,10 @@ function putCatalogText(source: string, locale: Locale, escape: (v: string) => s
 export async function buildTemplates(): Promise<string> {
   const { default: mjml2html } = await import('mjml');
   const out: Record<string, Record<string, { subject: string; html: string; text: string }>> = {};
-  for (const [name, subjectKey] of Object.entries(emailManifest)) {
-    const mjmlPath = join(here, 'emails', `${name}.mjml`);
+  for (const [name, { subject: subjectKey, source = name }] of Object.entries(emailManifest)) {
+    const mjmlPath = join(here, 'emails', `${source}.mjml`);
     const mjmlSource = await readFile(mjmlPath, 'utf8');
-    const textSource = await readFile(join(here, 'emails', `${name}.txt`), 'utf8');
+    const textSource = await readFile(join(here, 'emails', `${source}.txt`), 'utf8');
     out[name] = {};
     for (const locale of locales) {
       // Catalog text goes in after compiling, so partials read by MJML itself get it too.

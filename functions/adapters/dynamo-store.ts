@@ -11,7 +11,7 @@ import {
 import type { Goal, Person } from '../core/goals/goal.js';
 import { dueAt, duePartition, dueShard } from '../core/goals/due-index.js';
 import type { WeekAnswer } from '../core/progress/answers.js';
-import type { ClaimResult, SendKey, Store } from '../core/ports.js';
+import type { BuddyLink, ClaimResult, SendKey, Store } from '../core/ports.js';
 import { tableKeys } from './table-definition.js';
 
 // A person's profile and goals share a partition, so "everything of this person" is one Query.
@@ -26,6 +26,13 @@ const sentKey = (goalId: string, key: SendKey) => ({
   pk: goalPartition(goalId),
   sk: `SENT#${String(key.week).padStart(2, '0')}#${key.kind}`,
 });
+
+// A buddy's goals share the buddy's partition: the buddy page lists them with one Query.
+const buddyLinkKey = (buddy: string, goalId: string) => ({ pk: `BUDDY#${buddy}`, sk: `GOAL#${goalId}` });
+// Suppression is one item per address, read before any invitation (and, from issue 7, by the mailer).
+const suppressionKey = (email: string) => ({ pk: `SUPPRESS#${email}`, sk: 'SUPPRESS' });
+// Rate counters: one item per scope, key and window, removed by the table's TTL once the window is over.
+const rateKey = (scope: string, key: string, window: string) => ({ pk: `RATE#${scope}#${key}`, sk: window });
 
 /** A claim still "sending" after this long belongs to a worker that died mid-send; it may be taken over. */
 export const STALE_CLAIM_MS = 10 * 60 * 1000;
@@ -190,6 +197,43 @@ export class DynamoStore implements Store {
       ConsistentRead: true,
     });
     return items.map((item) => stripKeys<WeekAnswer>(item));
+  }
+
+  async putBuddyLink(link: BuddyLink): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...buddyLinkKey(link.buddy, link.goalId), type: 'buddy-link', ...link } }),
+    );
+  }
+
+  async listBuddyLinks(buddy: string): Promise<BuddyLink[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :goal)',
+      ExpressionAttributeValues: { ':pk': `BUDDY#${buddy}`, ':goal': 'GOAL#' },
+    });
+    return items.map((item) => stripKeys<BuddyLink>(item));
+  }
+
+  async isSuppressed(email: string): Promise<boolean> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: suppressionKey(email) }));
+    return Item !== undefined;
+  }
+
+  async suppress(email: string, reason: 'bounce' | 'complaint' | 'unsubscribe', at: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...suppressionKey(email), type: 'suppression', reason, at } }));
+  }
+
+  async countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: rateKey(scope, key, window),
+        UpdateExpression: 'ADD #count :one SET expiresAt = :expires',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1, ':expires': expiresAt },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.count ?? 1);
   }
 
   async exportPerson(email: string) {

@@ -42,3 +42,19 @@ export class GoalClosed extends DomainError {
   readonly status = 409;
   readonly messageKey = 'error.goal.closed';
 }
+
+/** A limit on invitations or reactions was reached. */
+export class LimitReached extends DomainError {
+  readonly status = 429;
+  readonly messageKey: MessageKey;
+  constructor(messageKey: MessageKey) {
+    super(messageKey);
+    this.messageKey = messageKey;
+  }
+}
+
+/** A buddy link for an invitation or goal that is no longer theirs (declined, left, another buddy named). */
+export class BuddyLinkClosed extends DomainError {
+  readonly status = 410;
+  readonly messageKey = 'error.buddy.closed';
+}

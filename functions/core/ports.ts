@@ -22,8 +22,18 @@ export interface Mailer {
 
 /** One email per goal, week and kind: the marker is claimed before sending. */
 export interface SendKey {
+  /** The week, or for invitations the invitation's number. */
   week: number;
-  kind: 'checkin' | 'final';
+  kind: 'checkin' | 'final' | 'invite' | 'reminder' | 'buddy-report' | 'buddy-final' | `notice-${string}` | `react-${string}`;
+}
+
+/** A buddy's side of a goal, so a buddy can list the goals they follow and leave them. */
+export interface BuddyLink {
+  buddy: string;
+  owner: string;
+  goalId: string;
+  status: 'invited' | 'accepted' | 'declined' | 'left';
+  updatedAt: string;
 }
 
 /** claimed: go ahead and send · sent: already sent · in-flight: another worker is sending it now. */
@@ -50,15 +60,25 @@ export interface Store {
   putWeekAnswer(goalId: string, answer: WeekAnswer): Promise<void>;
   getWeekAnswers(goalId: string): Promise<WeekAnswer[]>;
 
+  putBuddyLink(link: BuddyLink): Promise<void>;
+  listBuddyLinks(buddy: string): Promise<BuddyLink[]>;
+
+  /** Bounced, complained or asked never to be emailed: never send to it. */
+  isSuppressed(email: string): Promise<boolean>;
+  suppress(email: string, reason: 'bounce' | 'complaint' | 'unsubscribe', at: string): Promise<void>;
+
+  /** Adds one to a counter for `window` (kept until `expiresAt`, epoch s) and returns the new count. */
+  countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number>;
+
   /** Everything stored about one person, for the JSON export. */
   exportPerson(email: string): Promise<{ person?: Person; goals: (Goal & { answers: WeekAnswer[] })[] }>;
 }
 
 export interface QueueMessage {
-  kind: 'checkin' | 'final' | 'resume';
+  kind: 'checkin' | 'final' | 'resume' | 'buddy-reminder' | 'buddy-report';
   owner: string;
   goalId: string;
-  /** The week the message is about (for resume: the week that resumes). */
+  /** The week the message is about (resume: the week that resumes; buddy-reminder: the invitation's number). */
   week: number;
 }
 

@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../core/i18n/messages.js';
 import type { Deps } from '../core/ports.js';
 import { nonce, requestLocale, type Env } from './context.js';
 import { ErrorPage } from './pages/message-page.js';
+import { buddyRoutes } from './routes/buddy.js';
 import { checkinRoutes } from './routes/checkin.js';
 import { confirmRoutes } from './routes/confirm.js';
 import { goalRoutes } from './routes/goal.js';
@@ -41,8 +42,9 @@ export function createApp(deps: Deps) {
     }),
   );
   const csrfCheck = csrf({ origin: (origin, c) => origin === baseOrigin || origin === new URL(c.req.url).origin });
-  // One-click unsubscribe is posted by mail providers, without an Origin (see routes/unsubscribe.tsx).
-  app.use((c, next) => (c.req.method === 'POST' && c.req.path.startsWith('/u/') ? next() : csrfCheck(c, next)));
+  // One-click unsubscribe and leaving are posted by mail providers, without an Origin (routes/unsubscribe.tsx).
+  const oneClick = (path: string) => path.startsWith('/u/') || path.startsWith('/bl/');
+  app.use((c, next) => (c.req.method === 'POST' && oneClick(c.req.path) ? next() : csrfCheck(c, next)));
   app.on('POST', '*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => errorPage(c, 413, 'error.tooLarge') }));
 
   signupRoutes(app, deps);
@@ -50,6 +52,7 @@ export function createApp(deps: Deps) {
   goalRoutes(app, deps);
   checkinRoutes(app, deps);
   unsubscribeRoutes(app, deps);
+  buddyRoutes(app, deps);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 

@@ -47,27 +47,30 @@ afterAll(async () => {
 });
 
 describe('a new person in the browser', () => {
-  it('writes down a goal in bokmål, confirms it from the email and sees it active with its first check-in', async () => {
+  it('lives the first week in bokmål: sign-up, confirm, buddy says yes, check-in, "2", buddy sees it and cheers', async () => {
     const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 390, height: 844 } });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     const email = uniqueEmail('ola');
+    const buddy = uniqueEmail('kari');
+    const h1 = (p: typeof page) => p.getByRole('heading', { level: 1 }).textContent();
 
     await page.goto(app.url);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Skriv ned målet ditt');
+    await expect(h1(page)).resolves.toBe('Skriv ned målet ditt');
     await page.getByLabel('E-postadressen din').fill(email);
     await page.getByLabel('Navnet ditt (valgfritt)').fill('Ola Nordmann');
     await page.getByLabel('Målet ditt, med dine egne ord').fill('Få kontakt med minst 2 økonomidirektører hver uke');
     await page.getByLabel('Hvor mange per uke').fill('2');
     await expect(page.getByLabel('I hvor mange uker').inputValue()).resolves.toBe('13');
     await page.getByLabel('Kompisens navn (valgfritt)').fill('Kari');
-    await page.getByLabel('Kompisens e-post (valgfritt)').fill(uniqueEmail('kari'));
+    await page.getByLabel('Kompisens e-post (valgfritt)').fill(buddy);
     await expect(page.getByLabel('Tidssone').inputValue()).resolves.toBe('Europe/Oslo');
     await expect(page.getByLabel('Dag for oppfølging').inputValue()).resolves.toBe('5');
     await expect(page.getByLabel('Klokkeslett for oppfølging').inputValue()).resolves.toBe('15');
     await page.screenshot({ path: `${SCREENSHOTS}/signup-nb.png`, fullPage: true });
     await page.getByRole('button', { name: 'Lagre målet mitt' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Sjekk innboksen din');
+    await expect(h1(page)).resolves.toBe('Sjekk innboksen din');
+    expect(await outboxFor(buddy)).toHaveLength(0); // nothing reaches the buddy before the owner confirms
 
     const [message] = await outboxFor(email);
     expect(message?.subject).toBe('Bekreft målet ditt');
@@ -76,18 +79,24 @@ describe('a new person in the browser', () => {
     await mail.setContent(message!.body.html!);
     await mail.screenshot({ path: `${SCREENSHOTS}/confirm-email-nb.png`, fullPage: true });
     // The email's button opens a new tab, as it would from a webmail inbox.
-    const [tab] = await Promise.all([
-      context.waitForEvent('page'),
-      mail.getByRole('link', { name: 'Bekreft målet mitt' }).click(),
-    ]);
-
-    await expect(tab.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bekreft målet ditt');
+    const [tab] = await Promise.all([context.waitForEvent('page'), mail.getByRole('link', { name: 'Bekreft målet mitt' }).click()]);
+    await expect(h1(tab)).resolves.toBe('Bekreft målet ditt');
     await tab.getByRole('button', { name: 'Bekreft målet mitt' }).click();
-
-    await expect(tab.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Målet ditt');
+    await expect(h1(tab)).resolves.toBe('Målet ditt');
     await expect(tab.getByTestId('status').textContent()).resolves.toBe('aktivt');
     await expect(tab.getByTestId('next-checkin').textContent()).resolves.toBe('fredag 6. mars 2026 kl. 15:00 (Europe/Oslo)');
     await tab.screenshot({ path: `${SCREENSHOTS}/goal-nb.png`, fullPage: true });
+
+    // Kari opens her invitation and says yes; Ola is told.
+    const [invitation] = await outboxFor(buddy);
+    expect(invitation?.subject).toBe('Ola Nordmann vil gjerne ha deg som kompis');
+    const kari = await context.newPage();
+    await kari.setContent(invitation!.body.html!);
+    await kari.screenshot({ path: `${SCREENSHOTS}/invitation-nb.png`, fullPage: true });
+    const [invitePage] = await Promise.all([context.waitForEvent('page'), kari.getByRole('link', { name: 'Ja, jeg blir kompis' }).click()]);
+    await invitePage.getByRole('button', { name: 'Ja, jeg blir kompis' }).click();
+    await expect(invitePage.locator('.notice').textContent()).resolves.toContain('Nå er du kompisen til Ola Nordmann');
+    expect((await outboxFor(email)).map((m) => m.subject)).toContain('Kari er kompisen din');
 
     // Friday afternoon: the weekly check-in arrives; Ola clicks "2" a minute later.
     expect(await kompisTick('2026-03-06T14:00:00Z')).toContain('1 due; sent 1');
@@ -97,11 +106,23 @@ describe('a new person in the browser', () => {
     await mail.setContent(checkin!.body.html!);
     await mail.screenshot({ path: `${SCREENSHOTS}/checkin-email-nb.png`, fullPage: true });
     await mail.getByRole('link', { name: '2', exact: true }).click();
-    await expect(mail.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Registrere 2 for uke 1?');
+    await expect(h1(mail)).resolves.toBe('Registrere 2 for uke 1?');
     await mail.getByRole('button', { name: 'Registrer 2' }).click();
     await expect(mail.getByTestId('recorded').textContent()).resolves.toContain('Registrert 2 for uke 1.');
     await expect(mail.locator('svg[role=img] rect.bar-on').count()).resolves.toBe(1);
     await mail.screenshot({ path: `${SCREENSHOTS}/week-nb.png`, fullPage: true });
+
+    // An hour after the answer, Kari's weekly email: 2 of 2 and the chart; she claps.
+    expect(await kompisTick('2026-03-06T15:01:00Z')).toContain('1 due; sent 1');
+    const weekly = (await outboxFor(buddy)).find((m) => m.subject.startsWith('Ola Nordmann, uke 1'));
+    expect(weekly?.subject).toBe('Ola Nordmann, uke 1: 2 av 2');
+    expect(weekly?.body.text).toMatch(/Uke 1: 2 ✓/);
+    await kari.setContent(weekly!.body.html!);
+    await kari.screenshot({ path: `${SCREENSHOTS}/buddy-weekly-nb.png`, fullPage: true });
+    await kari.getByRole('link', { name: '👏 Bra jobba' }).click();
+    await kari.getByRole('button', { name: 'Send' }).click();
+    await expect(kari.getByTestId('reaction-outcome').textContent()).resolves.toBe('Sendt. Ola Nordmann får den på e-post.');
+    expect((await outboxFor(email)).map((m) => m.subject)).toContain('Kari: 👏 Bra jobba');
     await context.close();
   });
 

@@ -3,7 +3,7 @@ import type { Goal } from '../../functions/core/goals/goal.js';
 import { buttonValues } from '../../functions/core/weekly/checkin-email.js';
 import { advanceAfterCheckin, reanchor, resumePatch } from '../../functions/core/weekly/schedule-changes.js';
 import { createPacer } from '../../functions/core/weekly/send-rate.js';
-import { messageFor } from '../../functions/core/weekly/tick.js';
+import { messagesFor } from '../../functions/core/weekly/tick.js';
 import { aGoal } from '../helpers/factories.js';
 
 const goal = (overrides: Partial<Goal> = {}) =>
@@ -51,13 +51,25 @@ describe('moving a goal on', () => {
 describe('what the tick enqueues', () => {
   const now = new Date('2026-03-06T14:00:00Z');
   it('a check-in for an active goal, a final report past the last week, a resume for a paused goal due back', () => {
-    expect(messageFor(goal(), now)).toMatchObject({ kind: 'checkin', week: 1 });
-    expect(messageFor(goal({ nextWeek: 4 }), now)).toMatchObject({ kind: 'final', week: 4 });
-    expect(messageFor(goal({ status: 'paused', resumeAt: '2026-03-06T00:00:00Z' }), now)).toMatchObject({ kind: 'resume' });
+    expect(messagesFor(goal(), now)).toMatchObject([{ kind: 'checkin', week: 1 }]);
+    expect(messagesFor(goal({ nextWeek: 4 }), now)).toMatchObject([{ kind: 'final', week: 4 }]);
+    expect(messagesFor(goal({ status: 'paused', resumeAt: '2026-03-06T00:00:00Z' }), now)).toMatchObject([{ kind: 'resume' }]);
   });
   it('nothing for a paused goal not yet due back, or a finished one', () => {
-    expect(messageFor(goal({ status: 'paused', resumeAt: '2026-03-07T00:00:00Z' }), now)).toBeUndefined();
-    expect(messageFor(goal({ status: 'completed' }), now)).toBeUndefined();
+    expect(messagesFor(goal({ status: 'paused', resumeAt: '2026-03-07T00:00:00Z' }), now)).toEqual([]);
+    expect(messagesFor(goal({ status: 'completed' }), now)).toEqual([]);
+  });
+
+  it('a buddy reminder and a buddy report when they are due, beside the check-in', () => {
+    const buddy = { email: 'kari@example.com', status: 'invited' as const, invitation: 1, remindAt: '2026-03-05T00:00:00Z' };
+    expect(messagesFor(goal({ buddy }), now).map((m) => [m.kind, m.week])).toEqual([
+      ['checkin', 1],
+      ['buddy-reminder', 1],
+    ]);
+    const accepted = { email: 'kari@example.com', status: 'accepted' as const, invitation: 1 };
+    const waiting = goal({ buddy: accepted, nextCheckinAt: '2026-03-13T14:00:00Z', nextWeek: 2, buddyReport: { week: 1, dueAt: '2026-03-06T13:00:00Z' } });
+    expect(messagesFor(waiting, now).map((m) => [m.kind, m.week])).toEqual([['buddy-report', 1]]);
+    expect(messagesFor({ ...waiting, buddy: { ...accepted, status: 'invited' } }, now)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 // Confirming a goal: the owner's click turns a pending goal into an active one with its first check-in set.
-import { GoalNotFound } from '../errors.js';
+import { GoalNotFound, LimitReached } from '../errors.js';
+import { sendInvitation } from '../buddy/invitations.js';
 import type { Deps } from '../ports.js';
 import { checkinAt, firstCheckinDate } from '../schedule/checkins.js';
 import { verifyToken, type TokenPurpose } from '../tokens/tokens.js';
@@ -46,5 +47,18 @@ export async function confirmGoal(deps: Deps, ref: GoalRef): Promise<ConfirmOutc
     };
   });
   if (!goal) throw new GoalNotFound();
-  return { result: activated ? 'activated' : 'already-active', goal };
+  // Also when already active: an invitation that failed on the first click goes out on the next.
+  const invited = await inviteNamedBuddy(deps, goal);
+  return { result: activated ? 'activated' : 'already-active', goal: invited };
+}
+
+/** A buddy named at sign-up is invited once the goal is confirmed; a limit reached keeps the goal confirmed. */
+async function inviteNamedBuddy(deps: Deps, goal: Goal): Promise<Goal> {
+  if (goal.buddy?.status !== 'not-invited') return goal;
+  try {
+    return await sendInvitation(deps, goal.owner, goal.id);
+  } catch (error) {
+    if (error instanceof LimitReached) return goal;
+    throw error;
+  }
 }

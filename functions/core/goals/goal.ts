@@ -17,6 +17,18 @@ export interface Buddy {
   email: string;
   name?: string;
   status: BuddyStatus;
+  /** The number (goal-wide) of the latest invitation sent to this buddy; 0 before the first. */
+  invitation: number;
+  invitedAt?: string;
+  /** When the one reminder is due; removed once it is sent or the buddy answers. */
+  remindAt?: string;
+  respondedAt?: string;
+}
+
+/** The buddy's weekly email that is waiting to go out. */
+export interface BuddyReport {
+  week: number;
+  dueAt: string;
 }
 
 export interface Goal {
@@ -32,6 +44,13 @@ export interface Goal {
   checkinHour: number;
   status: GoalStatus;
   buddy?: Buddy;
+  /** Invitations sent for this goal, to any buddy (at most MAX_INVITATIONS_PER_GOAL). */
+  invitationsSent?: number;
+  /** The buddy who said no or left, by name only: the address is removed from the goal. */
+  pastBuddy?: { name?: string; status: 'declined' | 'left' };
+  /** Share the owner's weekly notes with the buddy (off by default). */
+  shareNotes?: boolean;
+  buddyReport?: BuddyReport;
   createdAt: string;
   confirmedAt?: string;
   /** Local date (YYYY-MM-DD, owner's zone) of week 1's check-in; later weeks derive from it. */

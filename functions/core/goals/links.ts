@@ -51,3 +51,25 @@ export function checkinReplyAddress(config: CoreConfig, goal: GoalIds, week: num
 export function unsubscribeMailto(config: CoreConfig, goal: GoalIds): string {
   return `mailto:${addressFor(config.keys, { purpose: 'unsubscribe', goalId: goal.id, week: 0 }, config.inboundDomain)}?subject=unsubscribe`;
 }
+
+/** Buddy links name the buddy's address too: when the owner changes buddy, the old buddy's links stop working. */
+function buddyToken(config: CoreConfig, goal: GoalIds, buddy: string, now: Date, claims: Omit<TokenClaims, 'subject' | 'expiresAt'>) {
+  return signToken(config.keys, { ...claims, subject: [goal.owner, goal.id, buddy], expiresAt: seconds(now) + GOAL_LINK_TTL_SECONDS });
+}
+
+export function invitationUrl(config: CoreConfig, goal: GoalIds, buddy: string, now: Date): string {
+  return `${config.baseUrl}/i/${buddyToken(config, goal, buddy, now, { purpose: 'invite' })}`;
+}
+
+export function reactionUrl(config: CoreConfig, goal: GoalIds, buddy: string, week: number, kind: number, now: Date): string {
+  return `${config.baseUrl}/k/${buddyToken(config, goal, buddy, now, { purpose: 'react', week, value: kind })}`;
+}
+
+export function buddyLeaveUrl(config: CoreConfig, goal: GoalIds, buddy: string, now: Date): string {
+  return `${config.baseUrl}/bl/${buddyToken(config, goal, buddy, now, { purpose: 'buddy-leave' })}`;
+}
+
+export function buddyPageUrl(config: CoreConfig, buddy: string, now: Date): string {
+  const token = signToken(config.keys, { purpose: 'buddy', subject: [buddy], expiresAt: seconds(now) + GOAL_LINK_TTL_SECONDS });
+  return `${config.baseUrl}/buddy/${token}`;
+}

@@ -32,7 +32,7 @@ export async function signUp(deps: Deps, form: SignupForm): Promise<Goal> {
     checkinHour: form.hour,
     status: 'pending',
     ...(form.buddyEmail
-      ? { buddy: { email: form.buddyEmail, ...(form.buddyName ? { name: form.buddyName } : {}), status: 'not-invited' as const } }
+      ? { buddy: { email: form.buddyEmail, ...(form.buddyName ? { name: form.buddyName } : {}), status: 'not-invited' as const, invitation: 0 } }
       : {}),
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS,

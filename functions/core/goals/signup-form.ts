@@ -11,10 +11,10 @@ export const MARKUP = /<\s*[a-zA-Z!/?]/;
 // Any control character, including CR/LF (header injection) and NUL.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-const email = (message: MessageKey) =>
+export const emailField = (message: MessageKey) =>
   z.string(key(message)).trim().max(254, key(message)).pipe(z.email(key(message))).transform((v) => v.toLowerCase());
 
-const oneLine = (max: number, tooLong: MessageKey) =>
+export const oneLine = (max: number, tooLong: MessageKey) =>
   z
     .string()
     .trim()
@@ -41,7 +41,7 @@ export const timeZoneField = z
 
 export const signupFormSchema = z
   .object({
-    email: email('errors.email.invalid'),
+    email: emailField('errors.email.invalid'),
     name: optional(oneLine(100, 'errors.name.tooLong')),
     goal: z
       .string(key('errors.goal.required'))
@@ -53,7 +53,7 @@ export const signupFormSchema = z
     perWeek: wholeNumber(1, 100, 'errors.perWeek.invalid'),
     weeks: wholeNumber(1, 52, 'errors.weeks.invalid'),
     buddyName: optional(oneLine(100, 'errors.name.tooLong')),
-    buddyEmail: optional(email('errors.buddyEmail.invalid')),
+    buddyEmail: optional(emailField('errors.buddyEmail.invalid')),
     locale: z.enum(locales, key('errors.locale.invalid')),
     timeZone: timeZoneField,
     weekday: weekdayField,

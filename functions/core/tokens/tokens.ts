@@ -7,8 +7,10 @@ import { InvalidToken, TokenExpired } from '../errors.js';
 export const TOKEN_VERSION = 1;
 
 /** confirm: activate a pending goal · goal: the goal page and its actions · record: one check-in answer
- *  (week + value) · week: a week's page (change the answer, add a note) · unsubscribe: stop a goal's check-ins. */
-export const tokenPurposes = ['confirm', 'goal', 'record', 'week', 'unsubscribe'] as const;
+ *  (week + value) · week: a week's page (change the answer, add a note) · unsubscribe: stop a goal's check-ins
+ *  · invite: a buddy's accept/decline · react: a buddy's cheer or nudge (week + kind) · buddy-leave: a buddy
+ *  leaves one goal · buddy: the buddy's page of goals they follow. */
+export const tokenPurposes = ['confirm', 'goal', 'record', 'week', 'unsubscribe', 'invite', 'react', 'buddy-leave', 'buddy'] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 
 export interface SigningKey {

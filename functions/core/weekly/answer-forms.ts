@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { channels, MAX_WEEK_COUNT } from '../progress/answers.js';
-import { hourField, key, MARKUP, optional, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
+import { emailField, hourField, key, MARKUP, oneLine, optional, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
 
 export const weekFormSchema = z.object({
   count: wholeNumber(0, MAX_WEEK_COUNT, 'errors.count.invalid'),
@@ -31,3 +31,10 @@ export function resumeInstant(date: string, timeZone: string, now: Date): Date |
   if (start <= today || start > today.plus({ years: 1 })) return undefined;
   return start.toJSDate();
 }
+
+export const buddyFormSchema = z.object({
+  buddyName: optional(oneLine(100, 'errors.name.tooLong')),
+  buddyEmail: emailField('errors.buddyEmail.invalid'),
+});
+
+export const shareNotesFormSchema = z.object({ shareNotes: z.literal('on').optional() });

@@ -5,6 +5,8 @@ import type { Goal } from '../goals/goal.js';
 import type { Deps } from '../ports.js';
 import type { AnswerSource, Channel, WeekAnswer } from '../progress/answers.js';
 import { closedWeeks } from '../progress/progress.js';
+import { reportAfterAnswer } from '../buddy/reports.js';
+import { updateGoal } from '../goals/update.js';
 
 export interface AnswerInput {
   count: number;
@@ -29,5 +31,9 @@ export async function recordAnswer(deps: Deps, goal: Goal, week: number, input: 
     updatedAt: deps.clock.now().toISOString(),
   };
   await deps.store.putWeekAnswer(goal.id, answer);
+  const now = deps.clock.now();
+  if (reportAfterAnswer(goal, week, now)) {
+    await updateGoal(deps.store, goal.owner, goal.id, (current) => reportAfterAnswer(current, week, now));
+  }
   return answer;
 }

@@ -5,14 +5,17 @@
 import { z } from 'zod';
 import type { Goal } from '../goals/goal.js';
 import { updateGoal } from '../goals/update.js';
-import type { Deps, OutgoingEmail, QueueMessage, SendKey } from '../ports.js';
+import type { Deps, QueueMessage } from '../ports.js';
+import { sendOnce } from './send-once.js';
+import { sendReminder } from '../buddy/invitations.js';
+import { reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
 import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
 import type { Pacer } from './send-rate.js';
 
 export const queueMessageSchema = z.object({
-  kind: z.enum(['checkin', 'final', 'resume']),
+  kind: z.enum(['checkin', 'final', 'resume', 'buddy-reminder', 'buddy-report']),
   owner: z.string().min(3).max(320),
   goalId: z.string().regex(/^[0-9A-Z]{26}$/),
   week: z.number().int().min(1).max(1000),
@@ -31,6 +34,7 @@ export interface BatchResult {
 
 /** sent · duplicate: already sent · in-flight: another worker is sending it · resumed · skipped · invalid */
 export type SendOutcome = 'sent' | 'duplicate' | 'in-flight' | 'resumed' | 'skipped' | 'invalid';
+
 
 export interface SendDeps extends Deps {
   pacer: Pacer;
@@ -70,53 +74,47 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
       return sendFinalReport(deps, goal);
     case 'resume':
       return resume(deps, goal);
-  }
-}
-
-async function sendOnce(
-  deps: SendDeps,
-  goal: Goal,
-  key: SendKey,
-  build: (now: Date) => Promise<OutgoingEmail>,
-): Promise<'sent' | 'duplicate' | 'in-flight'> {
-  const now = deps.clock.now();
-  const claim = await deps.store.claimSend(goal.id, key, now);
-  if (claim === 'sent') return 'duplicate';
-  // Its worker moves the goal on, or releases the claim and is retried; should it die, the claim goes
-  // stale and the next tick's message takes it over.
-  if (claim === 'in-flight') return 'in-flight';
-  try {
-    const email = await build(now);
-    await deps.pacer.next();
-    const { messageId } = await deps.mailer.send(email);
-    await deps.store.markSent(goal.id, key, messageId);
-    return 'sent';
-  } catch (error) {
-    await deps.store.releaseSend(goal.id, key).catch(() => undefined);
-    throw error;
+    case 'buddy-reminder':
+      return (await sendReminder(deps, goal, parsed.week)) === 'sent' ? 'sent' : 'skipped';
+    case 'buddy-report':
+      return sendBuddyReport(deps, goal, parsed.week, deps.pacer);
   }
 }
 
 async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<SendOutcome> {
   if (goal.status !== 'active' || goal.nextWeek !== week || week > goal.weeks) return 'skipped';
-  const outcome = await sendOnce(deps, goal, { week, kind: 'checkin' }, async (now) =>
-    checkinEmail(deps.config, goal, week, await deps.store.getWeekAnswers(goal.id), now),
+  const outcome = await sendOnce(
+    deps,
+    goal.id,
+    { week, kind: 'checkin' },
+    async (now) => checkinEmail(deps.config, goal, week, await deps.store.getWeekAnswers(goal.id), now),
+    deps.pacer,
   );
   if (outcome === 'in-flight') return outcome;
   // Also after a duplicate: the first worker may have sent and died before moving the goal on.
-  await updateGoal(deps.store, goal.owner, goal.id, (current) => advanceAfterCheckin(current, week));
+  const sentAt = deps.clock.now();
+  await updateGoal(deps.store, goal.owner, goal.id, (current) => {
+    const advance = advanceAfterCheckin(current, week);
+    return advance ? { ...advance, ...reportAfterCheckin(current, week, sentAt) } : undefined;
+  });
   return outcome;
 }
 
 async function sendFinalReport(deps: SendDeps, goal: Goal): Promise<SendOutcome> {
   if (goal.status !== 'active' || (goal.nextWeek ?? 1) <= goal.weeks) return 'skipped';
-  const outcome = await sendOnce(deps, goal, { week: goal.weeks, kind: 'final' }, async (now) =>
-    finalReportEmail(deps.config, goal, await deps.store.getWeekAnswers(goal.id), now),
+  const outcome = await sendOnce(
+    deps,
+    goal.id,
+    { week: goal.weeks, kind: 'final' },
+    async (now) => finalReportEmail(deps.config, goal, await deps.store.getWeekAnswers(goal.id), now),
+    deps.pacer,
   );
   if (outcome === 'in-flight') return outcome;
+  // The buddy's copy is claimed on its own: a retry after a failure here sends only what is missing.
+  if ((await sendBuddyFinal(deps, goal, deps.pacer)) === 'in-flight') return 'in-flight';
   const now = deps.clock.now().toISOString();
   await updateGoal(deps.store, goal.owner, goal.id, (current) =>
-    current.status === 'active' ? { status: 'completed', completedAt: now, nextCheckinAt: undefined } : undefined,
+    current.status === 'active' ? { status: 'completed', completedAt: now, nextCheckinAt: undefined, buddyReport: undefined } : undefined,
   );
   return outcome;
 }

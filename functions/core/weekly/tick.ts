@@ -8,15 +8,26 @@ import type { Queue, QueueMessage, Store } from '../ports.js';
 /** SQS takes at most 10 messages per SendMessageBatch. */
 const QUEUE_BATCH = 10;
 
-export function messageFor(goal: Goal, now: Date): QueueMessage | undefined {
+/** Everything about this goal that is due at `now`: a check-in or the final report, a resume, a buddy's reminder or report. */
+export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
+  const at = now.toISOString();
   const week = goal.nextWeek ?? 1;
-  if (goal.status === 'paused') {
-    return goal.resumeAt && goal.resumeAt <= now.toISOString()
-      ? { kind: 'resume', owner: goal.owner, goalId: goal.id, week }
-      : undefined;
+  const ids = { owner: goal.owner, goalId: goal.id };
+  const messages: QueueMessage[] = [];
+  if (goal.status === 'paused' && goal.resumeAt && goal.resumeAt <= at) messages.push({ kind: 'resume', ...ids, week });
+  if (goal.status === 'active' && goal.nextCheckinAt && goal.nextCheckinAt <= at) {
+    messages.push({ kind: week > goal.weeks ? 'final' : 'checkin', ...ids, week });
   }
-  if (goal.status !== 'active') return undefined;
-  return { kind: week > goal.weeks ? 'final' : 'checkin', owner: goal.owner, goalId: goal.id, week };
+  if (goal.status === 'active' || goal.status === 'paused') {
+    const buddy = goal.buddy;
+    if (buddy?.status === 'invited' && buddy.remindAt && buddy.remindAt <= at) {
+      messages.push({ kind: 'buddy-reminder', ...ids, week: buddy.invitation });
+    }
+    if (buddy?.status === 'accepted' && goal.buddyReport && goal.buddyReport.dueAt <= at) {
+      messages.push({ kind: 'buddy-report', ...ids, week: goal.buddyReport.week });
+    }
+  }
+  return messages;
 }
 
 export async function runTick(deps: { store: Store; queue: Queue }, now: Date): Promise<{ enqueued: number }> {
@@ -26,10 +37,8 @@ export async function runTick(deps: { store: Store; queue: Queue }, now: Date): 
       let enqueued = 0;
       let batch: QueueMessage[] = [];
       for await (const goal of deps.store.dueGoals(shard, nowIso)) {
-        const message = messageFor(goal, now);
-        if (!message) continue;
-        batch.push(message);
-        if (batch.length === QUEUE_BATCH) {
+        batch.push(...messagesFor(goal, now));
+        if (batch.length >= QUEUE_BATCH) {
           await deps.queue.send(batch);
           enqueued += batch.length;
           batch = [];

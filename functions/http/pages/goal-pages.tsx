@@ -5,6 +5,7 @@ import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
 import type { Progress } from '../../core/progress/progress.js';
 import { formatDate, formatLocal } from '../../core/schedule/checkins.js';
 import { ProgressChart } from './progress-chart.js';
+import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { Layout } from './layout.js';
 
@@ -46,7 +47,7 @@ export function AlreadyConfirmedPage({ goal, nonce, goalUrl }: { goal: Goal; non
   );
 }
 
-export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped';
+export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes';
 
 export interface GoalPageProps {
   goal: Goal;
@@ -56,7 +57,7 @@ export interface GoalPageProps {
   path: string;
   weekPath: (week: number) => string;
   notice?: GoalNotice | undefined;
-  errors?: { resumeOn?: MessageKey };
+  errors?: { resumeOn?: MessageKey } & BuddyErrors;
 }
 
 function StatusNote({ goal }: { goal: Goal }) {
@@ -90,12 +91,15 @@ function noticeText(goal: Goal, notice: GoalNotice): string {
       return t(locale, 'goal.schedule.saved', { when });
     case 'stopped':
       return t(locale, 'goal.stopped.saved');
+    case 'invited':
+      return t(locale, 'goal.buddy.invitedNotice');
+    case 'notes':
+      return t(locale, 'goal.buddy.notesSaved');
   }
 }
 
 export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors = {} }: GoalPageProps) {
   const locale = goal.locale;
-  const buddy = goal.buddy;
   const open = goal.status === 'active' || goal.status === 'paused';
   const showNext = goal.status === 'active' && goal.nextCheckinAt && (goal.nextWeek ?? 1) <= goal.weeks;
   return (
@@ -126,11 +130,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
             </>
           )}
           <dt>{t(locale, 'goal.buddy')}</dt>
-          <dd>
-            {buddy
-              ? t(locale, 'goal.buddy.notInvited', { buddy: buddy.name ? `${buddy.name} <${buddy.email}>` : buddy.email })
-              : t(locale, 'goal.buddy.none')}
-          </dd>
+          <dd data-testid="buddy">{buddyState(goal)}</dd>
         </dl>
       </div>
       {goal.status !== 'pending' && (
@@ -180,6 +180,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
           </table>
         </div>
       )}
+      {open && <BuddyActions goal={goal} path={path} errors={errors} />}
       {open && <GoalActions goal={goal} path={path} errors={errors} />}
       <div class="card">
         <h2>{t(locale, 'goal.export.legend')}</h2>
@@ -195,6 +196,69 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         )}
       </div>
     </Layout>
+  );
+}
+
+function buddyState(goal: Goal): string {
+  const locale = goal.locale;
+  const buddy = goal.buddy;
+  if (!buddy) {
+    if (goal.pastBuddy) return t(locale, `goal.buddy.${goal.pastBuddy.status}`, { buddy: goal.pastBuddy.name ?? '—' });
+    return t(locale, 'goal.buddy.none');
+  }
+  const who = buddy.name ? `${buddy.name} <${buddy.email}>` : buddy.email;
+  if (goal.status === 'pending') return t(locale, 'goal.buddy.notInvited', { buddy: who });
+  if (buddy.status === 'invited') return t(locale, 'goal.buddy.invited', { buddy: who });
+  if (buddy.status === 'accepted') return t(locale, 'goal.buddy.accepted', { buddy: who });
+  return t(locale, 'goal.buddy.waiting', { buddy: who });
+}
+
+type BuddyErrors = { buddyEmail?: MessageKey; buddyName?: MessageKey };
+
+function BuddyActions({ goal, path, errors }: { goal: Goal; path: string; errors: BuddyErrors }) {
+  const locale = goal.locale;
+  const buddy = goal.buddy;
+  const left = MAX_INVITATIONS_PER_GOAL - (goal.invitationsSent ?? 0);
+  return (
+    <div class="card">
+      <h2>{t(locale, 'goal.buddy.legend')}</h2>
+      {buddy?.status === 'invited' && left > 0 && (
+        <form method="post" action={`${path}/buddy/again`}>
+          <p class="hint">{t(locale, 'goal.buddy.invitesLeft', { count: left })}</p>
+          <button type="submit" class="secondary">{t(locale, 'goal.buddy.inviteAgain')}</button>
+        </form>
+      )}
+      {buddy?.status === 'accepted' && (
+        <form method="post" action={`${path}/share-notes`}>
+          <p>
+            <label>
+              <input type="checkbox" name="shareNotes" value="on" checked={goal.shareNotes === true} class="inline" />{' '}
+              {t(locale, 'goal.buddy.shareNotes')}
+            </label>
+          </p>
+          <button type="submit" class="secondary">{t(locale, 'goal.buddy.shareNotes.save')}</button>
+        </form>
+      )}
+      {buddy?.status !== 'accepted' && left > 0 && (
+        <form method="post" action={`${path}/buddy`} novalidate>
+          <fieldset>
+            <legend>{t(locale, 'goal.buddy.ask')}</legend>
+            <div class="field">
+              <label for="buddyName">{t(locale, 'form.buddyName')}</label>
+              <input id="buddyName" name="buddyName" type="text" maxlength={100} aria-invalid={errors.buddyName ? 'true' : undefined} />
+              {errors.buddyName && <p class="error">{t(locale, errors.buddyName)}</p>}
+            </div>
+            <div class="field">
+              <label for="buddyEmail">{t(locale, 'form.buddyEmail')}</label>
+              <input id="buddyEmail" name="buddyEmail" type="email" maxlength={254} aria-invalid={errors.buddyEmail ? 'true' : undefined}
+                aria-describedby={errors.buddyEmail ? 'buddyEmail-error' : undefined} />
+              {errors.buddyEmail && <p class="error" id="buddyEmail-error">{t(locale, errors.buddyEmail)}</p>}
+            </div>
+            <button type="submit" class="secondary">{t(locale, 'goal.buddy.askButton')}</button>
+          </fieldset>
+        </form>
+      )}
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 .card{background:#fff;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 .field{margin:0 0 1rem}
 label,legend{display:block;font-weight:600;margin-bottom:.25rem}
+input.inline{width:auto;margin-right:.4rem}
 input,select,textarea{width:100%;font:inherit;padding:.6rem .7rem;border:1px solid #9aa5b1;border-radius:6px;background:#fff}
 textarea{min-height:5.5rem;resize:vertical}
 input:focus,select:focus,textarea:focus,button:focus,a:focus{outline:3px solid #f0b429;outline-offset:1px}

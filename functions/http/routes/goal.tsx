@@ -9,17 +9,20 @@ import type { MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import type { Weekday } from '../../core/schedule/checkins.js';
-import { pauseFormSchema, resumeInstant, scheduleFormSchema } from '../../core/weekly/answer-forms.js';
+import { buddyFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, shareNotesFormSchema } from '../../core/weekly/answer-forms.js';
+import { inviteAgain, nameBuddy } from '../../core/buddy/invitations.js';
+import { fieldErrors } from '../../core/goals/signup-form.js';
+import { updateGoal } from '../../core/goals/update.js';
 import { nonce, type Env } from '../context.js';
 import { GoalPage, type GoalNotice } from '../pages/goal-pages.js';
 
-const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped'];
+const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes'];
 
 export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const refOf = (c: Context) => readGoalToken(deps, c.req.param('token') ?? '', 'goal');
   const pagePath = (c: Context) => `/g/${c.req.param('token')}`;
 
-  async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: { resumeOn?: MessageKey } } = {}) {
+  async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: Partial<Record<string, MessageKey>> } = {}) {
     const progress = summarize(goal, await deps.store.getWeekAnswers(goal.id));
     const now = deps.clock.now();
     return (
@@ -87,6 +90,38 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
       return done(c, 'rescheduled');
     },
   );
+
+  app.post(
+    '/g/:token/buddy',
+    zValidator('form', buddyFormSchema, async (result, c) => {
+      if (result.success) return;
+      const goal = await loadGoal(deps, refOf(c));
+      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) }), 400);
+    }),
+    async (c) => {
+      const ref = refOf(c);
+      const form = c.req.valid('form');
+      if (form.buddyEmail === ref.owner) {
+        const goal = await loadGoal(deps, ref);
+        return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' } }), 400);
+      }
+      await nameBuddy(deps, ref.owner, ref.goalId, { email: form.buddyEmail, name: form.buddyName });
+      return done(c, 'invited');
+    },
+  );
+
+  app.post('/g/:token/buddy/again', async (c) => {
+    const ref = refOf(c);
+    await inviteAgain(deps, ref.owner, ref.goalId);
+    return done(c, 'invited');
+  });
+
+  app.post('/g/:token/share-notes', zValidator('form', shareNotesFormSchema), async (c) => {
+    const ref = refOf(c);
+    const shareNotes = c.req.valid('form').shareNotes === 'on';
+    await updateGoal(deps.store, ref.owner, ref.goalId, (goal) => (goal.shareNotes === shareNotes ? undefined : { shareNotes }));
+    return done(c, 'notes');
+  });
 
   app.post('/g/:token/stop', async (c) => {
     await stopGoal(deps, refOf(c));

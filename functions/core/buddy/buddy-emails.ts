@@ -1,0 +1,137 @@
+// The emails around a buddy: the invitation (and its one reminder), the weekly result with one-click
+// reactions, the final report, and the short notices the owner gets about their buddy.
+import { escapeHtml } from '../emails/escape.js';
+import { buttonsHtml, buttonsText, chartHtml, chartText } from '../emails/fragments.js';
+import { renderEmail } from '../emails/render.js';
+import type { Buddy, Goal } from '../goals/goal.js';
+import { buddyLeaveUrl, buddyPageUrl, goalPageUrl, invitationUrl, reactionUrl } from '../goals/links.js';
+import { t, tPlural, type MessageKey } from '../i18n/messages.js';
+import type { CoreConfig, OutgoingEmail } from '../ports.js';
+import type { WeekAnswer } from '../progress/answers.js';
+import { summarize } from '../progress/progress.js';
+import { chartRows } from '../weekly/checkin-email.js';
+
+export const reactionKinds = ['applause', 'keep-going', 'ask'] as const;
+export type ReactionKind = (typeof reactionKinds)[number];
+
+/** How the owner is named to the buddy: their name, else their address. */
+export const ownerLabel = (goal: Goal) => goal.ownerName ?? goal.owner;
+export const buddyLabel = (buddy: Pick<Buddy, 'name' | 'email'>) => buddy.name ?? buddy.email;
+
+const commitment = (goal: Goal) => t(goal.locale, 'goal.commitment', { perWeek: goal.targetPerWeek, weeks: goal.weeks });
+
+/** A buddy's mail can be left with one click (RFC 8058), like the owner's check-ins. */
+function buddyHeaders(config: CoreConfig, goal: Goal, buddy: string, now: Date): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${buddyLeaveUrl(config, goal, buddy, now)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'Auto-Submitted': 'auto-generated',
+  };
+}
+
+export function invitationEmail(config: CoreConfig, goal: Goal, buddy: Buddy, kind: 'buddy-invite' | 'buddy-reminder', now: Date): OutgoingEmail {
+  const url = invitationUrl(config, goal, buddy.email, now);
+  const rendered = renderEmail(kind, goal.locale, {
+    owner: ownerLabel(goal),
+    ownerEmail: goal.owner,
+    goalText: goal.text,
+    commitment: commitment(goal),
+    acceptUrl: url,
+    declineUrl: url,
+  });
+  // The invitation is a request, not a list: no List-Unsubscribe, and nothing follows without a yes.
+  return { to: buddy.email, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
+}
+
+export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, week: number, answers: WeekAnswer[], now: Date): OutgoingEmail {
+  const locale = goal.locale;
+  const owner = ownerLabel(goal);
+  const progress = summarize({ ...goal, nextWeek: week + 1 }, answers);
+  const answer = answers.find((a) => a.week === week);
+  const result = answer
+    ? t(locale, 'email.buddyWeekly.result', { count: answer.count, target: goal.targetPerWeek })
+    : t(locale, 'email.buddyWeekly.notReported');
+  const resultLine = answer ? result : t(locale, 'email.buddyWeekly.noAnswer', { owner, week });
+  const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: answer.note }) : '';
+  const rows = chartRows(progress, locale, week);
+  const reactions = reactionKinds.map((kind, index) => ({
+    label: t(locale, `react.${kind}`),
+    url: reactionUrl(config, goal, buddy.email, week, index, now),
+  }));
+  const rendered = renderEmail(
+    'buddy-weekly',
+    locale,
+    {
+      owner,
+      week,
+      weeks: goal.weeks,
+      result,
+      goalText: goal.text,
+      resultLine,
+      streakLine: tPlural(locale, 'email.buddyWeekly.streak', progress.streak, { streak: progress.streak }),
+      buddyPageUrl: buddyPageUrl(config, buddy.email, now),
+      leaveUrl: buddyLeaveUrl(config, goal, buddy.email, now),
+    },
+    {
+      html: {
+        note: note ? `<p style="margin:0 0 12px;font-style:italic">${escapeHtml(note)}</p>` : '',
+        chart: chartHtml(rows, goal.targetPerWeek, t(locale, 'goal.chart.target', { perWeek: goal.targetPerWeek })),
+        reactions: buttonsHtml(reactions),
+      },
+      text: { note: note ? `${note}\n` : '', chart: chartText(rows), reactions: buttonsText(reactions) },
+    },
+  );
+  return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
+}
+
+export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
+  const locale = goal.locale;
+  const owner = ownerLabel(goal);
+  const progress = summarize({ ...goal, status: 'completed' }, answers);
+  const rows = chartRows(progress, locale, goal.weeks);
+  const rendered = renderEmail(
+    'buddy-final',
+    locale,
+    {
+      owner,
+      weeks: goal.weeks,
+      goalText: goal.text,
+      verdict: t(locale, progress.reached ? 'email.buddyFinal.reached' : 'email.buddyFinal.notReached', { owner }),
+      total: progress.total,
+      targetTotal: progress.targetTotal,
+      onTarget: progress.weeksOnTarget,
+      buddyPageUrl: buddyPageUrl(config, buddy.email, now),
+    },
+    {
+      html: { chart: chartHtml(rows, goal.targetPerWeek, t(locale, 'goal.chart.target', { perWeek: goal.targetPerWeek })) },
+      text: { chart: chartText(rows) },
+    },
+  );
+  return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
+}
+
+export type NoticeKind = 'accepted' | 'declined' | 'left' | 'reaction';
+
+/** A short note to the owner about their buddy; `quote` is the buddy's own message, if any. */
+export function ownerNotice(
+  config: CoreConfig,
+  goal: Goal,
+  kind: NoticeKind,
+  vars: Record<string, string | number>,
+  now: Date,
+  quote?: string,
+): OutgoingEmail {
+  const locale = goal.locale;
+  const subject = t(locale, `notice.${kind}.subject` as MessageKey, vars);
+  const rendered = renderEmail(
+    'notice',
+    locale,
+    { subject, body: t(locale, `notice.${kind}.body` as MessageKey, vars), goalText: goal.text, goalUrl: goalPageUrl(config, goal, now) },
+    {
+      html: { quote: quote ? `<p style="margin:0;padding:12px;background:#f5f7fa;border-radius:6px">${escapeHtml(quote)}</p>` : '' },
+      text: { quote: quote ? `\n  "${quote}"\n` : '' },
+    },
+  );
+  return { to: goal.owner, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
+}
+

@@ -1,0 +1,56 @@
+// When the buddy hears how the week went: an hour after the owner answers (so a quick correction
+// reaches the buddy as one email with the latest number), or 48 hours after the check-in without an
+// answer. Only a buddy who said yes ever gets one.
+import type { Buddy, Goal } from '../goals/goal.js';
+import { updateGoal, type GoalPatch } from '../goals/update.js';
+import type { Deps } from '../ports.js';
+import { sendOnce, type SendOnceResult } from '../weekly/send-once.js';
+import type { Pacer } from '../weekly/send-rate.js';
+import { buddyFinalEmail, buddyWeeklyEmail } from './buddy-emails.js';
+
+export const REPORT_AFTER_ANSWER_MINUTES = 60;
+export const REPORT_WITHOUT_ANSWER_HOURS = 48;
+
+const later = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000).toISOString();
+
+const acceptedBuddy = (goal: Goal): Buddy | undefined => (goal.buddy?.status === 'accepted' ? goal.buddy : undefined);
+
+/** After week `week`'s check-in went out: the buddy's report waits for the answer, at most 48 hours. */
+export function reportAfterCheckin(goal: Goal, week: number, sentAt: Date): GoalPatch {
+  return acceptedBuddy(goal) ? { buddyReport: { week, dueAt: later(sentAt, REPORT_WITHOUT_ANSWER_HOURS * 60) } } : {};
+}
+
+/** After an answer for the week the buddy is waiting on: the report goes an hour from the first answer. */
+export function reportAfterAnswer(goal: Goal, week: number, now: Date): GoalPatch | undefined {
+  if (!acceptedBuddy(goal) || goal.buddyReport?.week !== week) return undefined;
+  const soon = later(now, REPORT_AFTER_ANSWER_MINUTES);
+  return soon < goal.buddyReport.dueAt ? { buddyReport: { week, dueAt: soon } } : undefined;
+}
+
+export async function sendBuddyReport(deps: Deps, goal: Goal, week: number, pacer?: Pacer): Promise<SendOnceResult | 'skipped'> {
+  const buddy = acceptedBuddy(goal);
+  const now = deps.clock.now();
+  if (!buddy || goal.buddyReport?.week !== week || goal.buddyReport.dueAt > now.toISOString()) return 'skipped';
+  const outcome = await sendOnce(
+    deps,
+    goal.id,
+    { week, kind: 'buddy-report' },
+    async (at) => buddyWeeklyEmail(deps.config, goal, buddy, week, await deps.store.getWeekAnswers(goal.id), at),
+    pacer,
+  );
+  if (outcome === 'in-flight') return outcome;
+  await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.buddyReport?.week === week ? { buddyReport: undefined } : undefined));
+  return outcome;
+}
+
+export async function sendBuddyFinal(deps: Deps, goal: Goal, pacer?: Pacer): Promise<SendOnceResult | 'skipped'> {
+  const buddy = acceptedBuddy(goal);
+  if (!buddy) return 'skipped';
+  return sendOnce(
+    deps,
+    goal.id,
+    { week: goal.weeks, kind: 'buddy-final' },
+    async (at) => buddyFinalEmail(deps.config, goal, buddy, await deps.store.getWeekAnswers(goal.id), at),
+    pacer,
+  );
+}

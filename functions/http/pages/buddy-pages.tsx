@@ -1,0 +1,137 @@
+// The buddy's pages: the invitation (yes / no thanks), a reaction to send, leaving, and the list of
+// goals they follow. Each is a page with POST buttons: a GET changes nothing.
+import type { Goal } from '../../core/goals/goal.js';
+import { ownerLabel, type ReactionKind } from '../../core/buddy/buddy-emails.js';
+import { MAX_REACTION_MESSAGE } from '../../core/buddy/reactions.js';
+import { t, type MessageKey } from '../../core/i18n/messages.js';
+import { Layout } from './layout.js';
+
+function Quote({ goal }: { goal: Goal }) {
+  return (
+    <>
+      <p class="goal-quote">{goal.text}</p>
+      <p class="muted">{t(goal.locale, 'goal.commitment', { perWeek: goal.targetPerWeek, weeks: goal.weeks })}</p>
+    </>
+  );
+}
+
+export function InvitationPage({ goal, nonce, action }: { goal: Goal; nonce: string; action: string }) {
+  const locale = goal.locale;
+  const owner = ownerLabel(goal);
+  return (
+    <Layout locale={locale} nonce={nonce} title={t(locale, 'invite.title', { owner })}>
+      <h1>{t(locale, 'invite.title', { owner })}</h1>
+      <div class="card">
+        <p>{t(locale, 'invite.lead', { owner })}</p>
+        <Quote goal={goal} />
+        <p>{t(locale, 'invite.means')}</p>
+        <div class="buttons">
+          <form method="post" action={`${action}/accept`}>
+            <button type="submit">{t(locale, 'invite.accept')}</button>
+          </form>
+          <form method="post" action={`${action}/decline`}>
+            <button type="submit" class="secondary">
+              {t(locale, 'invite.decline')}
+            </button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** One sentence, in the goal's language, after a buddy did something. */
+export function BuddyDonePage({ goal, nonce, messageKey }: { goal: Goal; nonce: string; messageKey: MessageKey }) {
+  const locale = goal.locale;
+  const text = t(locale, messageKey, { owner: ownerLabel(goal) });
+  return (
+    <Layout locale={locale} nonce={nonce} title={text}>
+      <div class="card" role="status">
+        <p class="notice">{text}</p>
+        <Quote goal={goal} />
+      </div>
+    </Layout>
+  );
+}
+
+export interface ReactionPageProps {
+  goal: Goal;
+  kind: ReactionKind;
+  week: number;
+  nonce: string;
+  action: string;
+  error?: MessageKey | undefined;
+  outcome?: 'sent' | 'already' | undefined;
+}
+
+export function ReactionPage({ goal, kind, week, nonce, action, error, outcome }: ReactionPageProps) {
+  const locale = goal.locale;
+  const owner = ownerLabel(goal);
+  const reaction = t(locale, `react.${kind}`);
+  return (
+    <Layout locale={locale} nonce={nonce} title={t(locale, 'react.title', { reaction, owner })}>
+      <h1>{t(locale, 'react.title', { reaction, owner })}</h1>
+      {outcome && (
+        <p class="notice" role="status" data-testid="reaction-outcome">
+          {outcome === 'sent' ? t(locale, 'react.sent', { owner }) : t(locale, 'react.already', { week })}
+        </p>
+      )}
+      <div class="card">
+        <Quote goal={goal} />
+        {!outcome && (
+          <form method="post" action={action} novalidate>
+            {kind === 'ask' && (
+              <div class="field">
+                <label for="message">{t(locale, 'react.message')}</label>
+                <textarea id="message" name="message" maxlength={MAX_REACTION_MESSAGE} aria-invalid={error ? 'true' : undefined}
+                  aria-describedby={error ? 'message-error' : undefined} />
+                {error && <p class="error" id="message-error">{t(locale, error)}</p>}
+              </div>
+            )}
+            <button type="submit">{t(locale, 'react.send')}</button>
+          </form>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+export function LeavePage({ goal, nonce, action }: { goal: Goal; nonce: string; action: string }) {
+  const locale = goal.locale;
+  const owner = ownerLabel(goal);
+  return (
+    <Layout locale={locale} nonce={nonce} title={t(locale, 'leave.title', { owner })}>
+      <h1>{t(locale, 'leave.title', { owner })}</h1>
+      <div class="card">
+        <p>{t(locale, 'leave.lead')}</p>
+        <Quote goal={goal} />
+        <form method="post" action={action}>
+          <button type="submit" class="danger">{t(locale, 'leave.button')}</button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export interface FollowedGoal {
+  goal: Goal;
+  leaveAction: string;
+}
+
+export function BuddyListPage({ locale, nonce, goals }: { locale: Goal['locale']; nonce: string; goals: FollowedGoal[] }) {
+  return (
+    <Layout locale={locale} nonce={nonce} title={t(locale, 'buddyPage.title')}>
+      <h1>{t(locale, 'buddyPage.title')}</h1>
+      {goals.length === 0 && <p class="card">{t(locale, 'buddyPage.none')}</p>}
+      {goals.map(({ goal, leaveAction }) => (
+        <div class="card">
+          <h2>{ownerLabel(goal)}</h2>
+          <Quote goal={goal} />
+          <form method="post" action={leaveAction}>
+            <button type="submit" class="secondary">{t(locale, 'buddyPage.leave')}</button>
+          </form>
+        </div>
+      ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,102 @@
+// The buddy's side: /i (invitation), /k (a reaction), /bl (leave one goal), /buddy (the goals they follow).
+// Every link names the buddy's address; once the owner names someone else, the old links close.
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { reactionKinds } from '../../core/buddy/buddy-emails.js';
+import { acceptInvitation, goalForBuddy, releaseBuddy, type BuddyRef } from '../../core/buddy/invitations.js';
+import { MAX_REACTION_MESSAGE, react } from '../../core/buddy/reactions.js';
+import { InvalidToken } from '../../core/errors.js';
+import { buddyLeaveUrl } from '../../core/goals/links.js';
+import { MARKUP } from '../../core/goals/signup-form.js';
+import { localeFromAcceptLanguage } from '../../core/i18n/messages.js';
+import type { Deps } from '../../core/ports.js';
+import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
+import { nonce, type Env } from '../context.js';
+import { BuddyDonePage, BuddyListPage, InvitationPage, LeavePage, ReactionPage } from '../pages/buddy-pages.js';
+
+const messageSchema = z.object({
+  message: z
+    .string()
+    .trim()
+    .max(MAX_REACTION_MESSAGE)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v) && !MARKUP.test(v))
+    .optional(),
+});
+
+export function buddyRoutes(app: Hono<Env>, deps: Deps) {
+  function claimsOf(c: Context, purpose: TokenPurpose) {
+    const claims = verifyToken(deps.config.keys, c.req.param('token') ?? '', purpose, deps.clock.now());
+    const [owner, goalId, buddy] = claims.subject;
+    if (!owner || !goalId || !buddy) throw new InvalidToken('token names no buddy');
+    return { ref: { owner, goalId, buddy } satisfies BuddyRef, claims };
+  }
+  const linkPath = (c: Context) => `/${c.req.path.split('/')[1]}/${c.req.param('token')}`;
+
+  app.get('/i/:token', async (c) => {
+    const { ref } = claimsOf(c, 'invite');
+    const goal = await goalForBuddy(deps, ref);
+    if (goal.buddy?.status === 'accepted') return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey="invite.already" />);
+    return c.html(<InvitationPage goal={goal} nonce={nonce(c)} action={linkPath(c)} />);
+  });
+
+  app.post('/i/:token/accept', async (c) => {
+    const { goal, already } = await acceptInvitation(deps, claimsOf(c, 'invite').ref);
+    return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey={already ? 'invite.already' : 'invite.accepted'} />);
+  });
+
+  app.post('/i/:token/decline', async (c) => {
+    const goal = await releaseBuddy(deps, claimsOf(c, 'invite').ref, 'declined');
+    return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey="invite.declined" />);
+  });
+
+  function reactionOf(c: Context) {
+    const { ref, claims } = claimsOf(c, 'react');
+    const kind = reactionKinds[claims.value ?? -1];
+    if (!kind || claims.week === undefined) throw new InvalidToken('reaction token without kind or week');
+    return { ref, kind, week: claims.week };
+  }
+
+  app.get('/k/:token', async (c) => {
+    const { ref, kind, week } = reactionOf(c);
+    const goal = await goalForBuddy(deps, ref);
+    return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} />);
+  });
+
+  app.post('/k/:token', async (c) => {
+    const { ref, kind, week } = reactionOf(c);
+    const goal = await goalForBuddy(deps, ref);
+    const parsed = messageSchema.safeParse(await c.req.parseBody());
+    if (!parsed.success) {
+      return c.html(
+        <ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} error="errors.message.tooLong" />,
+        400,
+      );
+    }
+    const outcome = await react(deps, ref, week, kind, kind === 'ask' ? parsed.data.message : undefined);
+    return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} outcome={outcome} />);
+  });
+
+  app.get('/bl/:token', async (c) => {
+    const goal = await goalForBuddy(deps, claimsOf(c, 'buddy-leave').ref);
+    return c.html(<LeavePage goal={goal} nonce={nonce(c)} action={c.req.path} />);
+  });
+
+  // One-click (RFC 8058) from the buddy's List-Unsubscribe, like /u: exempt from the Origin check.
+  app.post('/bl/:token', async (c) => {
+    const goal = await releaseBuddy(deps, claimsOf(c, 'buddy-leave').ref, 'left');
+    return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey="leave.done" />);
+  });
+
+  app.get('/buddy/:token', async (c) => {
+    const claims = verifyToken(deps.config.keys, c.req.param('token'), 'buddy', deps.clock.now());
+    const [buddy] = claims.subject;
+    if (!buddy) throw new InvalidToken('buddy token names no address');
+    const now = deps.clock.now();
+    const links = (await deps.store.listBuddyLinks(buddy)).filter((l) => l.status === 'accepted' || l.status === 'invited');
+    const goals = (await Promise.all(links.map((l) => deps.store.getGoal(l.owner, l.goalId))))
+      .filter((g) => g?.buddy?.email === buddy && (g.status === 'active' || g.status === 'paused'))
+      .map((goal) => ({ goal: goal!, leaveAction: new URL(buddyLeaveUrl(deps.config, goal!, buddy, now)).pathname }));
+    const locale = goals[0]?.goal.locale ?? localeFromAcceptLanguage(c.req.header('accept-language'));
+    return c.html(<BuddyListPage locale={locale} nonce={nonce(c)} goals={goals} />);
+  });
+}

@@ -1,0 +1,225 @@
+// The accountability buddy against DynamoDB Local and local SES: consent first, one invitation and one
+// reminder, the weekly result, one-click reactions and leaving — each test on a table of its own.
+import { describe, expect, it } from 'vitest';
+import { MAX_INVITATIONS_PER_OWNER_PER_DAY } from '../../functions/core/buddy/invitations.js';
+import { LimitReached } from '../../functions/core/errors.js';
+import { nameBuddy } from '../../functions/core/buddy/invitations.js';
+import type { Deps } from '../../functions/core/ports.js';
+import { recordAnswer } from '../../functions/core/weekly/record.js';
+import { createApp } from '../../functions/http/app.js';
+import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { uniqueEmail } from '../helpers/factories.js';
+import { anActiveGoal } from '../helpers/goals.js';
+import { linksIn, outboxFor } from '../helpers/outbox.js';
+import { tickAt } from '../helpers/weekly.js';
+
+const MONDAY = '2026-03-02T09:00:00Z';
+const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
+
+async function setup(fields: Record<string, string> = {}) {
+  const clock = new FixedClock(new Date(MONDAY));
+  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+  const buddy = uniqueEmail('kari');
+  const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: buddy, ...fields });
+  const app = createApp(deps);
+  const post = (path: string, body = '', headers: Record<string, string> = { origin: TEST_BASE_URL }) =>
+    app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  const path = (url: string) => new URL(url).pathname;
+  const subjectsTo = async (address: string) => (await outboxFor(address)).map((e) => e.subject);
+  const current = async () => (await deps.store.getGoal(goal.owner, goal.id))!;
+  return { clock, deps, buddy, goal, app, post, path, subjectsTo, current };
+}
+
+async function accepted(s: Awaited<ReturnType<typeof setup>>) {
+  const [invitation] = await outboxFor(s.buddy);
+  const link = s.path(linksIn(invitation!, '/i/')[0]!);
+  expect((await s.post(`${link}/accept`)).status).toBe(200);
+  return link;
+}
+
+describe('inviting the buddy', () => {
+  it('sends one invitation on confirming, however often the confirm button is pressed', async () => {
+    const s = await setup();
+    const [confirm] = await outboxFor(s.goal.owner);
+    const confirmPath = s.path(linksIn(confirm!, '/c/')[0]!);
+    await s.post(confirmPath);
+    await s.post(confirmPath);
+    expect(await s.subjectsTo(s.buddy)).toEqual(['Ola asks you to be their buddy']);
+    expect((await s.current()).buddy).toMatchObject({ status: 'invited', invitation: 1 });
+    const text = (await outboxFor(s.buddy))[0]!.body.text!;
+    expect(text).toContain(s.goal.owner); // who invited them
+    expect(text).toContain('one short email a week'); // what it means
+  });
+
+  it('reminds once after three days and then never again, and nothing else reaches a buddy who has not said yes', async () => {
+    const s = await setup();
+    await tickAt(s.deps, '2026-03-05T08:59:00Z');
+    expect(await s.subjectsTo(s.buddy)).toHaveLength(1);
+    // A whole 3-week period, its check-ins, answers and the final report.
+    for (const week of [1, 2, 3]) {
+      await tickAt(s.deps, WEEK(week));
+      s.clock.set(WEEK(week));
+      await recordAnswer(s.deps, await s.current(), week, { count: 2, source: 'click' });
+      await tickAt(s.deps, new Date(Date.parse(WEEK(week)) + 49 * 3600_000).toISOString());
+    }
+    await tickAt(s.deps, '2026-03-30T00:00:00Z');
+    expect(await s.subjectsTo(s.buddy)).toEqual(['Ola asks you to be their buddy', 'Reminder: Ola asks you to be their buddy']);
+    expect((await s.current()).status).toBe('completed');
+  });
+
+  it('removes the address on "no thanks", tells the owner, and lets the owner name someone else', async () => {
+    const s = await setup();
+    const link = s.path(linksIn((await outboxFor(s.buddy))[0]!, '/i/')[0]!);
+    expect((await s.app.request(link)).status).toBe(200); // the page; a GET changes nothing
+    expect((await s.current()).buddy?.status).toBe('invited');
+    expect((await s.post(`${link}/decline`)).status).toBe(200);
+    const goal = await s.current();
+    expect(goal.buddy).toBeUndefined();
+    expect(goal.pastBuddy).toEqual({ name: 'Kari', status: 'declined' });
+    expect(JSON.stringify(goal)).not.toContain(s.buddy);
+    expect(await s.subjectsTo(s.goal.owner)).toContain('Kari said no thanks');
+    expect((await s.post(`${link}/accept`)).status).toBe(410); // the old invitation is closed
+
+    const next = uniqueEmail('per');
+    const goalPath = s.path(linksIn((await outboxFor(s.goal.owner)).at(-1)!, '/g/')[0]!);
+    expect((await s.post(`${goalPath}/buddy`, `buddyName=Per&buddyEmail=${encodeURIComponent(next)}`)).status).toBe(303);
+    expect(await s.subjectsTo(next)).toEqual(['Ola asks you to be their buddy']);
+  });
+
+  it('never invites a suppressed address', async () => {
+    const s = await setup();
+    const blocked = uniqueEmail('gone');
+    await s.deps.store.suppress(blocked, 'complaint', MONDAY);
+    await nameBuddy(s.deps, s.goal.owner, s.goal.id, { email: blocked, name: 'Gone' });
+    expect(await outboxFor(blocked)).toEqual([]);
+    expect((await s.current()).buddy).toMatchObject({ email: blocked, status: 'not-invited' });
+  });
+
+  it('stops at 3 invitations per goal and 5 per owner a day', async () => {
+    const s = await setup();
+    await nameBuddy(s.deps, s.goal.owner, s.goal.id, { email: uniqueEmail('b2') });
+    await nameBuddy(s.deps, s.goal.owner, s.goal.id, { email: uniqueEmail('b3') });
+    await expect(nameBuddy(s.deps, s.goal.owner, s.goal.id, { email: uniqueEmail('b4') })).rejects.toBeInstanceOf(LimitReached);
+    expect((await s.current()).invitationsSent).toBe(3);
+
+    // The same owner's other goals share the daily limit: 3 used above, 2 more today, then no.
+    const more = await Promise.all([1, 2, 3].map(() => anActiveGoal(s.deps, { email: s.goal.owner, locale: 'en', weeks: '3' })));
+    await nameBuddy(s.deps, s.goal.owner, more[0]!.id, { email: uniqueEmail('c1') });
+    await nameBuddy(s.deps, s.goal.owner, more[1]!.id, { email: uniqueEmail('c2') });
+    const sixth = uniqueEmail('c3');
+    await expect(nameBuddy(s.deps, s.goal.owner, more[2]!.id, { email: sixth })).rejects.toBeInstanceOf(LimitReached);
+    expect(await outboxFor(sixth)).toEqual([]);
+    expect(MAX_INVITATIONS_PER_OWNER_PER_DAY).toBe(5);
+  });
+});
+
+describe('the weekly buddy email', () => {
+  it('goes an hour after the answer, with the latest answer once, the chart and — only if shared — the note', async () => {
+    const s = await setup();
+    await accepted(s);
+    expect(await s.subjectsTo(s.goal.owner)).toContain('Kari is your buddy');
+    await tickAt(s.deps, WEEK(1));
+    s.clock.set('2026-03-06T14:10:00Z');
+    await recordAnswer(s.deps, await s.current(), 1, { count: 1, note: 'Slow week', source: 'click' });
+    s.clock.set('2026-03-06T14:40:00Z');
+    await recordAnswer(s.deps, await s.current(), 1, { count: 2, note: 'Slow week', source: 'web' });
+
+    await tickAt(s.deps, '2026-03-06T15:09:00Z');
+    expect((await outboxFor(s.buddy)).filter((e) => e.subject.includes('week 1'))).toHaveLength(0);
+    await tickAt(s.deps, '2026-03-06T15:10:00Z');
+    await tickAt(s.deps, '2026-03-06T18:00:00Z');
+    const weekly = (await outboxFor(s.buddy)).filter((e) => e.subject.includes('week 1'));
+    expect(weekly.map((e) => e.subject)).toEqual(['Ola, week 1: 2 of 2']);
+    expect(weekly[0]!.body.text).toContain('Streak: 1 week on target in a row.');
+    expect(weekly[0]!.body.text).toMatch(/Week 1: 2 ✓/);
+    expect(weekly[0]!.body.text).not.toContain('Slow week');
+
+    // Week 2 with notes shared; no answer at all: "hasn't reported" after 48 hours.
+    const goalPath = s.path(linksIn((await outboxFor(s.goal.owner)).find((e) => e.subject.startsWith('Week 1'))!, '/g/')[0]!);
+    await s.post(`${goalPath}/share-notes`, 'shareNotes=on');
+    expect((await s.current()).shareNotes).toBe(true);
+    await tickAt(s.deps, WEEK(2));
+    await tickAt(s.deps, '2026-03-15T14:00:00Z');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, week 2: not reported yet');
+    expect((await outboxFor(s.buddy)).at(-1)!.body.text).toContain("Ola hasn’t reported week 2 yet.");
+
+    s.clock.set(WEEK(3));
+    await tickAt(s.deps, WEEK(3));
+    await recordAnswer(s.deps, await s.current(), 3, { count: 3, note: 'Met two at the meetup', source: 'click' });
+    await tickAt(s.deps, '2026-03-20T15:00:00Z');
+    expect((await outboxFor(s.buddy)).at(-1)!.body.text).toContain('Note from Ola: “Met two at the meetup”');
+
+    await tickAt(s.deps, '2026-03-22T14:00:00Z');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola’s goal is done: Ola did not reach the goal this time');
+  });
+
+  it('relays each reaction once per kind and week, with the short message of a "How’s it going?"', async () => {
+    const s = await setup();
+    await accepted(s);
+    await tickAt(s.deps, WEEK(1));
+    s.clock.set(WEEK(1));
+    await recordAnswer(s.deps, await s.current(), 1, { count: 2, source: 'click' });
+    await tickAt(s.deps, '2026-03-06T15:00:00Z');
+    const weekly = (await outboxFor(s.buddy)).at(-1)!;
+    const [applause, , ask] = linksIn(weekly, '/k/').map(s.path);
+
+    expect((await s.app.request(applause!)).status).toBe(200);
+    expect(await s.subjectsTo(s.goal.owner)).not.toContain('Kari: 👏 Well done');
+    expect(await (await s.post(applause!)).text()).toContain('Sent. Ola gets it by email.');
+    expect(await (await s.post(applause!)).text()).toContain('You have already sent this one for week 1.');
+    expect((await s.post(ask!, `message=${encodeURIComponent('Who did you meet?')}`)).status).toBe(200);
+    expect((await s.post(ask!, `message=${'x'.repeat(281)}`)).status).toBe(400);
+
+    const owner = await outboxFor(s.goal.owner);
+    expect(owner.filter((e) => e.subject === 'Kari: 👏 Well done')).toHaveLength(1);
+    const asked = owner.filter((e) => e.subject === 'Kari: 💬 How’s it going?');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.body.text).toContain('"Who did you meet?"');
+  });
+
+  it('stops everything when the buddy leaves with one click, and tells the owner', async () => {
+    const s = await setup();
+    await accepted(s);
+    await tickAt(s.deps, WEEK(1));
+    await tickAt(s.deps, '2026-03-08T15:00:00Z');
+    const weekly = (await outboxFor(s.buddy)).at(-1)!;
+    const leave = s.path(linksIn(weekly, '/bl/')[0]!);
+    // As a mail provider posts RFC 8058's one-click: no cookie, no Origin.
+    const response = await s.post(leave, 'List-Unsubscribe=One-Click', {});
+    expect(response.status).toBe(200);
+    expect((await s.current()).buddy).toBeUndefined();
+    expect(await s.subjectsTo(s.goal.owner)).toContain('Kari is no longer your buddy');
+    const before = (await outboxFor(s.buddy)).length;
+    for (const week of [2, 3]) {
+      await tickAt(s.deps, WEEK(week));
+      await tickAt(s.deps, new Date(Date.parse(WEEK(week)) + 49 * 3600_000).toISOString());
+    }
+    await tickAt(s.deps, '2026-03-30T00:00:00Z');
+    expect(await outboxFor(s.buddy)).toHaveLength(before);
+    expect((await s.current()).status).toBe('completed');
+  });
+
+  it('lists the goals a buddy follows on their page, with a way to leave each', async () => {
+    const s = await setup();
+    await accepted(s);
+    await tickAt(s.deps, WEEK(1));
+    await tickAt(s.deps, '2026-03-08T15:00:00Z');
+    const page = s.path(linksIn((await outboxFor(s.buddy)).at(-1)!, '/buddy/')[0]!);
+    const html = await (await s.app.request(page)).text();
+    expect(html).toContain('The goals you follow');
+    expect(html).toContain(s.goal.text);
+    expect(html).toMatch(/<form method="post" action="\/bl\/[\w.-]+">/);
+  });
+
+  it('changes nothing on forged, truncated or wrong-purpose buddy links', async () => {
+    const s = await setup();
+    const link = s.path(linksIn((await outboxFor(s.buddy))[0]!, '/i/')[0]!);
+    const token = link.split('/')[2]!;
+    const forged = token.replace(/\.(.)/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
+    expect((await s.post(`/i/${forged}/accept`)).status).toBe(400);
+    expect((await s.post(`/i/${token.slice(0, -4)}/accept`)).status).toBe(400);
+    expect((await s.post(`/bl/${token}`, '', {})).status).toBe(400); // an invitation is not a leave link
+    expect((await s.post(`/k/${token}`)).status).toBe(400);
+    expect((await s.current()).buddy?.status).toBe('invited');
+  });
+});
