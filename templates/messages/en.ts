@@ -103,6 +103,7 @@ export const en = {
   'email.confirm.expiry': 'The link works for 7 days.',
   'goal.commitment': '{{perWeek}} per week for {{weeks}} weeks',
   'goal.weekOf': 'Week {{week}} of {{weeks}}',
+  'goal.weeksOnTarget.final': '{{onTarget}} of {{closed}}',
   'goal.streak': 'Streak',
   'goal.streak.value.one': '{{streak}} week on target in a row',
   'goal.streak.value.other': '{{streak}} weeks on target in a row',

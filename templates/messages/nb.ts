@@ -105,6 +105,7 @@ export const nb: Record<MessageKey, string> = {
   'email.confirm.expiry': 'Lenken virker i 7 dager.',
   'goal.commitment': '{{perWeek}} per uke i {{weeks}} uker',
   'goal.weekOf': 'Uke {{week}} av {{weeks}}',
+  'goal.weeksOnTarget.final': '{{onTarget}} av {{closed}}',
   'goal.streak': 'På rad',
   'goal.streak.value.one': '{{streak}} uke på mål på rad',
   'goal.streak.value.other': '{{streak}} uker på mål på rad',

@@ -143,7 +143,10 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
             <div>
               {t(locale, 'goal.weeksOnTarget')}
               <strong data-testid="on-target">
-                {t(locale, 'goal.weeksOnTarget.value', { onTarget: progress.weeksOnTarget, closed: progress.closedWeeks })}
+                {t(locale, goal.status === 'completed' ? 'goal.weeksOnTarget.final' : 'goal.weeksOnTarget.value', {
+                  onTarget: progress.weeksOnTarget,
+                  closed: progress.closedWeeks,
+                })}
               </strong>
             </div>
             <div>
