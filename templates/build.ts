@@ -18,6 +18,7 @@ export const emailManifest: Record<string, { subject: MessageKey; source?: strin
   'buddy-weekly': { subject: 'email.buddyWeekly.subject' },
   'buddy-final': { subject: 'email.buddyFinal.subject' },
   notice: { subject: 'email.notice.subject' },
+  'email-signup': { subject: 'email.signup.subject' },
 };
 
 const MAX_HTML_BYTES = 100 * 1024;

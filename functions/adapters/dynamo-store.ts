@@ -110,6 +110,11 @@ export class DynamoStore implements Store {
     return Item ? stripKeys<Goal>(Item) : undefined;
   }
 
+  async getGoalById(goalId: string): Promise<Goal | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: goalPartition(goalId), sk: 'OWNER' } }));
+    return typeof Item?.owner === 'string' ? this.getGoal(Item.owner, goalId) : undefined;
+  }
+
   async *dueGoals(shard: number, nowIso: string): AsyncIterable<Goal> {
     // A Query on one shard of the sparse index: cost grows with the goals due, not with all goals.
     const { name, partitionKey, sortKey } = tableKeys.dueIndex;

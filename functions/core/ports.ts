@@ -49,6 +49,8 @@ export interface Store {
    */
   saveGoal(goal: Goal): Promise<boolean>;
   getGoal(owner: string, goalId: string): Promise<Goal | undefined>;
+  /** The goal from its id alone (signed reply addresses carry only the id). */
+  getGoalById(goalId: string): Promise<Goal | undefined>;
   /** Goals on one due-index shard whose due time is at or before `nowIso`, oldest first. */
   dueGoals(shard: number, nowIso: string): AsyncIterable<Goal>;
 

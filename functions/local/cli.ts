@@ -1,4 +1,4 @@
-// The `kompis` command. Later commands (analyze, parse-reply) are added here.
+// The `kompis` command. Later commands (analyze) are added here.
 import { parseArgs } from 'node:util';
 
 const help = `Usage: kompis <command> [options]
@@ -6,10 +6,13 @@ const help = `Usage: kompis <command> [options]
 Commands:
   dev               Run Kompis locally: DynamoDB Local (port 8000), local SES with the outbox
                     (port 8005) and the app (port 3000), all on 127.0.0.1, data in .data/.
-                    Runs the weekly tick every minute on the real clock.
-                    Ports: PORT, KOMPIS_DYNAMODB_PORT, KOMPIS_SES_PORT.
+                    Also an inbound SMTP server (port 2525) and the weekly tick every minute.
+                    Ports: PORT, KOMPIS_DYNAMODB_PORT, KOMPIS_SES_PORT, KOMPIS_SMTP_PORT.
   tick --at <time>  Run one tick and its sends as if it were <time> (ISO 8601, e.g.
                     2026-12-04T15:00:00+01:00), against the running \`kompis dev\`.
+  parse-reply <file.eml>
+                    Print what a reply says, as one JSON object {"count", "note", "autoReply"},
+                    with the same code the inbound handler uses. Touches no store.
 
 Options:
   -h, --help  Show this help.
@@ -36,6 +39,17 @@ export async function main(argv: string[]): Promise<number> {
     case 'tick': {
       const { tickCommand } = await import('./tick-command.js');
       return tickCommand(typeof values.at === 'string' ? values.at : undefined);
+    }
+    case 'parse-reply': {
+      const file = positionals[1];
+      if (!file) {
+        process.stderr.write('kompis parse-reply: name a raw message file, e.g. kompis parse-reply reply.eml\n');
+        return 2;
+      }
+      const { readFile } = await import('node:fs/promises');
+      const { parseReply } = await import('../core/replies/parse-reply.js');
+      process.stdout.write(`${JSON.stringify(await parseReply(await readFile(file)))}\n`);
+      return 0;
     }
     default:
       process.stderr.write(`kompis: unknown command "${command}"\n\n${help}`);

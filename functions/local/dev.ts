@@ -1,5 +1,6 @@
 // `npm run dev` / `npx kompis dev`: the whole product on 127.0.0.1 — DynamoDB Local, local SES with
-// its outbox page, the Hono app and a clock that runs the tick — with data kept under .data/.
+// its outbox page, the Hono app, an inbound SMTP server and a clock that runs the tick — with data
+// kept under .data/.
 // Ctrl-C stops everything.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -22,9 +23,11 @@ export async function dev(): Promise<void> {
   const appPort = portFrom('PORT', 3000);
   const dynamoPort = portFrom('KOMPIS_DYNAMODB_PORT', 8000);
   const sesPort = portFrom('KOMPIS_SES_PORT', 8005);
+  const smtpPort = portFrom('KOMPIS_SMTP_PORT', 2525);
   await assertPortFree(appPort, 'the Kompis app', 'PORT');
   await assertPortFree(dynamoPort, 'DynamoDB Local', 'KOMPIS_DYNAMODB_PORT');
   await assertPortFree(sesPort, 'local SES', 'KOMPIS_SES_PORT');
+  await assertPortFree(smtpPort, 'the inbound SMTP server', 'KOMPIS_SMTP_PORT');
 
   await buildTemplates();
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
@@ -44,10 +47,12 @@ export async function dev(): Promise<void> {
   const { createDeps } = await import('../deps.js');
   const { serveApp } = await import('./serve.js');
   const { startClock } = await import('./clock.js');
+  const { startSmtpInbound } = await import('./smtp-inbound.js');
   const config = loadConfig(env);
   const deps = createDeps(config);
   const server = await serveApp(deps, appPort);
   const clock = startClock(deps, config.maxSendRate);
+  const smtp = await startSmtpInbound(deps, { port: smtpPort, folder: join(dataDir, 'inbound') });
   // Other local commands (kompis tick, …) find the running stack here.
   await writeFile(
     join(dataDir, 'local-stack.json'),
@@ -60,6 +65,7 @@ Kompis is running (started in ${seconds} s):
   app             ${config.baseUrl}
   outbox          ${stack.sesEndpoint}   (every email Kompis sends)
   DynamoDB Local  ${stack.dynamodbEndpoint}   (table "${tableName}", data in ${join(dataDir, 'dynamodb')})
+  inbound SMTP    127.0.0.1:${smtp.port}   (mail to goal@${config.inboundDomain} or a check-in's Reply-To; kept in ${join(dataDir, 'inbound')})
   weekly tick     every minute on this machine's clock; time travel: npx kompis tick --at <ISO time>
 Press Ctrl-C to stop.
 `);
@@ -70,7 +76,7 @@ Press Ctrl-C to stop.
     stopping = true;
     console.log('\nStopping Kompis…');
     clock.stop();
-    await Promise.allSettled([server.close(), stack.stop()]);
+    await Promise.allSettled([server.close(), smtp.stop(), stack.stop()]);
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

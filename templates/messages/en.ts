@@ -289,6 +289,27 @@ export const en = {
   'notice.reaction.body': '{{buddy}} saw your week {{week}} and sends: {{reaction}}',
   'notice.goalPage': 'Your goal page',
   'email.footer.notice': 'You get this because you wrote down a goal on Kompis.',
+  'reply.recorded.subject': 'Recorded {{count}} for week {{week}}',
+  'reply.recorded.body': 'Thanks! Recorded {{count}} for week {{week}}. Wrong? Click the right number:',
+  'reply.ask.subject': 'How many in week {{week}}?',
+  'reply.ask.body': 'We kept your note, but found no number in it. How many in week {{week}}?',
+  'reply.paused.subject': 'Check-ins paused',
+  'reply.paused.body': 'Paused until {{date}}, as you asked. Changed your mind? Resume from your goal page.',
+  'reply.pausedOpen.body': 'Paused, as you asked. Nothing is sent until you resume from your goal page.',
+  'reply.resumed.subject': 'Check-ins resumed',
+  'reply.resumed.body': 'Resumed. The next check-in: {{when}}. To pause again, reply “pause” or use your goal page.',
+  'reply.stopped.subject': 'Check-ins stopped',
+  'reply.stopped.body': 'Stopped, as you asked: no more check-ins for this goal. Changed your mind? Resume from your goal page.',
+
+  'email.signup.subject': 'Is this your goal?',
+  'email.signup.heading': 'Here is what we understood',
+  'email.signup.understood': '{{perWeek}} per week for {{weeks}} weeks, with a check-in every {{schedule}}.',
+  'email.signup.buddy': 'Buddy: {{buddy}} — asked once you confirm.',
+  'email.signup.noBuddy': 'No buddy yet: add one with Edit, or later from your goal page.',
+  'email.signup.noNumber': 'We found no number in your goal, so we put 1 per week. Use Edit to change it.',
+  'email.signup.confirm': 'Confirm my goal',
+  'email.signup.edit': 'Edit before confirming',
+  'email.signup.why': 'You get this because this address sent a goal to Kompis. If that was not you, ignore it: nothing starts without your click.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,10 +4,11 @@ import { escapeHtml } from '../emails/escape.js';
 import { buttonsHtml, buttonsText, chartHtml, chartText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Buddy, Goal } from '../goals/goal.js';
-import { buddyLeaveUrl, buddyPageUrl, goalPageUrl, invitationUrl, reactionUrl } from '../goals/links.js';
+import { buddyLeaveUrl, buddyPageUrl, invitationUrl, reactionUrl } from '../goals/links.js';
+import { noticeEmail } from '../emails/notice.js';
 import { t, tPlural, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
-import type { WeekAnswer } from '../progress/answers.js';
+import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize } from '../progress/progress.js';
 import { chartRows } from '../weekly/checkin-email.js';
 
@@ -47,7 +48,8 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
   const locale = goal.locale;
   const owner = ownerLabel(goal);
   const progress = summarize({ ...goal, nextWeek: week + 1 }, answers);
-  const answer = answers.find((a) => a.week === week);
+  const found = answers.find((a) => a.week === week);
+  const answer = isCounted(found) ? found : undefined;
   const result = answer
     ? t(locale, 'email.buddyWeekly.result', { count: answer.count, target: goal.targetPerWeek })
     : t(locale, 'email.buddyWeekly.notReported');
@@ -122,16 +124,16 @@ export function ownerNotice(
   quote?: string,
 ): OutgoingEmail {
   const locale = goal.locale;
-  const subject = t(locale, `notice.${kind}.subject` as MessageKey, vars);
-  const rendered = renderEmail(
-    'notice',
-    locale,
-    { subject, body: t(locale, `notice.${kind}.body` as MessageKey, vars), goalText: goal.text, goalUrl: goalPageUrl(config, goal, now) },
+  return noticeEmail(
+    config,
+    goal,
     {
-      html: { quote: quote ? `<p style="margin:0;padding:12px;background:#f5f7fa;border-radius:6px">${escapeHtml(quote)}</p>` : '' },
-      text: { quote: quote ? `\n  "${quote}"\n` : '' },
+      subject: t(locale, `notice.${kind}.subject` as MessageKey, vars),
+      body: t(locale, `notice.${kind}.body` as MessageKey, vars),
+      ...(quote
+        ? { extra: { html: `<p style="margin:0;padding:12px;background:#f5f7fa;border-radius:6px">${escapeHtml(quote)}</p>`, text: `\n  "${quote}"\n` } }
+        : {}),
     },
+    now,
   );
-  return { to: goal.owner, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
 }
-

@@ -73,3 +73,10 @@ export function buddyPageUrl(config: CoreConfig, buddy: string, now: Date): stri
   const token = signToken(config.keys, { purpose: 'buddy', subject: [buddy], expiresAt: seconds(now) + GOAL_LINK_TTL_SECONDS });
   return `${config.baseUrl}/buddy/${token}`;
 }
+
+/** The sign-up form with its fields filled in (to edit an emailed goal, or to set the next one). */
+export function prefilledFormUrl(config: CoreConfig, fields: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== '') params.set(name, String(value));
+  return `${config.baseUrl}/?${params}`;
+}

@@ -2,15 +2,17 @@
 import { ulid } from 'ulid';
 import { renderEmail } from '../emails/render.js';
 import { t } from '../i18n/messages.js';
-import type { Deps } from '../ports.js';
+import type { Deps, OutgoingEmail } from '../ports.js';
 import { formatHour } from '../schedule/checkins.js';
 import type { Goal } from './goal.js';
 import { PENDING_TTL_SECONDS } from './goal.js';
 import { confirmUrl } from './links.js';
 import type { SignupForm } from './signup-form.js';
 
+export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<OutgoingEmail, 'to'>;
+
 /** The same outcome whether or not the address was known, so the page reveals nothing. */
-export async function signUp(deps: Deps, form: SignupForm): Promise<Goal> {
+export async function signUp(deps: Deps, form: SignupForm, confirmation: ConfirmationEmail = confirmEmail): Promise<Goal> {
   const now = deps.clock.now();
   await deps.store.ensurePerson({
     email: form.email,
@@ -39,7 +41,7 @@ export async function signUp(deps: Deps, form: SignupForm): Promise<Goal> {
     version: 1,
   };
   await deps.store.saveGoal(goal);
-  await deps.mailer.send({ to: goal.owner, ...confirmEmail(deps, goal, now), headers: { 'Auto-Submitted': 'auto-generated' } });
+  await deps.mailer.send({ headers: { 'Auto-Submitted': 'auto-generated' }, ...confirmation(deps, goal, now), to: goal.owner });
   return goal;
 }
 

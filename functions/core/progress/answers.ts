@@ -7,7 +7,8 @@ export type AnswerSource = (typeof answerSources)[number];
 
 export interface WeekAnswer {
   week: number;
-  count: number;
+  /** Absent when a reply brought only a note: the week stays unanswered until a number comes. */
+  count?: number;
   note?: string;
   channel?: Channel;
   source: AnswerSource;
@@ -16,3 +17,8 @@ export interface WeekAnswer {
 
 /** The largest count a person can record for a week. */
 export const MAX_WEEK_COUNT = 1000;
+
+export type CountedAnswer = WeekAnswer & { count: number };
+
+/** An answer that says how many — not only a note. */
+export const isCounted = (answer: WeekAnswer | undefined): answer is CountedAnswer => answer?.count !== undefined;

@@ -1,7 +1,7 @@
 // Where a goal stands: each week's answer against the target, streak, totals and the verdict.
 // "No answer" is its own state, never a 0.
 import type { Goal } from '../goals/goal.js';
-import type { Channel, WeekAnswer } from './answers.js';
+import { isCounted, type Channel, type WeekAnswer } from './answers.js';
 
 export type WeekState = 'answered' | 'no-answer' | 'upcoming';
 
@@ -41,7 +41,7 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
   const rows: WeekRow[] = [];
   for (let week = 1; week <= goal.weeks; week++) {
     const answer = byWeek.get(week);
-    if (answer) {
+    if (isCounted(answer)) {
       rows.push({
         week,
         state: 'answered',
@@ -51,7 +51,13 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
         ...(answer.channel ? { channel: answer.channel } : {}),
       });
     } else {
-      rows.push({ week, state: week <= closed ? 'no-answer' : 'upcoming', count: null, onTarget: null });
+      rows.push({
+        week,
+        state: week <= closed ? 'no-answer' : 'upcoming',
+        count: null,
+        onTarget: null,
+        ...(answer?.note ? { note: answer.note } : {}),
+      });
     }
   }
   const answered = rows.filter((r) => r.state === 'answered');

@@ -13,7 +13,7 @@ import {
 } from '../goals/links.js';
 import { t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
-import type { WeekAnswer } from '../progress/answers.js';
+import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize, type Progress } from '../progress/progress.js';
 
 /** Up to this target, every count 0…target+1 gets a button; above it, a spread of them. */
@@ -79,12 +79,12 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
   const progress = summarize({ ...goal, nextWeek: week }, answers);
   const rows = chartRows(progress, locale, week - 1);
   const soFar = t(locale, 'email.checkin.progress');
-  const previous = answers.find((a) => a.week === week - 1);
+  const previous = answers.find((a) => a.week === week - 1 && isCounted(a));
   const lastWeek =
     week === 1
       ? t(locale, 'email.checkin.first')
       : previous
-        ? t(locale, 'email.checkin.last.answered', { count: previous.count })
+        ? t(locale, 'email.checkin.last.answered', { count: previous.count ?? 0 })
         : t(locale, 'email.checkin.last.none');
   const targetLabel = t(locale, 'goal.chart.target', { perWeek: target });
   const rendered = renderEmail(

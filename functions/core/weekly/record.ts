@@ -37,3 +37,14 @@ export async function recordAnswer(deps: Deps, goal: Goal, week: number, input: 
   }
   return answer;
 }
+
+/** A reply with words but no number: the note is kept on the week, which stays unanswered. */
+export async function keepNote(deps: Deps, goal: Goal, week: number, note: string): Promise<void> {
+  assertWeekOpen(goal, week);
+  const existing = (await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === week);
+  await deps.store.putWeekAnswer(goal.id, {
+    ...(existing ?? { week, source: 'reply' as const }),
+    note,
+    updatedAt: deps.clock.now().toISOString(),
+  });
+}

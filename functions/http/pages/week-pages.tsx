@@ -1,7 +1,7 @@
 // The one-click landing page (records only by POST) and a week's page (the answer, change it, add a note).
 import type { Goal } from '../../core/goals/goal.js';
 import { t, type MessageKey } from '../../core/i18n/messages.js';
-import { channels, MAX_WEEK_COUNT, type WeekAnswer } from '../../core/progress/answers.js';
+import { channels, isCounted, MAX_WEEK_COUNT, type WeekAnswer } from '../../core/progress/answers.js';
 import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
@@ -61,17 +61,18 @@ export interface WeekPageProps {
 export function WeekPage(props: WeekPageProps) {
   const { goal, week, answer, progress, nonce, action, goalUrl, notice, errors = {}, values = {} } = props;
   const locale = goal.locale;
-  const count = values.count ?? (answer ? String(answer.count) : '');
+  const counted = isCounted(answer) ? answer : undefined;
+  const count = values.count ?? (counted ? String(counted.count) : '');
   const note = values.note ?? answer?.note ?? '';
   const channel = values.channel ?? answer?.channel ?? '';
   const invalid = (field: keyof WeekFormErrors) => (errors[field] ? 'true' : undefined);
   return (
     <Layout locale={locale} nonce={nonce} title={t(locale, 'week.title', { week, weeks: goal.weeks })}>
       <h1>{t(locale, 'week.title', { week, weeks: goal.weeks })}</h1>
-      {answer ? (
+      {counted ? (
         <p class="notice" role="status" data-testid="recorded">
           {notice === 'saved' ? `${t(locale, 'week.saved')} ` : ''}
-          {t(locale, 'week.recorded', { count: answer.count, week })} {t(locale, 'week.recorded.change')}
+          {t(locale, 'week.recorded', { count: counted.count, week })} {t(locale, 'week.recorded.change')}
         </p>
       ) : (
         <p class="muted">{t(locale, 'week.notYet', { week })}</p>

@@ -9,7 +9,7 @@ import { nonce, requestLocale, stringValues, type Env } from '../context.js';
 import { CheckInboxPage } from '../pages/message-page.js';
 import { SignupPage, type SignupValues } from '../pages/signup-page.js';
 
-const PREFILL_FIELDS = ['email', 'name', 'goal', 'perWeek', 'weeks', 'timeZone', 'weekday', 'hour'] as const;
+const PREFILL_FIELDS = ['email', 'name', 'goal', 'perWeek', 'weeks', 'timeZone', 'weekday', 'hour', 'buddyName', 'buddyEmail'] as const;
 
 export function signupRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/', (c) => {

@@ -1,0 +1,19 @@
+// The one inbound entry over the core, for the Lambda and the local SMTP server alike.
+import type { Deps } from '../core/ports.js';
+import { handleInbound, type InboundResult, type Log } from '../core/inbound/inbound.js';
+import { sesEventSchema, verdictsOf, type RawMailStore } from './ses-event.js';
+
+export async function handleSesEvent(deps: Deps, rawMail: RawMailStore, event: unknown, log: Log): Promise<InboundResult[]> {
+  const parsed = sesEventSchema.safeParse(event);
+  if (!parsed.success) {
+    log({ level: 'error', msg: 'not an SES receipt event', issues: parsed.error.issues.slice(0, 3) });
+    return [];
+  }
+  const results: InboundResult[] = [];
+  for (const { ses } of parsed.data.Records) {
+    const raw = await rawMail.get(ses.mail.messageId);
+    const message = { messageId: ses.mail.messageId, raw, recipients: ses.receipt.recipients, verdicts: verdictsOf(ses.receipt) };
+    results.push(...(await handleInbound(deps, message, log)));
+  }
+  return results;
+}

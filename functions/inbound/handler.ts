@@ -1,0 +1,19 @@
+// Lambda entry for received mail: SES stored it in S3, then invokes this with the receipt event.
+import { S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { S3RawMail } from '../adapters/s3-raw-mail.js';
+import { loadConfig } from '../config.js';
+import { createDeps } from '../deps.js';
+import { handleSesEvent } from './handle-event.js';
+
+const config = loadConfig();
+const deps = createDeps(config);
+const bucket = z.string().min(3).parse(process.env.KOMPIS_INBOUND_BUCKET);
+const rawMail = new S3RawMail(new S3Client({ region: config.region }), bucket, process.env.KOMPIS_INBOUND_PREFIX ?? '');
+const log = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+
+export const handler = async (event: unknown) => {
+  const results = await handleSesEvent(deps, rawMail, event, log);
+  // SES ignores the result of an asynchronous (Event) invocation; returned for logs and tests.
+  return { results };
+};
