@@ -1,0 +1,41 @@
+// Every realistic reply in test/fixtures/mail/replies against its expected reading (see the README there).
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseReply } from '../../functions/core/replies/parse-reply.js';
+
+const dir = join(process.cwd(), 'test/fixtures/mail/replies');
+interface Expected {
+  count: number | null;
+  autoReply: boolean;
+  noteIncludes?: string[];
+  noteExcludes?: string[];
+  why?: string;
+}
+const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Expected>;
+const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+
+describe('reading replies from real-shaped mail', () => {
+  it('has an expectation for every fixture, and at least 40 of them', () => {
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    expect(files.filter((f) => !expected[f])).toEqual([]);
+  });
+
+  it.each(files)('%s', async (file) => {
+    const want = expected[file]!;
+    const got = await parseReply(readFileSync(join(dir, file)));
+    expect({ count: got.count, autoReply: got.autoReply }, want.why).toEqual({ count: want.count, autoReply: want.autoReply });
+    for (const part of want.noteIncludes ?? []) expect(got.note, `note should contain ${part}`).toContain(part);
+    for (const part of want.noteExcludes ?? []) expect(got.note, `note should not contain ${part}`).not.toContain(part);
+  });
+
+  it('gives the same reading from `kompis parse-reply`, as one JSON object', async () => {
+    const file = files.find((f) => expected[f]!.count !== null)!;
+    const { stdout } = await promisify(execFile)('node', ['bin/kompis.js', 'parse-reply', join(dir, file)]);
+    const printed = JSON.parse(stdout);
+    expect(Object.keys(printed).sort()).toEqual(['autoReply', 'count', 'note']);
+    expect(printed).toEqual(await parseReply(readFileSync(join(dir, file))));
+  });
+});
