@@ -1,4 +1,4 @@
-// The `kompis` command. Later commands (analyze) are added here.
+// The `kompis` command: the local stack, time travel, and the goal and reply readers.
 import { parseArgs } from 'node:util';
 
 const help = `Usage: kompis <command> [options]
@@ -10,6 +10,9 @@ Commands:
                     Ports: PORT, KOMPIS_DYNAMODB_PORT, KOMPIS_SES_PORT, KOMPIS_SMTP_PORT.
   tick --at <time>  Run one tick and its sends as if it were <time> (ISO 8601, e.g.
                     2026-12-04T15:00:00+01:00), against the running \`kompis dev\`.
+  analyze "<goal text>" [--lang nb|en]
+                    Print what Kompis reads in a goal, as one JSON object: count, cadence,
+                    horizonWeeks, audience, missing, commitment.
   parse-reply <file.eml>
                     Print what a reply says, as one JSON object {"count", "note", "autoReply"},
                     with the same code the inbound handler uses. Touches no store.
@@ -23,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { help: { type: 'boolean', short: 'h' }, at: { type: 'string' } },
+    options: { help: { type: 'boolean', short: 'h' }, at: { type: 'string' }, lang: { type: 'string' } },
   });
   const [command] = positionals;
   if (values.help || !command) {
@@ -39,6 +42,17 @@ export async function main(argv: string[]): Promise<number> {
     case 'tick': {
       const { tickCommand } = await import('./tick-command.js');
       return tickCommand(typeof values.at === 'string' ? values.at : undefined);
+    }
+    case 'analyze': {
+      const text = positionals.slice(1).join(' ').trim();
+      if (!text) {
+        process.stderr.write('kompis analyze: give the goal as text, e.g. kompis analyze "Meet 2 CFOs every week this quarter"\n');
+        return 2;
+      }
+      const { analyzeGoal } = await import('../core/analysis/analyze.js');
+      const lang = typeof values.lang === 'string' ? values.lang : undefined;
+      process.stdout.write(`${JSON.stringify(analyzeGoal(text, { language: lang }))}\n`);
+      return 0;
     }
     case 'parse-reply': {
       const file = positionals[1];

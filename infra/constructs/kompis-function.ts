@@ -29,6 +29,8 @@ export interface KompisSettings {
   readonly baseUrl: string;
   /** `KOMPIS_FROM`: the From header of every email, e.g. `Kompis <coach@example.com>`. */
   readonly fromAddress: string;
+  /** `KOMPIS_INBOUND_DOMAIN`: where replies go; the web and send functions mint reply addresses at it, inbound reads them. */
+  readonly inboundDomain: string;
 }
 
 /**
@@ -95,6 +97,7 @@ export class KompisFunction extends NodejsFunction {
     this.addEnvironment('KOMPIS_TABLE', settings.table.tableName);
     this.addEnvironment('KOMPIS_BASE_URL', settings.baseUrl);
     this.addEnvironment('KOMPIS_FROM', settings.fromAddress);
+    this.addEnvironment('KOMPIS_INBOUND_DOMAIN', settings.inboundDomain);
     // TODO(issue 7): read the secret from Secrets Manager at cold start instead. The template holds only a
     // {{resolve:secretsmanager:…}} reference, but CloudFormation resolves it at deploy, so the value sits in
     // plain text in the function's configuration, readable by anyone allowed lambda:GetFunctionConfiguration.

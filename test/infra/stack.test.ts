@@ -5,8 +5,8 @@ import { createTableInput } from '../../functions/adapters/table-definition.js';
 import { cdkJson, environmentOf, logicalIdOf, onlyLogicalId as onlyLogicalIdIn, propertiesOf, roleStatements, synth } from './synth.js';
 
 const { stack, template } = synth();
-const { web, weeklyLoop } = stack;
-const everyFunction = [web.handler, weeklyLoop.tick, weeklyLoop.send];
+const { web, weeklyLoop, inboundMail } = stack;
+const everyFunction = [web.handler, weeklyLoop.tick, weeklyLoop.send, inboundMail.handler];
 
 function onlyLogicalId(type: string, props?: unknown): string {
   return onlyLogicalIdIn(template, type, props);
@@ -141,8 +141,8 @@ describe('the web function', () => {
 });
 
 describe('every function', () => {
-  it('reads the same table, base URL, From address and signing secret as the web function', () => {
-    const shared = ['KOMPIS_TABLE', 'KOMPIS_BASE_URL', 'KOMPIS_FROM', 'KOMPIS_SECRET'];
+  it('reads the same table, base URL, From address, signing secret and inbound domain as the web function', () => {
+    const shared = ['KOMPIS_TABLE', 'KOMPIS_BASE_URL', 'KOMPIS_FROM', 'KOMPIS_SECRET', 'KOMPIS_INBOUND_DOMAIN'];
     const pick = (env: Record<string, unknown>) => Object.fromEntries(shared.map((name) => [name, env[name]]));
     const webSettings = pick(environmentOf(template, web.handler));
     expect(Object.values(webSettings)).not.toContain(undefined);
@@ -204,8 +204,8 @@ describe('the stack', () => {
 
   it('puts the baseUrl context, when given, into the links of every function instead of the API URL', () => {
     const custom = synth({ baseUrl: 'https://kompis.example.com' });
-    const { web: customWeb, weeklyLoop: customLoop } = custom.stack;
-    for (const fn of [customWeb.handler, customLoop.tick, customLoop.send]) {
+    const { web: customWeb, weeklyLoop: customLoop, inboundMail: customInbound } = custom.stack;
+    for (const fn of [customWeb.handler, customLoop.tick, customLoop.send, customInbound.handler]) {
       expect(environmentOf(custom.template, fn).KOMPIS_BASE_URL).toBe('https://kompis.example.com');
     }
   });

@@ -38,7 +38,7 @@ const MASKS: RegExp[] = [
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
   /(?<!\d)\d{1,2}\.\d{1,2}\.(?:\d{2,4})?/g,
   /(?<!\d)\d{1,2}[.:]\d{2}(?!\d)/g,
-  /(?<![\p{L}])kl(?:\.|okka|okken)?\s*\d{1,2}(?!\d)/giu,
+  /(?<![\p{L}])kl(?:\.|okka|okken)?\s*\d{1,2}(?:[.:]\d{2})?(?!\d)/giu,
   /(?<!\d)\d{1,2}\s?(?:am|pm)(?![\p{L}])/giu,
   new RegExp(`(?<!\\d)\\d{1,2}\\.?\\s*(?:of\\s+)?(?:${MONTHS})(?![\\p{L}])`, 'giu'),
   new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)`, 'giu'),
@@ -49,10 +49,13 @@ const MASKS: RegExp[] = [
   /\p{L}+\d+[\p{L}\d]*|\d+\p{L}+[\p{L}\d]*/gu,
 ];
 
+// One pass over the text instead of one per kind: at each position the first kind that fits wins,
+// and the kinds are listed widest first.
+const MASK = new RegExp(MASKS.map((m) => `(?:${m.source})`).join('|'), 'giu');
+
 function mask(text: string): string {
-  let masked = text;
-  for (const pattern of MASKS) masked = masked.replace(pattern, (m) => ' '.repeat(m.length));
-  return masked;
+  // Every mask is about digits: a text without any has nothing to hide.
+  return /\d/.test(text) ? text.replace(MASK, (m) => ' '.repeat(m.length)) : text;
 }
 
 export function isNorwegian(text: string): boolean {

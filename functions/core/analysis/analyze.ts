@@ -1,0 +1,70 @@
+// The goal analysis: what a goal says (how many, how often, for how long, about whom), what a strong
+// goal has and this one lacks, and the goal said back as one commitment sentence in its own language.
+// Deterministic and local: no network, no model.
+import { isLocale, type Locale } from '../i18n/messages.js';
+import { isNorwegian } from '../replies/count.js';
+import { readAudience } from './audience.js';
+import { readGoal, type Cadence, type GoalReading } from './goal-reader.js';
+
+export const goalParts = ['count', 'cadence', 'horizon', 'audience'] as const;
+export type GoalPart = (typeof goalParts)[number];
+
+export interface GoalAnalysis {
+  language: Locale;
+  count: number | null;
+  cadence: Cadence | null;
+  horizonWeeks: number | null;
+  audience: string | null;
+  missing: GoalPart[];
+  commitment: string;
+}
+
+const CADENCE_WORDS: Record<Locale, Record<Exclude<Cadence, 'total'>, string>> = {
+  nb: { day: 'hver dag', week: 'hver uke', month: 'hver måned' },
+  en: { day: 'every day', week: 'every week', month: 'every month' },
+};
+const LEAD_IN = /^\s*(jeg skal|jeg vil|jeg ønsker å|mitt mål er å|målet mitt er å|målet er å|mål:|i will|i want to|i'm going to|i am going to|i'll|my goal is to|goal:)\s+/iu;
+
+// Built once: an Intl formatter costs far more to make than to use.
+const DAY_MONTH: Record<Locale, Intl.DateTimeFormat> = {
+  nb: new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+};
+
+function endDate(start: Date, weeks: number, locale: Locale): string {
+  return DAY_MONTH[locale].format(new Date(start.getTime() + weeks * 7 * 86400_000));
+}
+
+/** The goal said back: "Jeg skal … hver uke frem til 31. mars." / "I will … every week until 31 March." */
+export function commitmentSentence(text: string, reading: GoalReading, language: Locale, start: Date): string {
+  // Work on the spans as read: the horizon phrase gives way to an end date, the cadence to a plain phrase.
+  const spans = [
+    ...(reading.horizonAt ? [{ at: reading.horizonAt, with: '' }] : []),
+    ...(reading.cadenceAt && reading.cadence && reading.cadence !== 'total'
+      ? [{ at: reading.cadenceAt, with: CADENCE_WORDS[language][reading.cadence] }]
+      : []),
+  ].sort((a, b) => b.at.index - a.at.index);
+  let core = text;
+  for (const { at, with: replacement } of spans) {
+    if (at.index + at.length <= core.length) core = core.slice(0, at.index) + replacement + core.slice(at.index + at.length);
+  }
+  core = core.trim().replace(LEAD_IN, '');
+  // Clean up what removing the horizon left: a dangling "i løpet av", doubled spaces, trailing commas.
+  core = core.replace(/\s+(i løpet av|i|for|in|over|hele|during|within)\s*$/iu, '').replace(/\s{2,}/g, ' ').replace(/[\s,.;:!]+$/u, '').trim();
+  if (/^\p{Lu}\p{Ll}/u.test(core)) core = core[0]!.toLowerCase() + core.slice(1);
+  const weeks = reading.horizonWeeks;
+  const until = weeks === null ? '' : `${language === 'nb' ? ' frem til' : ' until'} ${endDate(start, weeks, language)}`;
+  return `${language === 'nb' ? 'Jeg skal' : 'I will'} ${core}${until}.`;
+}
+
+export function analyzeGoal(text: string, options: { language?: string | undefined; start?: Date } = {}): GoalAnalysis {
+  const start = options.start ?? new Date();
+  const language: Locale = isLocale(options.language) ? options.language : isNorwegian(text) ? 'nb' : 'en';
+  const reading = readGoal(text, start);
+  const { count, cadence, horizonWeeks } = reading;
+  const audience = readAudience(text, reading.countAt);
+  const missing = goalParts.filter((part) =>
+    part === 'count' ? count === null : part === 'cadence' ? cadence === null : part === 'horizon' ? horizonWeeks === null : audience === null,
+  );
+  return { language, count, cadence, horizonWeeks, audience, missing, commitment: commitmentSentence(text, reading, language, start) };
+}

@@ -1,0 +1,204 @@
+// Synth tests for email in: SES receipt rule → raw mail bucket → inbound function, and what each part may do.
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { allowedActions, environmentOf, logicalIdOf, propertiesOf, resourcesAllowed, synth } from './synth.js';
+
+const { stack, template } = synth({ inboundDomain: 'in.example.org' });
+const { bucket, handler, ruleSet, rule } = stack.inboundMail;
+
+const bucketId = logicalIdOf(bucket);
+const bucketArn = { 'Fn::GetAtt': [bucketId, 'Arn'] };
+const objectsUnder = (prefix: string) => ({ 'Fn::Join': ['', [bucketArn, `/${prefix}*`]] });
+const rulesOfThisSet = {
+  'Fn::Join': [
+    '',
+    ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':receipt-rule-set/', { Ref: logicalIdOf(ruleSet) }, ':receipt-rule/*'],
+  ],
+};
+const ses = { Service: 'ses.amazonaws.com' };
+
+interface PolicyStatementJson {
+  Effect: 'Allow' | 'Deny';
+  Principal: unknown;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+function bucketPolicyStatements(t: Template): PolicyStatementJson[] {
+  const policies = t.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: bucketId } } });
+  return Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatementJson[]);
+}
+
+const ruleProperties = () => (propertiesOf(template, rule) as { Rule: Record<string, unknown> }).Rule;
+const everyFunction = [stack.web.handler, stack.weeklyLoop.tick, stack.weeklyLoop.send, handler];
+
+describe('the raw mail bucket', () => {
+  it('blocks all public access and encrypts every object with S3-managed keys', () => {
+    expect(propertiesOf(template, bucket)).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+  });
+
+  it('refuses every request made without TLS', () => {
+    expect(bucketPolicyStatements(template)).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it('expires raw mail after 30 days and outlives a stack delete', () => {
+    expect(propertiesOf(template, bucket).LifecycleConfiguration).toEqual({
+      Rules: [{ Id: 'ExpireRawMail', ExpirationInDays: 30, Status: 'Enabled' }],
+    });
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('lets SES alone put objects, only under inbound/ and only for this account', () => {
+    const allowed = bucketPolicyStatements(template).filter((statement) => statement.Effect === 'Allow');
+    expect(allowed).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: ses,
+        Action: 's3:PutObject',
+        Resource: objectsUnder('inbound/'),
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+  });
+
+  it("refuses objects from SES for any receipt rule outside this stack's rule set", () => {
+    expect(bucketPolicyStatements(template)).toContainEqual({
+      Effect: 'Deny',
+      Principal: ses,
+      Action: 's3:PutObject',
+      Resource: objectsUnder(''),
+      Condition: { ArnNotLike: { 'aws:SourceArn': rulesOfThisSet } },
+    });
+  });
+});
+
+describe('the receipt rule', () => {
+  it('receives mail for every address at the inbound domain, scanned for spam and viruses, over TLS only', () => {
+    expect(ruleProperties()).toMatchObject({ Enabled: true, Recipients: ['in.example.org'], ScanEnabled: true, TlsPolicy: 'Require' });
+    expect(propertiesOf(template, rule).RuleSetName).toEqual({ Ref: logicalIdOf(ruleSet) });
+  });
+
+  it('first stores the message under inbound/ in the bucket, then invokes the inbound function asynchronously', () => {
+    expect(ruleProperties().Actions).toEqual([
+      { S3Action: { BucketName: { Ref: bucketId }, ObjectKeyPrefix: 'inbound/' } },
+      { LambdaAction: { FunctionArn: { 'Fn::GetAtt': [logicalIdOf(handler), 'Arn'] }, InvocationType: 'Event' } },
+    ]);
+  });
+
+  it("is created only once SES may write to the bucket and invoke the function, as SES checks both", () => {
+    const { DependsOn } = template.toJSON().Resources[logicalIdOf(rule)] as { DependsOn: string[] };
+    expect(DependsOn).toEqual(expect.arrayContaining([logicalIdOf(bucket.policy!)]));
+    const permissionIds = Object.keys(template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'ses.amazonaws.com' } }));
+    expect(DependsOn).toEqual(expect.arrayContaining(permissionIds));
+  });
+
+  it("lets SES invoke the inbound function only for this account's rule set, through one permission", () => {
+    const permissions = template.findResources('AWS::Lambda::Permission', { Properties: { Principal: 'ses.amazonaws.com' } });
+    expect(Object.values(permissions).map((permission) => permission.Properties)).toEqual([
+      {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [logicalIdOf(handler), 'Arn'] },
+        Principal: 'ses.amazonaws.com',
+        SourceAccount: { Ref: 'AWS::AccountId' },
+        SourceArn: rulesOfThisSet,
+      },
+    ]);
+  });
+});
+
+describe('activating the rule set', () => {
+  it('is left to the operator by default: the stack makes no SDK call and says how in the output', () => {
+    template.resourceCountIs('Custom::AWS', 0);
+    template.hasOutput('ReceiptRuleSetName', {
+      Value: { Ref: logicalIdOf(ruleSet) },
+      Description: Match.stringLikeRegexp('aws ses set-active-receipt-rule-set'),
+    });
+  });
+
+  it('happens on deploy with activateRuleSet=true, after the rule exists, and is undone on delete', () => {
+    const custom = synth({ activateRuleSet: 'true' });
+    const calls = Object.entries(custom.template.findResources('Custom::AWS'));
+    expect(calls).toHaveLength(1);
+    const [, resource] = calls[0]!;
+    const create = JSON.stringify(resource.Properties.Create);
+    expect(create).toContain('SetActiveReceiptRuleSet');
+    expect(create).toContain(JSON.stringify({ Ref: logicalIdOf(custom.stack.inboundMail.ruleSet) }));
+    expect(JSON.parse(resource.Properties.Delete as string)).toMatchObject({ action: 'SetActiveReceiptRuleSet', parameters: {} });
+    expect(resource.DependsOn).toContain(logicalIdOf(custom.stack.inboundMail.rule));
+  });
+
+  it('stops the synth with a clear message when activateRuleSet is neither true nor false', () => {
+    expect(() => synth({ activateRuleSet: 'maybe' })).toThrow(/Kompis CDK context is invalid:\n {2}activateRuleSet: must be true or false/);
+  });
+});
+
+describe('the inbound function', () => {
+  it('is told the bucket and the key prefix SES stores raw mail under', () => {
+    expect(environmentOf(template, handler)).toMatchObject({ KOMPIS_INBOUND_BUCKET: { Ref: bucketId }, KOMPIS_INBOUND_PREFIX: 'inbound/' });
+  });
+
+  it('may get raw mail under inbound/, and may not put, delete or list objects', () => {
+    expect(resourcesAllowed(template, handler, 's3:GetObject')).toEqual([objectsUnder('inbound/')]);
+    expect(allowedActions(template, handler).filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
+  });
+
+  it('may read and write the table and send raw email', () => {
+    const tableArn = { 'Fn::GetAtt': [logicalIdOf(stack.table), 'Arn'] };
+    for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']) {
+      expect(resourcesAllowed(template, handler, action)).toContainEqual(tableArn);
+    }
+    expect(resourcesAllowed(template, handler, 'ses:SendRawEmail')).toEqual(['*']);
+  });
+});
+
+describe('the inbound domain', () => {
+  it('reaches every function as KOMPIS_INBOUND_DOMAIN, the very domain the receipt rule receives for', () => {
+    for (const fn of everyFunction) expect(environmentOf(template, fn).KOMPIS_INBOUND_DOMAIN).toBe('in.example.org');
+  });
+
+  it('defaults to in.kompis.example.com, so synth needs no flags', () => {
+    const plain = synth();
+    expect(environmentOf(plain.template, plain.stack.inboundMail.handler).KOMPIS_INBOUND_DOMAIN).toBe('in.kompis.example.com');
+    expect((propertiesOf(plain.template, plain.stack.inboundMail.rule) as { Rule: { Recipients: string[] } }).Rule.Recipients).toEqual([
+      'in.kompis.example.com',
+    ]);
+  });
+
+  it('is lower-cased, as the functions read it, so the rule and the reply addresses agree', () => {
+    const mixed = synth({ inboundDomain: 'In.Example.ORG' });
+    expect(environmentOf(mixed.template, mixed.stack.web.handler).KOMPIS_INBOUND_DOMAIN).toBe('in.example.org');
+    expect((propertiesOf(mixed.template, mixed.stack.inboundMail.rule) as { Rule: { Recipients: string[] } }).Rule.Recipients).toEqual([
+      'in.example.org',
+    ]);
+  });
+
+  it('stops the synth with a clear message when inboundDomain is not a domain name', () => {
+    for (const bad of ['localhost', 'goal@in.example.org', 'https://in.example.org', 'in.example.org.', '-in.example.org', 'in..example.org', 42]) {
+      expect(() => synth({ inboundDomain: bad })).toThrow(/Kompis CDK context is invalid:\n {2}inboundDomain: must be the domain that receives replies/);
+    }
+  });
+});
+
+describe('the stack', () => {
+  it('outputs the bucket name, the rule set name and the MX record the operator must create', () => {
+    template.hasOutput('InboundBucketName', { Value: { Ref: bucketId } });
+    template.hasOutput('ReceiptRuleSetName', { Value: { Ref: logicalIdOf(ruleSet) } });
+    template.hasOutput('InboundMxRecord', {
+      Value: { 'Fn::Join': ['', ['in.example.org MX 10 inbound-smtp.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
+    });
+  });
+
+  it('synthesizes without errors or warnings with the rule set activated too', () => {
+    const activated = synth({ activateRuleSet: true });
+    for (const s of [stack, activated.stack]) {
+      Annotations.fromStack(s).hasNoError('*', Match.anyValue());
+      Annotations.fromStack(s).hasNoWarning('*', Match.anyValue());
+    }
+  });
+});
