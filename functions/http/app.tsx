@@ -34,6 +34,7 @@ export function createApp(deps: Deps) {
         scriptSrc: [NONCE],
         styleSrc: [NONCE],
         imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
         formAction: ["'self'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],

@@ -59,7 +59,7 @@ describe('a new person in the browser', () => {
     await expect(h1(page)).resolves.toBe('Skriv ned målet ditt');
     await page.getByLabel('E-postadressen din').fill(email);
     await page.getByLabel('Navnet ditt (valgfritt)').fill('Ola Nordmann');
-    await page.getByLabel('Målet ditt, med dine egne ord').fill('Få kontakt med minst 2 økonomidirektører hver uke');
+    await page.getByLabel('Målet ditt, med dine egne ord').fill('Få kontakt med minst 2 økonomidirektører hver uke dette kvartalet');
     await page.getByLabel('Hvor mange per uke').fill('2');
     await expect(page.getByLabel('I hvor mange uker').inputValue()).resolves.toBe('13');
     await page.getByLabel('Kompisens navn (valgfritt)').fill('Kari');
@@ -134,7 +134,7 @@ describe('a new person in the browser', () => {
     clock.set('2026-03-02T09:00:00Z');
     await page.goto(app.url);
     await page.getByLabel('Your email').fill(email);
-    await page.getByLabel('Your goal, in your own words').fill('Meet 3 Go developers a week');
+    await page.getByLabel('Your goal, in your own words').fill('Meet 3 Go developers a week for 8 weeks');
     await page.getByLabel('How many per week').fill('3');
     await page.getByLabel('Language', { exact: true }).selectOption('en');
     await page.getByRole('button', { name: 'Save my goal' }).click();
@@ -161,8 +161,9 @@ describe('a new person in the browser', () => {
     await page.getByRole('button', { name: 'Save my goal' }).click();
 
     await expect(page.locator('#email-error').textContent()).resolves.toBe('Enter an email address like name@example.com.');
-    await expect(page.locator('#perWeek-error').textContent()).resolves.toBe('Enter a whole number from 1 to 100.');
     await expect(page.getByLabel('Your goal, in your own words').inputValue()).resolves.toBe('Meet 3 Go developers a week');
+    // The number field left empty was filled from the goal's own words.
+    await expect(page.getByLabel('How many per week').inputValue()).resolves.toBe('3');
     await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('America/New_York');
     await page.screenshot({ path: `${SCREENSHOTS}/signup-errors-en.png`, fullPage: true });
     await context.close();

@@ -15,7 +15,7 @@ export function aSignupForm(overrides: FormFields = {}): FormFields {
   return {
     email: uniqueEmail(),
     name: 'Ola Nordmann',
-    goal: 'Få kontakt med minst 2 beslutningstakere innen økonomi hver uke',
+    goal: 'Få kontakt med minst 2 beslutningstakere innen økonomi hver uke dette kvartalet',
     perWeek: '2',
     weeks: '13',
     buddyName: '',
@@ -24,6 +24,8 @@ export function aSignupForm(overrides: FormFields = {}): FormFields {
     timeZone: 'Europe/Oslo',
     weekday: '5',
     hour: '15',
+    // Past the coaching nudge, which has tests of its own.
+    acknowledged: '1',
     ...overrides,
   };
 }

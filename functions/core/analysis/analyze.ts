@@ -2,7 +2,7 @@
 // goal has and this one lacks, and the goal said back as one commitment sentence in its own language.
 // Deterministic and local: no network, no model.
 import { isLocale, type Locale } from '../i18n/messages.js';
-import { isNorwegian } from '../replies/count.js';
+import { goalLanguage } from './language.js';
 import { readAudience } from './audience.js';
 import { readGoal, type Cadence, type GoalReading } from './goal-reader.js';
 
@@ -50,7 +50,7 @@ export function commitmentSentence(text: string, reading: GoalReading, language:
   }
   core = core.trim().replace(LEAD_IN, '');
   // Clean up what removing the horizon left: a dangling "i løpet av", doubled spaces, trailing commas.
-  core = core.replace(/\s+(i løpet av|i|for|in|over|hele|during|within)\s*$/iu, '').replace(/\s{2,}/g, ' ').replace(/[\s,.;:!]+$/u, '').trim();
+  core = core.replace(/\s+(i løpet av|i|for|in|over|hele|during|within|until|by|frem til|innen|til)\s*$/iu, '').replace(/\s{2,}/g, ' ').replace(/[\s,.;:!]+$/u, '').trim();
   if (/^\p{Lu}\p{Ll}/u.test(core)) core = core[0]!.toLowerCase() + core.slice(1);
   const weeks = reading.horizonWeeks;
   const until = weeks === null ? '' : `${language === 'nb' ? ' frem til' : ' until'} ${endDate(start, weeks, language)}`;
@@ -59,7 +59,7 @@ export function commitmentSentence(text: string, reading: GoalReading, language:
 
 export function analyzeGoal(text: string, options: { language?: string | undefined; start?: Date } = {}): GoalAnalysis {
   const start = options.start ?? new Date();
-  const language: Locale = isLocale(options.language) ? options.language : isNorwegian(text) ? 'nb' : 'en';
+  const language: Locale = isLocale(options.language) ? options.language : goalLanguage(text);
   const reading = readGoal(text, start);
   const { count, cadence, horizonWeeks } = reading;
   const audience = readAudience(text, reading.countAt);

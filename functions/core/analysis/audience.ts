@@ -5,15 +5,19 @@ import { readCount } from '../replies/count.js';
 
 const L = '\\p{L}';
 // Bokmål roles join compounds ("økonomidirektører", "HR-ledere"); English ones stand as words; acronyms exactly.
-const ROLE_NB = /(?<![\p{L}])[\p{L}-]*(direktør|leder|sjef|beslutningstaker|kandidat|utvikler|rekrutterer|investor|gründer|journalist|ingeniør|konsulent|arkitekt|innkjøper|ansvarlig)[\p{L}]*(?![\p{L}])/iu;
-const ROLE_EN = /(?<![\p{L}])(directors?|managers?|leaders?|decision[- ]makers?|candidates?|developers?|engineers?|recruiters?|investors?|founders?|architects?|designers?|buyers?|head of \p{L}+|partners?|journalists?)(?![\p{L}])/iu;
+const ROLE_NB = /(?<![\p{L}])[\p{L}-]*(direktør|direkör|leder|sjef|beslutningstaker|kandidat|utvikler|rekrutterer|investor|gründer|journalist|ingeniør|konsulent|arkitekt|innkjøper|ansvarlig|regnskapsfører|revisor|sykepleier|advokat|lærer)[\p{L}]*(?![\p{L}])/iu;
+const ROLE_EN = /(?<![\p{L}])(directors?|managers?|leaders?|decision[- ]makers?|candidates?|developers?|engineers?|recruiters?|investors?|founders?|architects?|designers?|buyers?|head of \p{L}+|partners?|journalists?|accountants?|nurses?|doctors?|teachers?|lawyers?|auditors?|(?:sales )?reps|salespeople)(?![\p{L}])/iu;
 const ACRONYM = /(?<![\p{L}])(CFOs?|CTOs?|CEOs?|CIOs?|HR|VPs?|IT)(?![\p{L}])/u;
 
 function roleAt(text: string): RegExpExecArray | null {
   return ROLE_NB.exec(text) ?? ROLE_EN.exec(text) ?? ACRONYM.exec(text);
 }
 
-const QUALIFIER = new RegExp(`(?<![${L}])(innen|innenfor|fra|via|på linkedin|på meetups?|i bransjen|within|from|via|on linkedin|at meetups?|in the .{3,30} (?:industry|sector|field))(?![${L}])`, 'iu');
+const QUALIFIER = new RegExp(
+  `(?<![${L}])(?:(?:innen|innenfor|fra|via|gjennom|within|from|through)\\s+[${L}]|på linkedin|på (?:[${L}]+ ){0,3}meetups?|` +
+    `(?:i|innen|in|within)\\s+[${L}]*(?:sektoren|bransjen|næringen|sector|industry)|on linkedin|at (?:[${L}]+ ){0,3}meetups?|in the .{3,30} (?:industry|sector|field))`,
+  'iu',
+);
 const PLACE_OR_TECH = /(?<![\p{L}])(i|in|på|at)\s+[\p{Lu}][\p{L}+#.-]+/u;
 const INNER_CAPITAL = /\s[\p{Lu}][\p{L}+#-]{1,}/u;
 const LEADING = /^(?:minst|at least|minimum|om lag|cirka|ca\.?|about|nye|new|flere|more|andre|other|slike|such)\s+/iu;

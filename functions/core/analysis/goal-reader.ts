@@ -18,6 +18,8 @@ export interface GoalReading extends GoalStructure {
 }
 
 const WEEKS_PER_MONTH = 4.33;
+/** "Walk 8000 steps a day" is a goal; a week's answer stops at 1000. */
+const MAX_GOAL_COUNT = 100_000;
 const NUMBER =
   '(\\d{1,2}|en|ett|én|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 const B = '(?<![\\p{L}\\d])';
@@ -85,7 +87,7 @@ export function blank(text: string, at: Found | undefined): string {
 export function readGoal(text: string, start: Date = new Date()): GoalReading {
   const horizon = findHorizon(text, start);
   // The horizon's own number ("for six weeks") is not the count.
-  const found = readCount(blank(text, horizon?.at));
+  const found = readCount(blank(text, horizon?.at), undefined, MAX_GOAL_COUNT);
   const cadenceFound = findCadence(text);
   let cadence: Cadence | null = cadenceFound?.cadence ?? null;
   if (!cadence && found && horizon) cadence = 'total';

@@ -58,6 +58,8 @@ export const signupFormSchema = z
     timeZone: timeZoneField,
     weekday: weekdayField,
     hour: hourField,
+    /** Set by "Save as it is": the person saw the coaching and keeps the goal as written. */
+    acknowledged: z.literal('1').optional().catch(undefined),
   })
   .superRefine((form, ctx) => {
     if (form.buddyEmail && form.buddyEmail === form.email) {

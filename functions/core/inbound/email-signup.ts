@@ -11,7 +11,7 @@ import { scheduleText, signUp } from '../goals/sign-up.js';
 import { signupDefaults, signupFormSchema } from '../goals/signup-form.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
-import { isNorwegian } from '../replies/count.js';
+import { goalLanguage } from '../analysis/language.js';
 import { newText } from '../replies/new-text.js';
 
 const BUDDY_LINE = /^\s*(?:buddy|kompis|accountability buddy|forpliktelse-kompis)\s*:\s*(.+)$/im;
@@ -43,7 +43,7 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
   const weeks = Math.min(52, Math.max(1, structure.horizonWeeks ?? signupDefaults.weeks));
   const perWeek = Math.min(100, Math.max(1, weeklyTarget(structure, weeks) ?? 1));
   const buddy = buddyFrom(mail, body, sender.address, deps.config.inboundDomain);
-  const locale = isNorwegian(`${subject} ${goalText}`) ? 'nb' : 'en';
+  const locale = goalLanguage(`${subject} ${goalText}`);
 
   const form = signupFormSchema.safeParse({
     email: sender.address,

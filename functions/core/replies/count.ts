@@ -62,7 +62,8 @@ export function isNorwegian(text: string): boolean {
   return NORWEGIAN.test(text);
 }
 
-export function readCount(text: string, hint?: Locale): FoundCount | undefined {
+/** `max`: the largest number that counts (a week's answer: 1000; a goal's target may be larger, "8000 steps"). */
+export function readCount(text: string, hint?: Locale, max = 1000): FoundCount | undefined {
   // A score "2/2" (or "1 / 3") means the first number; "12/3" is a date.
   let masked = text.replace(/(?<!\d)(\d{1,3})\s?\/\s?(\d{1,3})(?!\d)/g, (m, a: string, b: string) =>
     Number(a) <= Number(b) ? `${a}${'\u0000'.repeat(m.length - a.length)}` : ' '.repeat(m.length),
@@ -72,9 +73,9 @@ export function readCount(text: string, hint?: Locale): FoundCount | undefined {
   const whole = text.trim().toLowerCase();
 
   const candidates: (FoundCount & { article: boolean })[] = [];
-  for (const m of masked.matchAll(/(?<![\p{L}\d])\d{1,4}(?![\p{L}\d])/gu)) {
+  for (const m of masked.matchAll(/(?<![\p{L}\d])\d{1,6}(?![\p{L}\d])/gu)) {
     const value = Number(m[0]);
-    if (value <= 1000) {
+    if (value <= max) {
       const score = /^\u0000+/.exec(masked.slice(m.index + m[0].length));
       candidates.push({ count: value, index: m.index, length: m[0].length + (score?.[0].length ?? 0), article: false });
     }

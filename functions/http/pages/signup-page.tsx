@@ -5,12 +5,31 @@ import type { SignupField } from '../../core/goals/signup-form.js';
 import { signupDefaults } from '../../core/goals/signup-form.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Layout } from './layout.js';
+import type { Coaching } from '../../core/analysis/coaching.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 
 export type SignupValues = Partial<Record<SignupField, string>>;
 export type SignupErrors = Partial<Record<SignupField, MessageKey>>;
 
 const timeZones = Intl.supportedValuesOf('timeZone');
+// While the goal is typed: ask /api/analyze, show what was understood (an aria-live region), and fill
+// the number fields the person left empty — never one they typed in. Text goes in with textContent only.
+const coachScript = (exampleTemplate: string, complete: string) => `(function(){
+var g=document.getElementById('goal'),per=document.getElementById('perWeek'),wk=document.getElementById('weeks'),lang=document.getElementById('locale'),ack=document.getElementById('acknowledged');
+if(!g||!window.fetch)return;var timer,autoPer=per.value==='',autoWeeks=wk.value==='13'&&!g.value;
+per.addEventListener('input',function(){autoPer=false;});wk.addEventListener('input',function(){autoWeeks=false;});
+function set(id,text){var e=document.getElementById(id);if(e)e.textContent=text||'';}
+function show(r){var list=document.getElementById('coach-missing');list.textContent='';
+(r.missing||[]).forEach(function(m){var li=document.createElement('li');li.textContent=m;list.appendChild(li);});
+document.getElementById('coach-missing-heading').hidden=!(r.missing&&r.missing.length);
+set('coach-understood',r.understood);set('coach-example',r.example?${JSON.stringify(exampleTemplate)}.replace('%s',r.example):(r.complete?${JSON.stringify(complete)}:''));
+if(autoPer&&r.perWeek){per.value=r.perWeek;}if(autoWeeks&&r.weeks){wk.value=r.weeks;}
+set('coach-mismatch',autoPer?'':r.mismatch);document.getElementById('coach').removeAttribute('data-empty');
+if((r.missing&&r.missing.length)||r.mismatch)ack.value='1';}
+function run(){if(!g.value.trim())return;fetch('/api/analyze',{method:'POST',headers:{'content-type':'application/json'},
+body:JSON.stringify({text:g.value,lang:lang.value,perWeek:per.value})}).then(function(r){return r.ok?r.json():null;}).then(function(r){if(r)show(r);}).catch(function(){});}
+g.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,350);});if(g.value.trim())run();})();`;
+
 // Only a field the person has not touched yet (data-auto) takes the browser's zone.
 const fillTimeZone = `(function(){var f=document.getElementById('timeZone');if(!f||!f.dataset.auto)return;try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(z)f.value=z;}catch(e){}})();`;
 
@@ -49,9 +68,27 @@ export interface SignupPageProps {
   nonce: string;
   values?: SignupValues;
   errors?: SignupErrors;
+  /** Shown after a submit without script: the coaching, and "Save as it is". */
+  coaching?: Coaching | undefined;
 }
 
-export function SignupPage({ locale, nonce, values = {}, errors = {} }: SignupPageProps) {
+/** The coaching panel: filled by the server after a submit, and live by the script while typing. */
+function CoachPanel({ locale, coaching }: { locale: Locale; coaching?: Coaching | undefined }) {
+  return (
+    <section id="coach" class="coach" aria-live="polite" aria-labelledby="coach-heading" data-empty={coaching ? undefined : '1'}>
+      <h2 id="coach-heading">{t(locale, 'coach.heading')}</h2>
+      <p id="coach-understood">{coaching?.understood ?? ''}</p>
+      <p id="coach-missing-heading" class="hint" hidden={!coaching?.missing.length}>
+        {t(locale, 'coach.missingHeading')}
+      </p>
+      <ul id="coach-missing">{coaching?.missing.map((m) => <li>{m}</li>)}</ul>
+      <p id="coach-example">{coaching?.example ? t(locale, 'coach.example', { example: coaching.example }) : coaching?.complete ? t(locale, 'coach.complete') : ''}</p>
+      <p id="coach-mismatch" class="error">{coaching?.mismatch ?? ''}</p>
+    </section>
+  );
+}
+
+export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }: SignupPageProps) {
   const v = (name: SignupField, fallback: string | number = '') => values[name] ?? String(fallback);
   const hasErrors = Object.keys(errors).length > 0;
   const common = { locale, errors };
@@ -82,10 +119,12 @@ export function SignupPage({ locale, nonce, values = {}, errors = {} }: SignupPa
         </Field>
         <Field name="goal" label={t(locale, 'form.goal')} hint={t(locale, 'form.goal.hint')} {...common}>
           {(d, bad) => (
-            <textarea id="goal" name="goal" required maxlength={500} aria-describedby={d}
+            <textarea id="goal" name="goal" required maxlength={500} aria-describedby={d ? `${d} coach` : 'coach'}
               aria-invalid={bad ? 'true' : undefined}>{v('goal')}</textarea>
           )}
         </Field>
+        <CoachPanel locale={locale} coaching={coaching} />
+        <input type="hidden" id="acknowledged" name="acknowledged" value={coaching ? '1' : ''} />
         <div class="row">
           <Field name="perWeek" label={t(locale, 'form.perWeek')} {...common}>
             {(d, bad) => (
@@ -155,9 +194,24 @@ export function SignupPage({ locale, nonce, values = {}, errors = {} }: SignupPa
             )}
           </Field>
         </fieldset>
-        <button type="submit">{t(locale, 'form.submit')}</button>
+        <div class="buttons">
+          <button type="submit">{t(locale, 'form.submit')}</button>
+          {coaching && (
+            <button type="submit" class="secondary" name="acknowledged" value="1">
+              {t(locale, 'coach.saveAnyway')}
+            </button>
+          )}
+        </div>
       </form>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: fillTimeZone }} />
+      <section class="card" aria-labelledby="examples-heading">
+        <h2 id="examples-heading">{t(locale, 'examples.heading')}</h2>
+        <ul>
+          <li>{t(locale, 'examples.sales')}</li>
+          <li>{t(locale, 'examples.hr')}</li>
+          <li>{t(locale, 'examples.it')}</li>
+        </ul>
+      </section>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: fillTimeZone + coachScript(t(locale, 'coach.example', { example: '%s' }), t(locale, 'coach.complete')) }} />
     </Layout>
   );
 }

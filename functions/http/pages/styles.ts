@@ -40,5 +40,10 @@ button.danger{background:#b42318}
 .stats{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0}
 .stats div{flex:1 1 8rem;background:#f5f7fa;border-radius:6px;padding:.5rem .75rem}
 .stats strong{display:block;font-size:1.3rem}
+.coach{border-left:4px solid #f0b429;background:#fffbea;padding:.5rem .75rem;margin:0 0 1rem;border-radius:4px}
+.coach[data-empty]{border:0;background:none;padding:0;margin:0}
+.coach[data-empty] h2{display:none}
+.coach h2{font-size:1rem;margin:0 0 .25rem}
+.coach ul{margin:.25rem 0;padding-left:1.25rem}
 .notice{background:#e3f8ef;border-left:4px solid #0b6e4f;padding:.5rem .75rem}
 `;

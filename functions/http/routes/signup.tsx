@@ -1,9 +1,10 @@
 // GET / (the form, optionally prefilled from the query, e.g. "set your next goal") and POST /goals.
-import { zValidator } from '@hono/zod-validator';
 import type { Hono } from 'hono';
 import { signUp } from '../../core/goals/sign-up.js';
 import { fieldErrors, signupFormSchema } from '../../core/goals/signup-form.js';
-import { isLocale } from '../../core/i18n/messages.js';
+import { isLocale, locales } from '../../core/i18n/messages.js';
+import { z } from 'zod';
+import { coach } from '../../core/analysis/coaching.js';
 import type { Deps } from '../../core/ports.js';
 import { nonce, requestLocale, stringValues, type Env } from '../context.js';
 import { CheckInboxPage } from '../pages/message-page.js';
@@ -22,18 +23,52 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
     return c.html(<SignupPage locale={locale} nonce={nonce(c)} values={values} />);
   });
 
-  app.post(
-    '/goals',
-    zValidator('form', signupFormSchema, (result, c) => {
-      if (result.success) return;
-      const values = stringValues(result.data);
-      const locale = isLocale(values.locale) ? values.locale : requestLocale(c);
+  app.post('/goals', async (c) => {
+    const values = stringValues(await c.req.parseBody({ all: true }));
+    const duplicates = Object.entries(await c.req.parseBody({ all: true })).filter(([, v]) => Array.isArray(v));
+    const locale = isLocale(values.locale) ? values.locale : requestLocale(c);
+    // The number fields the person left empty are filled from the goal's own words.
+    const coaching = values.goal ? coach(values.goal, { language: locale, perWeek: numberOrUndefined(values.perWeek) }) : undefined;
+    if (coaching && !values.perWeek?.trim() && coaching.perWeek !== null) values.perWeek = String(coaching.perWeek);
+    if (coaching && !values.weeks?.trim() && coaching.weeks !== null) values.weeks = String(coaching.weeks);
+
+    const result = signupFormSchema.safeParse({ ...values, ...Object.fromEntries(duplicates) });
+    if (!result.success) {
       return c.html(<SignupPage locale={locale} nonce={nonce(c)} values={values} errors={fieldErrors(result.error)} />, 400);
-    }),
-    async (c) => {
-      const form = c.req.valid('form');
-      await signUp(deps, form);
-      return c.html(<CheckInboxPage locale={form.locale} nonce={nonce(c)} />);
-    },
-  );
+    }
+    const form = result.data;
+    // One nudge: a goal that lacks parts, or whose number disagrees with the field, is shown its coaching
+    // once; "Save as it is" (or the live coaching, with script) lets it through.
+    const nudge = coaching && (coaching.missing.length > 0 || coaching.mismatch) && form.acknowledged !== '1';
+    if (nudge) return c.html(<SignupPage locale={form.locale} nonce={nonce(c)} values={values} coaching={coaching} />);
+    await signUp(deps, form);
+    return c.html(<CheckInboxPage locale={form.locale} nonce={nonce(c)} />);
+  });
+
+  app.post('/api/analyze', async (c) => {
+    const parsed = analyzeRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: 'Send {"text": "<your goal>", "lang": "nb" | "en"}.' }, 400);
+    const { text, lang, perWeek } = parsed.data;
+    const result = coach(text, { language: lang, perWeek: numberOrUndefined(perWeek) });
+    return c.json({
+      understood: result.understood,
+      missing: result.missing,
+      example: result.example,
+      complete: result.complete,
+      mismatch: result.mismatch,
+      perWeek: result.perWeek,
+      weeks: result.weeks,
+      analysis: result.analysis,
+    });
+  });
+}
+
+const analyzeRequest = z.object({
+  text: z.string().max(500),
+  lang: z.enum(locales).optional(),
+  perWeek: z.string().max(10).optional(),
+});
+
+function numberOrUndefined(value: string | undefined): number | undefined {
+  return value && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : undefined;
 }
