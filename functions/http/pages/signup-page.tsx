@@ -124,7 +124,7 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
           )}
         </Field>
         <CoachPanel locale={locale} coaching={coaching} />
-        <input type="hidden" id="acknowledged" name="acknowledged" value={coaching ? '1' : ''} />
+        <input type="hidden" id="acknowledged" name="acknowledged" value="" />
         <div class="row">
           <Field name="perWeek" label={t(locale, 'form.perWeek')} {...common}>
             {(d, bad) => (

@@ -24,8 +24,11 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
   });
 
   app.post('/goals', async (c) => {
-    const values = stringValues(await c.req.parseBody({ all: true }));
-    const duplicates = Object.entries(await c.req.parseBody({ all: true })).filter(([, v]) => Array.isArray(v));
+    const body = await c.req.parseBody({ all: true });
+    const values = stringValues(body);
+    // "Save as it is" and the script's hidden field may both send it: any "1" means the nudge was seen.
+    values.acknowledged = ([body.acknowledged].flat() as unknown[]).includes('1') ? '1' : '';
+    const duplicates = Object.entries(body).filter(([name, v]) => Array.isArray(v) && name !== 'acknowledged');
     const locale = isLocale(values.locale) ? values.locale : requestLocale(c);
     // The number fields the person left empty are filled from the goal's own words.
     const coaching = values.goal ? coach(values.goal, { language: locale, perWeek: numberOrUndefined(values.perWeek) }) : undefined;
