@@ -12,6 +12,7 @@ import type { Goal, Person } from '../core/goals/goal.js';
 import { dueAt, duePartition, dueShard } from '../core/goals/due-index.js';
 import type { WeekAnswer } from '../core/progress/answers.js';
 import type { BuddyLink, ClaimResult, SendKey, Store } from '../core/ports.js';
+import { isLocale, type Locale } from '../core/i18n/messages.js';
 import { tableKeys } from './table-definition.js';
 
 // A person's profile and goals share a partition, so "everything of this person" is one Query.
@@ -216,6 +217,15 @@ export class DynamoStore implements Store {
       ExpressionAttributeValues: { ':pk': `BUDDY#${buddy}`, ':goal': 'GOAL#' },
     });
     return items.map((item) => stripKeys<BuddyLink>(item));
+  }
+
+  async getBuddyLocale(buddy: string): Promise<Locale | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `BUDDY#${buddy}`, sk: 'PROFILE' } }));
+    return isLocale(Item?.locale) ? Item.locale : undefined;
+  }
+
+  async setBuddyLocale(buddy: string, locale: Locale): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `BUDDY#${buddy}`, sk: 'PROFILE', type: 'buddy-profile', locale } }));
   }
 
   async isSuppressed(email: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 // The outside world as the core sees it. Implementations are passed in, never imported.
 import type { Goal, Person } from './goals/goal.js';
 import type { WeekAnswer } from './progress/answers.js';
+import type { Locale } from './i18n/messages.js';
 
 export interface Clock {
   now(): Date;
@@ -63,6 +64,9 @@ export interface Store {
   getWeekAnswers(goalId: string): Promise<WeekAnswer[]>;
 
   putBuddyLink(link: BuddyLink): Promise<void>;
+  /** The language a buddy chose on their page; until then they read the owner's. */
+  getBuddyLocale(buddy: string): Promise<Locale | undefined>;
+  setBuddyLocale(buddy: string, locale: Locale): Promise<void>;
   listBuddyLinks(buddy: string): Promise<BuddyLink[]>;
 
   /** Bounced, complained or asked never to be emailed: never send to it. */

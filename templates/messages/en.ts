@@ -182,7 +182,7 @@ export const en = {
   'email.checkin.subject': 'Week {{week}} of {{weeks}}: how many this week?',
   'email.checkin.preview': 'One click is enough.',
   'email.checkin.heading': 'How many this week?',
-  'email.checkin.commitment': 'Your goal: {{commitment}}.',
+  'email.checkin.commitment': 'Your goal: {{commitment}}',
   'email.checkin.week': 'Week {{week}} of {{weeks}}.',
   'email.checkin.last.answered': 'Last week you recorded {{count}}.',
   'email.checkin.last.none': 'Last week has no answer yet.',
@@ -253,6 +253,7 @@ export const en = {
 
   'buddyPage.title': 'The goals you follow',
   'buddyPage.none': 'You follow no goals right now.',
+  'buddyPage.language': 'The language of your buddy emails',
   'buddyPage.leave': 'Stop being the buddy',
 
   'email.invite.subject': '{{owner}} asks you to be their buddy',

@@ -184,7 +184,7 @@ export const nb: Record<MessageKey, string> = {
   'email.checkin.subject': 'Uke {{week}} av {{weeks}}: hvor mange ble det denne uka?',
   'email.checkin.preview': 'Ett klikk holder.',
   'email.checkin.heading': 'Hvor mange ble det denne uka?',
-  'email.checkin.commitment': 'Målet ditt: {{commitment}}.',
+  'email.checkin.commitment': 'Målet ditt: {{commitment}}',
   'email.checkin.week': 'Uke {{week}} av {{weeks}}.',
   'email.checkin.last.answered': 'Forrige uke registrerte du {{count}}.',
   'email.checkin.last.none': 'Forrige uke mangler fortsatt svar.',
@@ -255,6 +255,7 @@ export const nb: Record<MessageKey, string> = {
 
   'buddyPage.title': 'Målene du følger',
   'buddyPage.none': 'Du følger ingen mål nå.',
+  'buddyPage.language': 'Språket i kompis-e-postene dine',
   'buddyPage.leave': 'Slutt å være kompis',
 
   'email.invite.subject': '{{owner}} vil gjerne ha deg som kompis',

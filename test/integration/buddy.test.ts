@@ -211,6 +211,21 @@ describe('the weekly buddy email', () => {
     expect(html).toMatch(/<form method="post" action="\/bl\/[\w.-]+">/);
   });
 
+  it('writes to the buddy in the owner’s language until the buddy picks another on their page', async () => {
+    const s = await setup();
+    await accepted(s);
+    await tickAt(s.deps, WEEK(1));
+    await tickAt(s.deps, '2026-03-08T15:00:00Z');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, week 1: not reported yet');
+    const page = s.path(linksIn((await outboxFor(s.buddy)).at(-1)!, '/buddy/')[0]!);
+    expect((await s.post(`${page}/lang`, 'lang=nb')).status).toBe(303);
+    expect(await (await s.app.request(page)).text()).toContain('Målene du følger');
+    await tickAt(s.deps, WEEK(2));
+    await tickAt(s.deps, '2026-03-15T15:00:00Z');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, uke 2: ikke rapportert ennå');
+    expect((await s.subjectsTo(s.goal.owner)).at(-1)).toBe('Week 2 of 3: how many this week?');
+  });
+
   it('changes nothing on forged, truncated or wrong-purpose buddy links', async () => {
     const s = await setup();
     const link = s.path(linksIn((await outboxFor(s.buddy))[0]!, '/i/')[0]!);

@@ -68,3 +68,9 @@ export function analyzeGoal(text: string, options: { language?: string | undefin
   );
   return { language, count, cadence, horizonWeeks, audience, missing, commitment: commitmentSentence(text, reading, language, start) };
 }
+
+/** A confirmed goal's commitment: its own words, its cadence, and its real end (confirmation + its weeks). */
+export function goalCommitment(goal: { text: string; locale: Locale; weeks: number }, start: Date): string {
+  const reading = readGoal(goal.text, start);
+  return commitmentSentence(goal.text, { ...reading, horizonWeeks: goal.weeks }, goal.locale, start);
+}

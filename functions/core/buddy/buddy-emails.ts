@@ -19,7 +19,7 @@ export type ReactionKind = (typeof reactionKinds)[number];
 export const ownerLabel = (goal: Goal) => goal.ownerName ?? goal.owner;
 export const buddyLabel = (buddy: Pick<Buddy, 'name' | 'email'>) => buddy.name ?? buddy.email;
 
-const commitment = (goal: Goal) => t(goal.locale, 'goal.commitment', { perWeek: goal.targetPerWeek, weeks: goal.weeks });
+const commitment = (goal: Goal) => goal.commitment ?? t(goal.locale, 'goal.commitment', { perWeek: goal.targetPerWeek, weeks: goal.weeks });
 
 /** A buddy's mail can be left with one click (RFC 8058), like the owner's check-ins. */
 function buddyHeaders(config: CoreConfig, goal: Goal, buddy: string, now: Date): Record<string, string> {

@@ -140,3 +140,9 @@ export async function inviteAgain(deps: Deps, owner: string, goalId: string): Pr
   );
   return sendInvitation(deps, owner, goalId);
 }
+
+/** The goal as its buddy reads it: in the language the buddy chose, else the owner's. */
+export async function asSeenByBuddy(deps: Deps, goal: Goal, buddy: string): Promise<Goal> {
+  const locale = await deps.store.getBuddyLocale(buddy);
+  return locale ? { ...goal, locale } : goal;
+}

@@ -7,6 +7,7 @@ import type { Deps } from '../ports.js';
 import { sendOnce, type SendOnceResult } from '../weekly/send-once.js';
 import type { Pacer } from '../weekly/send-rate.js';
 import { buddyFinalEmail, buddyWeeklyEmail } from './buddy-emails.js';
+import { asSeenByBuddy } from './invitations.js';
 
 export const REPORT_AFTER_ANSWER_MINUTES = 60;
 export const REPORT_WITHOUT_ANSWER_HOURS = 48;
@@ -35,7 +36,7 @@ export async function sendBuddyReport(deps: Deps, goal: Goal, week: number, pace
     deps,
     goal.id,
     { week, kind: 'buddy-report' },
-    async (at) => buddyWeeklyEmail(deps.config, goal, buddy, week, await deps.store.getWeekAnswers(goal.id), at),
+    async (at) => buddyWeeklyEmail(deps.config, await asSeenByBuddy(deps, goal, buddy.email), buddy, week, await deps.store.getWeekAnswers(goal.id), at),
     pacer,
   );
   if (outcome === 'in-flight') return outcome;
@@ -50,7 +51,7 @@ export async function sendBuddyFinal(deps: Deps, goal: Goal, pacer?: Pacer): Pro
     deps,
     goal.id,
     { week: goal.weeks, kind: 'buddy-final' },
-    async (at) => buddyFinalEmail(deps.config, goal, buddy, await deps.store.getWeekAnswers(goal.id), at),
+    async (at) => buddyFinalEmail(deps.config, await asSeenByBuddy(deps, goal, buddy.email), buddy, await deps.store.getWeekAnswers(goal.id), at),
     pacer,
   );
 }

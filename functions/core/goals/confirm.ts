@@ -6,6 +6,7 @@ import { checkinAt, firstCheckinDate } from '../schedule/checkins.js';
 import { verifyToken, type TokenPurpose } from '../tokens/tokens.js';
 import type { Goal } from './goal.js';
 import { updateGoal } from './update.js';
+import { goalCommitment } from '../analysis/analyze.js';
 
 export interface GoalRef {
   owner: string;
@@ -39,6 +40,7 @@ export async function confirmGoal(deps: Deps, ref: GoalRef): Promise<ConfirmOutc
     // Confirmed goals are kept: the TTL only clears goals nobody confirmed.
     return {
       status: 'active',
+      commitment: goalCommitment(current, now),
       confirmedAt: now.toISOString(),
       firstCheckinDate: firstDate,
       nextWeek: 1,

@@ -36,6 +36,8 @@ export interface Goal {
   owner: string;
   ownerName?: string;
   text: string;
+  /** The goal said back as one sentence ("Jeg skal … hver uke frem til 31. mars."), set when confirmed. */
+  commitment?: string;
   targetPerWeek: number;
   weeks: number;
   locale: Locale;

@@ -94,7 +94,7 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       week,
       weeks: goal.weeks,
       goalText: goal.text,
-      commitment: t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks }),
+      commitment: goal.commitment ?? `${t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks })}.`,
       lastWeek,
       weekUrl: links.weekUrl,
       goalUrl: links.goalUrl,

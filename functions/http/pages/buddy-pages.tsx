@@ -118,10 +118,21 @@ export interface FollowedGoal {
   leaveAction: string;
 }
 
-export function BuddyListPage({ locale, nonce, goals }: { locale: Goal['locale']; nonce: string; goals: FollowedGoal[] }) {
+export function BuddyListPage(props: { locale: Goal['locale']; nonce: string; goals: FollowedGoal[]; languageAction: string }) {
+  const { locale, nonce, goals, languageAction } = props;
   return (
     <Layout locale={locale} nonce={nonce} title={t(locale, 'buddyPage.title')}>
       <h1>{t(locale, 'buddyPage.title')}</h1>
+      <form method="post" action={languageAction} class="card">
+        <label for="lang">{t(locale, 'buddyPage.language')}</label>
+        <select id="lang" name="lang">
+          <option value="nb" selected={locale === 'nb'}>{t(locale, 'lang.nb')}</option>
+          <option value="en" selected={locale === 'en'}>{t(locale, 'lang.en')}</option>
+        </select>
+        <p>
+          <button type="submit" class="secondary">{t(locale, 'goal.buddy.shareNotes.save')}</button>
+        </p>
+      </form>
       {goals.length === 0 && <p class="card">{t(locale, 'buddyPage.none')}</p>}
       {goals.map(({ goal, leaveAction }) => (
         <div class="card">

@@ -10,7 +10,12 @@ import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { Layout } from './layout.js';
 
 function GoalQuote({ goal }: { goal: Goal }) {
-  return <p class="goal-quote">{goal.text}</p>;
+  return (
+    <>
+      <p class="goal-quote">{goal.text}</p>
+      {goal.commitment && <p data-testid="commitment">{goal.commitment}</p>}
+    </>
+  );
 }
 
 export function ConfirmPage({ goal, nonce, action }: { goal: Goal; nonce: string; action: string }) {

@@ -3,12 +3,12 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { reactionKinds } from '../../core/buddy/buddy-emails.js';
-import { acceptInvitation, goalForBuddy, releaseBuddy, type BuddyRef } from '../../core/buddy/invitations.js';
+import { acceptInvitation, asSeenByBuddy, goalForBuddy, releaseBuddy, type BuddyRef } from '../../core/buddy/invitations.js';
 import { MAX_REACTION_MESSAGE, react } from '../../core/buddy/reactions.js';
 import { InvalidToken } from '../../core/errors.js';
 import { buddyLeaveUrl } from '../../core/goals/links.js';
 import { MARKUP } from '../../core/goals/signup-form.js';
-import { localeFromAcceptLanguage } from '../../core/i18n/messages.js';
+import { isLocale, localeFromAcceptLanguage } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { nonce, type Env } from '../context.js';
@@ -58,13 +58,13 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
 
   app.get('/k/:token', async (c) => {
     const { ref, kind, week } = reactionOf(c);
-    const goal = await goalForBuddy(deps, ref);
+    const goal = await asSeenByBuddy(deps, await goalForBuddy(deps, ref), ref.buddy);
     return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} />);
   });
 
   app.post('/k/:token', async (c) => {
     const { ref, kind, week } = reactionOf(c);
-    const goal = await goalForBuddy(deps, ref);
+    const goal = await asSeenByBuddy(deps, await goalForBuddy(deps, ref), ref.buddy);
     const parsed = messageSchema.safeParse(await c.req.parseBody());
     if (!parsed.success) {
       return c.html(
@@ -77,7 +77,8 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   });
 
   app.get('/bl/:token', async (c) => {
-    const goal = await goalForBuddy(deps, claimsOf(c, 'buddy-leave').ref);
+    const { ref } = claimsOf(c, 'buddy-leave');
+    const goal = await asSeenByBuddy(deps, await goalForBuddy(deps, ref), ref.buddy);
     return c.html(<LeavePage goal={goal} nonce={nonce(c)} action={c.req.path} />);
   });
 
@@ -87,16 +88,28 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
     return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey="leave.done" />);
   });
 
-  app.get('/buddy/:token', async (c) => {
-    const claims = verifyToken(deps.config.keys, c.req.param('token'), 'buddy', deps.clock.now());
-    const [buddy] = claims.subject;
+  const buddyOf = (c: Context) => {
+    const [buddy] = verifyToken(deps.config.keys, c.req.param('token') ?? '', 'buddy', deps.clock.now()).subject;
     if (!buddy) throw new InvalidToken('buddy token names no address');
+    return buddy;
+  };
+
+  app.post('/buddy/:token/lang', async (c) => {
+    const buddy = buddyOf(c);
+    const lang = (await c.req.parseBody()).lang;
+    if (isLocale(lang)) await deps.store.setBuddyLocale(buddy, lang);
+    return c.redirect(`/buddy/${c.req.param('token')}`, 303);
+  });
+
+  app.get('/buddy/:token', async (c) => {
+    const buddy = buddyOf(c);
     const now = deps.clock.now();
     const links = (await deps.store.listBuddyLinks(buddy)).filter((l) => l.status === 'accepted' || l.status === 'invited');
     const goals = (await Promise.all(links.map((l) => deps.store.getGoal(l.owner, l.goalId))))
       .filter((g) => g?.buddy?.email === buddy && (g.status === 'active' || g.status === 'paused'))
       .map((goal) => ({ goal: goal!, leaveAction: new URL(buddyLeaveUrl(deps.config, goal!, buddy, now)).pathname }));
-    const locale = goals[0]?.goal.locale ?? localeFromAcceptLanguage(c.req.header('accept-language'));
-    return c.html(<BuddyListPage locale={locale} nonce={nonce(c)} goals={goals} />);
+    const chosen = await deps.store.getBuddyLocale(buddy);
+    const locale = chosen ?? goals[0]?.goal.locale ?? localeFromAcceptLanguage(c.req.header('accept-language'));
+    return c.html(<BuddyListPage locale={locale} nonce={nonce(c)} goals={goals} languageAction={`${c.req.path}/lang`} />);
   });
 }
