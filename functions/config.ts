@@ -4,7 +4,7 @@ import { parseSigningKeys, type SigningKeys } from './core/tokens/tokens.js';
 
 const envSchema = z.object({
   KOMPIS_SECRET: z
-    .string({ error: 'is required: token signing keys, "id:secret,…" or one secret of 32+ characters' })
+    .string({ error: 'is required: token signing keys, "id:secret,…" or one secret of 32+ characters (or KOMPIS_SECRET_ARN)' })
     .min(32, { error: 'must be at least 32 characters' }),
   KOMPIS_BASE_URL: z.url({ error: 'must be the public base URL, e.g. https://kompis.example.com' }).default('http://127.0.0.1:3000'),
   KOMPIS_TABLE: z.string().min(3).max(255).default('kompis'),
@@ -53,4 +53,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dynamodbEndpoint: e.KOMPIS_DYNAMODB_ENDPOINT,
     sesEndpoint: e.KOMPIS_SES_ENDPOINT,
   };
+}
+
+/**
+ * In production the signing keys live in Secrets Manager (KOMPIS_SECRET_ARN); they are read once per
+ * cold start and put where loadConfig expects them. Locally KOMPIS_SECRET is set directly.
+ */
+export async function withSecret(env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
+  if (env.KOMPIS_SECRET || !env.KOMPIS_SECRET_ARN) return env;
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({ region: env.AWS_REGION });
+  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: env.KOMPIS_SECRET_ARN }));
+  client.destroy();
+  return { ...env, KOMPIS_SECRET: SecretString };
 }

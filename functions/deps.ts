@@ -5,6 +5,7 @@ import { DynamoStore } from './adapters/dynamo-store.js';
 import { SesMailer } from './adapters/ses-mailer.js';
 import type { AppConfig } from './config.js';
 import { systemClock, type Clock, type Deps } from './core/ports.js';
+import { SuppressionAwareMailer } from './core/emails/suppression.js';
 
 export function createStore(config: AppConfig): DynamoStore {
   return new DynamoStore(createDynamoClient(config), config.tableName);
@@ -12,10 +13,11 @@ export function createStore(config: AppConfig): DynamoStore {
 
 export function createDeps(config: AppConfig, clock: Clock = systemClock): Deps {
   const store = createStore(config);
-  const mailer = new SesMailer(createSesClient(config), {
+  const ses = new SesMailer(createSesClient(config), {
     from: config.from,
     configurationSet: config.configurationSet,
     messageIdDomain: new URL(config.baseUrl).hostname,
   });
+  const mailer = new SuppressionAwareMailer(store, ses);
   return { store, mailer, clock, config };
 }

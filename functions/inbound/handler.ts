@@ -2,11 +2,11 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { S3RawMail } from '../adapters/s3-raw-mail.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';
 import { handleSesEvent } from './handle-event.js';
 
-const config = loadConfig();
+const config = loadConfig(await withSecret(process.env));
 const deps = createDeps(config);
 const bucket = z.string().min(3).parse(process.env.KOMPIS_INBOUND_BUCKET);
 const rawMail = new S3RawMail(new S3Client({ region: config.region }), bucket, process.env.KOMPIS_INBOUND_PREFIX ?? '');

@@ -1,11 +1,11 @@
 // Lambda entry for the send queue: SQS batches in, partial batch failures out (ReportBatchItemFailures).
 import { z } from 'zod';
-import { loadConfig } from '../config.js';
+import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';
 import { handleSendBatch } from '../core/weekly/send.js';
 import { createPacer } from '../core/weekly/send-rate.js';
 
-const config = loadConfig();
+const config = loadConfig(await withSecret(process.env));
 const deps = { ...createDeps(config), pacer: createPacer(config.maxSendRate), log: (e: Record<string, unknown>) => console.log(JSON.stringify(e)) };
 
 const sqsEventSchema = z.object({ Records: z.array(z.object({ messageId: z.string(), body: z.string() })) });

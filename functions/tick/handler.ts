@@ -2,11 +2,11 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { SqsQueue } from '../adapters/sqs-queue.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, withSecret } from '../config.js';
 import { createStore } from '../deps.js';
 import { runTick } from '../core/weekly/tick.js';
 
-const config = loadConfig();
+const config = loadConfig(await withSecret(process.env));
 // Only the store: the tick sends no email, so its bundle carries no SES client.
 const store = createStore(config);
 const queueUrl = z.url().parse(process.env.KOMPIS_QUEUE_URL);

@@ -1,0 +1,29 @@
+// Lambda entry for SES feedback (bounces, complaints, rejects, delays) from the configuration set's SNS topic.
+import { z } from 'zod';
+import { applyFeedback } from '../core/emails/feedback.js';
+import { loadConfig, withSecret } from '../config.js';
+import { createStore } from '../deps.js';
+
+const store = createStore(loadConfig(await withSecret(process.env)));
+const snsEventSchema = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
+
+export const handler = async (event: unknown) => {
+  const parsed = snsEventSchema.safeParse(event);
+  if (!parsed.success) {
+    console.error(JSON.stringify({ level: 'error', msg: 'not an SNS event' }));
+    return { suppressed: 0 };
+  }
+  let suppressed = 0;
+  for (const record of parsed.data.Records) {
+    let message: unknown;
+    try {
+      message = JSON.parse(record.Sns.Message);
+    } catch {
+      continue;
+    }
+    const result = await applyFeedback(store, message, new Date());
+    suppressed += result.suppressed.length;
+    if (result.suppressed.length) console.log(JSON.stringify({ level: 'info', msg: 'suppressed', count: result.suppressed.length }));
+  }
+  return { suppressed };
+};
