@@ -74,7 +74,23 @@ export function buddyPageUrl(config: CoreConfig, buddy: string, now: Date): stri
   return `${config.baseUrl}/buddy/${token}`;
 }
 
-/** The sign-up form with its fields filled in (to edit an emailed goal, or to set the next one). */
+/** The sign-up form filled in with a goal's fields: to edit an emailed goal, or to set the next one. */
+export function goalFormUrl(config: CoreConfig, goal: Goal, extra: Record<string, string | number | undefined> = {}): string {
+  return prefilledFormUrl(config, {
+    lang: goal.locale,
+    email: goal.owner,
+    name: goal.ownerName,
+    goal: goal.text,
+    perWeek: goal.targetPerWeek,
+    weeks: goal.weeks,
+    timeZone: goal.timeZone,
+    weekday: goal.checkinWeekday,
+    hour: goal.checkinHour,
+    ...extra,
+  });
+}
+
+/** The sign-up form with its fields filled in. */
 export function prefilledFormUrl(config: CoreConfig, fields: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== '') params.set(name, String(value));

@@ -6,7 +6,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { readGoal, weeklyTarget } from '../analysis/goal-reader.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
-import { confirmUrl, prefilledFormUrl } from '../goals/links.js';
+import { confirmUrl, goalFormUrl } from '../goals/links.js';
 import { scheduleText, signUp } from '../goals/sign-up.js';
 import { signupDefaults, signupFormSchema } from '../goals/signup-form.js';
 import { t } from '../i18n/messages.js';
@@ -61,16 +61,7 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
   if (!form.success) return 'invalid';
 
   await signUp(deps, form.data, (d, goal: Goal, now) => {
-    const editUrl = prefilledFormUrl(d.config, {
-      lang: goal.locale,
-      email: goal.owner,
-      name: goal.ownerName,
-      goal: goal.text,
-      perWeek: goal.targetPerWeek,
-      weeks: goal.weeks,
-      buddyName: goal.buddy?.name,
-      buddyEmail: goal.buddy?.email,
-    });
+    const editUrl = goalFormUrl(d.config, goal, { buddyName: goal.buddy?.name, buddyEmail: goal.buddy?.email });
     const understood = [
       t(goal.locale, 'email.signup.understood', { perWeek: goal.targetPerWeek, weeks: goal.weeks, schedule: scheduleText(goal) }),
       structure.count === null ? t(goal.locale, 'email.signup.noNumber') : '',

@@ -2,7 +2,7 @@
 import { chartHtml, chartText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
-import { goalPageUrl, prefilledFormUrl } from '../goals/links.js';
+import { goalFormUrl, goalPageUrl } from '../goals/links.js';
 import { t } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import type { WeekAnswer } from '../progress/answers.js';
@@ -11,17 +11,7 @@ import { chartRows, listHeaders } from './checkin-email.js';
 
 /** The sign-up form, prefilled with this goal, for the next period. */
 export function nextGoalUrl(config: CoreConfig, goal: Goal): string {
-  return prefilledFormUrl(config, {
-    lang: goal.locale,
-    email: goal.owner,
-    name: goal.ownerName,
-    goal: goal.text,
-    perWeek: goal.targetPerWeek,
-    weeks: goal.weeks,
-    timeZone: goal.timeZone,
-    weekday: goal.checkinWeekday,
-    hour: goal.checkinHour,
-  });
+  return goalFormUrl(config, goal);
 }
 
 export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAnswer[], now: Date): OutgoingEmail {
