@@ -1,4 +1,5 @@
 // The Store on DynamoDB: one table, keys as in DESIGN.md. Each access pattern says why its keys look so.
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
@@ -30,8 +31,12 @@ const sentKey = (goalId: string, key: SendKey) => ({
 
 // A buddy's goals share the buddy's partition: the buddy page lists them with one Query.
 const buddyLinkKey = (buddy: string, goalId: string) => ({ pk: `BUDDY#${buddy}`, sk: `GOAL#${goalId}` });
-// Suppression is one item per address, read before any invitation (and, from issue 7, by the mailer).
-const suppressionKey = (email: string) => ({ pk: `SUPPRESS#${email}`, sk: 'SUPPRESS' });
+// Suppression is one item per address, read by the mailer before every send. It is keyed by a hash, so it
+// can outlive "delete everything" without keeping the address itself.
+const suppressionKey = (email: string) => ({
+  pk: `SUPPRESS#${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`,
+  sk: 'SUPPRESS',
+});
 // Rate counters: one item per scope, key and window, removed by the table's TTL once the window is over.
 const rateKey = (scope: string, key: string, window: string) => ({ pk: `RATE#${scope}#${key}`, sk: window });
 
@@ -260,6 +265,28 @@ export class DynamoStore implements Store {
     const goals = items.filter((item) => String(item.sk).startsWith('GOAL#')).map((item) => stripKeys<Goal>(item));
     const withAnswers = await Promise.all(goals.map(async (goal) => ({ ...goal, answers: await this.getWeekAnswers(goal.id) })));
     return { ...(profile ? { person: stripKeys<Person>(profile) } : {}), goals: withAnswers };
+  }
+
+  async deletePerson(email: string): Promise<number> {
+    const keys: { pk: string; sk: string }[] = [];
+    const own = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `PERSON#${email}` } });
+    for (const item of own) {
+      keys.push({ pk: String(item.pk), sk: String(item.sk) });
+      if (item.type !== 'goal') continue;
+      const goalId = String(item.id);
+      // The goal's weeks, sent markers and owner pointer; and its buddy's link to it.
+      const goalItems = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': goalPartition(goalId) } });
+      keys.push(...goalItems.map((g) => ({ pk: String(g.pk), sk: String(g.sk) })));
+      const buddy = (item.buddy as { email?: string } | undefined)?.email;
+      if (buddy) keys.push(buddyLinkKey(buddy, goalId));
+    }
+    // As a buddy: the links to other people's goals, and the language profile.
+    const asBuddy = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `BUDDY#${email}` } });
+    keys.push(...asBuddy.map((b) => ({ pk: String(b.pk), sk: String(b.sk) })));
+    const rates = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATE#invite#${email}` } });
+    keys.push(...rates.map((r) => ({ pk: String(r.pk), sk: String(r.sk) })));
+    for (const key of keys) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+    return keys.length;
   }
 
   private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {

@@ -76,6 +76,9 @@ export interface Store {
   /** Adds one to a counter for `window` (kept until `expiresAt`, epoch s) and returns the new count. */
   countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number>;
 
+  /** Removes every item about a person: profile, goals and their weeks and markers, buddy links, counters. */
+  deletePerson(email: string): Promise<number>;
+
   /** Everything stored about one person, for the JSON export. */
   exportPerson(email: string): Promise<{ person?: Person; goals: (Goal & { answers: WeekAnswer[] })[] }>;
 }

@@ -144,6 +144,12 @@ export const en = {
   'goal.stop.hint': 'No more check-ins for this goal. This cannot be undone, but you can always write down a new goal.',
   'goal.stop.button': 'Stop this goal',
   'goal.stopped.saved': 'The goal is stopped.',
+  'goal.delete.legend': 'Delete everything',
+  'goal.delete.hint': 'Removes your goals, weeks and buddy links, and stops all email from Kompis to this address for good.',
+  'goal.delete.confirm': 'Yes, delete everything about me',
+  'goal.delete.button': 'Delete everything',
+  'goal.deleted': 'Everything Kompis had about you is deleted, and Kompis will not email this address again.',
+  'errors.delete.confirm': 'Tick the box to confirm.',
   'goal.newGoal': 'Write down a new goal',
   'errors.date.invalid': 'Choose a date after today.',
 

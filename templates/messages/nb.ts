@@ -146,6 +146,12 @@ export const nb: Record<MessageKey, string> = {
   'goal.stop.hint': 'Ingen flere oppfølginger for dette målet. Det kan ikke angres, men du kan alltid skrive ned et nytt mål.',
   'goal.stop.button': 'Avslutt målet',
   'goal.stopped.saved': 'Målet er avsluttet.',
+  'goal.delete.legend': 'Slett alt',
+  'goal.delete.hint': 'Fjerner målene, ukene og kompis-koblingene dine, og stopper all e-post fra Kompis til denne adressen for godt.',
+  'goal.delete.confirm': 'Ja, slett alt om meg',
+  'goal.delete.button': 'Slett alt',
+  'goal.deleted': 'Alt Kompis hadde om deg er slettet, og Kompis sender ikke e-post til denne adressen igjen.',
+  'errors.delete.confirm': 'Kryss av for å bekrefte.',
   'goal.newGoal': 'Skriv ned et nytt mål',
   'errors.date.invalid': 'Velg en dato etter i dag.',
 

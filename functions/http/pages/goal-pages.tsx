@@ -62,7 +62,7 @@ export interface GoalPageProps {
   path: string;
   weekPath: (week: number) => string;
   notice?: GoalNotice | undefined;
-  errors?: { resumeOn?: MessageKey } & BuddyErrors;
+  errors?: { resumeOn?: MessageKey; confirm?: MessageKey } & BuddyErrors;
 }
 
 function StatusNote({ goal }: { goal: Goal }) {
@@ -203,6 +203,18 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
           </p>
         )}
       </div>
+      <form method="post" action={`${path}/delete`} class="card">
+        <h2>{t(locale, 'goal.delete.legend')}</h2>
+        <p class="hint">{t(locale, 'goal.delete.hint')}</p>
+        <p>
+          <label>
+            <input type="checkbox" name="confirm" value="yes" class="inline" aria-invalid={errors.confirm ? 'true' : undefined} />{' '}
+            {t(locale, 'goal.delete.confirm')}
+          </label>
+        </p>
+        {errors.confirm && <p class="error">{t(locale, errors.confirm)}</p>}
+        <button type="submit" class="danger">{t(locale, 'goal.delete.button')}</button>
+      </form>
     </Layout>
   );
 }

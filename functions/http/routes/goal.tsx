@@ -14,6 +14,9 @@ import { inviteAgain, nameBuddy } from '../../core/buddy/invitations.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
 import { updateGoal } from '../../core/goals/update.js';
 import { nonce, type Env } from '../context.js';
+import { deleteEverything } from '../../core/goals/delete-everything.js';
+import { t } from '../../core/i18n/messages.js';
+import { MessagePage } from '../pages/message-page.js';
 import { GoalPage, type GoalNotice } from '../pages/goal-pages.js';
 
 const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes'];
@@ -121,6 +124,21 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     const shareNotes = c.req.valid('form').shareNotes === 'on';
     await updateGoal(deps.store, ref.owner, ref.goalId, (goal) => (goal.shareNotes === shareNotes ? undefined : { shareNotes }));
     return done(c, 'notes');
+  });
+
+  app.post('/g/:token/delete', async (c) => {
+    const ref = refOf(c);
+    const goal = await loadGoal(deps, ref);
+    if ((await c.req.parseBody()).confirm !== 'yes') {
+      return c.html(await renderGoal(c, goal, { errors: { confirm: 'errors.delete.confirm' } }), 400);
+    }
+    await deleteEverything(deps, ref.owner);
+    const locale = goal.locale;
+    return c.html(
+      <MessagePage locale={locale} nonce={nonce(c)} title={t(locale, 'goal.delete.legend')} role="status">
+        <p>{t(locale, 'goal.deleted')}</p>
+      </MessagePage>,
+    );
   });
 
   app.post('/g/:token/stop', async (c) => {
