@@ -20,3 +20,12 @@ export function stringValues(data: unknown): Record<string, string> {
   }
   return values;
 }
+
+/**
+ * The client's address for rate limits. Behind API Gateway the last X-Forwarded-For entry is the one
+ * the gateway added (earlier ones are whatever the client sent); locally there is none.
+ */
+export function clientIp(c: Context): string {
+  const forwarded = c.req.header('x-forwarded-for');
+  return forwarded?.split(',').at(-1)?.trim() || 'local';
+}

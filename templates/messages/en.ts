@@ -90,6 +90,7 @@ export const en = {
   'error.forbidden': 'This form could not be accepted. Please go back, reload the page and try again.',
   'error.tooLarge': 'That was more than this form accepts.',
   'error.unavailable': 'Kompis could not finish this just now. Nothing was changed; please try again in a minute.',
+  'error.rate.signup': 'Too many goals written down from here just now. Please wait a while and try again.',
   'error.home': 'Back to the start',
 
   'email.footer.why': 'You get this email because this address was used to write down a goal on Kompis.',

@@ -92,6 +92,7 @@ export const nb: Record<MessageKey, string> = {
   'error.forbidden': 'Skjemaet kunne ikke tas imot. Gå tilbake, last inn siden på nytt og prøv igjen.',
   'error.tooLarge': 'Det var mer enn dette skjemaet tar imot.',
   'error.unavailable': 'Kompis fikk ikke fullført dette akkurat nå. Ingenting ble endret; prøv igjen om et minutt.',
+  'error.rate.signup': 'For mange mål skrevet ned herfra akkurat nå. Vent litt og prøv igjen.',
   'error.home': 'Tilbake til start',
 
   'email.footer.why': 'Du får denne e-posten fordi adressen ble brukt til å skrive ned et mål hos Kompis.',

@@ -49,3 +49,8 @@ export async function freshTable(): Promise<Record<string, string>> {
   return { KOMPIS_TABLE: tableName };
 }
 
+
+/** A client address of its own per request, so tests that share a table never meet the per-IP sign-up limit. */
+export function testClientIp(): string {
+  return `198.51.100.${Math.floor(Math.random() * 254) + 1}, 10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+}

@@ -2,15 +2,15 @@
 // nothing stored and nothing sent — and never a 5xx.
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/http/app.js';
-import { aSignupForm, formBody } from '../helpers/factories.js';
-import { TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { aSignupForm, formBody, uniqueEmail } from '../helpers/factories.js';
+import { TEST_BASE_URL, testClientIp, testDeps } from '../helpers/deps.js';
 import { outboxFor } from '../helpers/outbox.js';
 
 const deps = testDeps();
 const app = createApp(deps);
 
 function post(body: BodyInit, contentType = 'application/x-www-form-urlencoded') {
-  return app.request('/goals', { method: 'POST', body, headers: { 'content-type': contentType, origin: TEST_BASE_URL } });
+  return app.request('/goals', { method: 'POST', body, headers: { 'content-type': contentType, origin: TEST_BASE_URL, 'x-forwarded-for': testClientIp() } });
 }
 
 async function expectNothingKept(email: string) {
@@ -81,5 +81,28 @@ describe('sign-up with bad input', () => {
     const response = await post(formBody(fields));
     expect(response.status).toBe(413);
     await expectNothingKept(fields.email!);
+  });
+});
+
+describe('sign-up limits', () => {
+  it('answers the sixth sign-up for one address in a day with 429, sending nothing more', async () => {
+    const fields = aSignupForm({ locale: 'en' });
+    for (let i = 0; i < 5; i++) expect((await post(formBody(fields))).status).toBe(200);
+    const sixth = await post(formBody(fields));
+    expect(sixth.status).toBe(429);
+    expect(await sixth.text()).toContain('Too many goals written down from here just now.');
+    expect(await outboxFor(fields.email!)).toHaveLength(5);
+  });
+
+  it('counts per client address behind the gateway, by the last X-Forwarded-For entry', async () => {
+    const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const send = (email: string) =>
+      app.request('/goals', {
+        method: 'POST',
+        body: formBody(aSignupForm({ email })),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, 'x-forwarded-for': `1.2.3.4, ${ip}` },
+      });
+    for (let i = 0; i < 20; i++) expect((await send(uniqueEmail('ip'))).status).toBe(200);
+    expect((await send(uniqueEmail('ip'))).status).toBe(429);
   });
 });

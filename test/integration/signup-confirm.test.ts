@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/http/app.js';
 import { aSignupForm, formBody, uniqueEmail, type FormFields } from '../helpers/factories.js';
-import { FixedClock, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { FixedClock, TEST_BASE_URL, testClientIp, testDeps } from '../helpers/deps.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 
 const monday = new Date('2026-03-02T09:00:00Z');
@@ -15,7 +15,7 @@ function setup() {
     app.request(path, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, ...headers },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, 'x-forwarded-for': testClientIp(), ...headers },
     });
   return { clock, deps, app, post };
 }

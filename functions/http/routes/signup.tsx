@@ -5,8 +5,9 @@ import { fieldErrors, signupFormSchema } from '../../core/goals/signup-form.js';
 import { isLocale, locales } from '../../core/i18n/messages.js';
 import { z } from 'zod';
 import { coach } from '../../core/analysis/coaching.js';
+import { checkSignupLimits } from '../../core/goals/signup-limits.js';
 import type { Deps } from '../../core/ports.js';
-import { nonce, requestLocale, stringValues, type Env } from '../context.js';
+import { clientIp, nonce, requestLocale, stringValues, type Env } from '../context.js';
 import { CheckInboxPage } from '../pages/message-page.js';
 import { SignupPage, type SignupValues } from '../pages/signup-page.js';
 
@@ -44,6 +45,7 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
     // once; "Save as it is" (or the live coaching, with script) lets it through.
     const nudge = coaching && (coaching.missing.length > 0 || coaching.mismatch) && form.acknowledged !== '1';
     if (nudge) return c.html(<SignupPage locale={form.locale} nonce={nonce(c)} values={values} coaching={coaching} />);
+    await checkSignupLimits(deps, clientIp(c), form.email);
     await signUp(deps, form);
     return c.html(<CheckInboxPage locale={form.locale} nonce={nonce(c)} />);
   });
