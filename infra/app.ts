@@ -1,9 +1,4 @@
-// CDK entry: one environment-agnostic stack, so `cdk synth` needs neither credentials nor lookups.
-import { App } from 'aws-cdk-lib';
-import { KompisStack } from './kompis-stack.js';
+// CDK entry (cdk.json runs it with tsx): builds the app and writes the cloud assembly.
+import { createKompisApp } from './kompis-app.js';
 
-const app = new App();
-new KompisStack(app, 'Kompis', {
-  description: 'Kompis: an email-first goal coach',
-});
-app.synth();
+createKompisApp().app.synth();

@@ -1,84 +1,91 @@
-// The Kompis stack: wires table, secret, web API, weekly loop and email in together and outputs what an operator needs.
-import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+// The Kompis stack: wires table, secret, web API, weekly loop, email out and in, and alarms, and outputs what an operator needs.
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { z } from 'zod';
+import { AccountSuppression } from './constructs/account-suppression.js';
+import { KompisAlarms } from './constructs/alarms.js';
+import { KompisEmailFeedback } from './constructs/email-feedback.js';
 import { KompisHttpApi } from './constructs/http-api.js';
 import { KompisInboundMail, RAW_MAIL_DAYS } from './constructs/inbound-mail.js';
+import { KompisOutboundMail } from './constructs/outbound-mail.js';
+import { ServiceTopics } from './constructs/service-topics.js';
 import { KompisTable } from './constructs/table.js';
 import { KompisWeeklyLoop } from './constructs/weekly-loop.js';
-
-const sendRateHint = "must be SES's maximum send rate in emails per second, e.g. -c maxSendRate=14";
-const inboundDomainHint = 'must be the domain that receives replies, e.g. -c inboundDomain=in.kompis.example.com';
-// Labels of letters, digits and inner hyphens, at least two of them: a subset of what functions/config.ts accepts.
-const domainName = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
-
-/** Context the operator may set in cdk.json or with `-c key=value`. */
-const contextSchema = z.object({
-  baseUrl: z.url({ error: 'must be the public base URL, e.g. -c baseUrl=https://kompis.example.com' }).optional(),
-  fromAddress: z.string().min(3, { error: 'must be the From address, e.g. -c "fromAddress=Kompis <coach@example.com>"' }).default('Kompis <coach@example.com>'),
-  // Coerced: `-c maxSendRate=20` arrives as a string, cdk.json gives a number. 14 is SES's usual production quota.
-  maxSendRate: z.coerce
-    .number({ error: sendRateHint })
-    .positive({ error: sendRateHint })
-    .max(2000, { error: 'must be at most 2000 emails per second' })
-    .default(14),
-  // Lower-cased like functions/config.ts does, so the receipt rule and every function name the same domain.
-  inboundDomain: z
-    .string({ error: inboundDomainHint })
-    .regex(domainName, { error: inboundDomainHint })
-    .transform((domain) => domain.toLowerCase())
-    .default('in.kompis.example.com'),
-  // `-c activateRuleSet=true` arrives as a string, cdk.json gives a boolean.
-  activateRuleSet: z
-    .union([z.boolean(), z.stringbool()], { error: 'must be true or false, e.g. -c activateRuleSet=true' })
-    .default(false),
-});
-export type KompisContext = z.infer<typeof contextSchema>;
-
-/** Reads and checks the context once; bad values stop the synth with every problem listed. */
-export function readKompisContext(scope: Construct): KompisContext {
-  const raw = Object.fromEntries(Object.keys(contextSchema.shape).map((key) => [key, scope.node.tryGetContext(key)]));
-  const parsed = contextSchema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Kompis CDK context is invalid:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
-}
+import { isSameOrSubdomain, readKompisContext, type KompisContext } from './context.js';
+import { outputApiDomainRecord, outputDkimRecords, outputInboundMxRecord, outputSendingRecords } from './dns-records.js';
 
 export class KompisStack extends Stack {
+  readonly context: KompisContext;
   readonly table: TableV2;
+  readonly signingSecret: Secret;
+  /** The key and topics AWS services publish to (SES feedback, alarms). */
+  readonly topics: ServiceTopics;
+  readonly outboundMail: KompisOutboundMail;
   readonly web: KompisHttpApi;
   readonly weeklyLoop: KompisWeeklyLoop;
   readonly inboundMail: KompisInboundMail;
+  readonly feedback: KompisEmailFeedback;
+  readonly alarms: KompisAlarms;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const context = readKompisContext(this);
+    this.context = context;
 
     const { table } = new KompisTable(this, 'Data');
     this.table = table;
 
-    const signingSecret = new Secret(this, 'SigningSecret', {
-      description: 'Kompis token signing key (KOMPIS_SECRET)',
-      // Letters and digits only: functions/config.ts reads "id:secret,…", so ':' and ',' must not occur.
+    this.signingSecret = new Secret(this, 'SigningSecret', {
+      description: 'Kompis token signing keys (KOMPIS_SECRET): one secret, or "k2:new,k1:old" while rotating',
+      // Letters and digits only: functions/config.ts reads "id:secret,…", so ':' and ',' must not occur; a bare
+      // secret is read as key id "k1".
       generateSecretString: { excludePunctuation: true, passwordLength: 64 },
     });
-
-    const settings = { table, signingSecret, fromAddress: context.fromAddress, inboundDomain: context.inboundDomain };
-    this.web = new KompisHttpApi(this, 'Web', { ...settings, baseUrl: context.baseUrl });
-    // The emails link to the same web the web function serves.
-    this.weeklyLoop = new KompisWeeklyLoop(this, 'Weekly', { ...settings, baseUrl: this.web.baseUrl, maxSendRate: context.maxSendRate });
-    this.inboundMail = new KompisInboundMail(this, 'Email', {
-      ...settings,
-      baseUrl: this.web.baseUrl,
-      activateRuleSet: context.activateRuleSet,
+    Validations.of(this.signingSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotated by hand with key ids ("k2:new,k1:old": the first signs, all verify; README). Automatic rotation would replace the value wholesale and break every link already emailed, which must keep verifying for weeks',
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'Open this (or point your domain at it)' });
-    new CfnOutput(this, 'TableName', { value: table.tableName });
+    // SES publishes feedback, CloudWatch alarms: both to topics under one key they may use.
+    const topics = new ServiceTopics(this, 'Topics', { publishers: ['ses.amazonaws.com', 'cloudwatch.amazonaws.com'] });
+    this.topics = topics;
+    this.outboundMail = new KompisOutboundMail(this, 'Outbound', { domain: context.domain, mailFromDomain: context.mailFromDomain, topics });
+
+    const sender = this.outboundMail;
+    const settings = { table, signingSecret: this.signingSecret, fromAddress: context.fromAddress, inboundDomain: context.inboundDomain };
+    const customDomain = context.certificateArn && context.apiDomain ? { domainName: context.apiDomain, certificateArn: context.certificateArn } : undefined;
+    this.web = new KompisHttpApi(this, 'Web', { ...settings, sender, baseUrl: context.baseUrl, customDomain });
+    // The emails link to the same web the web function serves.
+    const baseUrl = this.web.baseUrl;
+    this.weeklyLoop = new KompisWeeklyLoop(this, 'Weekly', { ...settings, sender, baseUrl, maxSendRate: context.maxSendRate });
+    this.inboundMail = new KompisInboundMail(this, 'Email', {
+      ...settings,
+      sender,
+      baseUrl,
+      activateRuleSet: context.activateRuleSet,
+      verifyDomain: !isSameOrSubdomain(context.inboundDomain, context.domain),
+    });
+    this.feedback = new KompisEmailFeedback(this, 'Feedback', { ...settings, baseUrl, topic: this.outboundMail.feedbackTopic });
+    if (context.accountSuppression) new AccountSuppression(this, 'AccountSuppression');
+
+    this.alarms = new KompisAlarms(this, 'Alarms', { topics, email: context.alarmEmail })
+      .watchDeadLetters('SendDeadLetters', this.weeklyLoop.deadLetterQueue, 'Emails that failed 5 times')
+      .watchDeadLetters('TickDeadLetters', this.weeklyLoop.tickDeadLetterQueue, 'Schedule events that never reached the tick')
+      .watchFunction('Http', this.web.handler)
+      .watchFunction('Tick', this.weeklyLoop.tick)
+      .watchFunction('Send', this.weeklyLoop.send)
+      .watchFunction('Inbound', this.inboundMail.handler)
+      .watchFunction('Feedback', this.feedback.handler)
+      .watchSesReputation();
+
+    this.addOutputs(context);
+  }
+
+  private addOutputs(context: KompisContext): void {
+    new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'Open this: the sign-up page' });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'SendQueueUrl', { value: this.weeklyLoop.queue.queueUrl });
     new CfnOutput(this, 'SendDeadLetterQueueName', {
       value: this.weeklyLoop.deadLetterQueue.queueName,
@@ -98,10 +105,13 @@ export class KompisStack extends Stack {
         ? 'Active: this stack activated it (-c activateRuleSet=true)'
         : 'Activate it once: aws ses set-active-receipt-rule-set --rule-set-name <this name> (or deploy with -c activateRuleSet=true)',
     });
-    new CfnOutput(this, 'InboundMxRecord', {
-      // SES receives in a few regions only; a region without it has no such endpoint, and the record leads nowhere.
-      value: `${context.inboundDomain} MX 10 inbound-smtp.${Aws.REGION}.amazonaws.com`,
-      description: 'Create this DNS record, and verify the domain in SES, so that replies reach Kompis',
-    });
+    new CfnOutput(this, 'ConfigurationSetName', { value: this.outboundMail.configurationSetName });
+    new CfnOutput(this, 'SigningSecretArn', { value: this.signingSecret.secretArn, description: 'Rotate keys here: "k2:new,k1:old"' });
+
+    outputDkimRecords(this, 'DkimRecord', this.outboundMail.identity.dkimRecords, context.domain);
+    outputSendingRecords(this, { domain: context.domain, mailFromDomain: context.mailFromDomain, reportEmail: context.alarmEmail });
+    outputInboundMxRecord(this, context.inboundDomain);
+    if (this.inboundMail.identity) outputDkimRecords(this, 'InboundDkimRecord', this.inboundMail.identity.dkimRecords, context.inboundDomain);
+    if (this.web.domainName && context.apiDomain) outputApiDomainRecord(this, context.apiDomain, this.web.domainName.regionalDomainName);
   }
 }

@@ -1,9 +1,8 @@
 // Makes an SES receipt rule set the region's active one, which CloudFormation has no property for.
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
-import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId, type AwsSdkCall } from 'aws-cdk-lib/custom-resources';
+import { PhysicalResourceId, type AwsCustomResource, type AwsSdkCall } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { sdkCall } from './sdk-call.js';
 
 export interface ActiveReceiptRuleSetProps {
   readonly ruleSet: IReceiptRuleSet;
@@ -26,16 +25,11 @@ export class ActiveReceiptRuleSet extends Construct {
       // Fixed, so that a replaced rule set is activated by an update, never followed by a delete that deactivates it.
       physicalResourceId: PhysicalResourceId.of('active-receipt-rule-set'),
     });
-    this.resource = new AwsCustomResource(this, 'Resource', {
+    this.resource = sdkCall(this, 'Resource', {
       onCreate: setActive({ RuleSetName: props.ruleSet.receiptRuleSetName }),
       onUpdate: setActive({ RuleSetName: props.ruleSet.receiptRuleSetName }),
       onDelete: setActive({}),
-      // SetActiveReceiptRuleSet has no resource to scope it to.
-      policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] })]),
-      // The SDK in the Lambda runtime has this call; fetching the latest at deploy would need npm from inside AWS.
-      installLatestAwsSdk: false,
-      // Kept a month like every Kompis log, not the two years the provider's own log group would keep.
-      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
+      action: 'ses:SetActiveReceiptRuleSet',
     });
   }
 }

@@ -1,12 +1,14 @@
 // Email in: SES receives mail for the inbound domain, stores it raw in S3, then hands it to the inbound function.
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { ReceiptRuleSet, TlsPolicy, type ReceiptRule } from 'aws-cdk-lib/aws-ses';
+import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { DkimIdentity, EasyDkimSigningKeyLength, EmailIdentity, Identity, ReceiptRuleSet, TlsPolicy, type ReceiptRule } from 'aws-cdk-lib/aws-ses';
 import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import { Construct } from 'constructs';
 import { ActiveReceiptRuleSet } from './active-receipt-rule-set.js';
 import { KompisFunction, type KompisSettings } from './kompis-function.js';
+import { privateBucket } from './private-bucket.js';
+import type { EmailSender } from './outbound-mail.js';
 
 /** Where in the bucket SES puts each message (key = prefix + SES message id), and where the function reads it. */
 export const INBOUND_PREFIX = 'inbound/';
@@ -14,40 +16,54 @@ export const INBOUND_PREFIX = 'inbound/';
 /** How long raw mail is kept: long enough to look into or replay a failed message, not longer (it is personal data). */
 export const RAW_MAIL_DAYS = 30;
 
+/** Long enough to answer "who read this message" for any raw mail still kept, and a while after. */
+export const ACCESS_LOG_DAYS = 90;
+
 export interface KompisInboundMailProps extends KompisSettings {
   /**
    * Make the rule set the region's active one on deploy. Off by default: a region has only one active rule
    * set, so activating ours replaces whatever receives mail there now — the operator's call, not the stack's.
    */
   readonly activateRuleSet?: boolean;
+  /** Answers to mail (read-backs, "what we understood") go out through it. */
+  readonly sender: EmailSender;
+  /**
+   * Verify the inbound domain with an identity of its own. Only needed when it lies outside the sending domain:
+   * SES counts a verified domain's subdomains as verified.
+   */
+  readonly verifyDomain?: boolean;
 }
 
 /**
  * SES receipt for `inboundDomain`. Mail only arrives once the operator has (see the stack outputs):
- * - verified the domain in SES (TODO(issue 7): an EmailIdentity here),
+ * - verified the domain in SES: the sending domain's DKIM records do it for a subdomain of it, else those of
+ *   the identity made here (`verifyDomain`),
  * - created its MX record, pointing at SES's inbound endpoint in this region,
  * - made the rule set active, unless `activateRuleSet` did: CloudFormation alone cannot.
  */
 export class KompisInboundMail extends Construct {
   readonly bucket: Bucket;
+  /** S3 server access logs of the raw mail bucket. */
+  readonly accessLogsBucket: Bucket;
   readonly handler: KompisFunction;
   readonly ruleSet: ReceiptRuleSet;
   readonly rule: ReceiptRule;
+  /** The inbound domain's own identity, when it needs one (`verifyDomain`). */
+  readonly identity?: EmailIdentity;
 
   constructor(scope: Construct, id: string, props: KompisInboundMailProps) {
     super(scope, id);
 
-    this.bucket = new Bucket(this, 'RawMail', {
-      // SSE-S3 rather than KMS: SES's S3 action writes to it with no key policy, and readers need no kms:Decrypt.
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      lifecycleRules: [{ id: 'ExpireRawMail', expiration: Duration.days(RAW_MAIL_DAYS) }],
-      // Mail may still be wanted after a stack delete; it expires on its own anyway.
-      removalPolicy: RemovalPolicy.RETAIN,
-      // No server access logs yet: they need a bucket of their own, and only SES and one function touch this one.
-      // cdk-nag's AwsSolutions-S1 will ask for them: add a log bucket then (issue 7), or suppress it with a reason.
+    this.accessLogsBucket = privateBucket(this, 'AccessLogs', { expiry: { ruleId: 'ExpireAccessLogs', days: ACCESS_LOG_DAYS } });
+    Validations.of(this.accessLogsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the server access log bucket; logging its own access would log the log writes, without end.',
+    });
+    this.bucket = privateBucket(this, 'RawMail', {
+      expiry: { ruleId: 'ExpireRawMail', days: RAW_MAIL_DAYS },
+      // Who read or wrote which message: it holds people's mail.
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'raw-mail/',
     });
 
     this.ruleSet = new ReceiptRuleSet(this, 'RuleSet');
@@ -82,9 +98,13 @@ export class KompisInboundMail extends Construct {
     })
       .configure(props)
       .grantTableReadWrite(props.table)
-      .grantSendEmail();
+      .grantSendEmail(props.sender);
     // GetObject alone, not bucket.grantRead(): the function reads one key it is told, it never lists.
     this.handler.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)] }));
+    Validations.of(this.handler.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/${INBOUND_PREFIX}*]`,
+      reason: 'Objects are keyed by the SES message id, unknown before the mail arrives: GetObject only, only under the prefix SES writes to',
+    });
     // The Lambda action adds a permission by this id unless one exists; ours names the rule set as well as the account.
     this.handler.addPermission('AllowSes', { principal: ses, sourceAccount: Stack.of(this).account, sourceArn: rulesOfThisSet });
 
@@ -102,6 +122,13 @@ export class KompisInboundMail extends Construct {
         new actions.Lambda({ function: this.handler, invocationType: actions.LambdaInvocationType.EVENT }),
       ],
     });
+
+    if (props.verifyDomain) {
+      this.identity = new EmailIdentity(this, 'Identity', {
+        identity: Identity.domain(props.inboundDomain),
+        dkimIdentity: DkimIdentity.easyDkim(EasyDkimSigningKeyLength.RSA_2048_BIT),
+      });
+    }
 
     if (props.activateRuleSet) {
       // Only once the rule is in place, so no mail arrives at an empty active set and bounces.

@@ -1,14 +1,22 @@
 // KompisFunction: every Kompis Lambda, with the project's runtime, bundling and logging defaults.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { tableKeys } from '../../functions/adapters/table-definition.js';
+import type { EmailSender } from './outbound-mail.js';
+
+/**
+ * The item actions behind the commands functions/adapters/dynamo-store.ts sends (Get, Put, Update, Delete,
+ * Query); test/infra checks the list still covers them. No Scan, no batch or stream reads, no table management.
+ */
+export const TABLE_DATA_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
 
 /** The repository root: entries, package-lock.json and templates/ are found from here. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,7 +31,7 @@ export interface KompisFunctionProps
 export interface KompisSettings {
   /** `KOMPIS_TABLE`; access to it is granted separately, as each function needs. */
   readonly table: ITableV2;
-  /** `KOMPIS_SECRET`: the token signing keys. */
+  /** `KOMPIS_SECRET_ARN`: the token signing keys, read from Secrets Manager at cold start (functions/config.ts). */
   readonly signingSecret: ISecret;
   /** `KOMPIS_BASE_URL`: the public base URL put into links. */
   readonly baseUrl: string;
@@ -41,7 +49,8 @@ export interface KompisSettings {
  * - The AWS SDK v3 clients are bundled, not taken from the runtime, so the version we test is the one that runs.
  * - The MJML templates are compiled (`templates/build.ts`) before every bundle; the bundle itself
  *   only holds the compiled HTML, never mjml.
- * - Its own log group, kept one month.
+ * - Its own log group, `/aws/lambda/<stack>-<id>`, kept one month, and a role that may write to that group
+ *   alone (no AWS managed policy, whose CreateLogGroup and PutLogEvents reach every log group in the account).
  * - 512 MB (more memory is also more CPU, which shortens cold starts) and a 15 s timeout, well
  *   under API Gateway's 30 s limit.
  *
@@ -49,8 +58,16 @@ export interface KompisSettings {
  */
 export class KompisFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: KompisFunctionProps) {
-    // A sibling of the function rather than a child: the function does not exist before super().
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+    // Siblings of the function rather than children: the function does not exist before super().
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      // Named, so `aws logs tail /aws/lambda/Kompis-Send` works without looking the name up first.
+      logGroupName: `/aws/lambda/${Stack.of(scope).stackName}-${id}`,
+      retention: RetentionDays.ONE_MONTH,
+      // A named group left behind would stop the next deploy of the same stack from creating it.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
     super(scope, id, {
       description: props.description,
       entry: join(projectRoot, props.entry),
@@ -61,6 +78,7 @@ export class KompisFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(15),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       logGroup,
+      role,
       projectRoot,
       depsLockFilePath: join(projectRoot, 'package-lock.json'),
       environment: {
@@ -90,31 +108,47 @@ export class KompisFunction extends NodejsFunction {
         },
       },
     });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime Kompis is built and tested for (issue 7) and is supported by Lambda; moving to a newer one is a deliberate upgrade with its own test run, not a side effect of a cdk-nag release',
+    });
   }
 
-  /** Sets the configuration every function shares, so all of them read the same table, keys and URLs. */
+  /**
+   * Sets the configuration every function shares, so all of them read the same table, keys and URLs, and lets
+   * the function read the signing secret, which every entry does at cold start.
+   */
   configure(settings: KompisSettings): this {
     this.addEnvironment('KOMPIS_TABLE', settings.table.tableName);
     this.addEnvironment('KOMPIS_BASE_URL', settings.baseUrl);
     this.addEnvironment('KOMPIS_FROM', settings.fromAddress);
     this.addEnvironment('KOMPIS_INBOUND_DOMAIN', settings.inboundDomain);
-    // TODO(issue 7): read the secret from Secrets Manager at cold start instead. The template holds only a
-    // {{resolve:secretsmanager:…}} reference, but CloudFormation resolves it at deploy, so the value sits in
-    // plain text in the function's configuration, readable by anyone allowed lambda:GetFunctionConfiguration.
-    this.addEnvironment('KOMPIS_SECRET', settings.signingSecret.secretValue.unsafeUnwrap());
+    // The ARN, never the value: a value in the environment is plain text to anyone allowed
+    // lambda:GetFunctionConfiguration, and a rotated key would only arrive with the next deploy.
+    this.addEnvironment('KOMPIS_SECRET_ARN', settings.signingSecret.secretArn);
+    settings.signingSecret.grantRead(this);
     return this;
   }
 
-  /** Read/write access to the table's items and indexes (not to the table itself). */
+  /** Read/write access to the table's items and its due index, by the commands the store sends (not to the table itself). */
   grantTableReadWrite(table: ITableV2): this {
-    table.grants.readWriteData(this);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: TABLE_DATA_ACTIONS, resources: [table.tableArn, `${table.tableArn}/index/${tableKeys.dueIndex.name}`] }),
+    );
     return this;
   }
 
-  /** Permission to send email through SES. */
-  grantSendEmail(): this {
-    // TODO(issue 7): narrow to the verified identity and the configuration set once the email construct exists.
-    this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendRawEmail'], resources: ['*'] }));
+  /**
+   * Permission to send raw email from the sender's identity through its configuration set, and the set's name in
+   * `KOMPIS_SES_CONFIGURATION_SET` for the mailer to name. Both at once: SES checks the send against the identity
+   * and, when a set is named, against the set too, so one without the other would be refused.
+   */
+  grantSendEmail(sender: EmailSender): this {
+    this.addEnvironment('KOMPIS_SES_CONFIGURATION_SET', sender.configurationSetName);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['ses:SendRawEmail'], resources: [sender.identityArn, sender.configurationSetArn] }),
+    );
     return this;
   }
 }

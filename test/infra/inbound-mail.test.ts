@@ -1,7 +1,7 @@
 // Synth tests for email in: SES receipt rule → raw mail bucket → inbound function, and what each part may do.
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, environmentOf, logicalIdOf, propertiesOf, resourcesAllowed, synth } from './synth.js';
+import { allowedActions, environmentOf, functionsOf, logicalIdOf, propertiesOf, resourcesAllowed, sendingResources, synth } from './synth.js';
 
 const { stack, template } = synth({ inboundDomain: 'in.example.org' });
 const { bucket, handler, ruleSet, rule } = stack.inboundMail;
@@ -31,7 +31,7 @@ function bucketPolicyStatements(t: Template): PolicyStatementJson[] {
 }
 
 const ruleProperties = () => (propertiesOf(template, rule) as { Rule: Record<string, unknown> }).Rule;
-const everyFunction = [stack.web.handler, stack.weeklyLoop.tick, stack.weeklyLoop.send, handler];
+const everyFunction = Object.values(functionsOf(stack));
 
 describe('the raw mail bucket', () => {
   it('blocks all public access and encrypts every object with S3-managed keys', () => {
@@ -39,6 +39,21 @@ describe('the raw mail bucket', () => {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
     });
+  });
+
+  it('logs every access to a bucket of its own: private, S3-encrypted, TLS only, logs kept 90 days and retained', () => {
+    const logs = stack.inboundMail.accessLogsBucket;
+    expect(propertiesOf(template, bucket).LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logicalIdOf(logs) }, LogFilePrefix: 'raw-mail/' });
+    expect(propertiesOf(template, logs)).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LifecycleConfiguration: { Rules: [{ Id: 'ExpireAccessLogs', ExpirationInDays: 90, Status: 'Enabled' }] },
+    });
+    const policies = template.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: logicalIdOf(logs) } } });
+    const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatementJson[]);
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' }));
+    expect(template.toJSON().Resources[logicalIdOf(logs)]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
 
   it('refuses every request made without TLS', () => {
@@ -148,12 +163,12 @@ describe('the inbound function', () => {
     expect(allowedActions(template, handler).filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
   });
 
-  it('may read and write the table and send raw email', () => {
+  it('may read and write the table and send raw email from the identity through the configuration set', () => {
     const tableArn = { 'Fn::GetAtt': [logicalIdOf(stack.table), 'Arn'] };
     for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']) {
       expect(resourcesAllowed(template, handler, action)).toContainEqual(tableArn);
     }
-    expect(resourcesAllowed(template, handler, 'ses:SendRawEmail')).toEqual(['*']);
+    expect(resourcesAllowed(template, handler, 'ses:SendRawEmail')).toEqual(sendingResources(stack));
   });
 });
 
@@ -162,12 +177,28 @@ describe('the inbound domain', () => {
     for (const fn of everyFunction) expect(environmentOf(template, fn).KOMPIS_INBOUND_DOMAIN).toBe('in.example.org');
   });
 
-  it('defaults to in.kompis.example.com, so synth needs no flags', () => {
-    const plain = synth();
-    expect(environmentOf(plain.template, plain.stack.inboundMail.handler).KOMPIS_INBOUND_DOMAIN).toBe('in.kompis.example.com');
-    expect((propertiesOf(plain.template, plain.stack.inboundMail.rule) as { Rule: { Recipients: string[] } }).Rule.Recipients).toEqual([
-      'in.kompis.example.com',
-    ]);
+  it('defaults to in.<domain>, so synth needs no flags: in.example.com, and in.kompis.no for -c domain=kompis.no', () => {
+    for (const [context, expected] of [[{}, 'in.example.com'], [{ domain: 'kompis.no', fromAddress: 'coach@kompis.no' }, 'in.kompis.no']] as const) {
+      const plain = synth(context);
+      expect(environmentOf(plain.template, plain.stack.inboundMail.handler).KOMPIS_INBOUND_DOMAIN).toBe(expected);
+      expect((propertiesOf(plain.template, plain.stack.inboundMail.rule) as { Rule: { Recipients: string[] } }).Rule.Recipients).toEqual([expected]);
+    }
+  });
+
+  it('is verified through the sending domain when it lies under it, so it gets no identity of its own', () => {
+    const under = synth({ inboundDomain: 'in.example.com' });
+    expect(under.stack.inboundMail.identity).toBeUndefined();
+    expect(Object.values(under.template.findResources('AWS::SES::EmailIdentity')).map((r) => r.Properties.EmailIdentity)).toEqual(['example.com']);
+  });
+
+  it('gets an Easy DKIM identity of its own when it lies outside the sending domain, with its DKIM records in the outputs', () => {
+    const identity = stack.inboundMail.identity!;
+    expect(propertiesOf(template, identity)).toMatchObject({ EmailIdentity: 'in.example.org', DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' } });
+    for (const n of [1, 2, 3]) {
+      template.hasOutput(`InboundDkimRecord${n}`, {
+        Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalIdOf(identity), `DkimDNSTokenName${n}`] }, ' CNAME ', { 'Fn::GetAtt': [logicalIdOf(identity), `DkimDNSTokenValue${n}`] }]] },
+      });
+    }
   });
 
   it('is lower-cased, as the functions read it, so the rule and the reply addresses agree', () => {

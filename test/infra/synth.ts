@@ -17,6 +17,17 @@ export function synth(context: Record<string, unknown> = {}) {
   return { stack, template: Template.fromStack(stack) };
 }
 
+/** Every Kompis function by name, for checks that hold for each of them. */
+export function functionsOf(stack: KompisStack) {
+  return {
+    http: stack.web.handler,
+    tick: stack.weeklyLoop.tick,
+    send: stack.weeklyLoop.send,
+    inbound: stack.inboundMail.handler,
+    feedback: stack.feedback.handler,
+  };
+}
+
 /** The logical id of a construct's CloudFormation resource. */
 export function logicalIdOf(construct: IConstruct): string {
   return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
@@ -63,4 +74,21 @@ export function resourcesAllowed(template: Template, fn: IFunction, action: stri
   return roleStatements(template, fn)
     .filter((statement) => statement.Effect === 'Allow' && [statement.Action].flat().includes(action))
     .flatMap((statement) => [statement.Resource].flat());
+}
+
+/** The ARN CloudFormation builds for an SES resource of this stack, e.g. `identity/<name>` or `configuration-set/<name>`. */
+export function sesArn(resourceType: 'identity' | 'configuration-set', construct: IConstruct): unknown {
+  const part = (name: string) => ({ Ref: name });
+  return {
+    'Fn::Join': [
+      '',
+      ['arn:', part('AWS::Partition'), ':ses:', part('AWS::Region'), ':', part('AWS::AccountId'), `:${resourceType}/`, { Ref: logicalIdOf(construct) }],
+    ],
+  };
+}
+
+/** What each sending function may send through: the domain identity and the configuration set, nothing else. */
+export function sendingResources(stack: KompisStack): unknown[] {
+  const { configurationSet, identity } = stack.outboundMail;
+  return [sesArn('configuration-set', configurationSet), sesArn('identity', identity)];
 }

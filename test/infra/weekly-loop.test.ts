@@ -1,7 +1,7 @@
 // Synth tests for the weekly loop: schedule → tick → send queue → send, and what each part may do.
 import { describe, expect, it } from 'vitest';
 import { STALE_CLAIM_MS } from '../../functions/adapters/dynamo-store.js';
-import { allowedActions, environmentOf, logicalIdOf, propertiesOf, resourcesAllowed, synth } from './synth.js';
+import { allowedActions, environmentOf, logicalIdOf, propertiesOf, resourcesAllowed, sendingResources, synth } from './synth.js';
 
 const { stack, template } = synth();
 const { queue, deadLetterQueue, tickDeadLetterQueue, tick, send, schedule } = stack.weeklyLoop;
@@ -90,10 +90,10 @@ describe('the send function', () => {
     expect(env).not.toHaveProperty('KOMPIS_QUEUE_URL');
   });
 
-  it('may read and write the table, send raw email and take messages off the send queue', () => {
+  it('may read and write the table, send raw email from the identity through the configuration set and take messages off the send queue', () => {
     const actions = allowedActions(template, send);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'ses:SendRawEmail']));
-    expect(resourcesAllowed(template, send, 'ses:SendRawEmail')).toEqual(['*']);
+    expect(resourcesAllowed(template, send, 'ses:SendRawEmail')).toEqual(sendingResources(stack));
     for (const action of ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']) {
       expect(resourcesAllowed(template, send, action)).toEqual([arnOf(queue)]);
     }

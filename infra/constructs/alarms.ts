@@ -1,0 +1,76 @@
+// Alarms that mail the operator: dead letters waiting, functions failing or throttled, SES reputation slipping.
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { ServiceTopics } from './service-topics.js';
+
+/**
+ * Alarm well before SES reviews the account (it does at a 5% bounce and a 0.1% complaint rate, and may pause
+ * sending at 10% and 0.5%): the metrics are fractions, so 0.02 is 2%.
+ */
+export const SES_BOUNCE_RATE_LIMIT = 0.02;
+export const SES_COMPLAINT_RATE_LIMIT = 0.0005;
+
+export interface KompisAlarmsProps {
+  /** Where the alarm topic is made, with a key CloudWatch may use. */
+  readonly topics: ServiceTopics;
+  /** Who gets the alarms; the subscription waits until they confirm it from the email SNS sends. */
+  readonly email: string;
+}
+
+export class KompisAlarms extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: KompisAlarmsProps) {
+    super(scope, id);
+    this.topic = props.topics.newTopic('Topic', 'Kompis alarms');
+    this.topic.addSubscription(new EmailSubscription(props.email));
+  }
+
+  /** Any message in a dead-letter queue is an email or a tick that did not happen, and waits for a look. */
+  watchDeadLetters(id: string, queue: IQueue, what: string): this {
+    return this.alarmAbove(`${id}Waiting`, queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum' }), 0, {
+      description: `${what} are waiting in ${queue.queueName}: see the README (Deploy to AWS, Alarms)`,
+    });
+  }
+
+  /** Any error or throttle: at Kompis's volume one is worth a look, and none is the normal state. */
+  watchFunction(id: string, fn: IFunction): this {
+    this.alarmAbove(`${id}Errors`, fn.metricErrors({ statistic: 'Sum' }), 0, { description: `${fn.functionName} failed` });
+    return this.alarmAbove(`${id}Throttles`, fn.metricThrottles({ statistic: 'Sum' }), 0, {
+      description: `${fn.functionName} was throttled`,
+    });
+  }
+
+  /** The account's bounce and complaint rates, as SES computes them for its review. */
+  watchSesReputation(): this {
+    const reputation = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
+    this.alarmAbove('SesBounceRate', reputation('Reputation.BounceRate'), SES_BOUNCE_RATE_LIMIT, {
+      description: 'SES bounce rate is over 2%: find the source of bad addresses before SES reviews the account at 5%',
+    });
+    return this.alarmAbove('SesComplaintRate', reputation('Reputation.ComplaintRate'), SES_COMPLAINT_RATE_LIMIT, {
+      description: 'SES complaint rate is over 0.05%: find out who marks Kompis as spam before SES reviews the account at 0.1%',
+    });
+  }
+
+  private alarmAbove(id: string, metric: IMetric, threshold: number, options: { description: string }): this {
+    const alarm = new Alarm(this, id, {
+      metric,
+      threshold,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      alarmDescription: options.description,
+      // No data is no failure: an idle function reports no Errors at all.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+    return this;
+  }
+}

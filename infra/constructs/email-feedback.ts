@@ -1,0 +1,26 @@
+// SES feedback in: the configuration set's topic invokes the feedback function, which suppresses bad addresses.
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { KompisFunction, type KompisSettings } from './kompis-function.js';
+
+export interface KompisEmailFeedbackProps extends KompisSettings {
+  /** The topic SES publishes bounces, complaints, rejects and delivery delays to. */
+  readonly topic: ITopic;
+}
+
+export class KompisEmailFeedback extends Construct {
+  readonly handler: KompisFunction;
+
+  constructor(scope: Construct, id: string, props: KompisEmailFeedbackProps) {
+    super(scope, id);
+    // Table access only: it marks addresses as suppressed and sends nothing, so it has no SES permission.
+    this.handler = new KompisFunction(this, 'Feedback', {
+      entry: 'functions/feedback/handler.ts',
+      description: 'Kompis email feedback: suppresses addresses that hard-bounced or complained',
+    })
+      .configure(props)
+      .grantTableReadWrite(props.table);
+    props.topic.addSubscription(new LambdaSubscription(this.handler));
+  }
+}

@@ -1,0 +1,83 @@
+// Synth tests for the alarms: what each watches, its threshold, and that it mails the operator.
+import { describe, expect, it } from 'vitest';
+import { functionsOf, logicalIdOf, propertiesOf, synth } from './synth.js';
+
+const { stack, template } = synth({ alarmEmail: 'ops@example.org' });
+const alarmTopicRef = { Ref: logicalIdOf(stack.alarms.topic) };
+
+interface AlarmProperties {
+  Namespace: string;
+  MetricName: string;
+  Dimensions?: { Name: string; Value: unknown }[];
+  [key: string]: unknown;
+}
+const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties as AlarmProperties);
+
+function alarmOn(namespace: string, metricName: string, dimension?: { Name: string; Value: unknown }): AlarmProperties {
+  const matching = alarms.filter(
+    (alarm) =>
+      alarm.Namespace === namespace &&
+      alarm.MetricName === metricName &&
+      JSON.stringify(alarm.Dimensions ?? []) === JSON.stringify(dimension ? [dimension] : []),
+  );
+  expect(matching).toHaveLength(1);
+  return matching[0]!;
+}
+
+/** Over the threshold in one 5-minute period, mailed to the operator; no data is no alarm. */
+const firesAbove = (threshold: number, extra: Record<string, unknown> = {}) => ({
+  Threshold: threshold,
+  ComparisonOperator: 'GreaterThanThreshold',
+  EvaluationPeriods: 1,
+  TreatMissingData: 'notBreaching',
+  AlarmActions: [alarmTopicRef],
+  ...extra,
+});
+
+describe('the alarm topic', () => {
+  it('mails the alarmEmail address', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: alarmTopicRef });
+  });
+
+  it('is encrypted with the key CloudWatch may use, and refuses publishing without TLS', () => {
+    expect(propertiesOf(template, stack.alarms.topic)).toMatchObject({ KmsMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(stack.topics.key), 'Arn'] } });
+    const policies = template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [alarmTopicRef] } });
+    expect(Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement)).toEqual([
+      expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    ]);
+  });
+
+  it('defaults to ops@<domain>, so synth needs no flags', () => {
+    const plain = synth();
+    plain.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
+  });
+});
+
+describe('the alarms', () => {
+  it('fire when any message waits in either dead-letter queue', () => {
+    for (const queue of [stack.weeklyLoop.deadLetterQueue, stack.weeklyLoop.tickDeadLetterQueue]) {
+      const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(queue), 'QueueName'] } };
+      expect(alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', dimension)).toMatchObject(firesAbove(0, { Statistic: 'Maximum', Period: 300 }));
+    }
+  });
+
+  it('fire on any error and any throttle of each of the five functions', () => {
+    const functions = Object.values(functionsOf(stack));
+    expect(functions).toHaveLength(5);
+    for (const fn of functions) {
+      const dimension = { Name: 'FunctionName', Value: { Ref: logicalIdOf(fn) } };
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(alarmOn('AWS/Lambda', metric, dimension)).toMatchObject(firesAbove(0, { Statistic: 'Sum', Period: 300 }));
+      }
+    }
+  });
+
+  it("fire when the account's SES bounce rate is over 2% or its complaint rate over 0.05%", () => {
+    expect(alarmOn('AWS/SES', 'Reputation.BounceRate')).toMatchObject(firesAbove(0.02, { Statistic: 'Maximum', Period: 3600 }));
+    expect(alarmOn('AWS/SES', 'Reputation.ComplaintRate')).toMatchObject(firesAbove(0.0005, { Statistic: 'Maximum', Period: 3600 }));
+  });
+
+  it('are these and no more: 2 queues, 5 functions × 2, 2 SES rates', () => {
+    expect(alarms).toHaveLength(2 + 5 * 2 + 2);
+  });
+});
