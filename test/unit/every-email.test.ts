@@ -1,0 +1,49 @@
+// Every kind of email Kompis sends, as raw MIME: text and HTML alternatives, Message-ID and Date, the
+// language set, layout tables marked as presentation, under 100 KB, and marked as automatic.
+import type { SESClient } from '@aws-sdk/client-ses';
+import { describe, expect, it } from 'vitest';
+import { SesMailer } from '../../functions/adapters/ses-mailer.js';
+import { buddyFinalEmail, buddyWeeklyEmail, invitationEmail, ownerNotice } from '../../functions/core/buddy/buddy-emails.js';
+import type { OutgoingEmail } from '../../functions/core/ports.js';
+import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
+import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
+import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';
+
+const now = new Date('2026-04-24T13:00:00Z');
+const mailer = new SesMailer({} as SESClient, { from: 'Kompis <coach@kompis.example.com>', messageIdDomain: 'kompis.example.com' });
+const buddy = { email: 'kari@example.com', name: 'Kari', status: 'accepted' as const, invitation: 1 };
+const answers = [anAnswer(1, 2), anAnswer(2, 1, { note: 'slow' }), anAnswer(3, 3, { channel: 'event' })];
+
+const kinds = (locale: 'nb' | 'en'): [string, OutgoingEmail, boolean][] => {
+  const goal = aGoal({ locale, buddy, nextWeek: 4 });
+  return [
+    ['check-in', checkinEmail(exampleConfig, goal, 4, answers, now), true],
+    ['final report', finalReportEmail(exampleConfig, goal, answers, now), true],
+    ['buddy invitation', invitationEmail(exampleConfig, goal, { ...buddy, status: 'invited' }, 'buddy-invite', now), false],
+    ['buddy reminder', invitationEmail(exampleConfig, goal, { ...buddy, status: 'invited' }, 'buddy-reminder', now), false],
+    ['buddy weekly', buddyWeeklyEmail(exampleConfig, goal, buddy, 3, answers, now), true],
+    ['buddy final', buddyFinalEmail(exampleConfig, goal, buddy, answers, now), true],
+    ['reaction relayed', ownerNotice(exampleConfig, goal, 'reaction', { buddy: 'Kari', reaction: '👏', week: 3 }, now, 'Well done!'), false],
+  ];
+};
+
+describe.each(['nb', 'en'] as const)('every email kind in %s', (locale) => {
+  it.each(kinds(locale))('%s is well-formed and deliverable', async (_, email, isList) => {
+    const raw = (await mailer.compose(email)).toString('utf8');
+    const head = raw.split('\r\n\r\n')[0]!;
+    expect(head).toMatch(/^Content-Type: multipart\/alternative;/m);
+    expect(head).toMatch(/^Message-ID: <[^>]+@kompis\.example\.com>$/m);
+    expect(head).toMatch(/^Date: /m);
+    expect(head).toMatch(/^Auto-Submitted: auto-generated$/m);
+    const unsubscribe = head.split('\r\n').filter((l) => l.startsWith('List-Unsubscribe:'));
+    expect(unsubscribe).toHaveLength(isList ? 1 : 0);
+    if (isList) expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(raw).toMatch(/Content-Type: text\/plain/);
+    expect(raw).toMatch(/Content-Type: text\/html/);
+    expect(email.html).toContain(`<html lang="${locale}"`);
+    expect(email.html).toContain('role="presentation"');
+    expect(Buffer.byteLength(email.html)).toBeLessThan(100 * 1024);
+    expect(email.text.trim().length).toBeGreaterThan(20);
+    expect(`${email.subject}${email.html}${email.text}`).not.toMatch(/\{\{[\w:.]+\}\}/);
+  });
+});
