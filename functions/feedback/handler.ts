@@ -3,14 +3,16 @@ import { z } from 'zod';
 import { applyFeedback } from '../core/emails/feedback.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createStore } from '../deps.js';
+import { MetricUnit, observability } from '../observability.js';
 
 const store = createStore(loadConfig(await withSecret(process.env)));
+const { log, metrics } = observability('feedback');
 const snsEventSchema = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
 
 export const handler = async (event: unknown) => {
   const parsed = snsEventSchema.safeParse(event);
   if (!parsed.success) {
-    console.error(JSON.stringify({ level: 'error', msg: 'not an SNS event' }));
+    log({ level: 'error', msg: 'not an SNS event' });
     return { suppressed: 0 };
   }
   let suppressed = 0;
@@ -23,7 +25,9 @@ export const handler = async (event: unknown) => {
     }
     const result = await applyFeedback(store, message, new Date());
     suppressed += result.suppressed.length;
-    if (result.suppressed.length) console.log(JSON.stringify({ level: 'info', msg: 'suppressed', count: result.suppressed.length }));
+    if (result.suppressed.length) log({ level: 'info', msg: 'suppressed', count: result.suppressed.length });
   }
+  metrics.addMetric('AddressesSuppressed', MetricUnit.Count, suppressed);
+  metrics.publishStoredMetrics();
   return { suppressed };
 };

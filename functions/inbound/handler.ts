@@ -5,15 +5,19 @@ import { S3RawMail } from '../adapters/s3-raw-mail.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';
 import { handleSesEvent } from './handle-event.js';
+import { MetricUnit, observability } from '../observability.js';
 
 const config = loadConfig(await withSecret(process.env));
 const deps = createDeps(config);
 const bucket = z.string().min(3).parse(process.env.KOMPIS_INBOUND_BUCKET);
 const rawMail = new S3RawMail(new S3Client({ region: config.region }), bucket, process.env.KOMPIS_INBOUND_PREFIX ?? '');
-const log = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+const { log, metrics } = observability('inbound');
 
 export const handler = async (event: unknown) => {
   const results = await handleSesEvent(deps, rawMail, event, log);
+  metrics.addMetric('InboundAccepted', MetricUnit.Count, results.filter((r) => !r.outcome.startsWith('dropped:')).length);
+  metrics.addMetric('InboundDropped', MetricUnit.Count, results.filter((r) => r.outcome.startsWith('dropped:')).length);
+  metrics.publishStoredMetrics();
   // SES ignores the result of an asynchronous (Event) invocation; returned for logs and tests.
   return { results };
 };

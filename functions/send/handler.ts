@@ -4,15 +4,20 @@ import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';
 import { handleSendBatch } from '../core/weekly/send.js';
 import { createPacer } from '../core/weekly/send-rate.js';
+import { MetricUnit, observability } from '../observability.js';
 
 const config = loadConfig(await withSecret(process.env));
-const deps = { ...createDeps(config), pacer: createPacer(config.maxSendRate), log: (e: Record<string, unknown>) => console.log(JSON.stringify(e)) };
+const { log, metrics } = observability('send');
+const deps = { ...createDeps(config), pacer: createPacer(config.maxSendRate), log };
 
 const sqsEventSchema = z.object({ Records: z.array(z.object({ messageId: z.string(), body: z.string() })) });
 
 export const handler = async (event: unknown) => {
   const { Records } = sqsEventSchema.parse(event);
   const { batchItemFailures, outcomes } = await handleSendBatch(deps, Records);
-  console.log(JSON.stringify({ level: 'info', msg: 'send batch', received: Records.length, failed: batchItemFailures.length, outcomes }));
+  log({ level: 'info', msg: 'send batch', received: Records.length, failed: batchItemFailures.length, outcomes });
+  metrics.addMetric('EmailsSent', MetricUnit.Count, outcomes.filter((o) => o === 'sent').length);
+  metrics.addMetric('SendFailures', MetricUnit.Count, batchItemFailures.length);
+  metrics.publishStoredMetrics();
   return { batchItemFailures };
 };

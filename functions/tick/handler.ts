@@ -5,6 +5,7 @@ import { SqsQueue } from '../adapters/sqs-queue.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createStore } from '../deps.js';
 import { runTick } from '../core/weekly/tick.js';
+import { MetricUnit, observability } from '../observability.js';
 
 const config = loadConfig(await withSecret(process.env));
 // Only the store: the tick sends no email, so its bundle carries no SES client.
@@ -12,8 +13,12 @@ const store = createStore(config);
 const queueUrl = z.url().parse(process.env.KOMPIS_QUEUE_URL);
 const queue = new SqsQueue(new SQSClient({ region: config.region }), queueUrl);
 
+const { log, metrics } = observability('tick');
+
 export const handler = async (): Promise<{ enqueued: number }> => {
   const result = await runTick({ store, queue }, new Date());
-  console.log(JSON.stringify({ level: 'info', msg: 'tick', ...result }));
+  log({ level: 'info', msg: 'tick', ...result });
+  metrics.addMetric('GoalsEnqueued', MetricUnit.Count, result.enqueued);
+  metrics.publishStoredMetrics();
   return result;
 };

@@ -1,0 +1,20 @@
+// Structured JSON logs and CloudWatch metrics (embedded metric format) for the Lambda entries, via
+// Powertools; the core only ever sees a plain `log(entry)` function.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+
+export { MetricUnit };
+
+export function observability(service: string) {
+  const logger = new Logger({ serviceName: service });
+  const metrics = new Metrics({ namespace: 'Kompis', serviceName: service });
+  /** The core's log callback: `msg` becomes the message, the rest structured fields. */
+  const log = (entry: Record<string, unknown>) => {
+    const { level, msg, ...fields } = entry;
+    const message = typeof msg === 'string' ? msg : 'event';
+    if (level === 'error') logger.error(message, fields);
+    else if (level === 'warn') logger.warn(message, fields);
+    else logger.info(message, fields);
+  };
+  return { logger, metrics, log };
+}
