@@ -4,16 +4,9 @@ import type { Goal } from '../../core/goals/goal.js';
 import { ownerLabel, type ReactionKind } from '../../core/buddy/buddy-emails.js';
 import { MAX_REACTION_MESSAGE } from '../../core/buddy/reactions.js';
 import { t, type MessageKey } from '../../core/i18n/messages.js';
+import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 
-function Quote({ goal }: { goal: Goal }) {
-  return (
-    <>
-      <p class="goal-quote">{goal.text}</p>
-      <p class="muted">{t(goal.locale, 'goal.commitment', { perWeek: goal.targetPerWeek, weeks: goal.weeks })}</p>
-    </>
-  );
-}
 
 export function InvitationPage({ goal, nonce, action }: { goal: Goal; nonce: string; action: string }) {
   const locale = goal.locale;
@@ -23,7 +16,7 @@ export function InvitationPage({ goal, nonce, action }: { goal: Goal; nonce: str
       <h1>{t(locale, 'invite.title', { owner })}</h1>
       <div class="card">
         <p>{t(locale, 'invite.lead', { owner })}</p>
-        <Quote goal={goal} />
+        <GoalQuote goal={goal} />
         <p>{t(locale, 'invite.means')}</p>
         <div class="buttons">
           <form method="post" action={`${action}/accept`}>
@@ -48,7 +41,7 @@ export function BuddyDonePage({ goal, nonce, messageKey }: { goal: Goal; nonce: 
     <Layout locale={locale} nonce={nonce} title={text}>
       <div class="card" role="status">
         <p class="notice">{text}</p>
-        <Quote goal={goal} />
+        <GoalQuote goal={goal} />
       </div>
     </Layout>
   );
@@ -77,7 +70,7 @@ export function ReactionPage({ goal, kind, week, nonce, action, error, outcome }
         </p>
       )}
       <div class="card">
-        <Quote goal={goal} />
+        <GoalQuote goal={goal} />
         {!outcome && (
           <form method="post" action={action} novalidate>
             {kind === 'ask' && (
@@ -104,7 +97,7 @@ export function LeavePage({ goal, nonce, action }: { goal: Goal; nonce: string; 
       <h1>{t(locale, 'leave.title', { owner })}</h1>
       <div class="card">
         <p>{t(locale, 'leave.lead')}</p>
-        <Quote goal={goal} />
+        <GoalQuote goal={goal} />
         <form method="post" action={action}>
           <button type="submit" class="danger">{t(locale, 'leave.button')}</button>
         </form>
@@ -137,7 +130,7 @@ export function BuddyListPage(props: { locale: Goal['locale']; nonce: string; go
       {goals.map(({ goal, leaveAction }) => (
         <div class="card">
           <h2>{ownerLabel(goal)}</h2>
-          <Quote goal={goal} />
+          <GoalQuote goal={goal} />
           <form method="post" action={leaveAction}>
             <button type="submit" class="secondary">{t(locale, 'buddyPage.leave')}</button>
           </form>

@@ -4,19 +4,11 @@ import { scheduleText } from '../../core/goals/sign-up.js';
 import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
 import type { Progress } from '../../core/progress/progress.js';
 import { formatDate, formatLocal } from '../../core/schedule/checkins.js';
+import { GoalQuote } from './goal-quote.js';
 import { ProgressChart } from './progress-chart.js';
 import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { Layout } from './layout.js';
-
-function GoalQuote({ goal }: { goal: Goal }) {
-  return (
-    <>
-      <p class="goal-quote">{goal.text}</p>
-      {goal.commitment && <p data-testid="commitment">{goal.commitment}</p>}
-    </>
-  );
-}
 
 export function ConfirmPage({ goal, nonce, action }: { goal: Goal; nonce: string; action: string }) {
   const locale = goal.locale;
