@@ -6,6 +6,7 @@ import { fmt } from './measure.js';
 import { benchRender } from './render.bench.js';
 import { benchTick } from './tick.bench.js';
 import { benchReaders } from './readers.bench.js';
+import { benchSend } from './send.bench.js';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -28,6 +29,9 @@ try {
 } finally {
   await dynamo.stop();
 }
+log('send throughput: due goals through tick → queue → send, DynamoDB Local + local SES');
+const send = await benchSend(quick ? { uncapped: 300, capped: 70, rate: 14 } : { uncapped: 5_000, capped: 840, rate: 14 }, log);
+
 const base = tick[0]!.tickMs;
 const largest = tick.at(-1)!;
 const result = {
@@ -37,6 +41,11 @@ const result = {
     goalsPerSecond: readers.goalsPerSecond,
     repliesPerSecond: readers.repliesPerSecond,
     met: readers.goalsPerSecond >= 50_000 && readers.repliesPerSecond >= 2_000,
+  },
+  send: {
+    ...send,
+    met: send.uncapped.perSecond >= 50 && Math.abs(send.capped.perSecond - send.capped.rate) / send.capped.rate <= 0.05 &&
+      send.uncapped.inOutbox === send.uncapped.goals && send.capped.inOutbox === send.capped.goals,
   },
   dueSelection: {
     points: tick.map((p) => ({ ...p, ratioToSmallest: p.tickMs / base })),
@@ -51,6 +60,8 @@ else {
   log('');
   log(`render ratio                 ${result.render.ratio.toFixed(0)}×  ${result.render.met ? 'meets' : 'MISSES'} ≥ 300×`);
   log(`goal reader                  ${result.readers.goalsPerSecond.toFixed(0)}/s  reply parser ${result.readers.repliesPerSecond.toFixed(0)}/s`);
+  log(`send, uncapped               ${result.send.uncapped.perSecond.toFixed(0)}/s (target ≥ 50/s); outbox ${result.send.uncapped.inOutbox}/${result.send.uncapped.goals}`);
+  log(`send, capped at ${result.send.capped.rate}/s         ${result.send.capped.perSecond.toFixed(2)}/s (target ±5%); outbox ${result.send.capped.inOutbox}/${result.send.capped.goals}`);
   for (const p of result.dueSelection.points) log(`tick, ${String(p.goals).padStart(7)} goals     ${p.tickMs.toFixed(0).padStart(5)} ms  ${p.ratioToSmallest.toFixed(2)}×`);
   log(`largest vs smallest          ${result.dueSelection.largestVsSmallest.toFixed(2)}×  ${result.dueSelection.met ? 'meets' : 'MISSES'} ≤ 1.2×`);
   if (result.dueSelection.scanVsTickAtLargest) log(`Scan vs tick at largest      ${result.dueSelection.scanVsTickAtLargest.toFixed(1)}× slower`);

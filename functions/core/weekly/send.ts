@@ -41,18 +41,24 @@ export interface SendDeps extends Deps {
   log?: (entry: Record<string, unknown>) => void;
 }
 
-/** SQS-shaped: every record is handled; the ones that should be retried come back as failures. */
+/**
+ * SQS-shaped: every record is handled; the ones that should be retried come back as failures. The records
+ * of a batch run side by side — the pacer keeps the send rate, and claims and versioned saves keep two
+ * messages about one goal from stepping on each other.
+ */
 export async function handleSendBatch(deps: SendDeps, records: QueueRecord[]): Promise<BatchResult> {
   const failures: { itemIdentifier: string }[] = [];
   const outcomes: SendOutcome[] = [];
-  for (const record of records) {
-    try {
-      outcomes.push(await handleMessage(deps, record.body));
-    } catch (error) {
-      deps.log?.({ level: 'warn', msg: 'send failed, will retry', messageId: record.messageId, error: String(error) });
-      failures.push({ itemIdentifier: record.messageId });
-    }
-  }
+  await Promise.all(
+    records.map(async (record) => {
+      try {
+        outcomes.push(await handleMessage(deps, record.body));
+      } catch (error) {
+        deps.log?.({ level: 'warn', msg: 'send failed, will retry', messageId: record.messageId, error: String(error) });
+        failures.push({ itemIdentifier: record.messageId });
+      }
+    }),
+  );
   return { batchItemFailures: failures, outcomes };
 }
 
