@@ -20,6 +20,15 @@ public class DynamoDbLocalLauncher {
         }
         proxy.start();
         System.out.println("DynamoDB Local listening on 127.0.0.1");
+        // The parent holds our stdin open; when it goes away (even killed outright), so do we.
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) { }
+            } catch (Exception ignored) { }
+            System.exit(0);
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
         proxy.join();
     }
 }

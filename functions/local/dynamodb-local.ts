@@ -49,7 +49,8 @@ export async function startDynamoLocal(options: { port: number; dbPath?: string 
     String(options.port),
     '-disableTelemetry',
   ];
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays an open pipe: the launcher exits when it closes, so no Java outlives its parent.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
