@@ -1,7 +1,7 @@
 // The emails around a buddy: the invitation (and its one reminder), the weekly result with one-click
 // reactions, the final report, and the short notices the owner gets about their buddy.
 import { escapeHtml } from '../emails/escape.js';
-import { buttonsHtml, buttonsText, chartHtml, chartText } from '../emails/fragments.js';
+import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Buddy, Goal } from '../goals/goal.js';
 import { buddyLeaveUrl, buddyPageUrl, invitationUrl, reactionUrl } from '../goals/links.js';
@@ -10,7 +10,7 @@ import { t, tPlural, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize } from '../progress/progress.js';
-import { chartRows } from '../weekly/checkin-email.js';
+import { chartSlots } from '../weekly/checkin-email.js';
 
 export const reactionKinds = ['applause', 'keep-going', 'ask'] as const;
 export type ReactionKind = (typeof reactionKinds)[number];
@@ -55,7 +55,7 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
     : t(locale, 'email.buddyWeekly.notReported');
   const resultLine = answer ? result : t(locale, 'email.buddyWeekly.noAnswer', { owner, week });
   const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: answer.note }) : '';
-  const rows = chartRows(progress, locale, week);
+  const chart = chartSlots(progress, goal, week);
   const reactions = reactionKinds.map((kind, index) => ({
     label: t(locale, `react.${kind}`),
     url: reactionUrl(config, goal, buddy.email, week, index, now),
@@ -77,10 +77,10 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
     {
       html: {
         note: note ? `<p style="margin:0 0 12px;font-style:italic">${escapeHtml(note)}</p>` : '',
-        chart: chartHtml(rows, goal.targetPerWeek, t(locale, 'goal.chart.target', { perWeek: goal.targetPerWeek })),
+        chart: chart.html,
         reactions: buttonsHtml(reactions),
       },
-      text: { note: note ? `${note}\n` : '', chart: chartText(rows), reactions: buttonsText(reactions) },
+      text: { note: note ? `${note}\n` : '', chart: chart.text, reactions: buttonsText(reactions) },
     },
   );
   return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
@@ -90,7 +90,7 @@ export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, an
   const locale = goal.locale;
   const owner = ownerLabel(goal);
   const progress = summarize({ ...goal, status: 'completed' }, answers);
-  const rows = chartRows(progress, locale, goal.weeks);
+  const chart = chartSlots(progress, goal, goal.weeks);
   const rendered = renderEmail(
     'buddy-final',
     locale,
@@ -105,8 +105,8 @@ export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, an
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
     },
     {
-      html: { chart: chartHtml(rows, goal.targetPerWeek, t(locale, 'goal.chart.target', { perWeek: goal.targetPerWeek })) },
-      text: { chart: chartText(rows) },
+      html: { chart: chart.html },
+      text: { chart: chart.text },
     },
   );
   return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };

@@ -37,6 +37,13 @@ export function chartRows(progress: Progress, locale: Locale, upTo: number): Cha
   }));
 }
 
+/** The chart of weeks 1…upTo as the two email slots, HTML and text. */
+export function chartSlots(progress: Progress, goal: Goal, upTo: number): { html: string; text: string } {
+  const rows = chartRows(progress, goal.locale, upTo);
+  const label = t(goal.locale, 'goal.chart.target', { perWeek: goal.targetPerWeek });
+  return { html: chartHtml(rows, goal.targetPerWeek, label), text: chartText(rows) };
+}
+
 /** Headers every non-transactional email carries: one-click unsubscribe (RFC 8058) and "automatic". */
 export function listHeaders(config: CoreConfig, goal: Goal, now: Date): Record<string, string> {
   return {
@@ -77,7 +84,7 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
   }));
   // The chart shows the weeks before this one (none in week 1); this week is what the email asks for.
   const progress = summarize({ ...goal, nextWeek: week }, answers);
-  const rows = chartRows(progress, locale, week - 1);
+  const chart = week > 1 ? chartSlots(progress, goal, week - 1) : undefined;
   const soFar = t(locale, 'email.checkin.progress');
   const previous = answers.find((a) => a.week === week - 1 && isCounted(a));
   const lastWeek =
@@ -86,7 +93,6 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       : previous
         ? t(locale, 'email.checkin.last.answered', { count: previous.count ?? 0 })
         : t(locale, 'email.checkin.last.none');
-  const targetLabel = t(locale, 'goal.chart.target', { perWeek: target });
   const rendered = renderEmail(
     'checkin',
     locale,
@@ -103,9 +109,9 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
     {
       html: {
         buttons: buttonsHtml(buttons),
-        chart: rows.length ? `<p style="margin:0 0 8px;font-weight:bold">${escapeHtml(soFar)}</p>${chartHtml(rows, target, targetLabel)}` : '',
+        chart: chart ? `<p style="margin:0 0 8px;font-weight:bold">${escapeHtml(soFar)}</p>${chart.html}` : '',
       },
-      text: { buttons: buttonsText(buttons), chart: rows.length ? `${soFar}:\n${chartText(rows)}\n` : '' },
+      text: { buttons: buttonsText(buttons), chart: chart ? `${soFar}:\n${chart.text}\n` : '' },
     },
   );
   return { to: goal.owner, ...rendered, replyTo: links.replyTo, headers: links.headers };

@@ -1,5 +1,4 @@
 // The end of the period: the verdict in plain words, the totals, what worked, and a way to go again.
-import { chartHtml, chartText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
 import { goalFormUrl, goalPageUrl } from '../goals/links.js';
@@ -7,7 +6,7 @@ import { t } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import type { WeekAnswer } from '../progress/answers.js';
 import { summarize } from '../progress/progress.js';
-import { chartRows, listHeaders } from './checkin-email.js';
+import { chartSlots, listHeaders } from './checkin-email.js';
 
 /** The sign-up form, prefilled with this goal, for the next period. */
 export function nextGoalUrl(config: CoreConfig, goal: Goal): string {
@@ -23,7 +22,7 @@ export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAn
         channels: progress.channels.map((c) => `${t(locale, `channel.${c.channel}`)} (${c.count})`).join(', '),
       })
     : t(locale, 'email.final.channels.none');
-  const rows = chartRows(progress, locale, goal.weeks);
+  const chart = chartSlots(progress, goal, goal.weeks);
   const rendered = renderEmail(
     'final-report',
     locale,
@@ -40,8 +39,8 @@ export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAn
       goalUrl: goalPageUrl(config, goal, now),
     },
     {
-      html: { chart: chartHtml(rows, goal.targetPerWeek, t(locale, 'goal.chart.target', { perWeek: goal.targetPerWeek })) },
-      text: { chart: chartText(rows) },
+      html: { chart: chart.html },
+      text: { chart: chart.text },
     },
   );
   return { to: goal.owner, ...rendered, headers: listHeaders(config, goal, now) };
