@@ -6,6 +6,7 @@ import { SesMailer } from './adapters/ses-mailer.js';
 import type { AppConfig } from './config.js';
 import { systemClock, type Clock, type Deps } from './core/ports.js';
 import { SuppressionAwareMailer } from './core/emails/suppression.js';
+import { publishLocalSendEvents } from './local/ses-send-events.js';
 
 export function createStore(config: AppConfig): DynamoStore {
   return new DynamoStore(createDynamoClient(config), config.tableName);
@@ -13,7 +14,10 @@ export function createStore(config: AppConfig): DynamoStore {
 
 export function createDeps(config: AppConfig, clock: Clock = systemClock): Deps {
   const store = createStore(config);
-  const ses = new SesMailer(createSesClient(config), {
+  const sesClient = createSesClient(config);
+  // In AWS the Send events come from SES itself, through the configuration set.
+  if (config.sesEndpoint) publishLocalSendEvents(sesClient, store);
+  const ses = new SesMailer(sesClient, {
     from: config.from,
     configurationSet: config.configurationSet,
     messageIdDomain: new URL(config.baseUrl).hostname,

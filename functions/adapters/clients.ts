@@ -2,11 +2,28 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { StandardRetryStrategy } from '@smithy/core/retry';
+import type { StandardRetryBackoffStrategy } from '@smithy/types';
+
+/**
+ * The SDK retries timeouts and 5xx by default — for SendRawEmail that could deliver one email twice.
+ * Only throttling (SES refused the request, so nothing was sent) is retried here; send-once.ts settles
+ * the rest.
+ */
+class RetryOnlyThrottling extends StandardRetryStrategy {
+  override async refreshRetryTokenForRetry(...args: Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>) {
+    const [, errorInfo] = args;
+    if (errorInfo.errorType !== 'THROTTLING') throw errorInfo.error;
+    return super.refreshRetryTokenForRetry(...args);
+  }
+}
 
 export interface AwsClientConfig {
   region: string;
   dynamodbEndpoint?: string | undefined;
   sesEndpoint?: string | undefined;
+  /** The SDK's wait between retries (1 s and more after throttling); tests under injected faults shorten it. */
+  retryBackoff?: StandardRetryBackoffStrategy;
 }
 
 // Local endpoints accept any credentials; production uses the Lambda role's.
@@ -17,7 +34,7 @@ export function createDynamoClient(config: AwsClientConfig): DynamoDBDocumentCli
     region: config.region,
     ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint, credentials: localCredentials } : {}),
     requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
-    maxAttempts: 3,
+    retryStrategy: new StandardRetryStrategy({ maxAttempts: 3, backoff: config.retryBackoff }),
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
@@ -28,6 +45,6 @@ export function createSesClient(config: AwsClientConfig): SESClient {
     ...(config.sesEndpoint ? { endpoint: config.sesEndpoint, credentials: localCredentials } : {}),
     // Some SES actions are not implemented by the local server and never answer: always time out.
     requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
-    maxAttempts: 3,
+    retryStrategy: new RetryOnlyThrottling({ maxAttempts: 3, backoff: config.retryBackoff }),
   });
 }

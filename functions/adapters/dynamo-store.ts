@@ -1,5 +1,5 @@
 // The Store on DynamoDB: one table, keys as in DESIGN.md. Each access pattern says why its keys look so.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
@@ -40,7 +40,10 @@ const suppressionKey = (email: string) => ({
 // Rate counters: one item per scope, key and window, removed by the table's TTL once the window is over.
 const rateKey = (scope: string, key: string, window: string) => ({ pk: `RATE#${scope}#${key}`, sk: window });
 
-/** A claim still "sending" after this long belongs to a worker that died mid-send; it may be taken over. */
+/**
+ * A claim still "sending" after this long was never accepted by SES: its worker died before sending, or
+ * its send's outcome was unknown and SES's Send event (which would have marked it sent) never came.
+ */
 export const STALE_CLAIM_MS = 10 * 60 * 1000;
 
 type Item = Record<string, unknown>;
@@ -144,14 +147,17 @@ export class DynamoStore implements Store {
   async claimSend(goalId: string, key: SendKey, now: Date): Promise<ClaimResult> {
     const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
     try {
-      // New claim, or take over one whose worker died mid-send (still "sending" long after it began).
+      // New claim, or take over one still "sending" long after it began: its worker died, or its send's
+      // outcome was unknown and SES has sent no Send event for it since (so SES never accepted it).
+      // The claim id makes the SDK's own retry of this very put (after a lost response) succeed.
+      const claimId = randomUUID();
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...sentKey(goalId, key), state: 'sending', claimedAt: now.toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND claimedAt < :stale)',
+          Item: { ...sentKey(goalId, key), state: 'sending', claimedAt: now.toISOString(), claimId },
+          ConditionExpression: 'attribute_not_exists(pk) OR claimId = :claim OR (#state = :sending AND claimedAt < :stale)',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':stale': staleBefore },
+          ExpressionAttributeValues: { ':sending': 'sending', ':stale': staleBefore, ':claim': claimId },
         }),
       );
       return 'claimed';
@@ -174,6 +180,25 @@ export class DynamoStore implements Store {
         ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId },
       }),
     );
+  }
+
+  async confirmSend(goalId: string, key: SendKey, messageId: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: sentKey(goalId, key),
+          UpdateExpression: 'SET #state = :sent, messageId = :id',
+          ConditionExpression: '#state = :sending',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sent': 'sent', ':sending': 'sending', ':id': messageId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async releaseSend(goalId: string, key: SendKey): Promise<void> {

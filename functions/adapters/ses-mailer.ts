@@ -2,7 +2,8 @@
 // so any header (List-Unsubscribe, signed Reply-To) travels as written.
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { Mailer, OutgoingEmail } from '../core/ports.js';
+import { SendOutcomeUnknown, type Mailer, type OutgoingEmail } from '../core/ports.js';
+import { sendKeyTags } from '../core/emails/send-key-tags.js';
 
 const LINE_BREAK = /[\r\n]/;
 
@@ -21,13 +22,18 @@ export class SesMailer implements Mailer {
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const raw = await this.compose(email);
-    const result = await this.ses.send(
-      new SendRawEmailCommand({
-        RawMessage: { Data: raw },
-        ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
-      }),
-    );
-    return { messageId: result.MessageId ?? '' };
+    try {
+      const result = await this.ses.send(
+        new SendRawEmailCommand({
+          RawMessage: { Data: raw },
+          ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
+          ...(email.sendKey ? { Tags: sendKeyTags(email.sendKey) } : {}),
+        }),
+      );
+      return { messageId: result.MessageId ?? '' };
+    } catch (error) {
+      throw acceptedMaybe(error) ? new SendOutcomeUnknown(error) : error;
+    }
   }
 
   /** The raw MIME message exactly as SES receives it. */
@@ -55,4 +61,15 @@ export class SesMailer implements Mailer {
     });
     return composer.compile().build();
   }
+}
+
+/**
+ * SES answered with a 4xx (throttled, rejected, not verified): it did not take the email. No answer at
+ * all (timeout, connection lost after the request went out) or a 5xx: it may have.
+ */
+function acceptedMaybe(error: unknown): boolean {
+  const { $metadata, code } = error as { $metadata?: { httpStatusCode?: number }; code?: string };
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') return false;
+  const status = $metadata?.httpStatusCode;
+  return status === undefined || status >= 500;
 }

@@ -15,10 +15,24 @@ export interface OutgoingEmail {
   /** Headers beyond From/To/Subject/Date/Message-ID, e.g. List-Unsubscribe. Values are checked for line breaks. */
   headers?: Record<string, string>;
   replyTo?: string;
+  /** Which claimed marker this email settles; SES echoes it in its Send event (see confirmSend). */
+  sendKey?: { goalId: string } & SendKey;
 }
 
 export interface Mailer {
+  /**
+   * Resolves once the mail service accepted the email. Throws SendOutcomeUnknown when it may have been
+   * accepted (timeout, lost connection, a 5xx); any other error means it was not.
+   */
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}
+
+/** The mail service may or may not have accepted the email: sending again could deliver it twice. */
+export class SendOutcomeUnknown extends Error {
+  constructor(cause: unknown) {
+    super(`send outcome unknown: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'SendOutcomeUnknown';
+  }
 }
 
 /** One email per goal, week and kind: the marker is claimed before sending. */
@@ -58,6 +72,8 @@ export interface Store {
   claimSend(goalId: string, key: SendKey, now: Date): Promise<ClaimResult>;
   markSent(goalId: string, key: SendKey, messageId: string): Promise<void>;
   releaseSend(goalId: string, key: SendKey): Promise<void>;
+  /** The mail service's own word that it accepted the email: a claim still "sending" becomes "sent". */
+  confirmSend(goalId: string, key: SendKey, messageId: string): Promise<boolean>;
 
   /** The last answer for a week stands. */
   putWeekAnswer(goalId: string, answer: WeekAnswer): Promise<void>;

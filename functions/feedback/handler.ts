@@ -1,4 +1,4 @@
-// Lambda entry for SES feedback (bounces, complaints, rejects, delays) from the configuration set's SNS topic.
+// Lambda entry for SES feedback (sends, bounces, complaints, rejects, delays) from the configuration set's SNS topic.
 import { z } from 'zod';
 import { applyFeedback } from '../core/emails/feedback.js';
 import { loadConfig, withSecret } from '../config.js';
@@ -16,6 +16,7 @@ export const handler = async (event: unknown) => {
     return { suppressed: 0 };
   }
   let suppressed = 0;
+  let confirmed = 0;
   for (const record of parsed.data.Records) {
     let message: unknown;
     try {
@@ -25,9 +26,12 @@ export const handler = async (event: unknown) => {
     }
     const result = await applyFeedback(store, message, new Date());
     suppressed += result.suppressed.length;
+    if (result.confirmed) confirmed++;
     if (result.suppressed.length) log({ level: 'info', msg: 'suppressed', count: result.suppressed.length });
   }
   metrics.addMetric('AddressesSuppressed', MetricUnit.Count, suppressed);
+  // Sends whose outcome their sender could not know, settled here: a rise means SES calls are timing out.
+  metrics.addMetric('SendsSettledByEvent', MetricUnit.Count, confirmed);
   metrics.publishStoredMetrics();
   return { suppressed };
 };

@@ -1,5 +1,6 @@
 // What every route needs from a request: the CSP nonce, the visitor's language, an error page.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { isLocale, localeFromAcceptLanguage, type Locale } from '../core/i18n/messages.js';
 
 export type Env = { Variables: { secureHeadersNonce?: string } };
@@ -28,4 +29,18 @@ export function stringValues(data: unknown): Record<string, string> {
 export function clientIp(c: Context): string {
   const forwarded = c.req.header('x-forwarded-for');
   return forwarded?.split(',').at(-1)?.trim() || 'local';
+}
+
+export type FormFields = Record<string, string | File | (string | File)[]>;
+
+/**
+ * The body's form fields (repeated fields as arrays with `all`). A body that cannot be read as a form (a
+ * multipart body without its boundary, cut off, …) is the sender's mistake: a 400 page, not a 5xx.
+ */
+export async function formFields(c: Context, options: { all?: boolean } = {}): Promise<FormFields> {
+  try {
+    return (await c.req.parseBody({ all: options.all ?? false })) as FormFields;
+  } catch (error) {
+    throw new HTTPException(400, { message: 'unreadable form body', cause: error });
+  }
 }

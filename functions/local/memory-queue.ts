@@ -21,7 +21,14 @@ export class MemoryQueue implements Queue {
   private waiting: Entry[] = [];
   readonly deadLetters: Entry[] = [];
 
-  constructor(private readonly options: { batchSize?: number; maxReceives?: number } = {}) {}
+  constructor(
+    private readonly options: {
+      batchSize?: number;
+      maxReceives?: number;
+      /** SQS delivers at least once: when this says so, a whole handled batch comes again (tests). */
+      redeliver?: () => boolean;
+    } = {},
+  ) {}
 
   async send(messages: QueueMessage[]): Promise<void> {
     for (const message of messages) this.waiting.push({ messageId: randomUUID(), body: JSON.stringify(message), receives: 0 });
@@ -46,6 +53,7 @@ export class MemoryQueue implements Queue {
       const result = await handle(batch.map(({ messageId, body }) => ({ messageId, body })));
       for (const outcome of result.outcomes) summary.outcomes[outcome]++;
       const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+      if (this.options.redeliver?.()) for (const entry of batch.filter((e) => !failed.has(e.messageId))) this.waiting.push(entry);
       for (const entry of batch.filter((e) => failed.has(e.messageId))) {
         if (entry.receives >= maxReceives) {
           this.deadLetters.push(entry);

@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { KompisFunction, type KompisSettings } from './kompis-function.js';
 
 export interface KompisEmailFeedbackProps extends KompisSettings {
-  /** The topic SES publishes bounces, complaints, rejects and delivery delays to. */
+  /** The topic SES publishes sends, bounces, complaints, rejects and delivery delays to. */
   readonly topic: ITopic;
 }
 
@@ -14,10 +14,11 @@ export class KompisEmailFeedback extends Construct {
 
   constructor(scope: Construct, id: string, props: KompisEmailFeedbackProps) {
     super(scope, id);
-    // Table access only: it marks addresses as suppressed and sends nothing, so it has no SES permission.
+    // Table access only: it marks addresses as suppressed and sends as settled, and sends nothing itself,
+    // so it has no SES permission.
     this.handler = new KompisFunction(this, 'Feedback', {
       entry: 'functions/feedback/handler.ts',
-      description: 'Kompis email feedback: suppresses addresses that hard-bounced or complained',
+      description: 'Kompis email feedback: settles unknown sends, suppresses addresses that hard-bounced or complained',
     })
       .configure(props)
       .grantTableReadWrite(props.table);

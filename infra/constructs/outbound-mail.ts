@@ -21,8 +21,13 @@ export interface EmailSender {
   readonly configurationSetArn: string;
 }
 
-/** The events the feedback function acts on (hard bounces, complaints) or logs (rejects, delays). */
+/**
+ * The events the feedback function acts on — hard bounces and complaints suppress the address; a Send
+ * event settles a send whose outcome the sender could not know (see README, Reliability) — or logs
+ * (rejects, delays).
+ */
 export const FEEDBACK_EVENTS = [
+  EmailSendingEvent.SEND,
   EmailSendingEvent.BOUNCE,
   EmailSendingEvent.COMPLAINT,
   EmailSendingEvent.REJECT,

@@ -11,10 +11,13 @@ export interface OutboxEmail {
   at: number;
 }
 
-export async function outboxFor(address: string): Promise<OutboxEmail[]> {
+export async function outbox(): Promise<OutboxEmail[]> {
   const response = await fetch(`${inject('sesEndpoint')}/store`);
-  const { emails } = (await response.json()) as { emails: OutboxEmail[] };
-  return emails.filter((email) => email.destination.to.includes(address));
+  return ((await response.json()) as { emails: OutboxEmail[] }).emails;
+}
+
+export async function outboxFor(address: string): Promise<OutboxEmail[]> {
+  return (await outbox()).filter((email) => email.destination.to.includes(address));
 }
 
 /** Links in the plain-text part whose path starts with `pathPrefix` (e.g. '/c/'). */

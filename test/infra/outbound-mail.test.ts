@@ -35,14 +35,14 @@ describe('the configuration set', () => {
     });
   });
 
-  it('publishes bounces, complaints, rejects and delivery delays, and nothing else, to the feedback topic', () => {
+  it('publishes sends (they settle unknown outcomes), bounces, complaints, rejects and delivery delays, and nothing else, to the feedback topic', () => {
     const destinations = Object.values(template.findResources('AWS::SES::ConfigurationSetEventDestination'));
     expect(destinations.map((destination) => destination.Properties)).toEqual([
       {
         ConfigurationSetName: configurationSetRef,
         EventDestination: {
           Enabled: true,
-          MatchingEventTypes: ['bounce', 'complaint', 'reject', 'deliveryDelay'],
+          MatchingEventTypes: ['send', 'bounce', 'complaint', 'reject', 'deliveryDelay'],
           SnsDestination: { TopicARN: feedbackTopicRef },
         },
       },

@@ -71,6 +71,17 @@ describe('what the tick enqueues', () => {
     expect(messagesFor(waiting, now).map((m) => [m.kind, m.week])).toEqual([['buddy-report', 1]]);
     expect(messagesFor({ ...waiting, buddy: { ...accepted, status: 'invited' } }, now)).toEqual([]);
   });
+
+  // Found by the fault test: both fell due at once, the final report completed the goal first and the
+  // last week's buddy report was never sent.
+  it('the last week’s buddy report before the final report, which waits for the next tick', () => {
+    const accepted = { email: 'kari@example.com', status: 'accepted' as const, invitation: 1 };
+    const lastWeekUnreported = goal({ buddy: accepted, nextWeek: 4, buddyReport: { week: 3, dueAt: '2026-03-06T14:00:00Z' } });
+    expect(messagesFor(lastWeekUnreported, now).map((m) => [m.kind, m.week])).toEqual([['buddy-report', 3]]);
+    expect(messagesFor({ ...lastWeekUnreported, buddyReport: undefined }, now).map((m) => [m.kind, m.week])).toEqual([['final', 4]]);
+    // A buddy who left has no report coming: the final report does not wait for one.
+    expect(messagesFor({ ...lastWeekUnreported, buddy: { ...accepted, status: 'left' } }, now).map((m) => m.kind)).toEqual(['final']);
+  });
 });
 
 describe('the send pacer', () => {

@@ -1,7 +1,9 @@
 // SES's word on what happened to a sent email (via the configuration set's SNS destination): a hard
-// bounce or a complaint suppresses the address for good; soft bounces, rejects and delays only log.
+// bounce or a complaint suppresses the address for good; a Send event settles the claim of a send whose
+// outcome the sender could not know; soft bounces, rejects and delays only log.
 import { z } from 'zod';
 import type { Store } from '../ports.js';
+import { sendKeyFromTags } from './send-key-tags.js';
 
 const recipient = z.object({ emailAddress: z.string() });
 
@@ -10,12 +12,25 @@ export const sesFeedbackSchema = z.object({
   notificationType: z.string().optional(),
   bounce: z.object({ bounceType: z.string(), bouncedRecipients: z.array(recipient) }).optional(),
   complaint: z.object({ complainedRecipients: z.array(recipient) }).optional(),
+  mail: z.object({ messageId: z.string().optional(), tags: z.record(z.string(), z.array(z.string())).optional() }).optional(),
 });
 
-export async function applyFeedback(store: Pick<Store, 'suppress'>, message: unknown, now: Date): Promise<{ suppressed: string[] }> {
+export interface FeedbackResult {
+  suppressed: string[];
+  /** A Send event settled a claim that was still "sending". */
+  confirmed?: boolean;
+}
+
+export async function applyFeedback(store: Pick<Store, 'suppress' | 'confirmSend'>, message: unknown, now: Date): Promise<FeedbackResult> {
   const parsed = sesFeedbackSchema.safeParse(message);
   if (!parsed.success) return { suppressed: [] };
-  const { bounce, complaint } = parsed.data;
+  const { bounce, complaint, mail } = parsed.data;
+  if ((parsed.data.eventType ?? parsed.data.notificationType) === 'Send') {
+    const key = sendKeyFromTags(mail?.tags);
+    if (!key) return { suppressed: [] };
+    const { goalId, ...sendKey } = key;
+    return { suppressed: [], confirmed: await store.confirmSend(goalId, sendKey, mail?.messageId ?? '') };
+  }
   const addresses: [string, 'bounce' | 'complaint'][] = [
     ...(bounce?.bounceType === 'Permanent' ? bounce.bouncedRecipients.map((r) => [r.emailAddress, 'bounce'] as [string, 'bounce']) : []),
     ...(complaint ? complaint.complainedRecipients.map((r) => [r.emailAddress, 'complaint'] as [string, 'complaint']) : []),

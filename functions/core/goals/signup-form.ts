@@ -8,18 +8,24 @@ export const key = (k: MessageKey) => ({ error: k });
 
 // Tag-like markup (<b>, </x>, <!--, <?) is refused; a lone "<" as in "<3" or "a < b" is fine.
 export const MARKUP = /<\s*[a-zA-Z!/?]/;
-// Any control character, including CR/LF (header injection) and NUL.
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// Any control character, including CR/LF (header injection) and NUL, and the other line breaks: the C1
+// controls (NEL) and the Unicode line and paragraph separators.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// Characters that reorder or hide text: a name travels into other people's subject lines ("Ola asks you to
+// be their buddy"), where a right-to-left override could make it read as something else.
+export const INVISIBLE = /[\u200b\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 export const emailField = (message: MessageKey) =>
   z.string(key(message)).trim().max(254, key(message)).pipe(z.email(key(message))).transform((v) => v.toLowerCase());
 
+// Not a string: in a form that is a field sent twice (or a file), never something a person typed.
 export const oneLine = (max: number, tooLong: MessageKey) =>
   z
-    .string()
+    .string(key('errors.field.duplicate'))
     .trim()
     .max(max, key(tooLong))
     .refine((v) => !CONTROL.test(v), key('errors.text.lineBreak'))
+    .refine((v) => !INVISIBLE.test(v), key('errors.text.invisible'))
     .refine((v) => !MARKUP.test(v), key('errors.text.markup'));
 
 export const optional = <T extends z.ZodType>(schema: T) =>

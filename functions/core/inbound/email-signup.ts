@@ -8,7 +8,7 @@ import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
 import { confirmUrl, goalFormUrl } from '../goals/links.js';
 import { scheduleText, signUp } from '../goals/sign-up.js';
-import { signupDefaults, signupFormSchema } from '../goals/signup-form.js';
+import { INVISIBLE, signupDefaults, signupFormSchema } from '../goals/signup-form.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { goalLanguage } from '../analysis/language.js';
@@ -47,7 +47,9 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
 
   const form = signupFormSchema.safeParse({
     email: sender.address,
-    name: sender.name.replace(/[\r\n<>]/g, ' ').slice(0, 100),
+    // A display name is whatever the sender's client put there: line breaks and markup become spaces, and
+    // characters the form refuses in a name (they would reach the buddy's subject lines) are dropped.
+    name: sender.name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029<>]/g, ' ').replace(new RegExp(INVISIBLE.source, 'g'), '').slice(0, 100),
     goal: goalText.slice(0, 500),
     perWeek: String(perWeek),
     weeks: String(weeks),

@@ -1,6 +1,8 @@
 // At most one email per goal, week and kind: claim the marker with a conditional put, send, mark it sent.
-// A failed send releases the claim so a retry can send it; a second caller finds the claim and sends nothing.
-import type { Deps, OutgoingEmail, SendKey } from '../ports.js';
+// A send that surely failed releases the claim so a retry can send it; a send whose outcome is unknown
+// keeps it — SES's Send event marks it sent if SES accepted the email, and a claim left "sending" for
+// STALE_CLAIM_MS was never accepted and is taken over. A second caller finds the claim and sends nothing.
+import { SendOutcomeUnknown, type Deps, type OutgoingEmail, type SendKey } from '../ports.js';
 import type { Pacer } from './send-rate.js';
 
 export type SendOnceResult = 'sent' | 'duplicate' | 'in-flight';
@@ -18,14 +20,17 @@ export async function sendOnce(
   // Its worker moves the goal on, or releases the claim and is retried; should it die, the claim goes
   // stale and the next tick's message takes it over.
   if (claim === 'in-flight') return 'in-flight';
+  let messageId: string;
   try {
     const email = await build(now);
     await pacer?.next();
-    const { messageId } = await deps.mailer.send(email);
-    await deps.store.markSent(goalId, key, messageId);
-    return 'sent';
+    ({ messageId } = await deps.mailer.send({ ...email, sendKey: { goalId, ...key } }));
   } catch (error) {
-    await deps.store.releaseSend(goalId, key).catch(() => undefined);
+    if (!(error instanceof SendOutcomeUnknown)) await deps.store.releaseSend(goalId, key).catch(() => undefined);
     throw error;
   }
+  // The email is out. Should this write fail, SES's Send event marks the claim; releasing it here
+  // would send the email twice.
+  await deps.store.markSent(goalId, key, messageId).catch(() => undefined);
+  return 'sent';
 }

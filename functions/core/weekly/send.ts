@@ -8,7 +8,7 @@ import { updateGoal } from '../goals/update.js';
 import type { Deps, QueueMessage } from '../ports.js';
 import { sendOnce } from './send-once.js';
 import { sendReminder } from '../buddy/invitations.js';
-import { reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
+import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
 import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
@@ -107,7 +107,7 @@ async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<Se
 }
 
 async function sendFinalReport(deps: SendDeps, goal: Goal): Promise<SendOutcome> {
-  if (goal.status !== 'active' || (goal.nextWeek ?? 1) <= goal.weeks) return 'skipped';
+  if (goal.status !== 'active' || (goal.nextWeek ?? 1) <= goal.weeks || buddyReportPending(goal)) return 'skipped';
   const outcome = await sendOnce(
     deps,
     goal.id,

@@ -2,6 +2,7 @@
 // each. It changes nothing itself, so a second tick, or one that overlaps the first, only enqueues
 // duplicates that the sender's claims turn into no-ops; a missed tick is caught up by the next one.
 import type { Goal } from '../goals/goal.js';
+import { buddyReportPending } from '../buddy/reports.js';
 import { DUE_SHARDS } from '../goals/due-index.js';
 import type { Queue, QueueMessage, Store } from '../ports.js';
 
@@ -16,7 +17,9 @@ export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
   const messages: QueueMessage[] = [];
   if (goal.status === 'paused' && goal.resumeAt && goal.resumeAt <= at) messages.push({ kind: 'resume', ...ids, week });
   if (goal.status === 'active' && goal.nextCheckinAt && goal.nextCheckinAt <= at) {
-    messages.push({ kind: week > goal.weeks ? 'final' : 'checkin', ...ids, week });
+    // The last week's buddy report falls due with the final report: it goes first, the final next tick.
+    if (week <= goal.weeks) messages.push({ kind: 'checkin', ...ids, week });
+    else if (!buddyReportPending(goal)) messages.push({ kind: 'final', ...ids, week });
   }
   if (goal.status === 'active' || goal.status === 'paused') {
     const buddy = goal.buddy;

@@ -54,7 +54,7 @@ export interface GoalPageProps {
   path: string;
   weekPath: (week: number) => string;
   notice?: GoalNotice | undefined;
-  errors?: { resumeOn?: MessageKey; confirm?: MessageKey } & BuddyErrors;
+  errors?: { resumeOn?: MessageKey; confirm?: MessageKey } & BuddyErrors & ScheduleErrors;
 }
 
 function StatusNote({ goal }: { goal: Goal }) {
@@ -274,7 +274,9 @@ function BuddyActions({ goal, path, errors }: { goal: Goal; path: string; errors
   );
 }
 
-function GoalActions({ goal, path, errors }: { goal: Goal; path: string; errors: { resumeOn?: MessageKey } }) {
+type ScheduleErrors = { weekday?: MessageKey; hour?: MessageKey; timeZone?: MessageKey };
+
+function GoalActions({ goal, path, errors }: { goal: Goal; path: string; errors: { resumeOn?: MessageKey } & ScheduleErrors }) {
   const locale = goal.locale;
   return (
     <div class="card">
@@ -304,20 +306,25 @@ function GoalActions({ goal, path, errors }: { goal: Goal; path: string; errors:
           <div class="row">
             <div class="field">
               <label for="weekday">{t(locale, 'form.weekday')}</label>
-              <select id="weekday" name="weekday">
+              <select id="weekday" name="weekday" aria-invalid={errors.weekday ? 'true' : undefined}
+                aria-describedby={errors.weekday ? 'weekday-error' : undefined}>
                 <WeekdayOptions locale={locale} selected={String(goal.checkinWeekday)} />
               </select>
+              {errors.weekday && <p class="error" id="weekday-error">{t(locale, errors.weekday)}</p>}
             </div>
             <div class="field">
               <label for="hour">{t(locale, 'form.hour')}</label>
-              <select id="hour" name="hour">
+              <select id="hour" name="hour" aria-invalid={errors.hour ? 'true' : undefined} aria-describedby={errors.hour ? 'hour-error' : undefined}>
                 <HourOptions selected={String(goal.checkinHour)} />
               </select>
+              {errors.hour && <p class="error" id="hour-error">{t(locale, errors.hour)}</p>}
             </div>
           </div>
           <div class="field">
             <label for="timeZone">{t(locale, 'form.timeZone')}</label>
-            <input id="timeZone" name="timeZone" type="text" value={goal.timeZone} maxlength={64} />
+            <input id="timeZone" name="timeZone" type="text" value={goal.timeZone} maxlength={64} aria-invalid={errors.timeZone ? 'true' : undefined}
+              aria-describedby={errors.timeZone ? 'timeZone-error' : undefined} />
+            {errors.timeZone && <p class="error" id="timeZone-error">{t(locale, errors.timeZone)}</p>}
           </div>
           <button type="submit" class="secondary">{t(locale, 'goal.schedule.button')}</button>
         </fieldset>

@@ -7,19 +7,19 @@ import { acceptInvitation, asSeenByBuddy, goalForBuddy, releaseBuddy, type Buddy
 import { MAX_REACTION_MESSAGE, react } from '../../core/buddy/reactions.js';
 import { InvalidToken } from '../../core/errors.js';
 import { buddyLeaveUrl } from '../../core/goals/links.js';
-import { MARKUP } from '../../core/goals/signup-form.js';
-import { isLocale, localeFromAcceptLanguage } from '../../core/i18n/messages.js';
+import { key, MARKUP } from '../../core/goals/signup-form.js';
+import { isLocale, localeFromAcceptLanguage, type MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
-import { nonce, type Env } from '../context.js';
+import { formFields, nonce, type Env } from '../context.js';
 import { BuddyDonePage, BuddyListPage, InvitationPage, LeavePage, ReactionPage } from '../pages/buddy-pages.js';
 
 const messageSchema = z.object({
   message: z
-    .string()
+    .string(key('errors.message.tooLong'))
     .trim()
-    .max(MAX_REACTION_MESSAGE)
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v) && !MARKUP.test(v))
+    .max(MAX_REACTION_MESSAGE, key('errors.message.tooLong'))
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v) && !MARKUP.test(v), key('errors.text.markup'))
     .optional(),
 });
 
@@ -65,12 +65,10 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   app.post('/k/:token', async (c) => {
     const { ref, kind, week } = reactionOf(c);
     const goal = await asSeenByBuddy(deps, await goalForBuddy(deps, ref), ref.buddy);
-    const parsed = messageSchema.safeParse(await c.req.parseBody());
+    const parsed = messageSchema.safeParse(await formFields(c));
     if (!parsed.success) {
-      return c.html(
-        <ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} error="errors.message.tooLong" />,
-        400,
-      );
+      const error = (parsed.error.issues[0]?.message ?? 'errors.message.tooLong') as MessageKey;
+      return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} error={error} />, 400);
     }
     const outcome = await react(deps, ref, week, kind, kind === 'ask' ? parsed.data.message : undefined);
     return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} outcome={outcome} />);
@@ -96,7 +94,7 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/buddy/:token/lang', async (c) => {
     const buddy = buddyOf(c);
-    const lang = (await c.req.parseBody()).lang;
+    const lang = (await formFields(c)).lang;
     if (isLocale(lang)) await deps.store.setBuddyLocale(buddy, lang);
     return c.redirect(`/buddy/${c.req.param('token')}`, 303);
   });

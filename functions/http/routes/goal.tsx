@@ -13,10 +13,10 @@ import { buddyFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, sh
 import { inviteAgain, nameBuddy } from '../../core/buddy/invitations.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
 import { updateGoal } from '../../core/goals/update.js';
-import { nonce, type Env } from '../context.js';
+import { formFields, nonce, requestLocale, type Env } from '../context.js';
 import { deleteEverything } from '../../core/goals/delete-everything.js';
 import { t } from '../../core/i18n/messages.js';
-import { MessagePage } from '../pages/message-page.js';
+import { ErrorPage, MessagePage } from '../pages/message-page.js';
 import { GoalPage, type GoalNotice } from '../pages/goal-pages.js';
 
 const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes'];
@@ -85,7 +85,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     zValidator('form', scheduleFormSchema, async (result, c) => {
       if (result.success) return;
       const goal = await loadGoal(deps, refOf(c));
-      return c.html(await renderGoal(c, goal), 400);
+      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) }), 400);
     }),
     async (c) => {
       const form = c.req.valid('form');
@@ -119,7 +119,9 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     return done(c, 'invited');
   });
 
-  app.post('/g/:token/share-notes', zValidator('form', shareNotesFormSchema), async (c) => {
+  // The checkbox sends "on" or nothing; anything else did not come from the page.
+  const notAForm = (c: Context) => c.html(<ErrorPage locale={requestLocale(c)} nonce={nonce(c)} message={t(requestLocale(c), 'error.forbidden')} />, 400);
+  app.post('/g/:token/share-notes', zValidator('form', shareNotesFormSchema, (result, c) => (result.success ? undefined : notAForm(c))), async (c) => {
     const ref = refOf(c);
     const shareNotes = c.req.valid('form').shareNotes === 'on';
     await updateGoal(deps.store, ref.owner, ref.goalId, (goal) => (goal.shareNotes === shareNotes ? undefined : { shareNotes }));
@@ -129,7 +131,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
   app.post('/g/:token/delete', async (c) => {
     const ref = refOf(c);
     const goal = await loadGoal(deps, ref);
-    if ((await c.req.parseBody()).confirm !== 'yes') {
+    if ((await formFields(c)).confirm !== 'yes') {
       return c.html(await renderGoal(c, goal, { errors: { confirm: 'errors.delete.confirm' } }), 400);
     }
     await deleteEverything(deps, ref.owner);

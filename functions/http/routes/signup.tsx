@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { coach } from '../../core/analysis/coaching.js';
 import { checkSignupLimits } from '../../core/goals/signup-limits.js';
 import type { Deps } from '../../core/ports.js';
-import { clientIp, nonce, requestLocale, stringValues, type Env } from '../context.js';
+import { clientIp, formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
 import { CheckInboxPage } from '../pages/message-page.js';
 import { SignupPage, type SignupValues } from '../pages/signup-page.js';
 
@@ -25,7 +25,7 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
   });
 
   app.post('/goals', async (c) => {
-    const body = await c.req.parseBody({ all: true });
+    const body = await formFields(c, { all: true });
     const values = stringValues(body);
     // "Save as it is" and the script's hidden field may both send it: any "1" means the nudge was seen.
     values.acknowledged = ([body.acknowledged].flat() as unknown[]).includes('1') ? '1' : '';
@@ -38,7 +38,10 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
 
     const result = signupFormSchema.safeParse({ ...values, ...Object.fromEntries(duplicates) });
     if (!result.success) {
-      return c.html(<SignupPage locale={locale} nonce={nonce(c)} values={values} errors={fieldErrors(result.error)} />, 400);
+      // A field sent twice says so, whatever the rule its first value would have broken.
+      const twice = duplicates.filter(([name]) => name in signupFormSchema.shape).map(([name]) => [name, 'errors.field.duplicate'] as const);
+      const errors = { ...fieldErrors(result.error), ...Object.fromEntries(twice) };
+      return c.html(<SignupPage locale={locale} nonce={nonce(c)} values={values} errors={errors} />, 400);
     }
     const form = result.data;
     // One nudge: a goal that lacks parts, or whose number disagrees with the field, is shown its coaching
