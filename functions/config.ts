@@ -1,5 +1,5 @@
 // Process configuration: one zod schema over the environment, parsed once at start; bad config fails fast.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseSigningKeys, type SigningKeys } from './core/tokens/tokens.js';
 
 const envSchema = z.object({

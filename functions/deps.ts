@@ -1,16 +1,14 @@
 // Builds the real dependencies (DynamoDB store, SES mailer, system clock) from config — used by
 // Lambda entry points and the local stack alike; only the endpoints differ.
-import { createDynamoClient, createSesClient } from './adapters/clients.js';
-import { DynamoStore } from './adapters/dynamo-store.js';
+import { createSesClient } from './adapters/clients.js';
 import { SesMailer } from './adapters/ses-mailer.js';
 import type { AppConfig } from './config.js';
 import { systemClock, type Clock, type Deps } from './core/ports.js';
 import { SuppressionAwareMailer } from './core/emails/suppression.js';
 import { publishLocalSendEvents } from './local/ses-send-events.js';
+import { createStore } from './store.js';
 
-export function createStore(config: AppConfig): DynamoStore {
-  return new DynamoStore(createDynamoClient(config), config.tableName);
-}
+export { createStore };
 
 export function createDeps(config: AppConfig, clock: Clock = systemClock): Deps {
   const store = createStore(config);

@@ -1,6 +1,6 @@
 // The operator's settings (cdk.json or `-c key=value`), checked with zod at synth so a bad value stops the deploy early.
 import type { Construct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Labels of letters, digits and inner hyphens, at least two of them: a subset of what functions/config.ts accepts. */
 const domainName = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;

@@ -37,6 +37,14 @@ const suppressionKey = (email: string) => ({
   pk: `SUPPRESS#${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`,
   sk: 'SUPPRESS',
 });
+// A buddy who said no to, or left, one of this owner's goals: kept under the owner, by hash only — the
+// address itself came off the goal — so the owner can never invite it again.
+const refusalKey = (owner: string, buddy: string) => ({
+  pk: `PERSON#${owner}`,
+  sk: `REFUSED#${createHash('sha256').update(buddy.trim().toLowerCase()).digest('hex')}`,
+});
+// Rate counters keyed by an email address: deleted with the person.
+const ADDRESS_RATE_SCOPES = ['invite', 'invite-buddy', 'react', 'inbound', 'signup-address'];
 // Rate counters: one item per scope, key and window, removed by the table's TTL once the window is over.
 const rateKey = (scope: string, key: string, window: string) => ({ pk: `RATE#${scope}#${key}`, sk: window });
 
@@ -267,6 +275,15 @@ export class DynamoStore implements Store {
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...suppressionKey(email), type: 'suppression', reason, at } }));
   }
 
+  async refuseBuddy(owner: string, buddy: string, at: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...refusalKey(owner, buddy), type: 'refusal', at } }));
+  }
+
+  async hasRefused(owner: string, buddy: string): Promise<boolean> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: refusalKey(owner, buddy) }));
+    return Item !== undefined;
+  }
+
   async countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number> {
     const { Attributes } = await this.db.send(
       new UpdateCommand({
@@ -308,8 +325,10 @@ export class DynamoStore implements Store {
     // As a buddy: the links to other people's goals, and the language profile.
     const asBuddy = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `BUDDY#${email}` } });
     keys.push(...asBuddy.map((b) => ({ pk: String(b.pk), sk: String(b.sk) })));
-    const rates = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATE#invite#${email}` } });
-    keys.push(...rates.map((r) => ({ pk: String(r.pk), sk: String(r.sk) })));
+    for (const scope of ADDRESS_RATE_SCOPES) {
+      const rates = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATE#${scope}#${email}` } });
+      keys.push(...rates.map((r) => ({ pk: String(r.pk), sk: String(r.sk) })));
+    }
     for (const key of keys) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
     return keys.length;
   }

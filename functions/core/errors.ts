@@ -58,3 +58,9 @@ export class BuddyLinkClosed extends DomainError {
   readonly status = 410;
   readonly messageKey = 'error.buddy.closed';
 }
+
+/** The owner named a buddy who said no to, or left, one of their goals before: Kompis does not ask again. */
+export class BuddyRefused extends DomainError {
+  readonly status = 409;
+  readonly messageKey = 'error.buddy.refused';
+}

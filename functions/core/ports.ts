@@ -89,6 +89,10 @@ export interface Store {
   isSuppressed(email: string): Promise<boolean>;
   suppress(email: string, reason: 'bounce' | 'complaint' | 'unsubscribe', at: string): Promise<void>;
 
+  /** The buddy said no to, or left, one of this owner's goals: the owner may not invite them again. */
+  refuseBuddy(owner: string, buddy: string, at: string): Promise<void>;
+  hasRefused(owner: string, buddy: string): Promise<boolean>;
+
   /** Adds one to a counter for `window` (kept until `expiresAt`, epoch s) and returns the new count. */
   countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number>;
 

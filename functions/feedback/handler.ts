@@ -1,8 +1,8 @@
 // Lambda entry for SES feedback (sends, bounces, complaints, rejects, delays) from the configuration set's SNS topic.
-import { z } from 'zod';
+import * as z from 'zod';
 import { applyFeedback } from '../core/emails/feedback.js';
 import { loadConfig, withSecret } from '../config.js';
-import { createStore } from '../deps.js';
+import { createStore } from '../store.js';
 import { MetricUnit, observability } from '../observability.js';
 
 const store = createStore(loadConfig(await withSecret(process.env)));

@@ -13,6 +13,7 @@ import { buddyRoutes } from './routes/buddy.js';
 import { checkinRoutes } from './routes/checkin.js';
 import { confirmRoutes } from './routes/confirm.js';
 import { goalRoutes } from './routes/goal.js';
+import { neverRoutes } from './routes/never.js';
 import { signupRoutes } from './routes/signup.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
 
@@ -42,10 +43,19 @@ export function createApp(deps: Deps) {
       referrerPolicy: 'no-referrer',
     }),
   );
-  const csrfCheck = csrf({ origin: (origin, c) => origin === baseOrigin || origin === new URL(c.req.url).origin });
+  const sameOrigin = (origin: string, c: Context) => origin === baseOrigin || origin === new URL(c.req.url).origin;
+  const csrfCheck = csrf({ origin: sameOrigin });
   // One-click unsubscribe and leaving are posted by mail providers, without an Origin (routes/unsubscribe.tsx).
   const oneClick = (path: string) => path.startsWith('/u/') || path.startsWith('/bl/');
-  app.use((c, next) => (c.req.method === 'POST' && oneClick(c.req.path) ? next() : csrfCheck(c, next)));
+  // csrf() looks only at the types a cross-site <form> can send; a POST that changes something is checked
+  // whatever its Content-Type (browsers send Origin with every POST). /api/analyze only reads, and takes JSON.
+  const fromOurPages = (c: Context) => c.req.header('sec-fetch-site') === 'same-origin' || sameOrigin(c.req.header('origin') ?? '', c);
+  app.use((c, next) => {
+    if (c.req.method !== 'POST' || c.req.path === '/api/analyze') return csrfCheck(c, next);
+    if (oneClick(c.req.path)) return next();
+    if (!fromOurPages(c)) throw new HTTPException(403);
+    return next();
+  });
   app.on('POST', '*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => errorPage(c, 413, 'error.tooLarge') }));
 
   signupRoutes(app, deps);
@@ -54,6 +64,7 @@ export function createApp(deps: Deps) {
   checkinRoutes(app, deps);
   unsubscribeRoutes(app, deps);
   buddyRoutes(app, deps);
+  neverRoutes(app, deps);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 

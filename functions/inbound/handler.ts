@@ -1,6 +1,6 @@
 // Lambda entry for received mail: SES stored it in S3, then invokes this with the receipt event.
 import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { S3RawMail } from '../adapters/s3-raw-mail.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';

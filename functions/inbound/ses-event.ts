@@ -1,6 +1,6 @@
 // The SES receipt event (S3 action first, then this Lambda): which message, for whom, and SES's verdicts.
 // The local SMTP server builds the same shape, so both paths run the same code.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Verdicts } from '../core/inbound/trust.js';
 
 const verdict = z.object({ status: z.string() }).optional();

@@ -2,7 +2,7 @@
 // that time, against the stack `kompis dev` is running (found through .data/local-stack.json).
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const stackFileSchema = z.object({
   appUrl: z.string(),

@@ -1,5 +1,5 @@
 // Lambda entry for the send queue: SQS batches in, partial batch failures out (ReportBatchItemFailures).
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';
 import { handleSendBatch } from '../core/weekly/send.js';

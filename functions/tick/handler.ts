@@ -1,9 +1,9 @@
 // Lambda entry for the schedule (every 15 minutes): enqueue every due goal.
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SqsQueue } from '../adapters/sqs-queue.js';
 import { loadConfig, withSecret } from '../config.js';
-import { createStore } from '../deps.js';
+import { createStore } from '../store.js';
 import { runTick } from '../core/weekly/tick.js';
 import { MetricUnit, observability } from '../observability.js';
 

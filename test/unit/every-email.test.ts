@@ -45,5 +45,10 @@ describe.each(['nb', 'en'] as const)('every email kind in %s', (locale) => {
     expect(Buffer.byteLength(email.html)).toBeLessThan(100 * 1024);
     expect(email.text.trim().length).toBeGreaterThan(20);
     expect(`${email.subject}${email.html}${email.text}`).not.toMatch(/\{\{[\w:.]+\}\}/);
+    // "Never email me again", in both parts, naming the address the email goes to.
+    const never = /https:\/\/kompis\.example\.com\/n\/([\w-]+)\.[\w-]+\?lang=(nb|en)/.exec(email.text);
+    expect(never?.[2]).toBe(locale);
+    expect(JSON.parse(Buffer.from(never![1]!, 'base64url').toString()).s).toEqual([email.to]);
+    expect(email.html).toContain(`href="${never![0]!.replace(/&/g, '&amp;')}"`);
   });
 });

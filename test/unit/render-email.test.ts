@@ -7,6 +7,7 @@ const vars = {
   weeks: 13,
   schedule: 'Friday at 15:00 (Europe/Oslo)',
   confirmUrl: 'https://kompis.example.com/c/abc.def?x=1&y=2',
+  neverUrl: 'https://kompis.example.com/n/ghi.jkl?lang=en',
 };
 
 describe('confirmation email', () => {

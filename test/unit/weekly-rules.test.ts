@@ -76,7 +76,7 @@ describe('what the tick enqueues', () => {
   // last week's buddy report was never sent.
   it('the last week’s buddy report before the final report, which waits for the next tick', () => {
     const accepted = { email: 'kari@example.com', status: 'accepted' as const, invitation: 1 };
-    const lastWeekUnreported = goal({ buddy: accepted, nextWeek: 4, buddyReport: { week: 3, dueAt: '2026-03-06T14:00:00Z' } });
+    const lastWeekUnreported = goal({ buddy: accepted, nextWeek: 4, buddyReport: { week: 3, dueAt: '2026-03-06T14:00:00.000Z' } });
     expect(messagesFor(lastWeekUnreported, now).map((m) => [m.kind, m.week])).toEqual([['buddy-report', 3]]);
     expect(messagesFor({ ...lastWeekUnreported, buddyReport: undefined }, now).map((m) => [m.kind, m.week])).toEqual([['final', 4]]);
     // A buddy who left has no report coming: the final report does not wait for one.

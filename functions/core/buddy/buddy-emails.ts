@@ -4,7 +4,7 @@ import { escapeHtml } from '../emails/escape.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Buddy, Goal } from '../goals/goal.js';
-import { buddyLeaveUrl, buddyPageUrl, invitationUrl, reactionUrl } from '../goals/links.js';
+import { buddyLeaveUrl, buddyPageUrl, invitationUrl, neverEmailUrl, reactionUrl } from '../goals/links.js';
 import { noticeEmail } from '../emails/notice.js';
 import { t, tPlural, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
@@ -39,6 +39,7 @@ export function invitationEmail(config: CoreConfig, goal: Goal, buddy: Buddy, ki
     commitment: commitment(goal),
     acceptUrl: url,
     declineUrl: url,
+    neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
   });
   // The invitation is a request, not a list: no List-Unsubscribe, and nothing follows without a yes.
   return { to: buddy.email, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
@@ -73,6 +74,7 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
       streakLine: tPlural(locale, 'email.buddyWeekly.streak', progress.streak, { streak: progress.streak }),
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
       leaveUrl: buddyLeaveUrl(config, goal, buddy.email, now),
+      neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
     },
     {
       html: {
@@ -103,6 +105,7 @@ export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, an
       targetTotal: progress.targetTotal,
       onTarget: progress.weeksOnTarget,
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
+      neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
     },
     {
       html: { chart: chart.html },

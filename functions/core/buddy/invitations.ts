@@ -1,7 +1,7 @@
 // Consent first: a buddy is invited once (with one reminder after three days), and gets nothing else
 // until they say yes. They can say no, or leave later; either way the owner is told and the address
 // comes off the goal.
-import { BuddyLinkClosed, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
+import { BuddyLinkClosed, BuddyRefused, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
 import type { Buddy, Goal } from '../goals/goal.js';
 import { updateGoal } from '../goals/update.js';
 import type { Deps } from '../ports.js';
@@ -10,6 +10,8 @@ import { buddyLabel, invitationEmail, ownerNotice } from './buddy-emails.js';
 
 export const MAX_INVITATIONS_PER_GOAL = 3;
 export const MAX_INVITATIONS_PER_OWNER_PER_DAY = 5;
+/** From all owners together: nobody gets more than this many invitations a day. */
+export const MAX_INVITATIONS_PER_BUDDY_PER_DAY = 3;
 export const REMINDER_AFTER_HOURS = 72;
 
 export interface BuddyRef {
@@ -39,9 +41,22 @@ export async function sendInvitation(deps: Deps, owner: string, goalId: string):
   // A suppressed address (bounced, complained, asked for no mail) is never invited; the owner sees it waiting.
   if (await deps.store.isSuppressed(buddy.email)) return goal;
   const now = deps.clock.now();
+  // Someone who said no to this owner, or left, is not asked again (named again at sign-up, say).
+  if (await deps.store.hasRefused(owner, buddy.email)) {
+    return (
+      (await updateGoal(deps.store, owner, goalId, (current) =>
+        current.buddy?.email === buddy.email && current.buddy.status === 'not-invited'
+          ? { buddy: undefined, pastBuddy: { ...(buddy.name ? { name: buddy.name } : {}), status: 'declined' } }
+          : undefined,
+      )) ?? goal
+    );
+  }
   const day = now.toISOString().slice(0, 10);
-  const sentToday = await deps.store.countRate('invite', owner, day, Math.floor(now.getTime() / 1000) + 2 * 86400);
+  const expires = Math.floor(now.getTime() / 1000) + 2 * 86400;
+  const sentToday = await deps.store.countRate('invite', owner, day, expires);
   if (sentToday > MAX_INVITATIONS_PER_OWNER_PER_DAY) throw new LimitReached('error.invite.limitDay');
+  const receivedToday = await deps.store.countRate('invite-buddy', buddy.email, day, expires);
+  if (receivedToday > MAX_INVITATIONS_PER_BUDDY_PER_DAY) throw new LimitReached('error.invite.limitBuddy');
 
   await sendOnce(deps, goal.id, { week: number, kind: 'invite' }, (at) => invitationEmail(deps.config, goal, buddy, 'buddy-invite', at));
   const updated = await updateGoal(deps.store, owner, goalId, (current) =>
@@ -111,6 +126,7 @@ export async function releaseBuddy(deps: Deps, ref: BuddyRef, how: 'declined' | 
       : undefined,
   );
   await deps.store.putBuddyLink({ buddy: ref.buddy, owner: ref.owner, goalId: ref.goalId, status: how, updatedAt: now.toISOString() });
+  await deps.store.refuseBuddy(ref.owner, ref.buddy, now.toISOString());
   await sendOnce(deps, goal.id, { week: buddy.invitation, kind: `notice-${how}` }, (at) =>
     ownerNotice(deps.config, updated ?? goal, how, { buddy: buddyLabel(buddy) }, at),
   );
@@ -122,6 +138,7 @@ export async function nameBuddy(deps: Deps, owner: string, goalId: string, buddy
   const goal = await load(deps, owner, goalId);
   if (goal.status === 'completed' || goal.status === 'stopped') throw new GoalClosed();
   if ((goal.invitationsSent ?? 0) >= MAX_INVITATIONS_PER_GOAL) throw new LimitReached('error.invite.limitGoal');
+  if (await deps.store.hasRefused(owner, buddy.email)) throw new BuddyRefused();
   await updateGoal(deps.store, owner, goalId, () => ({
     buddy: { email: buddy.email, ...(buddy.name ? { name: buddy.name } : {}), status: 'not-invited', invitation: 0 },
     buddyReport: undefined,

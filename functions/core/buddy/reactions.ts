@@ -1,6 +1,6 @@
 // A buddy's one-click reaction, relayed to the owner in one short email: at most one of each kind
 // per week and buddy (the sent marker is the guard), an optional short message with the "ask".
-import { BuddyLinkClosed } from '../errors.js';
+import { BuddyLinkClosed, LimitReached } from '../errors.js';
 import type { Deps } from '../ports.js';
 import { sendOnce } from '../weekly/send-once.js';
 import { buddyLabel, ownerNotice, type ReactionKind } from './buddy-emails.js';
@@ -8,11 +8,16 @@ import { goalForBuddy, type BuddyRef } from './invitations.js';
 import { t } from '../i18n/messages.js';
 
 export const MAX_REACTION_MESSAGE = 280;
+/** Per buddy address, over all the goals they follow: each kind is relayed once a week anyway. */
+export const MAX_REACTIONS_PER_BUDDY_PER_DAY = 20;
 
 export async function react(deps: Deps, ref: BuddyRef, week: number, kind: ReactionKind, message?: string): Promise<'sent' | 'already'> {
   const goal = await goalForBuddy(deps, ref);
   const buddy = goal.buddy!;
   if (buddy.status !== 'accepted') throw new BuddyLinkClosed();
+  const now = deps.clock.now();
+  const today = await deps.store.countRate('react', buddy.email, now.toISOString().slice(0, 10), Math.floor(now.getTime() / 1000) + 2 * 86400);
+  if (today > MAX_REACTIONS_PER_BUDDY_PER_DAY) throw new LimitReached('error.rate.react');
   const reaction = t(goal.locale, `react.${kind}`);
   const outcome = await sendOnce(deps, goal.id, { week, kind: `react-${kind}` }, (at) =>
     ownerNotice(deps.config, goal, 'reaction', { buddy: buddyLabel(buddy), reaction, week }, at, message || undefined),

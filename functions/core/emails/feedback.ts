@@ -1,7 +1,7 @@
 // SES's word on what happened to a sent email (via the configuration set's SNS destination): a hard
 // bounce or a complaint suppresses the address for good; a Send event settles the claim of a send whose
 // outcome the sender could not know; soft bounces, rejects and delays only log.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Store } from '../ports.js';
 import { sendKeyFromTags } from './send-key-tags.js';
 

@@ -1,7 +1,7 @@
 // A short email to the owner about their goal: a heading, a sentence, an optional block (a buddy's
 // message, check-in buttons) and the goal with a link to its page.
 import type { Goal } from '../goals/goal.js';
-import { goalPageUrl } from '../goals/links.js';
+import { goalPageUrl, neverEmailUrl } from '../goals/links.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { renderEmail } from './render.js';
 
@@ -15,7 +15,13 @@ export function noticeEmail(config: CoreConfig, goal: Goal, content: NoticeConte
   const rendered = renderEmail(
     'notice',
     goal.locale,
-    { subject: content.subject, body: content.body, goalText: goal.text, goalUrl: goalPageUrl(config, goal, now) },
+    {
+      subject: content.subject,
+      body: content.body,
+      goalText: goal.text,
+      goalUrl: goalPageUrl(config, goal, now),
+      neverUrl: neverEmailUrl(config, goal.owner, goal.locale, now),
+    },
     { html: { extra: content.extra?.html ?? '' }, text: { extra: content.extra?.text ?? '' } },
   );
   return { to: goal.owner, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };

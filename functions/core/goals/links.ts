@@ -1,4 +1,5 @@
 // The signed links and addresses the product hands out; each names exactly one action on one goal.
+import type { Locale } from '../i18n/messages.js';
 import type { CoreConfig } from '../ports.js';
 import { addressFor } from '../tokens/address-tokens.js';
 import { signToken, type TokenClaims } from '../tokens/tokens.js';
@@ -8,6 +9,8 @@ import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS } from './goal.js';
 type GoalIds = Pick<Goal, 'owner' | 'id'>;
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+/** An old email's "never email me again" should still work years later; all it can do is stop mail. */
+const NEVER_LINK_TTL_SECONDS = 10 * 365 * 24 * 3600;
 
 function goalToken(config: CoreConfig, goal: GoalIds, now: Date, claims: Omit<TokenClaims, 'subject' | 'expiresAt'>, ttl = GOAL_LINK_TTL_SECONDS) {
   return signToken(config.keys, { ...claims, subject: [goal.owner, goal.id], expiresAt: seconds(now) + ttl });
@@ -41,6 +44,12 @@ export function weekPageUrl(config: CoreConfig, goal: GoalIds, week: number, now
 
 export function unsubscribeUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
   return `${config.baseUrl}/u/${goalToken(config, goal, now, { purpose: 'unsubscribe' })}`;
+}
+
+/** "Never email me again", in every email: names only the recipient's address, and does only that. */
+export function neverEmailUrl(config: CoreConfig, recipient: string, locale: Locale, now: Date): string {
+  const token = signToken(config.keys, { purpose: 'never', subject: [recipient], expiresAt: seconds(now) + NEVER_LINK_TTL_SECONDS });
+  return `${config.baseUrl}/n/${token}?lang=${locale}`;
 }
 
 /** Reply-To of a check-in: a reply lands on this goal and week. */

@@ -6,7 +6,7 @@ import type { Deps, OutgoingEmail } from '../ports.js';
 import { formatHour } from '../schedule/checkins.js';
 import type { Goal } from './goal.js';
 import { PENDING_TTL_SECONDS } from './goal.js';
-import { confirmUrl } from './links.js';
+import { confirmUrl, neverEmailUrl } from './links.js';
 import type { SignupForm } from './signup-form.js';
 
 export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<OutgoingEmail, 'to'>;
@@ -60,5 +60,6 @@ function confirmEmail(deps: Deps, goal: Goal, now: Date) {
     weeks: goal.weeks,
     schedule: scheduleText(goal),
     confirmUrl: confirmUrl(deps.config, goal, now),
+    neverUrl: neverEmailUrl(deps.config, goal.owner, goal.locale, now),
   });
 }

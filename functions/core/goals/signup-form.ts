@@ -1,13 +1,14 @@
 // The sign-up form's fields and their rules. Messages are catalog keys, shown next to each field.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MessageKey } from '../i18n/messages.js';
 import { locales } from '../i18n/messages.js';
 import { isValidTimeZone } from '../schedule/checkins.js';
 
 export const key = (k: MessageKey) => ({ error: k });
 
-// Tag-like markup (<b>, </x>, <!--, <?) is refused; a lone "<" as in "<3" or "a < b" is fine.
-export const MARKUP = /<\s*[a-zA-Z!/?]/;
+// Tag-like markup (<b>, </x>, <!--, <?) is refused; a lone "<" as in "<3" or "a < b" is fine (a tag starts
+// right after its "<": "< b" is text to every HTML parser).
+export const MARKUP = /<[a-zA-Z!/?]/;
 // Any control character, including CR/LF (header injection) and NUL, and the other line breaks: the C1
 // controls (NEL) and the Unicode line and paragraph separators.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -6,7 +6,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { readGoal, weeklyTarget } from '../analysis/goal-reader.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
-import { confirmUrl, goalFormUrl } from '../goals/links.js';
+import { confirmUrl, goalFormUrl, neverEmailUrl } from '../goals/links.js';
 import { scheduleText, signUp } from '../goals/sign-up.js';
 import { INVISIBLE, signupDefaults, signupFormSchema } from '../goals/signup-form.js';
 import { t } from '../i18n/messages.js';
@@ -74,7 +74,14 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
       ? t(goal.locale, 'email.signup.buddy', { buddy: goal.buddy.name ? `${goal.buddy.name} <${goal.buddy.email}>` : goal.buddy.email })
       : t(goal.locale, 'email.signup.noBuddy');
     return {
-      ...renderEmail('email-signup', goal.locale, { goalText: goal.text, understood, buddyLine, confirmUrl: confirmUrl(d.config, goal, now), editUrl }),
+      ...renderEmail('email-signup', goal.locale, {
+        goalText: goal.text,
+        understood,
+        buddyLine,
+        confirmUrl: confirmUrl(d.config, goal, now),
+        editUrl,
+        neverUrl: neverEmailUrl(d.config, goal.owner, goal.locale, now),
+      }),
       headers: { 'Auto-Submitted': 'auto-replied' },
     };
   });

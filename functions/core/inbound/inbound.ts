@@ -11,6 +11,8 @@ import { handleCheckinReply } from './checkin-reply.js';
 import { signUpByEmail } from './email-signup.js';
 import { verdictsPass, type Verdicts } from './trust.js';
 
+export const INBOUND_PER_SENDER_PER_HOUR = 20;
+
 /** The goals address, in the forms a person might type it. */
 export const GOAL_ADDRESSES = ['goal', 'goals', 'mal', 'maal', 'kompis'];
 
@@ -53,6 +55,12 @@ export async function handleInbound(deps: Deps, message: InboundMessage, log: Lo
   if (!from?.address) return all('dropped:no-sender');
   const sender = { address: from.address.toLowerCase(), name: from.name ?? '' };
   if (isAutoReply((name) => headerText(mail, name), mail.subject ?? '')) return all('dropped:auto-reply');
+  // A person answers once a week; a sender writing dozens of times an hour is a loop or a flood. Counted
+  // after the trust checks, so nobody can spend someone else's allowance with a forged From.
+  const now = deps.clock.now();
+  const hour = now.toISOString().slice(0, 13);
+  const sent = await deps.store.countRate('inbound', sender.address, hour, Math.floor(now.getTime() / 1000) + 2 * 3600);
+  if (sent > INBOUND_PER_SENDER_PER_HOUR) return all('dropped:rate-limited');
 
   const results: InboundResult[] = [];
   let signedUp = false;

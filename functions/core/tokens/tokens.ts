@@ -1,7 +1,7 @@
 // Signed, expiring links: HMAC-SHA256 over a compact payload naming exactly one action.
 // Trust comes from the signature alone — never from a database lookup.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidToken, TokenExpired } from '../errors.js';
 
 export const TOKEN_VERSION = 1;
@@ -10,7 +10,7 @@ export const TOKEN_VERSION = 1;
  *  (week + value) · week: a week's page (change the answer, add a note) · unsubscribe: stop a goal's check-ins
  *  · invite: a buddy's accept/decline · react: a buddy's cheer or nudge (week + kind) · buddy-leave: a buddy
  *  leaves one goal · buddy: the buddy's page of goals they follow. */
-export const tokenPurposes = ['confirm', 'goal', 'record', 'week', 'unsubscribe', 'invite', 'react', 'buddy-leave', 'buddy'] as const;
+export const tokenPurposes = ['confirm', 'goal', 'record', 'week', 'unsubscribe', 'invite', 'react', 'buddy-leave', 'buddy', 'never'] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 
 export interface SigningKey {

@@ -1,6 +1,6 @@
 // The small forms around a week and a goal: a week's answer, pausing, the check-in time.
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { channels, MAX_WEEK_COUNT } from '../progress/answers.js';
 import { emailField, hourField, key, MARKUP, oneLine, optional, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
 

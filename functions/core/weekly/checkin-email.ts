@@ -6,6 +6,7 @@ import type { Goal } from '../goals/goal.js';
 import {
   checkinReplyAddress,
   goalPageUrl,
+  neverEmailUrl,
   recordUrl,
   unsubscribeMailto,
   unsubscribeUrl,
@@ -59,6 +60,7 @@ export interface CheckinLinks {
   weekUrl: string;
   goalUrl: string;
   unsubscribeUrl: string;
+  neverUrl: string;
   replyTo: string;
   headers: Record<string, string>;
 }
@@ -69,6 +71,7 @@ export function checkinLinks(config: CoreConfig, goal: Goal, week: number, sentA
     weekUrl: weekPageUrl(config, goal, week, sentAt),
     goalUrl: goalPageUrl(config, goal, sentAt),
     unsubscribeUrl: unsubscribeUrl(config, goal, sentAt),
+    neverUrl: neverEmailUrl(config, goal.owner, goal.locale, sentAt),
     replyTo: checkinReplyAddress(config, goal, week),
     headers: listHeaders(config, goal, sentAt),
   };
@@ -105,6 +108,7 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       weekUrl: links.weekUrl,
       goalUrl: links.goalUrl,
       unsubscribeUrl: links.unsubscribeUrl,
+      neverUrl: links.neverUrl,
     },
     {
       html: {

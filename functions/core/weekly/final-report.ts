@@ -1,7 +1,7 @@
 // The end of the period: the verdict in plain words, the totals, what worked, and a way to go again.
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
-import { goalFormUrl, goalPageUrl } from '../goals/links.js';
+import { goalFormUrl, goalPageUrl, neverEmailUrl } from '../goals/links.js';
 import { t } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import type { WeekAnswer } from '../progress/answers.js';
@@ -37,6 +37,7 @@ export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAn
       channels,
       nextGoalUrl: nextGoalUrl(config, goal),
       goalUrl: goalPageUrl(config, goal, now),
+      neverUrl: neverEmailUrl(config, goal.owner, goal.locale, now),
     },
     {
       html: { chart: chart.html },

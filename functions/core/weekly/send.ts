@@ -2,7 +2,7 @@
 // claimed with a conditional put before sending; a failed send releases the claim and is reported as
 // a batch item failure so the queue retries it; a duplicate or redelivered message finds the claim
 // "sent" and only makes sure the goal has moved on.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Goal } from '../goals/goal.js';
 import { updateGoal } from '../goals/update.js';
 import type { Deps, QueueMessage } from '../ports.js';

@@ -1,7 +1,7 @@
 // The buddy's side: /i (invitation), /k (a reaction), /bl (leave one goal), /buddy (the goals they follow).
 // Every link names the buddy's address; once the owner names someone else, the old links close.
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { reactionKinds } from '../../core/buddy/buddy-emails.js';
 import { acceptInvitation, asSeenByBuddy, goalForBuddy, releaseBuddy, type BuddyRef } from '../../core/buddy/invitations.js';
 import { MAX_REACTION_MESSAGE, react } from '../../core/buddy/reactions.js';

@@ -13,7 +13,7 @@ import { buddyFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, sh
 import { inviteAgain, nameBuddy } from '../../core/buddy/invitations.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
 import { updateGoal } from '../../core/goals/update.js';
-import { formFields, nonce, requestLocale, type Env } from '../context.js';
+import { formFields, nonce, type Env } from '../context.js';
 import { deleteEverything } from '../../core/goals/delete-everything.js';
 import { t } from '../../core/i18n/messages.js';
 import { ErrorPage, MessagePage } from '../pages/message-page.js';
@@ -120,8 +120,12 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
   });
 
   // The checkbox sends "on" or nothing; anything else did not come from the page.
-  const notAForm = (c: Context) => c.html(<ErrorPage locale={requestLocale(c)} nonce={nonce(c)} message={t(requestLocale(c), 'error.forbidden')} />, 400);
-  app.post('/g/:token/share-notes', zValidator('form', shareNotesFormSchema, (result, c) => (result.success ? undefined : notAForm(c))), async (c) => {
+  const notFromThePage = async (c: Context) => {
+    const { locale } = await loadGoal(deps, refOf(c));
+    return c.html(<ErrorPage locale={locale} nonce={nonce(c)} message={t(locale, 'error.forbidden')} />, 400);
+  };
+  const shareNotesForm = zValidator('form', shareNotesFormSchema, (result, c) => (result.success ? undefined : notFromThePage(c)));
+  app.post('/g/:token/share-notes', shareNotesForm, async (c) => {
     const ref = refOf(c);
     const shareNotes = c.req.valid('form').shareNotes === 'on';
     await updateGoal(deps.store, ref.owner, ref.goalId, (goal) => (goal.shareNotes === shareNotes ? undefined : { shareNotes }));

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { signUp } from '../../core/goals/sign-up.js';
 import { fieldErrors, signupFormSchema } from '../../core/goals/signup-form.js';
 import { isLocale, locales } from '../../core/i18n/messages.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { coach } from '../../core/analysis/coaching.js';
 import { checkSignupLimits } from '../../core/goals/signup-limits.js';
 import type { Deps } from '../../core/ports.js';
