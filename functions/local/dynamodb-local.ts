@@ -26,6 +26,8 @@ export class JavaMissing extends Error {
 export interface DynamoLocal {
   endpoint: string;
   stop(): Promise<void>;
+  /** Kills the process outright (SIGKILL), as a crash would: for tests of what survives one. */
+  kill(): Promise<void>;
 }
 
 export async function assertJava(): Promise<void> {
@@ -61,7 +63,16 @@ export async function startDynamoLocal(options: { port: number; dbPath?: string 
     child.kill('SIGKILL');
     throw new Error(`DynamoDB Local did not start: ${(error as Error).message}\n${output.slice(-2000)}`);
   }
-  return { endpoint, stop: () => stopChild(child) };
+  return {
+    endpoint,
+    stop: () => stopChild(child),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess): Promise<void> {
