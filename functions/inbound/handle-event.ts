@@ -14,6 +14,9 @@ export async function handleSesEvent(deps: Deps, rawMail: RawMailStore, event: u
     const raw = await rawMail.get(ses.mail.messageId);
     const message = { messageId: ses.mail.messageId, raw, recipients: ses.receipt.recipients, verdicts: verdictsOf(ses.receipt) };
     results.push(...(await handleInbound(deps, message, log)));
+    // Handled (or dropped): the raw mail goes. Should handling throw, it stays for SES's retry, and the
+    // bucket's 30-day expiry removes what never succeeds.
+    await rawMail.delete(ses.mail.messageId);
   }
   return results;
 }

@@ -39,4 +39,6 @@ export function verdictsOf(receipt: SesEvent['Records'][number]['ses']['receipt'
 /** Where the raw messages are: S3 in production, a folder locally. */
 export interface RawMailStore {
   get(messageId: string): Promise<Buffer>;
+  /** Once handled, a message is not kept: what it changed is in the table, and the person can delete that. */
+  delete(messageId: string): Promise<void>;
 }

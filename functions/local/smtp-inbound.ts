@@ -2,7 +2,7 @@
 // .data/inbound/ (where "S3" lives locally) and calls the inbound handler with an SES-shaped event.
 // Any mail client, or `swaks --server 127.0.0.1:2525`, can send to it.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { isInboundAddress, type InboundResult } from '../core/inbound/inbound.js';
@@ -22,6 +22,9 @@ export class FolderRawMail implements RawMailStore {
   }
   get(messageId: string): Promise<Buffer> {
     return readFile(join(this.folder, `${messageId}.eml`));
+  }
+  delete(messageId: string): Promise<void> {
+    return rm(join(this.folder, `${messageId}.eml`), { force: true });
   }
 }
 

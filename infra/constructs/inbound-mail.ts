@@ -99,11 +99,14 @@ export class KompisInboundMail extends Construct {
       .configure(props)
       .grantTableReadWrite(props.table)
       .grantSendEmail(props.sender);
-    // GetObject alone, not bucket.grantRead(): the function reads one key it is told, it never lists.
-    this.handler.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)] }));
+    // Get and delete, not bucket.grantReadWrite(): the function reads the one key it is told and deletes it
+    // once handled (no raw mail is kept), it never lists or writes.
+    this.handler.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [this.bucket.arnForObjects(`${INBOUND_PREFIX}*`)] }),
+    );
     Validations.of(this.handler.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket)}.Arn>/${INBOUND_PREFIX}*]`,
-      reason: 'Objects are keyed by the SES message id, unknown before the mail arrives: GetObject only, only under the prefix SES writes to',
+      reason: 'Objects are keyed by the SES message id, unknown before the mail arrives: GetObject and DeleteObject only, only under the prefix SES writes to',
     });
     // The Lambda action adds a permission by this id unless one exists; ours names the rule set as well as the account.
     this.handler.addPermission('AllowSes', { principal: ses, sourceAccount: Stack.of(this).account, sourceArn: rulesOfThisSet });

@@ -2,6 +2,7 @@
 // a tick every 15 minutes while a share of every DynamoDB and SES call fails and the queue redelivers
 // whole batches. Used by the fast test (a few hundred goals) and the soak test (2,000).
 import { ulid } from 'ulid';
+import { expect } from 'vitest';
 import { createDynamoClient, createSesClient } from '../../functions/adapters/clients.js';
 import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
@@ -108,4 +109,19 @@ export async function runPeriodThroughFaults(options: { goals: number; failureRa
   const to = (address: string) => sent.filter((email) => email.destination.to.includes(address));
   const mail = goals.map((goal) => ({ owner: to(goal.owner), buddy: to(goal.buddy!.email) }));
   return { goals, final, mail, deadLetters: queue.deadLetters.length, ticksFailed, injected: plan.injected, seed: options.seed };
+}
+
+/** Every goal completed; its owner got one check-in and one final report, its buddy one weekly and one final report. */
+export function expectEveryEmailExactlyOnce(run: FaultRunResult) {
+  const context = `seed ${run.seed}`;
+  expect(run.deadLetters, context).toBe(0);
+  run.goals.forEach((goal, i) => {
+    const { owner, buddy } = run.mail[i]!;
+    const subjects = (emails: typeof owner) => emails.map((email) => email.subject).sort();
+    expect(run.final[i]?.status, `${context}, goal ${goal.id}`).toBe('completed');
+    expect(run.final[i]?.buddyReport, `${context}, goal ${goal.id}`).toBeUndefined();
+    expect(subjects(owner), `${context}, owner of ${goal.id}`).toEqual(['Uke 1 av 1: hvor mange ble det denne uka?', expect.stringMatching(/^Målperioden er over: /)].sort());
+    expect(subjects(buddy), `${context}, buddy of ${goal.id}, final ${JSON.stringify(run.final[i])}`).toHaveLength(2);
+    expect(subjects(buddy).filter((s) => s.startsWith('Ola, uke 1:')), `${context}, buddy of ${goal.id}`).toHaveLength(1);
+  });
 }

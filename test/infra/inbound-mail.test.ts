@@ -158,9 +158,10 @@ describe('the inbound function', () => {
     expect(environmentOf(template, handler)).toMatchObject({ KOMPIS_INBOUND_BUCKET: { Ref: bucketId }, KOMPIS_INBOUND_PREFIX: 'inbound/' });
   });
 
-  it('may get raw mail under inbound/, and may not put, delete or list objects', () => {
+  it('may get and delete raw mail under inbound/ (none is kept once handled), and may not put or list objects', () => {
     expect(resourcesAllowed(template, handler, 's3:GetObject')).toEqual([objectsUnder('inbound/')]);
-    expect(allowedActions(template, handler).filter((action) => action.startsWith('s3:'))).toEqual(['s3:GetObject']);
+    expect(resourcesAllowed(template, handler, 's3:DeleteObject')).toEqual([objectsUnder('inbound/')]);
+    expect(allowedActions(template, handler).filter((action) => action.startsWith('s3:')).sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
   });
 
   it('may read and write the table and send raw email from the identity through the configuration set', () => {

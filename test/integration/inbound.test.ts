@@ -1,6 +1,6 @@
 // Email in, on real SMTP: replies to check-ins, commands, sign-up by email — and everything that must
 // change nothing: spoofed senders, bad tokens, failed verdicts, auto-replies, oversized and broken MIME.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -49,9 +49,11 @@ async function sendSmtp(port: number, message: { from: string; to: string; subje
 describe('a reply to a check-in', () => {
   it('records "to denne uka" from a Norwegian Gmail reply sent over SMTP, and reads it back once', async () => {
     const s = await setup();
-    smtp = await startSmtpInbound(s.deps, { port: 0, folder: await mkdtemp(join(tmpdir(), 'kompis-in-')) });
+    const folder = await mkdtemp(join(tmpdir(), 'kompis-in-'));
+    smtp = await startSmtpInbound(s.deps, { port: 0, folder });
     await sendSmtp(smtp.port, { from: `Ola <${s.goal.owner}>`, to: s.replyTo, subject: 'Re: Uke 1', text: gmailReplyNb('to denne uka') });
     expect(await s.answers()).toMatchObject([{ week: 1, count: 2, source: 'reply', note: 'denne uka' }]);
+    expect(await readdir(folder)).toEqual([]); // the raw mail is not kept once handled
     const readBack = (await outboxFor(s.goal.owner)).filter((e) => e.subject === 'Registrert 2 for uke 1');
     expect(readBack).toHaveLength(1);
     expect(readBack[0]!.body.text).toContain('Feil? Klikk på riktig tall:');
