@@ -12,7 +12,7 @@ import {
 import type { Goal, Person } from '../core/goals/goal.js';
 import { dueAt, duePartition, dueShard } from '../core/goals/due-index.js';
 import type { WeekAnswer } from '../core/progress/answers.js';
-import type { BuddyLink, ClaimResult, SendKey, Store } from '../core/ports.js';
+import type { BuddyLink, ClaimResult, PersonExport, SendKey, Store } from '../core/ports.js';
 import { isLocale, type Locale } from '../core/i18n/messages.js';
 import { tableKeys } from './table-definition.js';
 
@@ -298,15 +298,40 @@ export class DynamoStore implements Store {
     return Number(Attributes?.count ?? 1);
   }
 
-  async exportPerson(email: string) {
-    const items = await this.queryAll({
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `PERSON#${email}` },
-    });
+  async exportPerson(email: string): Promise<PersonExport> {
+    const partition = (pk: string) => this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+    const items = await partition(`PERSON#${email}`);
     const profile = items.find((item) => item.sk === 'PROFILE');
     const goals = items.filter((item) => String(item.sk).startsWith('GOAL#')).map((item) => stripKeys<Goal>(item));
-    const withAnswers = await Promise.all(goals.map(async (goal) => ({ ...goal, answers: await this.getWeekAnswers(goal.id) })));
-    return { ...(profile ? { person: stripKeys<Person>(profile) } : {}), goals: withAnswers };
+    const withWeeks = await Promise.all(
+      goals.map(async (goal) => {
+        const goalItems = await partition(goalPartition(goal.id));
+        const sk = (item: Item) => String(item.sk);
+        return {
+          ...goal,
+          answers: goalItems.filter((item) => sk(item).startsWith('WEEK#')).map((item) => stripKeys<WeekAnswer>(item)),
+          emailsSent: goalItems
+            .filter((item) => sk(item).startsWith('SENT#'))
+            .map((item) => {
+              const [, week, kind] = sk(item).split('#');
+              return { week: Number(week), kind: kind ?? '', state: String(item.state), ...(item.claimedAt ? { at: String(item.claimedAt) } : {}) };
+            }),
+        };
+      }),
+    );
+    const rateCounters = (await Promise.all(ADDRESS_RATE_SCOPES.map(async (scope) => ({ scope, items: await partition(`RATE#${scope}#${email}`) })))).flatMap(
+      ({ scope, items: counters }) => counters.map((item) => ({ scope, window: String(item.sk), count: Number(item.count) })),
+    );
+    const language = await this.getBuddyLocale(email);
+    return {
+      ...(profile ? { person: stripKeys<Person>(profile) } : {}),
+      goals: withWeeks,
+      asBuddy: { goals: await this.listBuddyLinks(email), ...(language ? { language } : {}) },
+      refusedBuddies: items
+        .filter((item) => String(item.sk).startsWith('REFUSED#'))
+        .map((item) => ({ fingerprint: String(item.sk).slice('REFUSED#'.length), at: String(item.at) })),
+      rateCounters,
+    };
   }
 
   async deletePerson(email: string): Promise<number> {

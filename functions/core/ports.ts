@@ -100,7 +100,19 @@ export interface Store {
   deletePerson(email: string): Promise<number>;
 
   /** Everything stored about one person, for the JSON export. */
-  exportPerson(email: string): Promise<{ person?: Person; goals: (Goal & { answers: WeekAnswer[] })[] }>;
+  exportPerson(email: string): Promise<PersonExport>;
+}
+
+/** Everything stored about one person, for the JSON export. */
+export interface PersonExport {
+  person?: Person;
+  goals: (Goal & { answers: WeekAnswer[]; emailsSent: { week: number; kind: string; state: string; at?: string }[] })[];
+  /** Other people's goals this person was asked to follow as a buddy, and their language there. */
+  asBuddy: { goals: BuddyLink[]; language?: Locale };
+  /** Buddies who said no or left, as the one-way fingerprint that is all Kompis keeps of them. */
+  refusedBuddies: { fingerprint: string; at: string }[];
+  /** Rate counters keyed by this address, while their window lasts. */
+  rateCounters: { scope: string; window: string; count: number }[];
 }
 
 export interface QueueMessage {

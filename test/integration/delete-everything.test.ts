@@ -3,7 +3,7 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
+import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invitations.js';
 import { goalPagePath } from '../../functions/core/goals/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
@@ -56,5 +56,44 @@ describe('delete everything', () => {
     await deps.mailer.send({ to: goal.owner, subject: 'x', html: 'x', text: 'x' });
     expect(await outboxFor(goal.owner)).toHaveLength(before);
     expect((await app.request(path)).status).toBe(404);
+  });
+
+  it('exports everything the table holds about the person: goals, weeks, emails sent, goals followed as a buddy, refusals, counters', async () => {
+    const table = await freshTable();
+    const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+    const deps = testDeps(clock, table) as Deps & { clock: FixedClock };
+    const per = uniqueEmail('per');
+    const goal = await anActiveGoal(deps, { locale: 'en', weeks: '3', buddyName: 'Per', buddyEmail: per });
+    await releaseBuddy(deps, { owner: goal.owner, goalId: goal.id, buddy: per }, 'declined');
+    // The owner is also someone else's buddy.
+    const other = await anActiveGoal(deps, { locale: 'en', buddyEmail: goal.owner });
+    await acceptInvitation(deps, { owner: other.owner, goalId: other.id, buddy: goal.owner });
+    await tickAt(deps, '2026-03-06T14:00:00Z');
+    clock.set('2026-03-06T15:00:00Z');
+    await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count: 2, note: 'private note', source: 'click' });
+
+    const app = createApp(deps);
+    const response = await app.request(`${goalPagePath(deps.config, goal, clock.now())}/export`);
+    expect(response.headers.get('content-disposition')).toContain('kompis-export.json');
+    const exported = await response.json();
+    expect(exported).toMatchObject({
+      person: { email: goal.owner },
+      goals: [{ id: goal.id, pastBuddy: { name: 'Per', status: 'declined' }, answers: [{ week: 1, count: 2, note: 'private note' }] }],
+      asBuddy: { goals: [{ owner: other.owner, goalId: other.id, status: 'accepted' }] },
+      refusedBuddies: [{ fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+    });
+    const sent = exported.goals[0].emailsSent.map((e: { week: number; kind: string }) => `${e.week}:${e.kind}`);
+    expect(sent).toEqual(expect.arrayContaining(['1:invite', '1:notice-declined', '1:checkin']));
+    expect(exported.rateCounters).toEqual(expect.arrayContaining([expect.objectContaining({ scope: 'invite', count: 1 })]));
+    // Nothing of the person's own items is missing: every item under their keys is in the export.
+    const theirs = (await everything(table.KOMPIS_TABLE!)).filter((item) =>
+      [`PERSON#${goal.owner}`, `GOAL#${goal.id}`, `BUDDY#${goal.owner}`].includes(String(item.pk)) || String(item.pk).endsWith(`#${goal.owner}`),
+    );
+    const text = JSON.stringify(exported);
+    for (const item of theirs) {
+      const sk = String(item.sk);
+      const shown = sk.startsWith('WEEK#') || sk.startsWith('GOAL#') ? String(item.updatedAt ?? item.id) : sk.startsWith('SENT#') ? sk.split('#')[2]! : sk.startsWith('REFUSED#') ? sk.slice(8) : sk === 'OWNER' || sk === 'PROFILE' ? goal.owner : sk;
+      expect(text, `${item.pk} ${sk}`).toContain(shown);
+    }
   });
 });
