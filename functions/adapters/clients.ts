@@ -33,7 +33,8 @@ export function createDynamoClient(config: AwsClientConfig): DynamoDBDocumentCli
   const client = new DynamoDBClient({
     region: config.region,
     ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint, credentials: localCredentials } : {}),
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
+    // throwOnRequestTimeout: without it the SDK only logs a warning at requestTimeout and waits forever.
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
     retryStrategy: new StandardRetryStrategy({ maxAttempts: 3, backoff: config.retryBackoff }),
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
@@ -44,7 +45,7 @@ export function createSesClient(config: AwsClientConfig): SESClient {
     region: config.region,
     ...(config.sesEndpoint ? { endpoint: config.sesEndpoint, credentials: localCredentials } : {}),
     // Some SES actions are not implemented by the local server and never answer: always time out.
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
     retryStrategy: new RetryOnlyThrottling({ maxAttempts: 3, backoff: config.retryBackoff }),
   });
 }

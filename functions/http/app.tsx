@@ -76,7 +76,8 @@ export function createApp(deps: Deps) {
       if (error.status < 500) return errorPage(c, 400, 'error.forbidden');
     }
     // A store or mailer failure: nothing the person sent was wrong, and they see no internals.
-    console.error(JSON.stringify({ level: 'error', msg: 'request failed', path: c.req.path, error: String(error) }));
+    // The route's pattern, never the path: paths carry signed tokens that act on a goal for months.
+    console.error(JSON.stringify({ level: 'error', msg: 'request failed', method: c.req.method, route: c.req.routePath, error: String(error) }));
     return errorPage(c, 503, 'error.unavailable');
   });
 

@@ -81,7 +81,7 @@ async function waitUntilReady(endpoint: string, child: ChildProcess): Promise<vo
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 500, requestTimeout: 2_000 },
+    requestHandler: { connectionTimeout: 500, requestTimeout: 2_000, throwOnRequestTimeout: true },
   });
   const deadline = Date.now() + 60_000;
   try {
