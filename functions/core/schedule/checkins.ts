@@ -40,22 +40,31 @@ export function checkinAt(firstDate: string, week: number, schedule: CheckinSche
   return atLocalHour(first.plus({ weeks: week - 1 }), schedule.hour).toJSDate();
 }
 
+// Building an Intl.DateTimeFormat costs ~150 µs, using one ~3 µs: one per kind, language and zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'instant' | 'date', timeZone: string, locale: string): Intl.DateTimeFormat {
+  const key = `${kind} ${locale} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const fields: Intl.DateTimeFormatOptions =
+      kind === 'instant'
+        ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }
+        : { day: 'numeric', month: 'long', year: 'numeric' };
+    format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { ...fields, timeZone });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** Formats an instant in the owner's zone and language, e.g. "fredag 4. desember kl. 15:00". */
 export function formatLocal(instant: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(instant);
+  return formatter('instant', timeZone, locale).format(instant);
 }
 
 /** A calendar date in the owner's zone and language, e.g. "4. desember 2026". */
 export function formatDate(instant: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(instant);
+  return formatter('date', timeZone, locale).format(instant);
 }
 
 export function formatHour(hour: number): string {
