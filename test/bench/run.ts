@@ -41,7 +41,7 @@ const cost = await benchCost({ log });
 printCost(cost, log);
 
 log('http: landing and goal pages vs bare Hono, autocannon on 127.0.0.1');
-const http = await benchHttp({ seconds: quick ? 3 : 10, connections: 10 }, log);
+const http = await benchHttp({ seconds: quick ? 3 : 6, connections: 10 }, log);
 
 log('due-goal selection: 1,000 due goals among N, DynamoDB Local (in memory)');
 const dynamo = await startDynamoLocal({ port: await freePort() });
