@@ -19,11 +19,12 @@ async function change(deps: Deps, ref: GoalRef, patch: (goal: Goal) => GoalPatch
 /** Off the due index until `resumeAt` (then the tick resumes it), or until the owner resumes it. */
 export function pauseGoal(deps: Deps, ref: GoalRef, resumeAt?: Date, reason: Goal['pauseReason'] = 'owner'): Promise<Goal> {
   const now = deps.clock.now().toISOString();
-  return change(deps, ref, (goal) =>
-    goal.status === 'active' || goal.status === 'paused'
-      ? { status: 'paused', pausedAt: goal.pausedAt ?? now, resumeAt: resumeAt?.toISOString(), pauseReason: reason }
-      : undefined,
-  );
+  return change(deps, ref, (goal) => {
+    if (goal.status !== 'active' && goal.status !== 'paused') return undefined;
+    // Paused just so already (a second unsubscribe click, a mail provider's retry): nothing to write.
+    if (goal.status === 'paused' && goal.resumeAt === resumeAt?.toISOString() && goal.pauseReason === reason) return undefined;
+    return { status: 'paused', pausedAt: goal.pausedAt ?? now, resumeAt: resumeAt?.toISOString(), pauseReason: reason };
+  });
 }
 
 export function resumeGoal(deps: Deps, ref: GoalRef): Promise<Goal> {

@@ -13,6 +13,7 @@ import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { goalLanguage } from '../analysis/language.js';
 import { newText } from '../replies/new-text.js';
+import { MAX_READ_CHARS } from '../replies/parse-reply.js';
 
 const BUDDY_LINE = /^\s*(?:buddy|kompis|accountability buddy|forpliktelse-kompis)\s*:\s*(.+)$/im;
 
@@ -34,7 +35,7 @@ function buddyFrom(mail: ParsedMail, body: string, sender: string, inboundDomain
 export type EmailSignupOutcome = 'signed-up' | 'invalid';
 
 export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { address: string; name: string }): Promise<EmailSignupOutcome> {
-  const body = newText(mail.text ?? '');
+  const body = newText((mail.text ?? '').slice(0, MAX_READ_CHARS));
   const withoutBuddy = body.replace(new RegExp(BUDDY_LINE.source, 'gim'), '').trim();
   const subject = (mail.subject ?? '').trim();
   // The goal in the person's words: the body's first paragraph, else the subject.

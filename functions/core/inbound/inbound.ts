@@ -51,7 +51,11 @@ export async function handleInbound(deps: Deps, message: InboundMessage, log: Lo
   } catch {
     return all('dropped:malformed');
   }
-  const from = mail.from?.value.find((a) => a.address);
+  // One From header naming one mailbox, as every reply a person sends has. With two (a second header, or a
+  // list), which one SES's DMARC check judged is anyone's guess, and the first could be a forged owner.
+  const senders = mail.from?.value.filter((a) => a.address) ?? [];
+  if (senders.length > 1 || mail.headerLines.filter((line) => line.key === 'from').length > 1) return all('dropped:many-senders');
+  const from = senders[0];
   if (!from?.address) return all('dropped:no-sender');
   const sender = { address: from.address.toLowerCase(), name: from.name ?? '' };
   if (isAutoReply((name) => headerText(mail, name), mail.subject ?? '')) return all('dropped:auto-reply');

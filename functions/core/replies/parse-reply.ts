@@ -16,6 +16,13 @@ export interface ParsedReply {
 /** Mail larger than this is dropped before parsing. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const MAX_NOTE = 1000;
+/**
+ * A person's new words come first and are short; what is read of a body is capped, so a megabyte-long
+ * line costs milliseconds, not seconds (the reply cutter takes ~0.7 s a megabyte).
+ */
+export const MAX_READ_CHARS = 64 * 1024;
+// What the week page's note field refuses (control characters) is dropped from an emailed note too.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export async function parseMime(raw: Buffer | string): Promise<ParsedMail> {
   return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
@@ -23,7 +30,8 @@ export async function parseMime(raw: Buffer | string): Promise<ParsedMail> {
 
 export function headerText(mail: ParsedMail, name: string): string | undefined {
   const value = mail.headers.get(name);
-  if (value === undefined) return undefined;
+  // mailparser leaves empty headers out of `headers`; "X-Autoreply:" with no value is still there.
+  if (value === undefined) return mail.headerLines.some((line) => line.key === name) ? '' : undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null && 'value' in value) return String((value as { value: unknown }).value);
   return String(value);
@@ -35,14 +43,16 @@ function noteWithout(text: string, found: { index: number; length: number } | un
   if (found && text.slice(0, found.index).trim() === '') {
     note = text.slice(found.index + found.length).replace(/^[\s\-–—:,.!;)]+/, '');
   }
-  return note.trim().slice(0, MAX_NOTE);
+  const clean = note.replace(CONTROLS, '').trim().slice(0, MAX_NOTE);
+  // Nothing visible left (zero-width spaces, direction marks): no note.
+  return /[^\s\p{Cc}\p{Cf}]/u.test(clean) ? clean : '';
 }
 
 /** The reply with its new text, which the inbound handler also reads for commands. */
 export function readReply(mail: ParsedMail, hint?: Locale): ParsedReply & { text: string } {
   const autoReply = isAutoReply((name) => headerText(mail, name), mail.subject ?? '');
   if (autoReply) return { count: null, note: '', autoReply: true, text: '' };
-  const text = newText(mail.text ?? '');
+  const text = newText((mail.text ?? '').slice(0, MAX_READ_CHARS));
   const found = readCount(text, hint);
   return { count: found?.count ?? null, note: noteWithout(text, found), autoReply: false, text };
 }

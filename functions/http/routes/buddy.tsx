@@ -65,7 +65,9 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   app.post('/k/:token', async (c) => {
     const { ref, kind, week } = reactionOf(c);
     const goal = await asSeenByBuddy(deps, await goalForBuddy(deps, ref), ref.buddy);
-    const parsed = messageSchema.safeParse(await formFields(c));
+    // Only "ask" has a message field; anything posted with another kind is ignored, not refused where no
+    // field could show why.
+    const parsed = messageSchema.safeParse(kind === 'ask' ? await formFields(c) : {});
     if (!parsed.success) {
       const error = (parsed.error.issues[0]?.message ?? 'errors.message.tooLong') as MessageKey;
       return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} error={error} />, 400);

@@ -31,8 +31,10 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
     values.acknowledged = ([body.acknowledged].flat() as unknown[]).includes('1') ? '1' : '';
     const duplicates = Object.entries(body).filter(([name, v]) => Array.isArray(v) && name !== 'acknowledged');
     const locale = isLocale(values.locale) ? values.locale : requestLocale(c);
-    // The number fields the person left empty are filled from the goal's own words.
-    const coaching = values.goal ? coach(values.goal, { language: locale, perWeek: numberOrUndefined(values.perWeek) }) : undefined;
+    // The number fields the person left empty are filled from the goal's own words. A goal longer than the
+    // form takes is refused below without reading it: the reader's time grows with the square of a long word.
+    const readable = values.goal && values.goal.length <= 500 ? values.goal : undefined;
+    const coaching = readable ? coach(readable, { language: locale, perWeek: numberOrUndefined(values.perWeek) }) : undefined;
     if (coaching && !values.perWeek?.trim() && coaching.perWeek !== null) values.perWeek = String(coaching.perWeek);
     if (coaching && !values.weeks?.trim() && coaching.weeks !== null) values.weeks = String(coaching.weeks);
 
