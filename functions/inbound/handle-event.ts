@@ -12,7 +12,7 @@ export async function handleSesEvent(deps: Deps, rawMail: RawMailStore, event: u
   const results: InboundResult[] = [];
   for (const { ses } of parsed.data.Records) {
     const raw = await rawMail.get(ses.mail.messageId);
-    const message = { messageId: ses.mail.messageId, raw, recipients: ses.receipt.recipients, verdicts: verdictsOf(ses.receipt) };
+    const message = { messageId: ses.mail.messageId, raw, recipients: ses.receipt.recipients, verdicts: verdictsOf(ses.receipt), envelopeFrom: ses.mail.source };
     results.push(...(await handleInbound(deps, message, log)));
     // Handled (or dropped): the raw mail goes. Should handling throw, it stays for SES's retry, and the
     // bucket's 30-day expiry removes what never succeeds.

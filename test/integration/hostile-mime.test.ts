@@ -43,6 +43,8 @@ interface MimeCase {
   where?: 'subject' | 'body';
   recipients?: string[] | { repeat: string; times: number };
   verdicts?: Partial<Verdicts>;
+  /** The envelope sender SES saw (its `mail.source`); the From's own address when absent. */
+  envelopeFrom?: string;
   expect: { outcome: string | null };
 }
 
@@ -233,7 +235,9 @@ describe('hostile mail', () => {
     let results: InboundResult[] | undefined;
     let thrown: unknown;
     try {
-      results = await handleInbound(deps, { messageId: `hostile-${c.id}`, raw, recipients, verdicts: { ...LOCAL_VERDICTS, ...c.verdicts } }, (e) => logged.push(e));
+      const envelopeFrom = fill(c.envelopeFrom ?? c.reply?.from ?? '');
+      const message = { messageId: `hostile-${c.id}`, raw, recipients, verdicts: { ...LOCAL_VERDICTS, ...c.verdicts }, envelopeFrom };
+      results = await handleInbound(deps, message, (e) => logged.push(e));
     } catch (error) {
       thrown = error;
     }

@@ -9,7 +9,7 @@ import { headerText, MAX_MESSAGE_BYTES, parseMime } from '../replies/parse-reply
 import { verifyAddressToken } from '../tokens/address-tokens.js';
 import { handleCheckinReply } from './checkin-reply.js';
 import { signUpByEmail } from './email-signup.js';
-import { verdictsPass, type Verdicts } from './trust.js';
+import { fromIsVouchedFor, verdictsPass, type Verdicts } from './trust.js';
 
 export const INBOUND_PER_SENDER_PER_HOUR = 20;
 
@@ -22,6 +22,8 @@ export interface InboundMessage {
   /** The envelope recipients SES (or the local SMTP server) accepted. */
   recipients: string[];
   verdicts: Verdicts;
+  /** The envelope sender (MAIL FROM, SES's `mail.source`): what an SPF verdict is about. */
+  envelopeFrom?: string;
 }
 
 export interface InboundResult {
@@ -58,6 +60,7 @@ export async function handleInbound(deps: Deps, message: InboundMessage, log: Lo
   const from = senders[0];
   if (!from?.address) return all('dropped:no-sender');
   const sender = { address: from.address.toLowerCase(), name: from.name ?? '' };
+  if (!fromIsVouchedFor(message.verdicts, sender.address, message.envelopeFrom ?? '')) return all('dropped:unaligned-sender');
   if (isAutoReply((name) => headerText(mail, name), mail.subject ?? '')) return all('dropped:auto-reply');
   // A person answers once a week; a sender writing dozens of times an hour is a loop or a flood. Counted
   // after the trust checks, so nobody can spend someone else's allowance with a forged From.
