@@ -272,7 +272,18 @@ export class DynamoStore implements Store {
   }
 
   async suppress(email: string, reason: 'bounce' | 'complaint' | 'unsubscribe', at: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...suppressionKey(email), type: 'suppression', reason, at } }));
+    // The first reason and time stand: a replayed link or a later bounce does not rewrite the record.
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...suppressionKey(email), type: 'suppression', reason, at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   async refuseBuddy(owner: string, buddy: string, at: string): Promise<void> {
