@@ -44,9 +44,10 @@ describe('a send whose outcome is unknown', () => {
     const first = await tick(CHECKIN);
     expect(first.outcomes.sent).toBe(0);
     expect(await checkins()).toHaveLength(1);
-    // The queue's redelivery and every later tick find the marker "sent".
+    // The queue's redelivery or the next tick finds the marker "sent" (whichever comes after the Send
+    // event) and only moves the goal on.
     const next = await tick('2026-03-06T14:15:00Z');
-    expect(next.outcomes.duplicate).toBe(1);
+    expect(first.outcomes.duplicate + next.outcomes.duplicate).toBe(1);
     expect(await checkins()).toHaveLength(1);
     expect((await clean.store.getGoal(goal.owner, goal.id))?.nextWeek).toBe(2);
   });
