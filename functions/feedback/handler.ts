@@ -1,5 +1,5 @@
 // Lambda entry for SES feedback (sends, bounces, complaints, rejects, delays) from the configuration set's SNS topic.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { applyFeedback } from '../core/emails/feedback.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createStore } from '../store.js';

@@ -1,6 +1,6 @@
 // Lambda entry for the schedule (every 15 minutes): enqueue every due goal.
 import { SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SqsQueue } from '../adapters/sqs-queue.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createStore } from '../store.js';

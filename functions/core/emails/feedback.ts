@@ -1,18 +1,18 @@
 // SES's word on what happened to a sent email (via the configuration set's SNS destination): a hard
 // bounce or a complaint suppresses the address for good; a Send event settles the claim of a send whose
 // outcome the sender could not know; soft bounces, rejects and delays only log.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Store } from '../ports.js';
 import { sendKeyFromTags } from './send-key-tags.js';
 
 const recipient = z.object({ emailAddress: z.string() });
 
 export const sesFeedbackSchema = z.object({
-  eventType: z.string().optional(),
-  notificationType: z.string().optional(),
-  bounce: z.object({ bounceType: z.string(), bouncedRecipients: z.array(recipient) }).optional(),
-  complaint: z.object({ complainedRecipients: z.array(recipient) }).optional(),
-  mail: z.object({ messageId: z.string().optional(), tags: z.record(z.string(), z.array(z.string())).optional() }).optional(),
+  eventType: z.optional(z.string()),
+  notificationType: z.optional(z.string()),
+  bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: z.array(recipient) })),
+  complaint: z.optional(z.object({ complainedRecipients: z.array(recipient) })),
+  mail: z.optional(z.object({ messageId: z.optional(z.string()), tags: z.optional(z.record(z.string(), z.array(z.string()))) })),
 });
 
 export interface FeedbackResult {

@@ -1,7 +1,8 @@
 // Signed, expiring links: HMAC-SHA256 over a compact payload naming exactly one action.
 // Trust comes from the signature alone — never from a database lookup.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+// zod/mini: the tick and feedback functions load this module too, and want a small bundle.
+import * as z from 'zod/mini';
 import { InvalidToken, TokenExpired } from '../errors.js';
 
 export const TOKEN_VERSION = 1;
@@ -36,15 +37,16 @@ export interface TokenClaims {
   issuedAt?: number;
 }
 
+const smallCount = z.int().check(z.minimum(0), z.maximum(1000));
 const payloadSchema = z.strictObject({
   v: z.literal(TOKEN_VERSION),
-  k: z.string().min(1).max(8),
+  k: z.string().check(z.minLength(1), z.maxLength(8)),
   p: z.enum(tokenPurposes),
-  s: z.array(z.string().max(320)).max(4),
-  e: z.number().int().positive(),
-  w: z.number().int().min(0).max(1000).optional(),
-  x: z.number().int().min(0).max(1000).optional(),
-  i: z.number().int().positive().optional(),
+  s: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(4)),
+  e: z.int().check(z.positive()),
+  w: z.optional(smallCount),
+  x: z.optional(smallCount),
+  i: z.optional(z.int().check(z.positive())),
 });
 
 // Optional claims and their one-letter payload names.
