@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { t, type Locale, type MessageKey } from '../../functions/core/i18n/messages.js';
-import type { Mailer, OutgoingEmail } from '../../functions/core/ports.js';
+import type { Deps, Mailer, OutgoingEmail } from '../../functions/core/ports.js';
+import { FixedClock, freshTable, testDeps } from './deps.js';
 
 export const HOSTILE_DIR = join(import.meta.dirname, '..', 'fixtures', 'hostile');
 
@@ -135,4 +136,13 @@ export function fieldErrorNextTo(html: string, field: string, message: string): 
   if (error.index > 3000) return `the error paragraph is far from ${field}`;
   if (error[1] !== message) return `the error after ${field} says ${JSON.stringify(error[1])}, not ${JSON.stringify(message)}`;
   return undefined;
+}
+
+/** A table of the suite's own, a clock it sets, and the real deps with a mailer that records every send. */
+export async function hostileDeps() {
+  const table = await freshTable();
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+  const real = testDeps(clock, table) as Deps & { clock: FixedClock };
+  const mailer = recordingMailer(real.mailer);
+  return { table, clock, deps: { ...real, mailer } };
 }

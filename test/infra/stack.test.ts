@@ -2,7 +2,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { createTableInput } from '../../functions/adapters/table-definition.js';
-import { cdkJson, environmentOf, functionsOf, logicalIdOf, onlyLogicalId as onlyLogicalIdIn, propertiesOf, resourcesAllowed, roleStatements, sendingResources, synth } from './synth.js';
+import { environmentOf, functionsOf, logicalIdOf, onlyLogicalId as onlyLogicalIdIn, propertiesOf, resourcesAllowed, roleStatements, sendingResources, synth } from './synth.js';
 
 const { stack, template } = synth();
 const { web } = stack;

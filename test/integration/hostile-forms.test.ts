@@ -12,10 +12,10 @@ import { isLocale, type MessageKey } from '../../functions/core/i18n/messages.js
 import type { Deps } from '../../functions/core/ports.js';
 import { signToken } from '../../functions/core/tokens/tokens.js';
 import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { FixedClock, TEST_BASE_URL } from '../helpers/deps.js';
 import { aSignupForm } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
-import { effectsWatch, expand, fieldErrorNextTo, loadCorpus, pageText, recordingMailer, tableSnapshot, watchRejections, type Gen } from '../helpers/hostile.js';
+import { effectsWatch, expand, fieldErrorNextTo, loadCorpus, pageText, recordingMailer, tableSnapshot, watchRejections, type Gen, hostileDeps } from '../helpers/hostile.js';
 import { outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
@@ -63,11 +63,9 @@ const rejections = watchRejections();
 const people: string[] = [];
 
 beforeAll(async () => {
-  const table = await freshTable();
-  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-  const real = testDeps(clock, table) as Deps & { clock: FixedClock };
-  mailer = recordingMailer(real.mailer);
-  deps = { ...real, mailer };
+  const { table, clock, deps: recorded } = await hostileDeps();
+  ({ mailer } = recorded);
+  deps = recorded;
 
   // A: Norwegian, with a buddy who said yes (the reaction form, sharing notes, the buddy's page).
   // B: English, no buddy (the goal page's forms, the week page). C: a buddy invited, not yet answered.

@@ -10,9 +10,9 @@ import { LOCAL_VERDICTS, type Verdicts } from '../../functions/core/inbound/trus
 import type { Deps } from '../../functions/core/ports.js';
 import { addressFor } from '../../functions/core/tokens/address-tokens.js';
 import { parseSigningKeys } from '../../functions/core/tokens/tokens.js';
-import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
+import type { FixedClock } from '../helpers/deps.js';
 import { anActiveGoal } from '../helpers/goals.js';
-import { effectsWatch, loadCorpus, recordingMailer, tableSnapshot, watchRejections } from '../helpers/hostile.js';
+import { effectsWatch, loadCorpus, recordingMailer, tableSnapshot, watchRejections, hostileDeps } from '../helpers/hostile.js';
 import { outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
@@ -65,11 +65,9 @@ const rejections = watchRejections();
 const people = [OWNER, CLOSED_OWNER, ATTACKER];
 
 beforeAll(async () => {
-  const table = await freshTable();
-  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-  const real = testDeps(clock, table) as Deps & { clock: FixedClock };
-  mailer = recordingMailer(real.mailer);
-  deps = { ...real, mailer };
+  const { table, clock, deps: recorded } = await hostileDeps();
+  ({ mailer } = recorded);
+  deps = recorded;
   const goal = await anActiveGoal(deps, { email: OWNER, locale: 'nb', weeks: '3' });
   const closed = await anActiveGoal(deps, { email: CLOSED_OWNER, locale: 'en', weeks: '3' });
   await tickAt(deps, '2026-03-06T14:00:00Z');

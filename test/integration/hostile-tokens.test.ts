@@ -14,10 +14,10 @@ import { isLocale, type MessageKey } from '../../functions/core/i18n/messages.js
 import type { Deps } from '../../functions/core/ports.js';
 import { parseSigningKeys, signToken, type SigningKeys, type TokenPurpose } from '../../functions/core/tokens/tokens.js';
 import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { FixedClock, TEST_BASE_URL } from '../helpers/deps.js';
 import { aSignupForm } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
-import { effectsWatch, loadCorpus, pageText, recordingMailer, tableSnapshot, watchRejections } from '../helpers/hostile.js';
+import { effectsWatch, loadCorpus, pageText, recordingMailer, tableSnapshot, watchRejections, hostileDeps } from '../helpers/hostile.js';
 import { outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
@@ -96,11 +96,9 @@ const rejections = watchRejections();
 const people: string[] = [ATTACKER, NEVER, SUPPRESSED];
 
 beforeAll(async () => {
-  const table = await freshTable();
-  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-  const real = testDeps(clock, table) as Deps & { clock: FixedClock };
-  mailer = recordingMailer(real.mailer);
-  deps = { ...real, mailer };
+  const { table, clock, deps: recorded } = await hostileDeps();
+  ({ mailer } = recorded);
+  deps = recorded;
 
   const [ownerA, buddyA, ownerS, ownerP, ownerU, ownerC, oldC, newC, ownerD, buddyD] = ['ola', 'kari', 'sam', 'per', 'una', 'cat', 'old', 'new', 'dag', 'dina'].map(address) as string[] as [
     string, string, string, string, string, string, string, string, string, string,
