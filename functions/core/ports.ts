@@ -123,6 +123,9 @@ export interface QueueMessage {
   week: number;
 }
 
+/** Receives of a queue message before it goes to the dead-letter queue (SQS's maxReceiveCount). */
+export const MAX_RECEIVES = 10;
+
 export interface Queue {
   send(messages: QueueMessage[]): Promise<void>;
 }

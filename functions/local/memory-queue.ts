@@ -2,7 +2,7 @@
 // batches of 10; a failed item is redelivered (as after a visibility timeout) up to maxReceives times,
 // then moved to a dead-letter list — the same contract the Lambda has with its queue.
 import { randomUUID } from 'node:crypto';
-import type { Queue, QueueMessage } from '../core/ports.js';
+import { MAX_RECEIVES, type Queue, type QueueMessage } from '../core/ports.js';
 import type { BatchResult, QueueRecord, SendOutcome } from '../core/weekly/send.js';
 
 interface Entry {
@@ -41,7 +41,7 @@ export class MemoryQueue implements Queue {
   /** Delivers until the queue is empty; failures go back to the end of the queue. */
   async drain(handle: (records: QueueRecord[]) => Promise<BatchResult>): Promise<DrainSummary> {
     const batchSize = this.options.batchSize ?? 10;
-    const maxReceives = this.options.maxReceives ?? 5;
+    const maxReceives = this.options.maxReceives ?? MAX_RECEIVES;
     const summary: DrainSummary = {
       outcomes: { sent: 0, duplicate: 0, 'in-flight': 0, resumed: 0, skipped: 0, invalid: 0 },
       retried: 0,

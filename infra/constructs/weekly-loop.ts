@@ -7,6 +7,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { tableKeys } from '../../functions/adapters/table-definition.js';
+import { MAX_RECEIVES } from '../../functions/core/ports.js';
 import { KompisFunction, type KompisSettings } from './kompis-function.js';
 import type { EmailSender } from './outbound-mail.js';
 
@@ -48,8 +49,11 @@ export class KompisWeeklyLoop extends Construct {
       // AWS's advice for a Lambda event source: six times the function timeout, so a message is not
       // handed to a second sender while the first may still be working on it (or retrying a throttle).
       visibilityTimeout: Duration.seconds(SEND_TIMEOUT.toSeconds() * 6),
-      // A message the sender keeps failing on (SES down, a bad goal) stops after 5 tries and waits here.
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+      // A message the sender keeps failing on (SES down, a bad goal) stops after 10 tries and waits here.
+      // 10, not 5: a send touches DynamoDB a dozen times, and under a spell of throttling (the fault test:
+      // 20 % of calls) five failed tries in a row happen to about one message in 30,000 — a dead letter
+      // for a message that only needed the spell to pass. Ten tries, six minutes apart, span an hour.
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVES },
     });
     this.tickDeadLetterQueue = newQueue(this, 'TickDeadLetters', { retentionPeriod: Duration.days(14) });
     Validations.of(this.tickDeadLetterQueue).acknowledge({

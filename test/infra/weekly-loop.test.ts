@@ -13,7 +13,7 @@ const timeoutOf = (fn: typeof tick) => propertiesOf(template, fn).Timeout as num
 
 describe('the queues', () => {
   it('moves a message to the dead-letter queue after 5 failed receives', () => {
-    expect(propertiesOf(template, queue).RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(deadLetterQueue), maxReceiveCount: 5 });
+    expect(propertiesOf(template, queue).RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(deadLetterQueue), maxReceiveCount: 10 });
   });
 
   it('hides a message being sent for longer than the send function may run: six times as long, as AWS advises', () => {
