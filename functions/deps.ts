@@ -8,8 +8,6 @@ import { SuppressionAwareMailer } from './core/emails/suppression.js';
 import { publishLocalSendEvents } from './local/ses-send-events.js';
 import { createStore } from './store.js';
 
-export { createStore };
-
 export function createDeps(config: AppConfig, clock: Clock = systemClock): Deps {
   const store = createStore(config);
   const sesClient = createSesClient(config);

@@ -140,7 +140,7 @@ export async function seedGoals(stack: LoadStack, baseUrl: string, count: number
 
 /** The week answers of a goal, read straight from the table (after the load, to see that POSTs recorded). */
 export async function weekAnswers(stack: LoadStack, goalId: string) {
-  const { createStore } = await import('../../functions/deps.js');
+  const { createStore } = await import('../../functions/store.js');
   const store = createStore(stack.config);
   try {
     return await store.getWeekAnswers(goalId);

@@ -63,7 +63,7 @@ function bareFetch() {
 
 async function bareReadFetch() {
   const { loadConfig } = await import('../../functions/config.js');
-  const { createStore } = await import('../../functions/deps.js');
+  const { createStore } = await import('../../functions/store.js');
   const store = createStore(loadConfig(process.env));
   return new Hono().get('/goal/:owner/:id', async (c) => {
     const goal = await store.getGoal(c.req.param('owner'), c.req.param('id'));

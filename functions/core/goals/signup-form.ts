@@ -15,6 +15,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // Characters that reorder or hide text: a name travels into other people's subject lines ("Ola asks you to
 // be their buddy"), where a right-to-left override could make it read as something else.
 export const INVISIBLE = /[\u200b\u202a-\u202e\u2066-\u2069\ufeff]/;
+// In text that may run over lines (a goal, a note, a message): control characters but tab and line breaks.
+export const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const emailField = (message: MessageKey) =>
   z.string(key(message)).trim().max(254, key(message)).pipe(z.email(key(message))).transform((v) => v.toLowerCase());
@@ -28,6 +30,14 @@ export const oneLine = (max: number, tooLong: MessageKey) =>
     .refine((v) => !CONTROL.test(v), key('errors.text.lineBreak'))
     .refine((v) => !INVISIBLE.test(v), key('errors.text.invisible'))
     .refine((v) => !MARKUP.test(v), key('errors.text.markup'));
+
+/** Text that may run over lines: no control characters but line breaks, no markup. */
+export const plainText = (max: number, tooLong: MessageKey) =>
+  z
+    .string(key(tooLong))
+    .trim()
+    .max(max, key(tooLong))
+    .refine((v) => !TEXT_CONTROL.test(v) && !MARKUP.test(v), key('errors.text.markup'));
 
 export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -55,8 +65,7 @@ export const signupFormSchema = z
       .trim()
       .min(1, key('errors.goal.required'))
       .max(500, key('errors.goal.tooLong'))
-      .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), key('errors.text.markup'))
-      .refine((v) => !MARKUP.test(v), key('errors.text.markup')),
+      .refine((v) => !TEXT_CONTROL.test(v) && !MARKUP.test(v), key('errors.text.markup')),
     perWeek: wholeNumber(1, 100, 'errors.perWeek.invalid'),
     weeks: wholeNumber(1, 52, 'errors.weeks.invalid'),
     buddyName: optional(oneLine(100, 'errors.name.tooLong')),

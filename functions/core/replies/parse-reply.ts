@@ -2,6 +2,7 @@
 // `kompis parse-reply`. MIME (multipart, HTML-only, quoted-printable, base64, ISO-8859-1/Windows-1252)
 // is mailparser's job; attachments are ignored.
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { TEXT_CONTROL } from '../goals/signup-form.js';
 import type { Locale } from '../i18n/messages.js';
 import { isAutoReply } from './auto-reply.js';
 import { readCount } from './count.js';
@@ -22,7 +23,7 @@ const MAX_NOTE = 1000;
  */
 export const MAX_READ_CHARS = 64 * 1024;
 // What the week page's note field refuses (control characters) is dropped from an emailed note too.
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROLS = new RegExp(TEXT_CONTROL.source, 'g');
 
 export async function parseMime(raw: Buffer | string): Promise<ParsedMail> {
   return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });

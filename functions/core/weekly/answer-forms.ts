@@ -2,17 +2,11 @@
 import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { channels, MAX_WEEK_COUNT } from '../progress/answers.js';
-import { emailField, hourField, key, MARKUP, oneLine, optional, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
+import { emailField, hourField, key, oneLine, optional, plainText, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
 
 export const weekFormSchema = z.object({
   count: wholeNumber(0, MAX_WEEK_COUNT, 'errors.count.invalid'),
-  note: optional(
-    z
-      .string(key('errors.note.tooLong'))
-      .trim()
-      .max(1000, key('errors.note.tooLong'))
-      .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v) && !MARKUP.test(v), key('errors.text.markup')),
-  ),
+  note: optional(plainText(1000, 'errors.note.tooLong')),
   channel: optional(z.enum(channels, key('errors.channel.invalid'))),
 });
 export type WeekForm = z.infer<typeof weekFormSchema>;

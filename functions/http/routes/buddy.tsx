@@ -7,21 +7,14 @@ import { acceptInvitation, asSeenByBuddy, goalForBuddy, releaseBuddy, type Buddy
 import { MAX_REACTION_MESSAGE, react } from '../../core/buddy/reactions.js';
 import { InvalidToken } from '../../core/errors.js';
 import { buddyLeaveUrl } from '../../core/goals/links.js';
-import { key, MARKUP } from '../../core/goals/signup-form.js';
+import { plainText } from '../../core/goals/signup-form.js';
 import { isLocale, localeFromAcceptLanguage, type MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { formFields, nonce, type Env } from '../context.js';
 import { BuddyDonePage, BuddyListPage, InvitationPage, LeavePage, ReactionPage } from '../pages/buddy-pages.js';
 
-const messageSchema = z.object({
-  message: z
-    .string(key('errors.message.tooLong'))
-    .trim()
-    .max(MAX_REACTION_MESSAGE, key('errors.message.tooLong'))
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v) && !MARKUP.test(v), key('errors.text.markup'))
-    .optional(),
-});
+const messageSchema = z.object({ message: plainText(MAX_REACTION_MESSAGE, 'errors.message.tooLong').optional() });
 
 export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   function claimsOf(c: Context, purpose: TokenPurpose) {
