@@ -4,7 +4,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../functions/core/emails/escape.js';
+import { colour } from '../functions/core/emails/palette.js';
 import { catalog, locales, type Locale, type MessageKey } from '../functions/core/i18n/messages.js';
+import { darkModeHead } from './dark-mode.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -33,12 +35,45 @@ function putCatalogText(source: string, locale: Locale, escape: (v: string) => s
   });
 }
 
+/** Partials put in place and colours filled before MJML sees the source: its strict validation wants real colours. */
+async function expandSource(source: string, file: string): Promise<string> {
+  const withPartials = await replaceAsync(source, /<mj-include path="\.\.\/partials\/([\w-]+)\.mjml" \/>/g, (name) =>
+    readFile(join(here, 'partials', `${name}.mjml`), 'utf8'),
+  );
+  return withPartials.replace('{{css:dark}}', darkModeHead()).replace(/\{\{c:([\w-]+)\}\}/g, (_, name: string) => {
+    const value = colour(name);
+    if (!value) throw new Error(`${file}: unknown colour ${name}`);
+    return value;
+  });
+}
+
+async function replaceAsync(text: string, pattern: RegExp, replace: (group: string) => Promise<string>): Promise<string> {
+  const found = [...text.matchAll(pattern)];
+  const values = await Promise.all(found.map((m) => replace(m[1]!)));
+  return found.reduceRight((out, m, i) => out.slice(0, m.index) + values[i] + out.slice(m.index + m[0].length), text);
+}
+
+// MJML's own preview div hides the text in most clients; Outlook on Windows also needs mso-hide, and the
+// run of invisible characters after it keeps inboxes from filling the preview with the email's first lines.
+const MJML_PREVIEW = /<div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">([^<]*)<\/div>/;
+const PREVIEW_FILLER = '&#847;&zwnj;&nbsp;'.repeat(60);
+
+function hidePreview(html: string, file: string): string {
+  if (!MJML_PREVIEW.test(html)) throw new Error(`${file}: every email needs an <mj-preview> (the inbox preview line)`);
+  return html.replace(
+    MJML_PREVIEW,
+    (_, text: string) =>
+      `<div class="k-preheader" style="display:none;visibility:hidden;mso-hide:all;font-size:1px;line-height:1px;color:transparent;` +
+      `max-height:0;max-width:0;opacity:0;overflow:hidden;">${text}${PREVIEW_FILLER}</div>`,
+  );
+}
+
 export async function buildTemplates(): Promise<string> {
   const { default: mjml2html } = await import('mjml');
   const out: Record<string, Record<string, { subject: string; html: string; text: string }>> = {};
   for (const [name, { subject: subjectKey, source = name }] of Object.entries(emailManifest)) {
     const mjmlPath = join(here, 'emails', `${source}.mjml`);
-    const mjmlSource = await readFile(mjmlPath, 'utf8');
+    const mjmlSource = await expandSource(await readFile(mjmlPath, 'utf8'), mjmlPath);
     const textSource = await readFile(join(here, 'emails', `${source}.txt`), 'utf8');
     out[name] = {};
     for (const locale of locales) {
@@ -46,13 +81,12 @@ export async function buildTemplates(): Promise<string> {
       const compiled = await mjml2html(mjmlSource, {
         filePath: mjmlPath,
         validationLevel: 'strict',
-        // Partials (shared head, footer) are read only from templates/partials.
-        ignoreIncludes: false,
-        includePath: join(here, 'partials'),
+        // Partials are already in place (expandSource); MJML reads no other file.
+        ignoreIncludes: true,
         // No web fonts: nothing is loaded from a third party when the email is opened.
         fonts: {},
       });
-      const result = { html: putCatalogText(compiled.html, locale, escapeHtml, mjmlPath) };
+      const result = { html: putCatalogText(hidePreview(compiled.html, mjmlPath), locale, escapeHtml, mjmlPath) };
       if (Buffer.byteLength(result.html) > MAX_HTML_BYTES) throw new Error(`${name}.${locale}: HTML over 100 KB`);
       out[name][locale] = {
         subject: catalog(locale)[subjectKey],

@@ -1,6 +1,7 @@
 // The Mailer on SES: the MIME is built by nodemailer's MailComposer and sent with SendRawEmail,
 // so any header (List-Unsubscribe, signed Reply-To) travels as written.
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { SendOutcomeUnknown, type Mailer, type OutgoingEmail } from '../core/ports.js';
 import { sendKeyTags } from '../core/emails/send-key-tags.js';
@@ -14,11 +15,23 @@ export interface SesMailerOptions {
   messageIdDomain: string;
 }
 
+interface Mailbox {
+  name: string;
+  address: string;
+}
+
 export class SesMailer implements Mailer {
+  /** The configured From, parsed once: its address sends everything, its name labels the Reply-To. */
+  private readonly sender: Mailbox;
+
   constructor(
     private readonly ses: SESClient,
     private readonly options: SesMailerOptions,
-  ) {}
+  ) {
+    const [first] = addressparser(options.from, { flatten: true });
+    if (!first?.address) throw new Error(`KOMPIS_FROM has no address: ${JSON.stringify(options.from)}`);
+    this.sender = { name: first.name || 'Kompis', address: first.address };
+  }
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const raw = await this.compose(email);
@@ -39,7 +52,8 @@ export class SesMailer implements Mailer {
   /** The raw MIME message exactly as SES receives it. */
   async compose(email: OutgoingEmail): Promise<Buffer> {
     const headers = email.headers ?? {};
-    for (const [name, value] of Object.entries({ ...headers, To: email.to, Subject: email.subject, 'Reply-To': email.replyTo ?? '' })) {
+    const visible = { To: email.to, Subject: email.subject, 'Reply-To': email.replyTo ?? '', From: email.fromName ?? '' };
+    for (const [name, value] of Object.entries({ ...headers, ...visible })) {
       if (LINE_BREAK.test(name) || LINE_BREAK.test(value)) throw new Error(`line break in header ${JSON.stringify(name)}`);
     }
     for (const [name, value] of Object.entries(headers)) {
@@ -47,12 +61,13 @@ export class SesMailer implements Mailer {
       if (!/^[\x20-\x7e]*$/.test(value) || value.length > 900) throw new Error(`header ${name} must be ASCII under 900 characters`);
     }
     const composer = new MailComposer({
-      from: this.options.from,
+      // "Ola Nordmann via Kompis" keeps Kompis's address: only the display name speaks for someone else.
+      from: email.fromName ? { name: email.fromName, address: this.sender.address } : this.options.from,
       to: email.to,
       subject: email.subject,
       text: email.text,
       html: email.html,
-      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+      ...(email.replyTo ? { replyTo: this.namedReplyTo(email.replyTo) } : {}),
       // Prepared: sent as written, not folded — List-Unsubscribe must reach mail providers on one line.
       headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, { prepared: true, value }])),
       messageId: `<${crypto.randomUUID()}@${this.options.messageIdDomain}>`,
@@ -60,6 +75,16 @@ export class SesMailer implements Mailer {
       textEncoding: 'quoted-printable',
     });
     return composer.compile().build();
+  }
+
+  /**
+   * A reply address without a name gets the sender's ("Kompis"), whatever kind of email sets it: a reader
+   * replying sees "To: Kompis", not a long signed address. An address that comes with a name keeps it.
+   */
+  private namedReplyTo(replyTo: string): Mailbox | string {
+    const parsed = addressparser(replyTo, { flatten: true });
+    const [only] = parsed;
+    return parsed.length === 1 && only?.address && !only.name ? { name: this.sender.name, address: only.address } : replyTo;
   }
 }
 

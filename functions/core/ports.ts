@@ -15,6 +15,8 @@ export interface OutgoingEmail {
   /** Headers beyond From/To/Subject/Date/Message-ID, e.g. List-Unsubscribe. Values are checked for line breaks. */
   headers?: Record<string, string>;
   replyTo?: string;
+  /** The From display name when not the service's own, e.g. "Ola Nordmann via Kompis"; the address never changes. */
+  fromName?: string;
   /** Which claimed marker this email settles; SES echoes it in its Send event (see confirmSend). */
   sendKey?: { goalId: string } & SendKey;
 }

@@ -114,8 +114,9 @@ describe('a new person in the browser', () => {
 
     // An hour after the answer, Kari's weekly email: 2 of 2 and the chart; she claps.
     expect(await kompisTick('2026-03-06T15:01:00Z')).toContain('1 due; sent 1');
-    const weekly = (await outboxFor(buddy)).find((m) => m.subject.startsWith('Ola Nordmann, uke 1'));
-    expect(weekly?.subject).toBe('Ola Nordmann, uke 1: 2 av 2');
+    const weekly = (await outboxFor(buddy)).find((m) => m.subject.startsWith('Uke 1 av'));
+    expect(weekly?.subject).toBe('Uke 1 av 13: 2 denne uka, målet nådd');
+    expect(weekly?.from).toContain('Ola Nordmann via Kompis');
     expect(weekly?.body.text).toMatch(/Uke 1: 2 ✓/);
     await kari.setContent(weekly!.body.html!);
     await kari.screenshot({ path: `${SCREENSHOTS}/buddy-weekly-nb.png`, fullPage: true });

@@ -125,12 +125,12 @@ describe('the weekly buddy email', () => {
     await recordAnswer(s.deps, await s.current(), 1, { count: 2, note: 'Slow week', source: 'web' });
 
     await tickAt(s.deps, '2026-03-06T15:09:00Z');
-    expect((await outboxFor(s.buddy)).filter((e) => e.subject.includes('week 1'))).toHaveLength(0);
+    expect((await outboxFor(s.buddy)).filter((e) => e.subject.startsWith('Week 1 of'))).toHaveLength(0);
     await tickAt(s.deps, '2026-03-06T15:10:00Z');
     await tickAt(s.deps, '2026-03-06T18:00:00Z');
-    const weekly = (await outboxFor(s.buddy)).filter((e) => e.subject.includes('week 1'));
-    expect(weekly.map((e) => e.subject)).toEqual(['Ola, week 1: 2 of 2']);
-    expect(weekly[0]!.body.text).toContain('Streak: 1 week on target in a row.');
+    const weekly = (await outboxFor(s.buddy)).filter((e) => e.subject.startsWith('Week 1 of'));
+    expect(weekly.map((e) => e.subject)).toEqual(['Week 1 of 3: 2 this week, target reached']);
+    expect(weekly[0]!.body.text).toContain('Ola reported 2 this week; the weekly target is 2.');
     expect(weekly[0]!.body.text).toMatch(/Week 1: 2 ✓/);
     expect(weekly[0]!.body.text).not.toContain('Slow week');
 
@@ -140,8 +140,8 @@ describe('the weekly buddy email', () => {
     expect((await s.current()).shareNotes).toBe(true);
     await tickAt(s.deps, WEEK(2));
     await tickAt(s.deps, '2026-03-15T14:00:00Z');
-    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, week 2: not reported yet');
-    expect((await outboxFor(s.buddy)).at(-1)!.body.text).toContain("Ola hasn’t reported week 2 yet.");
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Week 2 of 3: no answer yet');
+    expect((await outboxFor(s.buddy)).at(-1)!.body.text).toContain('Ola hasn’t answered the check-in for week 2 yet.');
 
     s.clock.set(WEEK(3));
     await tickAt(s.deps, WEEK(3));
@@ -150,7 +150,7 @@ describe('the weekly buddy email', () => {
     expect((await outboxFor(s.buddy)).at(-1)!.body.text).toContain('Note from Ola: “Met two at the meetup”');
 
     await tickAt(s.deps, '2026-03-22T14:00:00Z');
-    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola’s goal is done: Ola did not reach the goal this time');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('The 3 weeks are over: 5, 1 short of 6');
   });
 
   it('relays each reaction once per kind and week, with the short message of a "How’s it going?"', async () => {
@@ -216,13 +216,13 @@ describe('the weekly buddy email', () => {
     await accepted(s);
     await tickAt(s.deps, WEEK(1));
     await tickAt(s.deps, '2026-03-08T15:00:00Z');
-    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, week 1: not reported yet');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Week 1 of 3: no answer yet');
     const page = s.path(linksIn((await outboxFor(s.buddy)).at(-1)!, '/buddy/')[0]!);
     expect((await s.post(`${page}/lang`, 'lang=nb')).status).toBe(303);
     expect(await (await s.app.request(page)).text()).toContain('Målene du følger');
     await tickAt(s.deps, WEEK(2));
     await tickAt(s.deps, '2026-03-15T15:00:00Z');
-    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, uke 2: ikke rapportert ennå');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Uke 2 av 3: ikke svart ennå');
     expect((await s.subjectsTo(s.goal.owner)).at(-1)).toBe('Week 2 of 3: how many this week?');
   });
 

@@ -129,14 +129,16 @@ describe('the weekly loop', () => {
     expect(weekEmails[2]!.body.text).toMatch(/Week 1: 2 ✓\n\s+Week 2: no answer/);
 
     await tickAt(deps, '2026-03-22T13:59:00Z');
-    expect((await subjects(goal.owner)).some((s) => s.startsWith('Your goal is done'))).toBe(false);
+    expect((await subjects(goal.owner)).some((s) => s.startsWith('You reached your goal'))).toBe(false);
     await tickAt(deps, AFTER_FINAL);
     await tickAt(deps, '2026-03-23T14:00:00Z');
-    const finals = (await outboxFor(goal.owner)).filter((e) => e.subject.startsWith('Your goal is done'));
+    const finals = (await outboxFor(goal.owner)).filter((e) => e.subject.startsWith('You reached your goal'));
     expect(finals).toHaveLength(1);
     // 2 + 1 + 3 = 6 of 6: reached; weeks 1 and 3 on target.
-    expect(finals[0]!.subject).toBe('Your goal is done: You reached your goal');
-    expect(finals[0]!.body.text).toContain('In total 6 of 6; 2 of 3 weeks on target; 3 weeks answered.');
+    expect(finals[0]!.subject).toBe('You reached your goal: 6 in 3 weeks');
+    expect(finals[0]!.body.text).toContain('✓ 6 in 3 weeks — exactly the goal of 6.');
+    expect(finals[0]!.body.text).toContain('The goal counts as reached when the weeks add up to 6: 2 a week for 3 weeks.');
+    expect(finals[0]!.body.text).toContain('You reached the weekly target in 2 of 3 weeks, and answered every week.');
     expect(finals[0]!.body.text).toContain('/?lang=en&email=');
 
     const done = await deps.store.getGoal(goal.owner, goal.id);

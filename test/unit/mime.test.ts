@@ -28,7 +28,7 @@ describe('a check-in as raw MIME', () => {
     expect(unsubscribe[0]).toMatch(/^List-Unsubscribe: <https:\/\/kompis\.example\.com\/u\/[\w.-]+>, <mailto:unsubscribe\+[a-z0-9.]+@in\.kompis\.example\.com\?subject=unsubscribe>$/);
     expect(lines.filter((l) => l === 'List-Unsubscribe-Post: List-Unsubscribe=One-Click')).toHaveLength(1);
     expect(lines).toContain('Auto-Submitted: auto-generated');
-    expect(unfolded(lines).find((l) => l.startsWith('Reply-To:'))).toMatch(/^Reply-To: checkin\+c\.01m8dj1j0dxm1g8q8tbpqj0ys9\.3\.k1\.[a-z2-7]{16}@in\.kompis\.example\.com$/);
+    expect(unfolded(lines).find((l) => l.startsWith('Reply-To:'))).toMatch(/^Reply-To: Kompis <checkin\+c\.01m8dj1j0dxm1g8q8tbpqj0ys9\.3\.k1\.[a-z2-7]{16}@in\.kompis\.example\.com>$/);
     expect(lines.some((l) => /^Message-ID: <.+@kompis\.example\.com>$/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith('Date: '))).toBe(true);
     expect(lines.some((l) => l.startsWith('Content-Type: multipart/alternative'))).toBe(true);

@@ -11,6 +11,9 @@ import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize } from '../progress/progress.js';
 import { chartSlots } from '../weekly/checkin-email.js';
+import { verdictOf, verdictText } from '../weekly/verdict.js';
+import { onBehalfOf } from '../emails/sender-name.js';
+import { light } from '../emails/palette.js';
 
 export const reactionKinds = ['applause', 'keep-going', 'ask'] as const;
 export type ReactionKind = (typeof reactionKinds)[number];
@@ -18,6 +21,12 @@ export type ReactionKind = (typeof reactionKinds)[number];
 /** How the owner is named to the buddy: their name, else their address. */
 export const ownerLabel = (goal: Goal) => goal.ownerName ?? goal.owner;
 export const buddyLabel = (buddy: Pick<Buddy, 'name' | 'email'>) => buddy.name ?? buddy.email;
+
+/** Mail to the buddy is From "Ola Nordmann via Kompis" when the owner gave a usable name. */
+function fromOwner(goal: Goal): { fromName?: string } {
+  const name = onBehalfOf(goal.ownerName, goal.locale);
+  return name ? { fromName: name } : {};
+}
 
 const commitment = (goal: Goal) => goal.commitment ?? t(goal.locale, 'goal.commitment', { perWeek: goal.targetPerWeek, weeks: goal.weeks });
 
@@ -42,7 +51,7 @@ export function invitationEmail(config: CoreConfig, goal: Goal, buddy: Buddy, ki
     neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
   });
   // The invitation is a request, not a list: no List-Unsubscribe, and nothing follows without a yes.
-  return { to: buddy.email, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
+  return { to: buddy.email, ...fromOwner(goal), ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
 }
 
 export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, week: number, answers: WeekAnswer[], now: Date): OutgoingEmail {
@@ -51,12 +60,13 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
   const progress = summarize({ ...goal, nextWeek: week + 1 }, answers);
   const found = answers.find((a) => a.week === week);
   const answer = isCounted(found) ? found : undefined;
-  const result = answer
-    ? t(locale, 'email.buddyWeekly.result', { count: answer.count, target: goal.targetPerWeek })
-    : t(locale, 'email.buddyWeekly.notReported');
-  const resultLine = answer ? result : t(locale, 'email.buddyWeekly.noAnswer', { owner, week });
+  const vars = { owner, week, weeks: goal.weeks, target: goal.targetPerWeek, count: answer?.count ?? 0, short: goal.targetPerWeek - (answer?.count ?? 0) };
+  const outcome = !answer ? 'none' : answer.count >= goal.targetPerWeek ? 'reached' : 'short';
+  const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : 'email.buddyWeekly.noAnswer', vars);
+  // A streak is worth a sentence from two weeks on; "1 week in a row" says nothing the headline did not.
+  const streak = progress.streak >= 2 ? t(locale, 'email.buddyWeekly.streak', { streak: progress.streak }) : '';
   const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: answer.note }) : '';
-  const chart = chartSlots(progress, goal, week);
+  const chart = chartSlots(progress, goal, week, 'email.buddyWeekly.chart');
   const reactions = reactionKinds.map((kind, index) => ({
     label: t(locale, `react.${kind}`),
     url: reactionUrl(config, goal, buddy.email, week, index, now),
@@ -65,54 +75,53 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
     'buddy-weekly',
     locale,
     {
-      owner,
-      week,
-      weeks: goal.weeks,
-      result,
+      ...vars,
+      subject: t(locale, `email.buddyWeekly.subject.${outcome}`, vars),
       goalText: goal.text,
-      resultLine,
-      streakLine: tPlural(locale, 'email.buddyWeekly.streak', progress.streak, { streak: progress.streak }),
+      headline: t(locale, `email.buddyWeekly.headline.${outcome}`, vars),
+      summary: [resultLine, streak].filter(Boolean).join(' '),
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
       leaveUrl: buddyLeaveUrl(config, goal, buddy.email, now),
       neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
     },
     {
       html: {
-        note: note ? `<p style="margin:0 0 12px;font-style:italic">${escapeHtml(note)}</p>` : '',
+        note: note ? `<p style="margin:0 0 6px;font-style:italic">${escapeHtml(note)}</p>` : '',
         chart: chart.html,
         reactions: buttonsHtml(reactions),
       },
       text: { note: note ? `${note}\n` : '', chart: chart.text, reactions: buttonsText(reactions) },
     },
   );
-  return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
+  return { to: buddy.email, ...fromOwner(goal), ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
 }
 
 export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
   const locale = goal.locale;
-  const owner = ownerLabel(goal);
   const progress = summarize({ ...goal, status: 'completed' }, answers);
-  const chart = chartSlots(progress, goal, goal.weeks);
+  const verdict = verdictOf(goal, progress);
+  const vars = { ...verdict.vars, owner: ownerLabel(goal), onTarget: progress.weeksOnTarget };
+  const chart = chartSlots(progress, goal, goal.weeks, 'email.final.chart');
   const rendered = renderEmail(
     'buddy-final',
     locale,
     {
-      owner,
-      weeks: goal.weeks,
+      ...vars,
+      subject: verdictText(goal, verdict, 'email.buddyFinal.subject', vars),
+      heading: verdictText(goal, verdict, 'email.buddyFinal.heading', vars),
+      verdictLine: verdict.line,
+      rule: verdict.rule,
+      weeksLine: t(locale, 'email.buddyFinal.weeks', vars),
       goalText: goal.text,
-      verdict: t(locale, progress.reached ? 'email.buddyFinal.reached' : 'email.buddyFinal.notReached', { owner }),
-      total: progress.total,
-      targetTotal: progress.targetTotal,
-      onTarget: progress.weeksOnTarget,
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
       neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
     },
     {
-      html: { chart: chart.html },
-      text: { chart: chart.text },
+      html: { chart: chart.html, verdict: verdict.slots.html },
+      text: { chart: chart.text, verdict: verdict.slots.text },
     },
   );
-  return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
+  return { to: buddy.email, ...fromOwner(goal), ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
 }
 
 export type NoticeKind = 'accepted' | 'declined' | 'left' | 'reaction';
@@ -134,7 +143,12 @@ export function ownerNotice(
       subject: t(locale, `notice.${kind}.subject` as MessageKey, vars),
       body: t(locale, `notice.${kind}.body` as MessageKey, vars),
       ...(quote
-        ? { extra: { html: `<p style="margin:0;padding:12px;background:#f5f7fa;border-radius:6px">${escapeHtml(quote)}</p>`, text: `\n  "${quote}"\n` } }
+        ? {
+            extra: {
+              html: `<p class="k-bubble" style="margin:0;padding:12px;background-color:${light.quoteBg};border-radius:6px">${escapeHtml(quote)}</p>`,
+              text: `\n  "${quote}"\n`,
+            },
+          }
         : {}),
     },
     now,

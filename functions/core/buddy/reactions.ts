@@ -6,6 +6,7 @@ import { sendOnce } from '../weekly/send-once.js';
 import { buddyLabel, ownerNotice, type ReactionKind } from './buddy-emails.js';
 import { goalForBuddy, type BuddyRef } from './invitations.js';
 import { t } from '../i18n/messages.js';
+import { onBehalfOf } from '../emails/sender-name.js';
 
 export const MAX_REACTION_MESSAGE = 280;
 /** Per buddy address, over all the goals they follow: each kind is relayed once a week anyway. */
@@ -19,8 +20,11 @@ export async function react(deps: Deps, ref: BuddyRef, week: number, kind: React
   const today = await deps.store.countRate('react', buddy.email, now.toISOString().slice(0, 10), Math.floor(now.getTime() / 1000) + 2 * 86400);
   if (today > MAX_REACTIONS_PER_BUDDY_PER_DAY) throw new LimitReached('error.rate.react');
   const reaction = t(goal.locale, `react.${kind}`);
-  const outcome = await sendOnce(deps, goal.id, { week, kind: `react-${kind}` }, (at) =>
-    ownerNotice(deps.config, goal, 'reaction', { buddy: buddyLabel(buddy), reaction, week }, at, message || undefined),
-  );
+  // A relayed cheer is the buddy's message: From "Kari via Kompis" when the buddy has a usable name.
+  const fromName = onBehalfOf(buddy.name, goal.locale);
+  const outcome = await sendOnce(deps, goal.id, { week, kind: `react-${kind}` }, (at) => ({
+    ...ownerNotice(deps.config, goal, 'reaction', { buddy: buddyLabel(buddy), reaction, week }, at, message || undefined),
+    ...(fromName ? { fromName } : {}),
+  }));
   return outcome === 'sent' ? 'sent' : 'already';
 }

@@ -53,7 +53,7 @@ export function scheduleText(goal: Goal): string {
   });
 }
 
-function confirmEmail(deps: Deps, goal: Goal, now: Date) {
+export function confirmEmail(deps: Pick<Deps, 'config'>, goal: Goal, now: Date) {
   return renderEmail('confirm-goal', goal.locale, {
     goalText: goal.text,
     perWeek: goal.targetPerWeek,

@@ -1,6 +1,5 @@
 // The weekly check-in: the goal, last week's answer, one button per count, a chart of the weeks so far.
 import { buttonsHtml, buttonsText, chartHtml, chartText, type ChartRow } from '../emails/fragments.js';
-import { escapeHtml } from '../emails/escape.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
 import {
@@ -12,7 +11,7 @@ import {
   unsubscribeUrl,
   weekPageUrl,
 } from '../goals/links.js';
-import { t, type Locale } from '../i18n/messages.js';
+import { t, type Locale, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize, type Progress } from '../progress/progress.js';
@@ -38,11 +37,11 @@ export function chartRows(progress: Progress, locale: Locale, upTo: number): Cha
   }));
 }
 
-/** The chart of weeks 1…upTo as the two email slots, HTML and text. */
-export function chartSlots(progress: Progress, goal: Goal, upTo: number): { html: string; text: string } {
+/** The chart of weeks 1…upTo as the two email slots, HTML and text, under a heading of the email's own. */
+export function chartSlots(progress: Progress, goal: Goal, upTo: number, heading: MessageKey): { html: string; text: string } {
   const rows = chartRows(progress, goal.locale, upTo);
-  const label = t(goal.locale, 'goal.chart.target', { perWeek: goal.targetPerWeek });
-  return { html: chartHtml(rows, goal.targetPerWeek, label), text: chartText(rows) };
+  const words = { heading: t(goal.locale, heading), legend: t(goal.locale, 'email.chart.legend', { perWeek: goal.targetPerWeek }) };
+  return { html: chartHtml(rows, goal.targetPerWeek, words), text: chartText(rows, words) };
 }
 
 /** Headers every non-transactional email carries: one-click unsubscribe (RFC 8058) and "automatic". */
@@ -87,8 +86,7 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
   }));
   // The chart shows the weeks before this one (none in week 1); this week is what the email asks for.
   const progress = summarize({ ...goal, nextWeek: week }, answers);
-  const chart = week > 1 ? chartSlots(progress, goal, week - 1) : undefined;
-  const soFar = t(locale, 'email.checkin.progress');
+  const chart = week > 1 ? chartSlots(progress, goal, week - 1, 'email.checkin.progress') : undefined;
   const previous = answers.find((a) => a.week === week - 1 && isCounted(a));
   const lastWeek =
     week === 1
@@ -111,11 +109,8 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       neverUrl: links.neverUrl,
     },
     {
-      html: {
-        buttons: buttonsHtml(buttons),
-        chart: chart ? `<p style="margin:0 0 8px;font-weight:bold">${escapeHtml(soFar)}</p>${chart.html}` : '',
-      },
-      text: { buttons: buttonsText(buttons), chart: chart ? `${soFar}:\n${chart.text}\n` : '' },
+      html: { buttons: buttonsHtml(buttons), chart: chart?.html ?? '' },
+      text: { buttons: buttonsText(buttons), chart: chart?.text ?? '' },
     },
   );
   return { to: goal.owner, ...rendered, replyTo: links.replyTo, headers: links.headers };

@@ -1,47 +1,55 @@
-// The end of the period: the verdict in plain words, the totals, what worked, and a way to go again.
+// The end of the period: the verdict in plain words, the weeks, what worked, and a way to go again.
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
 import { goalFormUrl, goalPageUrl, neverEmailUrl } from '../goals/links.js';
-import { t } from '../i18n/messages.js';
+import { t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import type { WeekAnswer } from '../progress/answers.js';
-import { summarize } from '../progress/progress.js';
+import { summarize, type Progress } from '../progress/progress.js';
 import { chartSlots, listHeaders } from './checkin-email.js';
+import { verdictOf, verdictText } from './verdict.js';
 
 /** The sign-up form, prefilled with this goal, for the next period. */
 export function nextGoalUrl(config: CoreConfig, goal: Goal): string {
   return goalFormUrl(config, goal);
 }
 
+const lists: Record<Locale, Intl.ListFormat> = {
+  nb: new Intl.ListFormat('nb', { type: 'conjunction' }),
+  en: new Intl.ListFormat('en', { type: 'conjunction' }),
+};
+
+/** "Most came from events (7), then LinkedIn (4) and referrals (2)." */
+function channelsSentence(progress: Progress, locale: Locale): string {
+  const [first, ...rest] = progress.channels.map((c) => `${t(locale, `channel.plural.${c.channel}`)} (${c.count})`);
+  if (!first) return t(locale, 'email.final.channels.none');
+  return rest.length ? t(locale, 'email.final.channels.many', { first, rest: lists[locale].format(rest) }) : t(locale, 'email.final.channels.one', { first });
+}
+
 export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAnswer[], now: Date): OutgoingEmail {
   const locale = goal.locale;
   const progress = summarize({ ...goal, status: 'completed' }, answers);
-  const verdict = t(locale, progress.reached ? 'email.final.reached' : 'email.final.notReached');
-  const channels = progress.channels.length
-    ? t(locale, 'email.final.channels', {
-        channels: progress.channels.map((c) => `${t(locale, `channel.${c.channel}`)} (${c.count})`).join(', '),
-      })
-    : t(locale, 'email.final.channels.none');
-  const chart = chartSlots(progress, goal, goal.weeks);
+  const verdict = verdictOf(goal, progress);
+  const vars = { ...verdict.vars, onTarget: progress.weeksOnTarget, answered: progress.answeredWeeks };
+  const chart = chartSlots(progress, goal, goal.weeks, 'email.final.chart');
   const rendered = renderEmail(
     'final-report',
     locale,
     {
-      verdict,
-      weeks: goal.weeks,
+      subject: verdictText(goal, verdict, 'email.final.subject', vars),
+      heading: verdictText(goal, verdict, 'email.final.heading', vars),
+      verdictLine: verdict.line,
+      rule: verdict.rule,
+      weeksLine: t(locale, progress.answeredWeeks === goal.weeks ? 'email.final.weeks.all' : 'email.final.weeks.some', vars),
       goalText: goal.text,
-      total: progress.total,
-      targetTotal: progress.targetTotal,
-      onTarget: progress.weeksOnTarget,
-      answered: progress.answeredWeeks,
-      channels,
+      channels: channelsSentence(progress, locale),
       nextGoalUrl: nextGoalUrl(config, goal),
       goalUrl: goalPageUrl(config, goal, now),
       neverUrl: neverEmailUrl(config, goal.owner, goal.locale, now),
     },
     {
-      html: { chart: chart.html },
-      text: { chart: chart.text },
+      html: { chart: chart.html, verdict: verdict.slots.html },
+      text: { chart: chart.text, verdict: verdict.slots.text },
     },
   );
   return { to: goal.owner, ...rendered, headers: listHeaders(config, goal, now) };

@@ -1,0 +1,106 @@
+// One sample of every kind of email Kompis sends, built by the same functions production uses, with
+// the content that stresses a layout: a 13-week chart with two-digit counts and unanswered weeks, a goal
+// reached and one missed, an owner without a name, a shared note, a buddy's message.
+import { buddyFinalEmail, buddyWeeklyEmail, invitationEmail, ownerNotice } from '../../functions/core/buddy/buddy-emails.js';
+import { buttonsHtml, buttonsText } from '../../functions/core/emails/fragments.js';
+import { noticeEmail } from '../../functions/core/emails/notice.js';
+import { renderEmail } from '../../functions/core/emails/render.js';
+import { confirmEmail, scheduleText } from '../../functions/core/goals/sign-up.js';
+import { confirmUrl, neverEmailUrl, recordUrl } from '../../functions/core/goals/links.js';
+import { t, type Locale } from '../../functions/core/i18n/messages.js';
+import type { OutgoingEmail } from '../../functions/core/ports.js';
+import type { WeekAnswer } from '../../functions/core/progress/answers.js';
+import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
+import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
+import { aGoal, anAnswer, exampleConfig } from './factories.js';
+
+export interface EmailSample {
+  /** e.g. "buddy-weekly"; `variant` tells samples of one kind apart. */
+  kind: string;
+  variant: string;
+  locale: Locale;
+  email: OutgoingEmail;
+}
+
+const now = new Date('2026-06-05T13:00:00Z');
+const buddy = { email: 'kari@example.com', name: 'Kari Nordmann', status: 'accepted' as const, invitation: 1 };
+
+/** 13 weeks of 2 a week: 34 in all, a 14, two weeks without an answer, notes and channels. */
+const counts = [2, 3, 0, null, 14, 2, 1, 2, 4, null, 3, 2, 2];
+const channels = ['event', 'linkedin', 'event', 'referral'] as const;
+export const sampleAnswers: WeekAnswer[] = counts.flatMap((count, i) =>
+  count === null ? [] : [anAnswer(i + 1, count, { channel: channels[i % channels.length]!, ...(i === 11 ? { note: 'Two at the meetup, one over lunch' } : {}) })],
+);
+/** The same weeks, short of the goal: 21 of 26. */
+const shortAnswers = sampleAnswers.map((a) => (a.week === 5 ? { ...a, count: 1 } : a));
+
+export function emailSamples(locale: Locale): EmailSample[] {
+  const goal = aGoal({ locale, ownerName: 'Ola Nordmann', buddy, shareNotes: true, nextWeek: 12 });
+  const done = { ...goal, status: 'completed' as const, nextWeek: 14 };
+  const nameless = { ...done, ownerName: undefined };
+  const invited = { ...buddy, status: 'invited' as const };
+  const upTo = (week: number) => sampleAnswers.filter((a) => a.week <= week);
+  const recordButtons = [0, 1, 2, 3].map((value) => ({
+    label: value === 3 ? t(locale, 'email.checkin.orMore', { count: value }) : String(value),
+    url: recordUrl(exampleConfig, goal, 11, value, now),
+  }));
+  const samples: [string, string, OutgoingEmail][] = [
+    ['confirm-goal', 'with buddy', { to: goal.owner, ...confirmEmail({ config: exampleConfig }, { ...goal, status: 'pending' }, now) }],
+    [
+      'email-signup',
+      'understood',
+      {
+        to: goal.owner,
+        ...renderEmail('email-signup', locale, {
+          goalText: goal.text,
+          understood: t(locale, 'email.signup.understood', { perWeek: 2, weeks: 13, schedule: scheduleText(goal) }),
+          buddyLine: t(locale, 'email.signup.buddy', { buddy: `${buddy.name} <${buddy.email}>` }),
+          confirmUrl: confirmUrl(exampleConfig, goal, now),
+          editUrl: `${exampleConfig.baseUrl}/?goal=x`,
+          neverUrl: neverEmailUrl(exampleConfig, goal.owner, locale, now),
+        }),
+      },
+    ],
+    ['checkin', 'week 1', checkinEmail(exampleConfig, { ...goal, nextWeek: 1 }, 1, [], now)],
+    ['checkin', 'week 12', checkinEmail(exampleConfig, goal, 12, upTo(11), now)],
+    ['checkin', 'target 9', checkinEmail(exampleConfig, { ...goal, targetPerWeek: 9 }, 12, upTo(11), now)],
+    ['final-report', 'reached', finalReportEmail(exampleConfig, done, sampleAnswers, now)],
+    ['final-report', 'short', finalReportEmail(exampleConfig, done, shortAnswers, now)],
+    ['buddy-invite', 'named owner', invitationEmail(exampleConfig, goal, invited, 'buddy-invite', now)],
+    ['buddy-reminder', 'no owner name', invitationEmail(exampleConfig, { ...goal, ownerName: undefined }, invited, 'buddy-reminder', now)],
+    ['buddy-weekly', 'reached, note, streak', buddyWeeklyEmail(exampleConfig, goal, buddy, 12, upTo(12), now)],
+    ['buddy-weekly', 'short', buddyWeeklyEmail(exampleConfig, goal, buddy, 7, upTo(7), now)],
+    ['buddy-weekly', 'no answer', buddyWeeklyEmail(exampleConfig, { ...goal, ownerName: undefined }, buddy, 10, upTo(10), now)],
+    ['buddy-final', 'reached', buddyFinalEmail(exampleConfig, done, buddy, sampleAnswers, now)],
+    ['buddy-final', 'short, no owner name', buddyFinalEmail(exampleConfig, nameless, buddy, shortAnswers, now)],
+    ['notice', 'buddy accepted', ownerNotice(exampleConfig, goal, 'accepted', { buddy: buddy.name }, now)],
+    ['notice', 'buddy declined', ownerNotice(exampleConfig, goal, 'declined', { buddy: buddy.name }, now)],
+    ['notice', 'buddy left', ownerNotice(exampleConfig, goal, 'left', { buddy: buddy.name }, now)],
+    [
+      'notice',
+      'reaction with a message',
+      ownerNotice(exampleConfig, goal, 'reaction', { buddy: buddy.name, reaction: t(locale, 'react.applause'), week: 11 }, now, 'Strong week, keep it up!'),
+    ],
+    [
+      'notice',
+      'read-back with buttons',
+      noticeEmail(
+        exampleConfig,
+        goal,
+        {
+          subject: t(locale, 'reply.recorded.subject', { count: 2, week: 11 }),
+          body: t(locale, 'reply.recorded.body', { count: 2, week: 11 }),
+          extra: { html: buttonsHtml(recordButtons), text: buttonsText(recordButtons) },
+        },
+        now,
+      ),
+    ],
+  ];
+  return samples.map(([kind, variant, email]) => ({ kind, variant, locale, email }));
+}
+
+/** Every sample in both languages. */
+export const allEmailSamples = (): EmailSample[] => [...emailSamples('nb'), ...emailSamples('en')];
+
+/** A file-name-safe name: "buddy-weekly-short-nb". */
+export const sampleName = (s: EmailSample): string => `${s.kind}-${s.variant}-${s.locale}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
