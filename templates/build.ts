@@ -63,7 +63,7 @@ function hidePreview(html: string, file: string): string {
   return html.replace(
     MJML_PREVIEW,
     (_, text: string) =>
-      `<div class="k-preheader" style="display:none;visibility:hidden;mso-hide:all;font-size:1px;line-height:1px;color:transparent;` +
+      `<div class="k-preheader" style="display:none;mso-hide:all;font-size:1px;line-height:1px;color:transparent;` +
       `max-height:0;max-width:0;opacity:0;overflow:hidden;">${text}${PREVIEW_FILLER}</div>`,
   );
 }

@@ -11,7 +11,9 @@ const rules: Rule[] = [
   ['body, .k-page, .k-page > div', 'background-color', dark.page],
   ['.k-card, .k-card table', 'background-color', dark.card],
   ['.k-card div, .k-card h1, .k-card h2, .k-card p, .k-card td, .k-strong', 'color', dark.text],
-  ['.k-card .k-muted, .k-muted div, .k-footer, .k-footer div, .k-footer a, .k-empty', 'color', dark.muted],
+  // After the rule above, at the same specificity, so muted text stays muted. One class a selector:
+  // Outlook.com prefixes only the first class of a selector that names two.
+  ['.k-muted div, td.k-muted, p.k-muted, .k-footer div, .k-footer a, span.k-empty', 'color', dark.muted],
   ['.k-link, .k-wordmark-name', 'color', dark.accent],
   ['.k-quote div', 'border-color', dark.accent],
   ['.k-bubble', 'background-color', dark.quoteBg],

@@ -29,8 +29,8 @@ function buttonHtml(b: EmailButton): string {
   return (
     `<table role="presentation" align="left" border="0" cellpadding="0" cellspacing="0"><tr><td class="k-button" style="padding:0 8px 8px 0">` +
     `<table role="presentation" border="0" cellpadding="0" cellspacing="0"><tr>` +
-    `<td align="center" valign="middle" bgcolor="${light.accent}" style="border-radius:6px;background-color:${light.accent};mso-padding-alt:12px 16px">` +
-    `<a href="${escapeHtml(b.url)}" style="display:inline-block;min-width:20px;padding:12px 16px;mso-padding-alt:0;border-radius:6px;` +
+    `<td align="center" valign="middle" bgcolor="${light.accent}" style="border-radius:6px;background-color:${light.accent};mso-padding-alt:12px 18px">` +
+    `<a href="${escapeHtml(b.url)}" style="display:inline-block;padding:12px 18px;mso-padding-alt:0;border-radius:6px;` +
     `font-family:${FONT};font-size:18px;line-height:20px;font-weight:bold;color:${light.onAccent};text-decoration:none;text-align:center;white-space:nowrap">` +
     `${escapeHtml(b.label)}</a></td></tr></table></td></tr></table>`
   );

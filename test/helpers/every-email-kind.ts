@@ -1,0 +1,157 @@
+// Every kind of email, produced by the flows that send it in production (sign-up, confirm, tick, the
+// buddy's clicks, replies by email) on DynamoDB Local, caught by a recording mailer before SES. For the
+// headers, which are decided in several layers: the email builders, the flows, and the mailer.
+import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invitations.js';
+import { react } from '../../functions/core/buddy/reactions.js';
+import { checkinReplyAddress } from '../../functions/core/goals/links.js';
+import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Locale } from '../../functions/core/i18n/messages.js';
+import { handleInbound } from '../../functions/core/inbound/inbound.js';
+import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
+import type { Deps, Mailer, OutgoingEmail } from '../../functions/core/ports.js';
+import { recordAnswer } from '../../functions/core/weekly/record.js';
+import { FixedClock, freshTable, testDeps } from './deps.js';
+import { uniqueEmail } from './factories.js';
+import { anActiveGoal } from './goals.js';
+import { rawMail } from './mail.js';
+import { tickAt } from './weekly.js';
+
+export type EmailKind =
+  | 'confirm-goal'
+  | 'email-signup'
+  | 'buddy-invite'
+  | 'buddy-reminder'
+  | 'checkin'
+  | 'buddy-weekly'
+  | 'final-report'
+  | 'buddy-final'
+  | 'notice-accepted'
+  | 'notice-declined'
+  | 'notice-left'
+  | 'notice-reaction'
+  | 'read-back-recorded'
+  | 'read-back-ask'
+  | 'read-back-paused'
+  | 'read-back-resumed'
+  | 'read-back-stopped';
+
+export interface KindedEmail {
+  kind: EmailKind;
+  email: OutgoingEmail;
+  /** Who the email speaks for: the owner's name when a buddy email is sent on their behalf. */
+  owner: { email: string; name?: string };
+}
+
+class RecordingMailer implements Mailer {
+  readonly sent: OutgoingEmail[] = [];
+  async send(email: OutgoingEmail) {
+    this.sent.push(email);
+    return { messageId: `local-${this.sent.length}` };
+  }
+  /** What was sent since `mark` (a length of `sent`), to `to`. */
+  since(mark: number, to: string): OutgoingEmail[] {
+    return this.sent.slice(mark).filter((e) => e.to === to);
+  }
+}
+
+const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
+
+/** Every kind once, in `locale`: a named owner with an accepting buddy, a nameless owner whose buddy declines. */
+export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+  const mailer = new RecordingMailer();
+  // An https base, as in production: one-click unsubscribe (RFC 8058) names an https link.
+  const deps: Deps & { clock: FixedClock } = { ...testDeps(clock, { ...(await freshTable()), KOMPIS_BASE_URL: 'https://kompis.example.com' }), clock, mailer };
+  const out: KindedEmail[] = [];
+  // The newest email to `to` since `mark`, filed under `kind`.
+  const take = (kind: EmailKind, mark: number, to: string, owner: Goal, sendKind?: string) => {
+    const email = mailer.since(mark, to).filter((e) => !sendKind || e.sendKey?.kind === sendKind).at(-1);
+    if (!email) throw new Error(`no ${kind} email was sent to ${to}: ${JSON.stringify(mailer.sent.map((e) => [e.to, e.subject, e.sendKey?.kind]))}`);
+    out.push({ kind, email, owner: { email: owner.owner, ...(owner.ownerName ? { name: owner.ownerName } : {}) } });
+  };
+  const reply = (goal: Goal, week: number, text: string) =>
+    rawMail({ from: goal.owner, to: checkinReplyAddress(deps.config, goal, week), text }).then((raw) =>
+      handleInbound(deps, {
+        messageId: crypto.randomUUID(),
+        // Without the reply's own Message-ID: the read-back's threading headers are issue 13's, tested there.
+        raw: Buffer.from(raw.toString('utf8').replace(/^Message-ID: .*\r\n/m, '')),
+        recipients: [checkinReplyAddress(deps.config, goal, week)],
+        verdicts: LOCAL_VERDICTS,
+      }),
+    );
+
+  const kari = uniqueEmail('kari');
+  let mark = mailer.sent.length;
+  const ola = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '2', buddyName: 'Kari', buddyEmail: kari });
+  take('confirm-goal', mark, ola.owner, ola);
+  // Wherever the invitation is sent from (the confirm click, or a tick a little later), it is out by then.
+  clock.set('2026-03-02T09:30:00Z');
+  await tickAt(deps, '2026-03-02T09:30:00Z');
+  take('buddy-invite', 0, kari, ola, 'invite');
+
+  const per = uniqueEmail('per');
+  mark = mailer.sent.length;
+  const nameless = await anActiveGoal(deps, { locale, name: '', weeks: '2', buddyName: 'Per', buddyEmail: per });
+  await tickAt(deps, '2026-03-05T10:00:00Z');
+  take('buddy-reminder', mark, per, nameless, 'reminder');
+
+  const ref = { owner: ola.owner, goalId: ola.id, buddy: kari };
+  mark = mailer.sent.length;
+  await acceptInvitation(deps, ref);
+  take('notice-accepted', mark, ola.owner, ola);
+  mark = mailer.sent.length;
+  await releaseBuddy(deps, { owner: nameless.owner, goalId: nameless.id, buddy: per }, 'declined');
+  take('notice-declined', mark, nameless.owner, nameless);
+
+  const lars = uniqueEmail('lars');
+  const third = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '2', buddyName: 'Lars', buddyEmail: lars });
+  await tickAt(deps, '2026-03-05T11:00:00Z');
+  await acceptInvitation(deps, { owner: third.owner, goalId: third.id, buddy: lars });
+  mark = mailer.sent.length;
+  await releaseBuddy(deps, { owner: third.owner, goalId: third.id, buddy: lars }, 'left');
+  take('notice-left', mark, third.owner, third);
+
+  clock.set(WEEK(1));
+  mark = mailer.sent.length;
+  await tickAt(deps, WEEK(1));
+  take('checkin', mark, ola.owner, ola, 'checkin');
+  mark = mailer.sent.length;
+  await react(deps, ref, 1, 'applause');
+  take('notice-reaction', mark, ola.owner, ola);
+
+  clock.set('2026-03-06T15:00:00Z');
+  for (const [kind, text] of [
+    ['read-back-recorded', '2'],
+    ['read-back-ask', 'A slow week, but a good lunch'],
+    ['read-back-paused', 'pause'],
+    ['read-back-resumed', locale === 'nb' ? 'fortsett' : 'resume'],
+  ] as const) {
+    mark = mailer.sent.length;
+    await reply(ola, 1, text);
+    take(kind, mark, ola.owner, ola);
+  }
+  mark = mailer.sent.length;
+  await reply(nameless, 1, locale === 'nb' ? 'stopp' : 'stop');
+  take('read-back-stopped', mark, nameless.owner, nameless);
+
+  mark = mailer.sent.length;
+  await tickAt(deps, '2026-03-06T16:30:00Z');
+  take('buddy-weekly', mark, kari, ola, 'buddy-report');
+
+  clock.set(WEEK(2));
+  await tickAt(deps, WEEK(2));
+  await recordAnswer(deps, (await deps.store.getGoal(ola.owner, ola.id))!, 2, { count: 3, source: 'click' });
+  mark = mailer.sent.length;
+  await tickAt(deps, '2026-03-15T14:00:00Z');
+  // The final report waits for the buddy's report of the last week, which goes in the same tick.
+  await tickAt(deps, '2026-03-15T14:15:00Z');
+  take('final-report', mark, ola.owner, ola, 'final');
+  take('buddy-final', mark, kari, ola, 'buddy-final');
+
+  const stranger = uniqueEmail('new');
+  mark = mailer.sent.length;
+  const signup = rawMail({ from: stranger, to: `goal@${deps.config.inboundDomain}`, subject: 'My goal', text: locale === 'nb' ? 'Møte 2 Go-utviklere hver uke i seks uker' : 'Meet 2 Go developers every week for six weeks' });
+  await handleInbound(deps, { messageId: crypto.randomUUID(), raw: await signup, recipients: [`goal@${deps.config.inboundDomain}`], verdicts: LOCAL_VERDICTS });
+  take('email-signup', mark, stranger, { ...ola, owner: stranger, ownerName: undefined });
+  return out;
+}
