@@ -23,7 +23,7 @@ const rules: Rule[] = [
   // Buttons keep their green in both schemes; said again so a client's own recolouring cannot fade them.
   ['.k-button td, .k-mark', 'background-color', dark.button],
   ['.k-button a, .k-mark', 'color', '#ffffff'],
-  ['.k-button-quiet td', 'background-color', dark.card],
+  ['.k-button-quiet td, .k-button-quiet a', 'background-color', dark.card],
   ['.k-button-quiet td', 'border-color', dark.accent],
   ['.k-button-quiet a', 'color', dark.accent],
 ];

@@ -3,6 +3,14 @@ import type { Child } from 'hono/jsx';
 import { t, type Locale } from '../../core/i18n/messages.js';
 import { styles } from './styles.js';
 
+// The wordmark's mark, as in the emails: a rounded square with a K. Inline, so it needs no request, and the
+// same drawing (in the email green) is the favicon, named here so no browser asks for /favicon.ico.
+const mark = (square: string, letter: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${square}"/>` +
+  `<text x="16" y="23" font-family="Arial,Helvetica,sans-serif" font-size="20" font-weight="700" fill="${letter}" text-anchor="middle">K</text></svg>`;
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(mark('#0b6e4f', '#ffffff'))}`;
+const HEADER_MARK = mark('#ffffff', '#0b6e4f').replace('<svg ', '<svg width="26" height="26" aria-hidden="true" focusable="false" ');
+
 export interface PageProps {
   locale: Locale;
   nonce: string;
@@ -20,11 +28,13 @@ export function Layout({ locale, nonce, title, children, languagePath }: PagePro
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{`${title} · ${t(locale, 'app.name')}`}</title>
+        <link rel="icon" type="image/svg+xml" href={FAVICON} />
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
       <body>
         <header>
           <a class="brand" href="/">
+            <span dangerouslySetInnerHTML={{ __html: HEADER_MARK }} />
             {t(locale, 'app.name')}
           </a>
           {languagePath !== undefined && (

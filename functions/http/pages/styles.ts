@@ -4,7 +4,8 @@ export const styles = `
 body{margin:0;font:16px/1.5 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1f2933;background:#f5f7fa}
 header{display:flex;justify-content:space-between;align-items:center;padding:.75rem 1rem;background:#0b6e4f}
 header a{color:#fff}
-.brand{font-weight:700;font-size:1.25rem;text-decoration:none}
+.brand{display:inline-flex;align-items:center;gap:.5rem;font-weight:700;font-size:1.25rem;text-decoration:none}
+.brand span{display:inline-flex}
 main{max-width:40rem;margin:0 auto;padding:1rem 1rem 3rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 .card{background:#fff;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}
