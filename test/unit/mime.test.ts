@@ -1,5 +1,8 @@
-// The raw MIME handed to SES: the local SES keeps no custom headers, so they are checked here.
+// The raw MIME handed to SES: the local SES keeps no custom headers, so they are checked here; and the
+// display names of From (on someone's behalf) and Reply-To.
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+import { cleanDisplayName, onBehalfOf } from '../../functions/core/emails/sender-name.js';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
 import type { SESClient } from '@aws-sdk/client-ses';
@@ -38,5 +41,47 @@ describe('a check-in as raw MIME', () => {
     const email = checkinEmail(config, goal, 3, [], new Date('2026-03-20T14:00:00Z'));
     await expect(mailer.compose({ ...email, headers: { 'X-Test': 'a\r\nBcc: x@example.com' } })).rejects.toThrow(/line break/);
     await expect(mailer.compose({ ...email, subject: 'Hi\nBcc: x@example.com' })).rejects.toThrow(/line break/);
+  });
+});
+
+describe('the sender and reply names', () => {
+  const nameOf = async (raw: Buffer, field: 'from' | 'replyTo') => {
+    const parsed = await simpleParser(raw);
+    const value = parsed[field];
+    return (Array.isArray(value) ? value[0] : value)?.value[0];
+  };
+
+  it('sends on the owner’s behalf under their name, from Kompis’s own address, in any script', async () => {
+    const email = checkinEmail(config, goal, 3, [], new Date('2026-03-20T14:00:00Z'));
+    for (const name of ['Ola Nordmann via Kompis', 'Åse Ødegård via Kompis']) {
+      expect(await nameOf(await mailer.compose({ ...email, fromName: name }), 'from')).toEqual({ name, address: 'coach@kompis.example.com' });
+    }
+    expect(await nameOf(await mailer.compose(email), 'from')).toEqual({ name: 'Kompis', address: 'coach@kompis.example.com' });
+    await expect(mailer.compose({ ...email, fromName: 'Ola\r\nBcc: x@example.com' })).rejects.toThrow(/line break/);
+  });
+
+  it('names a bare Reply-To address after the sender, and keeps a name that is already there', async () => {
+    const email = checkinEmail(config, goal, 3, [], new Date('2026-03-20T14:00:00Z'));
+    expect(await nameOf(await mailer.compose(email), 'replyTo')).toEqual({ name: 'Kompis', address: email.replyTo });
+    const named = await mailer.compose({ ...email, replyTo: 'Kari Nordmann <kari@example.com>' });
+    expect(await nameOf(named, 'replyTo')).toEqual({ name: 'Kari Nordmann', address: 'kari@example.com' });
+  });
+
+  it.each([
+    ['Ola Nordmann', 'Ola Nordmann'],
+    ['  Åse   Ødegård ', 'Åse Ødegård'],
+    ['St. John Smith', 'St. John Smith'],
+    ['Ola "the boss" <Nordmann>', 'Ola the boss Nordmann'],
+    ['Ola\u202eNord\u200bmann', 'OlaNordmann'],
+    ['Kari Olsen Nordmann Berg Dahl Hansen Johansen Larsen', 'Kari Olsen Nordmann Berg Dahl Hansen…'],
+    ['support@bank.example', undefined],
+    ['Log in at bank.no/login', undefined],
+    ['www.example', undefined],
+    ['http://x', undefined],
+    ['1234', undefined],
+    ['', undefined],
+  ])('makes a display name of %j: %j', (name, clean) => {
+    expect(cleanDisplayName(name)).toBe(clean);
+    expect(onBehalfOf(name, 'nb')).toBe(clean === undefined ? undefined : `${clean} via Kompis`);
   });
 });
