@@ -376,7 +376,6 @@ export const en = {
   'coach.complete': 'Specific and measurable. Well done.',
   'coach.mismatch': 'Your text says {{text}} per week, but the number field says {{field}}. Which is it?',
   'coach.saveAnyway': 'Save as it is',
-  'coach.audienceHint': '(who? e.g. finance leaders in Oslo)',
   'examples.heading': 'Examples',
   'examples.sales': 'Sales: I will meet at least 2 new finance decision makers every week this quarter.',
   'examples.hr': 'HR: I will reach 3 new candidates through my network every week for 8 weeks.',

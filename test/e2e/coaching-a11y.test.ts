@@ -68,11 +68,11 @@ describe('coaching in the browser', () => {
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByLabel('Your email').fill('vague@example.com');
-    await page.getByLabel('Your goal, in your own words').fill('Network more');
+    await page.getByLabel('Your goal, in your own words').fill('Meet new customers');
     await page.getByLabel('How many per week').fill('1');
     await page.getByRole('button', { name: 'Save my goal' }).click();
     await expect(page.locator('#coach-understood').textContent()).resolves.toBe('No number, cadence or time frame yet.');
-    await expect(page.locator('#coach-example').textContent()).resolves.toContain('I will network at least 2');
+    await expect(page.locator('#coach-example').textContent()).resolves.toContain('I will meet at least 2 new customers every week until');
     await page.screenshot({ path: 'test-results/screenshots/coaching-en-noscript.png', fullPage: true });
     await page.getByRole('button', { name: 'Save as it is' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Check your inbox');

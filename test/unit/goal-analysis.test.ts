@@ -44,7 +44,7 @@ describe('the article’s examples', () => {
   it('finds "Treffe nye kunder" fine but lacking everything a strong goal has, and offers a sharper one in the same words', () => {
     const c = coach('Treffe nye kunder', { language: 'nb', start: START });
     expect(c.analysis.missing).toEqual(['count', 'cadence', 'horizon', 'audience']);
-    expect(c.example).toBe('Jeg skal treffe minst 2 nye kunder (hvem? f.eks. økonomiledere i Oslo) hver uke frem til 3. april.');
+    expect(c.example).toBe('Jeg skal treffe minst 2 nye kunder hver uke frem til 3. april.');
   });
 
   it('sees who and how many in the introduction goal, and asks only how often and for how long', () => {

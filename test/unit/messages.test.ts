@@ -25,8 +25,8 @@ describe('message catalogs', () => {
   it('picks the plural form of the language', () => {
     expect(tPlural('en', 'goal.streak.value', 1, { streak: 1 })).toBe('1 week on target in a row');
     expect(tPlural('en', 'goal.streak.value', 0, { streak: 0 })).toBe('0 weeks on target in a row');
-    expect(tPlural('nb', 'goal.streak.value', 1, { streak: 1 })).toBe('1 uke på mål på rad');
-    expect(tPlural('nb', 'goal.streak.value', 3, { streak: 3 })).toBe('3 uker på mål på rad');
+    expect(tPlural('nb', 'goal.streak.value', 1, { streak: 1 })).toBe('1 uke på rad med ukemålet nådd');
+    expect(tPlural('nb', 'goal.streak.value', 3, { streak: 3 })).toBe('3 uker på rad med ukemålet nådd');
   });
 
   it.each([

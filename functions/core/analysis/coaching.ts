@@ -29,17 +29,55 @@ function understoodText(a: GoalAnalysis, locale: Locale): string {
   return parts.length ? parts.join(', ') : t(locale, 'coach.nothing');
 }
 
-/** The person's goal with what it lacks filled in — a number, "every week", "this quarter", a who — said as a commitment. */
-function sharper(text: string, a: GoalAnalysis, locale: Locale, start: Date): string {
-  let words = text.trim().replace(/[.!]+$/, '');
-  if (a.count === null) {
-    // After the verb, the first word: "treffe nye kunder" → "treffe minst 2 nye kunder".
-    words = words.replace(/^(\S+)/, `$1 ${locale === 'nb' ? 'minst 2' : 'at least 2'}`);
+// What the sharper sentence may add, in the goal's language. No "who" is suggested: Kompis cannot know
+// the person's field, and a stock audience ("finance leaders in Oslo") under a running goal reads as
+// nonsense. The missing-parts list asks for the who instead.
+const ADD = {
+  nb: { count: 'minst 2', fresh: 'nye', cadence: 'hver uke', horizon: 'neste kvartal' },
+  en: { count: 'at least 2', fresh: 'new', cadence: 'every week', horizon: 'next quarter' },
+} as const;
+const MORE = /^(flere|more)$/i;
+const FRESH = /^(nye|new)$/i;
+// Particles and prepositions between the verb and what it counts: "snakke med", "bli kjent med", "reach out to".
+const BRIDGE = /^(med|på|til|for|opp|kjent|kontakt|out|to|with|at|up|know|introduced|touch)$/i;
+const NOT_PLURAL = /^(etter|over|under|eller|mer|der|her|this|his|is|was|less|across)$/i;
+// An indefinite plural, the thing a count goes before: "kunder", "utviklere", "customers", "CFOs".
+const PLURAL: Record<Locale, RegExp> = { nb: /^\p{L}[\p{L}-]{2,}er$/u, en: /^\p{L}[\p{L}-]{1,}[^su]s$/u };
+
+/**
+ * "treffe nye kunder" → "treffe minst 2 nye kunder", "få flere kunder" → "få minst 2 nye kunder",
+ * "snakke med utviklere" → "snakke med minst 2 utviklere". Undefined when there is no plural to count
+ * ("selge mer", "bygge nettverket mitt", "network more"): better no sentence than "minst 2 mer".
+ */
+function withCount(words: string[], locale: Locale): string[] | undefined {
+  const add = ADD[locale];
+  for (let i = 1; i < Math.min(words.length, 5); i++) {
+    const word = words[i]!;
+    const next = words[i + 1] ?? '';
+    const plural = (w: string) => PLURAL[locale].test(w) && !NOT_PLURAL.test(w);
+    if (MORE.test(word) && (plural(next) || FRESH.test(next))) return [...words.slice(0, i), add.count, ...(FRESH.test(next) ? [] : [add.fresh]), ...words.slice(i + 1)];
+    if (FRESH.test(word) || plural(word)) return [...words.slice(0, i), add.count, ...words.slice(i)];
+    if (!BRIDGE.test(word)) return undefined;
   }
-  if (!a.audience) words += ` ${t(locale, 'coach.audienceHint')}`;
-  if (a.cadence === null) words += locale === 'nb' ? ' hver uke' : ' every week';
-  if (a.horizonWeeks === null) words += locale === 'nb' ? ' neste kvartal' : ' next quarter';
-  return analyzeGoal(words, { language: locale, start }).commitment;
+  return undefined;
+}
+
+/** Said back as a commitment a person could sign: a verb first, no leftovers of a date or a list. */
+const READS_WELL = /^(Jeg skal|I will) (?!(minst|minimum|maks|at least|at most|\d|[^\s]*:))[^:]*\.$/u;
+
+/** The person's goal with what it lacks filled in — a number, "every week", "this quarter" — said as a commitment. */
+function sharper(text: string, a: GoalAnalysis, locale: Locale, start: Date): string | null {
+  // Only a who is missing: the list of what a strong goal says asks for it; the sentence would add nothing.
+  if (a.missing.every((part) => part === 'audience')) return null;
+  const plain = text.trim().replace(/[.!]+$/, '');
+  let words: string[] | undefined = (/\p{Ll}/u.test(plain) ? plain : plain.toLowerCase()).split(/\s+/);
+  if (a.count === null) words = withCount(words, locale);
+  if (!words) return null;
+  const add = ADD[locale];
+  const goal = [...words, ...(a.cadence === null ? [add.cadence] : []), ...(a.horizonWeeks === null ? [add.horizon] : [])].join(' ');
+  const read = analyzeGoal(goal, { language: locale, start });
+  if (read.count === null || read.cadence === null || read.horizonWeeks === null || (a.count === null && read.count !== 2)) return null;
+  return READS_WELL.test(read.commitment) ? read.commitment : null;
 }
 
 export function coach(text: string, options: { language?: string | undefined; perWeek?: number | undefined; start?: Date } = {}): Coaching {
