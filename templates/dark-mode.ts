@@ -19,7 +19,7 @@ const rules: Rule[] = [
   ['.k-bubble', 'background-color', dark.quoteBg],
   ['.k-bar-on', 'background-color', dark.accent],
   ['.k-bar-under', 'background-color', dark.under],
-  ['.k-verdict-reached', 'color', dark.accent],
+  ['p.k-verdict-reached', 'color', dark.accent],
   // Buttons keep their green in both schemes; said again so a client's own recolouring cannot fade them.
   ['.k-button td, .k-mark', 'background-color', dark.button],
   ['.k-button a, .k-mark', 'color', '#ffffff'],

@@ -10,6 +10,7 @@ import { createApp } from '../../functions/http/app.js';
 import { freePort } from '../../functions/local/ports.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { testDeps } from '../helpers/deps.js';
+import { dark } from '../../functions/core/emails/palette.js';
 import { allEmailSamples, sampleName, type EmailSample } from '../helpers/email-samples.js';
 
 const SCREENSHOTS = 'test-results/screenshots/emails';
@@ -109,6 +110,22 @@ describe.each(samples.map((s) => [sampleName(s), s] as const))('%s', (name, samp
     expect(preheader.height).toBe(0);
     expect(sample.email.html).not.toMatch(/<img\b|url\(|@import|<link\b/i);
   });
+});
+
+describe('the dark scheme', () => {
+  const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+
+  it.each(samples.filter((s) => s.kind.endsWith('final') || s.kind === 'final-report').map((s) => [sampleName(s), s] as const))(
+    'keeps the colours that mean something in %s: a reached goal and on-target bars in green, others in amber',
+    async (_, sample) => {
+      const page = await show('dark', sample);
+      const colours = async (selector: string, property: 'color' | 'backgroundColor') =>
+        [...new Set((await page.$$eval(selector, (els, p) => els.map((e) => getComputedStyle(e)[p as 'color']), property)).map(hex))];
+      if (sample.variant.startsWith('reached')) expect(await colours('.k-verdict-reached', 'color')).toEqual([dark.accent]);
+      expect(await colours('.k-bar-on', 'backgroundColor')).toEqual([dark.accent]);
+      expect(await colours('.k-bar-under', 'backgroundColor')).toEqual([dark.under]);
+    },
+  );
 });
 
 describe('the page frame', () => {
