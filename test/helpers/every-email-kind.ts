@@ -80,18 +80,19 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
       }),
     );
 
-  const kari = uniqueEmail('kari');
+  // Three goals, confirmed at 09:00: a named owner whose buddy says yes, a nameless owner whose buddy is
+  // reminded and says no, and one whose buddy says yes and leaves.
+  const [kari, per, lars] = [uniqueEmail('kari'), uniqueEmail('per'), uniqueEmail('lars')];
   let mark = mailer.sent.length;
   const ola = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '2', buddyName: 'Kari', buddyEmail: kari });
   take('confirm-goal', mark, ola.owner, ola);
-  // Wherever the invitation is sent from (the confirm click, or a tick a little later), it is out by then.
+  const nameless = await anActiveGoal(deps, { locale, name: '', weeks: '2', buddyName: 'Per', buddyEmail: per });
+  const third = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '2', buddyName: 'Lars', buddyEmail: lars });
+  // Wherever an invitation is sent from (the confirm click, or a tick a little later), it is out by then.
   clock.set('2026-03-02T09:30:00Z');
   await tickAt(deps, '2026-03-02T09:30:00Z');
   take('buddy-invite', 0, kari, ola, 'invite');
-
-  const per = uniqueEmail('per');
   mark = mailer.sent.length;
-  const nameless = await anActiveGoal(deps, { locale, name: '', weeks: '2', buddyName: 'Per', buddyEmail: per });
   await tickAt(deps, '2026-03-05T10:00:00Z');
   take('buddy-reminder', mark, per, nameless, 'reminder');
 
@@ -102,10 +103,6 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   mark = mailer.sent.length;
   await releaseBuddy(deps, { owner: nameless.owner, goalId: nameless.id, buddy: per }, 'declined');
   take('notice-declined', mark, nameless.owner, nameless);
-
-  const lars = uniqueEmail('lars');
-  const third = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '2', buddyName: 'Lars', buddyEmail: lars });
-  await tickAt(deps, '2026-03-05T11:00:00Z');
   await acceptInvitation(deps, { owner: third.owner, goalId: third.id, buddy: lars });
   mark = mailer.sent.length;
   await releaseBuddy(deps, { owner: third.owner, goalId: third.id, buddy: lars }, 'left');
