@@ -2,18 +2,18 @@
 // reactions, the final report, and the short notices the owner gets about their buddy.
 import { escapeHtml } from '../emails/escape.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
+import { noticeEmail } from '../emails/notice.js';
+import { light } from '../emails/palette.js';
 import { renderEmail } from '../emails/render.js';
+import { onBehalfOf } from '../emails/sender-name.js';
 import type { Buddy, Goal } from '../goals/goal.js';
 import { buddyLeaveUrl, buddyPageUrl, invitationUrl, neverEmailUrl, reactionUrl } from '../goals/links.js';
-import { noticeEmail } from '../emails/notice.js';
-import { t, tPlural, type MessageKey } from '../i18n/messages.js';
+import { t, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize } from '../progress/progress.js';
 import { chartSlots } from '../weekly/checkin-email.js';
 import { verdictOf, verdictText } from '../weekly/verdict.js';
-import { onBehalfOf } from '../emails/sender-name.js';
-import { light } from '../emails/palette.js';
 
 export const reactionKinds = ['applause', 'keep-going', 'ask'] as const;
 export type ReactionKind = (typeof reactionKinds)[number];
