@@ -13,6 +13,7 @@ import { ServiceTopics } from './constructs/service-topics.js';
 import { KompisTable } from './constructs/table.js';
 import { KompisWeeklyLoop } from './constructs/weekly-loop.js';
 import { isSameOrSubdomain, readKompisContext, type KompisContext } from './context.js';
+import { MAX_RECEIVES } from '../functions/core/ports.js';
 import { outputApiDomainRecord, outputDkimRecords, outputInboundMxRecord, outputSendingRecords } from './dns-records.js';
 
 export class KompisStack extends Stack {
@@ -71,7 +72,7 @@ export class KompisStack extends Stack {
     if (context.accountSuppression) new AccountSuppression(this, 'AccountSuppression');
 
     this.alarms = new KompisAlarms(this, 'Alarms', { topics, email: context.alarmEmail })
-      .watchDeadLetters('SendDeadLetters', this.weeklyLoop.deadLetterQueue, 'Emails that failed 5 times')
+      .watchDeadLetters('SendDeadLetters', this.weeklyLoop.deadLetterQueue, `Emails that failed ${MAX_RECEIVES} times`)
       .watchDeadLetters('TickDeadLetters', this.weeklyLoop.tickDeadLetterQueue, 'Schedule events that never reached the tick')
       .watchFunction('Http', this.web.handler)
       .watchFunction('Tick', this.weeklyLoop.tick)
@@ -89,7 +90,7 @@ export class KompisStack extends Stack {
     new CfnOutput(this, 'SendQueueUrl', { value: this.weeklyLoop.queue.queueUrl });
     new CfnOutput(this, 'SendDeadLetterQueueName', {
       value: this.weeklyLoop.deadLetterQueue.queueName,
-      description: 'Emails that failed 5 times; redrive them to the send queue once the cause is fixed',
+      description: `Emails that failed ${MAX_RECEIVES} times; redrive them to the send queue once the cause is fixed`,
     });
     new CfnOutput(this, 'TickDeadLetterQueueName', {
       value: this.weeklyLoop.tickDeadLetterQueue.queueName,

@@ -1,5 +1,5 @@
 // Alarms that mail the operator: dead letters waiting, functions failing or throttled, SES reputation slipping.
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -29,7 +29,9 @@ export class KompisAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: KompisAlarmsProps) {
     super(scope, id);
-    this.topic = props.topics.newTopic('Topic', 'Kompis alarms');
+    // CloudWatch publishes the alarms' state changes; only for alarms of this account and region.
+    const alarmsHere = Stack.of(this).formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    this.topic = props.topics.newTopic('Topic', 'Kompis alarms', { service: 'cloudwatch.amazonaws.com', sourceArn: alarmsHere });
     this.topic.addSubscription(new EmailSubscription(props.email));
   }
 

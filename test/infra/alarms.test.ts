@@ -39,11 +39,21 @@ describe('the alarm topic', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: alarmTopicRef });
   });
 
-  it('is encrypted with the key CloudWatch may use, and refuses publishing without TLS', () => {
+  it('is encrypted with the key CloudWatch may use, lets CloudWatch publish for this account only, and refuses publishing without TLS', () => {
     expect(propertiesOf(template, stack.alarms.topic)).toMatchObject({ KmsMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(stack.topics.key), 'Arn'] } });
     const policies = template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [alarmTopicRef] } });
+    // Without the Allow, a topic policy (which replaces SNS's default) lets no alarm through: they all stay silent.
     expect(Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement)).toEqual([
       expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: { 'aws:SourceArn': expect.objectContaining({ 'Fn::Join': ['', expect.arrayContaining([':cloudwatch:', ':alarm:*'])] }) },
+        },
+      }),
     ]);
   });
 
@@ -54,6 +64,11 @@ describe('the alarm topic', () => {
 });
 
 describe('the alarms', () => {
+  it('say how many times an email failed before it waits in the dead letters (the queue tries it 10 times)', () => {
+    const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(stack.weeklyLoop.deadLetterQueue), 'QueueName'] } };
+    expect(JSON.stringify(alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', dimension).AlarmDescription)).toContain('Emails that failed 10 times are waiting');
+  });
+
   it('fire when any message waits in either dead-letter queue', () => {
     for (const queue of [stack.weeklyLoop.deadLetterQueue, stack.weeklyLoop.tickDeadLetterQueue]) {
       const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(queue), 'QueueName'] } };

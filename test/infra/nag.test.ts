@@ -77,7 +77,6 @@ describe('cdk-nag (AwsSolutionsChecks)', () => {
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-IAM5[Resource::<EmailRawMailAFFEE19C.Arn>/inbound/*]',
-      'AwsSolutions-L1',
       'AwsSolutions-S1',
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',

@@ -138,8 +138,8 @@ describe('the topic key', () => {
 });
 
 describe('the feedback function', () => {
-  it('runs the feedback handler on the Kompis defaults: Node.js 22 on arm64, with its own log group', () => {
-    expect(propertiesOf(template, feedback)).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+  it('runs the feedback handler on the Kompis defaults: Node.js 24 on arm64, with its own log group', () => {
+    expect(propertiesOf(template, feedback)).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
     expect(propertiesOf(template, feedback).LoggingConfig).toEqual({ LogGroup: { Ref: expect.stringMatching(/^FeedbackFeedbackLogs/) } });
   });
 });

@@ -1,5 +1,6 @@
 // Synth tests for the stack outputs: the URL, and every DNS record the operator must create by hand.
 import { describe, expect, it } from 'vitest';
+import { MAX_RECEIVES } from '../../functions/core/ports.js';
 import { logicalIdOf, propertiesOf, synth } from './synth.js';
 
 const context = { domain: 'kompis.example.com', fromAddress: 'coach@kompis.example.com', inboundDomain: 'in.kompis.example.com', alarmEmail: 'ops@example.org' };
@@ -40,6 +41,11 @@ describe('the rest', () => {
     expect(JSON.stringify(outputs.ApiUrl!.Value)).toContain(logicalIdOf(stack.web.api));
     expect(outputs.ConfigurationSetName!.Value).toEqual({ Ref: logicalIdOf(stack.outboundMail.configurationSet) });
     expect(outputs.SigningSecretArn!.Value).toEqual({ Ref: logicalIdOf(stack.signingSecret) });
+  });
+
+  it('say how many times an email failed before it reached the dead letters: as often as the queue tries it', () => {
+    expect(outputs.SendDeadLetterQueueName!.Description).toContain(`failed ${MAX_RECEIVES} times`);
+    expect(MAX_RECEIVES).toBe(10);
   });
 });
 
