@@ -12,6 +12,7 @@ import { KompisOutboundMail } from './constructs/outbound-mail.js';
 import { ServiceTopics } from './constructs/service-topics.js';
 import { KompisTable } from './constructs/table.js';
 import { KompisWeeklyLoop } from './constructs/weekly-loop.js';
+import { kompisRegion } from './region.js';
 import { isSameOrSubdomain, readKompisContext, type KompisContext } from './context.js';
 import { MAX_RECEIVES } from '../functions/core/ports.js';
 import { outputApiDomainRecord, outputDkimRecords, outputInboundMxRecord, outputSendingRecords } from './dns-records.js';
@@ -29,8 +30,9 @@ export class KompisStack extends Stack {
   readonly feedback: KompisEmailFeedback;
   readonly alarms: KompisAlarms;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
-    super(scope, id, props);
+  constructor(scope: Construct, id: string, props?: Omit<StackProps, 'env'>) {
+    // One explicit region (checked: SES must receive email there); the account stays the deploying one's.
+    super(scope, id, { ...props, env: { region: kompisRegion(scope) } });
     const context = readKompisContext(this);
     this.context = context;
 
