@@ -68,6 +68,7 @@ export class KompisStack extends Stack {
       sender,
       baseUrl,
       activateRuleSet: context.activateRuleSet,
+      reservedConcurrency: context.inboundConcurrency === 'none' ? undefined : context.inboundConcurrency,
       verifyDomain: !isSameOrSubdomain(context.inboundDomain, context.domain),
     });
     this.feedback = new KompisEmailFeedback(this, 'Feedback', { ...settings, baseUrl, topic: this.outboundMail.feedbackTopic });
@@ -76,7 +77,10 @@ export class KompisStack extends Stack {
     this.alarms = new KompisAlarms(this, 'Alarms', { topics, email: context.alarmEmail })
       .watchDeadLetters('SendDeadLetters', this.weeklyLoop.deadLetterQueue, `Emails that failed ${MAX_RECEIVES} times`)
       .watchDeadLetters('TickDeadLetters', this.weeklyLoop.tickDeadLetterQueue, 'Schedule events that never reached the tick')
+      .watchDeadLetters('InboundFailedEvents', this.inboundMail.failedEvents, 'Received emails the inbound function could not handle')
+      .watchDeadLetters('FeedbackFailedEvents', this.feedback.failedEvents, 'SES events the feedback function could not apply')
       .watchFunction('Http', this.web.handler)
+      .watchHttpApi('Web', this.web.api)
       .watchFunction('Tick', this.weeklyLoop.tick)
       .watchFunction('Send', this.weeklyLoop.send)
       .watchFunction('Inbound', this.inboundMail.handler)
@@ -97,6 +101,14 @@ export class KompisStack extends Stack {
     new CfnOutput(this, 'TickDeadLetterQueueName', {
       value: this.weeklyLoop.tickDeadLetterQueue.queueName,
       description: 'Schedule events that never reached the tick; nothing to redrive, the next tick catches up',
+    });
+    new CfnOutput(this, 'InboundFailedEventsQueueUrl', {
+      value: this.inboundMail.failedEvents.queueUrl,
+      description: 'Received emails the inbound function gave up on; replay: npx kompis replay-inbound --queue <this URL>',
+    });
+    new CfnOutput(this, 'FeedbackFailedEventsQueueUrl', {
+      value: this.feedback.failedEvents.queueUrl,
+      description: 'SES events the feedback function gave up on; replay: npx kompis replay-feedback --queue <this URL>',
     });
     new CfnOutput(this, 'InboundBucketName', {
       value: this.inboundMail.bucket.bucketName,

@@ -92,7 +92,26 @@ describe('the alarms', () => {
     expect(alarmOn('AWS/SES', 'Reputation.ComplaintRate')).toMatchObject(firesAbove(0.0005, { Statistic: 'Maximum', Period: 3600 }));
   });
 
-  it('are these and no more: 2 queues, 5 functions × 2, 2 SES rates', () => {
-    expect(alarms).toHaveLength(2 + 5 * 2 + 2);
+  it("fire when over 5% of the web's requests in 5 minutes were answered 5xx (the app's 503 pages are no Lambda error)", () => {
+    const rate = alarms.filter((alarm) => alarm.Metrics);
+    expect(rate).toHaveLength(1);
+    const metrics = rate[0]!.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: AlarmProperties; Period: number; Stat: string } }[];
+    const apiDimension = [{ Name: 'ApiId', Value: { Ref: logicalIdOf(stack.web.api) } }];
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('IF(requests > 0, errors / requests, 0)');
+    expect(metrics.find((m) => m.Id === 'errors')?.MetricStat).toEqual({
+      Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5xx', Dimensions: apiDimension },
+      Period: 300,
+      Stat: 'Sum',
+    });
+    expect(metrics.find((m) => m.Id === 'requests')?.MetricStat).toEqual({
+      Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count', Dimensions: apiDimension },
+      Period: 300,
+      Stat: 'Sum',
+    });
+    expect(rate[0]).toMatchObject(firesAbove(0.05));
+  });
+
+  it('are these and no more: 4 queues, 5 functions × 2, the web 5xx rate, 2 SES rates', () => {
+    expect(alarms).toHaveLength(4 + 5 * 2 + 1 + 2);
   });
 });
