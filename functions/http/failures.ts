@@ -21,6 +21,9 @@ export interface WebFailure {
 
 export type FailureReporter = (failure: WebFailure) => void;
 
+/** Node's errors for a connection that failed or broke: the SDK rethrows them as they are, without $metadata. */
+const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
 /**
  * The kind, from the error and its causes: the mailer says whether SES refused the email or may have taken
  * it; any other AWS SDK error comes from DynamoDB (the web talks to nothing else after its cold start); the
@@ -30,7 +33,7 @@ export function failureKind(error: unknown): FailureKind {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     if (e instanceof SendRefused) return 'EmailRefused';
     if (e instanceof SendOutcomeUnknown) return 'EmailOutcomeUnknown';
-    if ('$metadata' in e || e.name === 'TimeoutError') return 'StoreUnavailable';
+    if ('$metadata' in e || e.name === 'TimeoutError' || networkCodes.has(String((e as { code?: unknown }).code))) return 'StoreUnavailable';
   }
   return 'Unexpected';
 }
