@@ -304,18 +304,22 @@ describe('the weekly loop: tick (EventBridge schedule) → SQS → send (SQS bat
     expect((await store.getWeekAnswers(goal.id)).find((answer) => answer.week === 1)).toMatchObject({ count: 3 });
   });
 
-  it('`npx kompis replay-inbound` leaves an event that still fails in the queue, and says so with its exit code', async () => {
+  it('`npx kompis replay-inbound` leaves an event that still fails, and another function\'s event, in the queue, and says so with its exit code', async () => {
     const event = receiptEvent(`bundle-${randomUUID()}`, goal.owner, checkinReplyAddress(coreConfig(), goal, 1));
     const failed = await sandboxes.inbound.invoke(event);
-    standIns.queues.get(failedInboundQueue)!.push({ MessageId: randomUUID(), Body: JSON.stringify(onFailureRecord(event, failed)), receiveCount: 0, hiddenUntil: 0 });
+    const queue = standIns.queues.get(failedInboundQueue)!;
+    queue.push({ MessageId: randomUUID(), Body: JSON.stringify(onFailureRecord(event, failed)), receiveCount: 0, hiddenUntil: 0 });
+    // A feedback event in the wrong queue is not handed to the inbound function.
+    queue.push({ MessageId: randomUUID(), Body: JSON.stringify(onFailureRecord({ Records: [] }, failed, 'feedback')), receiveCount: 0, hiddenUntil: 0 });
     const outcome = await replay(failedInboundQueue).then(
       () => ({ code: 0, stdout: '' }),
       (error: { code: number; stdout: string }) => error,
     );
     expect(outcome.code).toBe(1);
-    expect(outcome.stdout).toContain('replayed 0, failed 1, skipped 0');
-    expect(standIns.queues.get(failedInboundQueue)).toHaveLength(1);
-    standIns.queues.get(failedInboundQueue)!.splice(0);
+    expect(outcome.stdout).toContain('replayed 0, failed 1, skipped 1');
+    expect(outcome.stdout).toContain(`(it is ${functionName('feedback')}'s: try replay-feedback)`);
+    expect(queue).toHaveLength(2);
+    queue.splice(0);
   });
 });
 
@@ -353,10 +357,10 @@ function coreConfig(): CoreConfig {
   return { baseUrl: `https://${HOST}`, inboundDomain, keys: parseSigningKeys(TEST_SECRET) };
 }
 
-function onFailureRecord(event: unknown, failed: InvokeOutcome) {
+function onFailureRecord(event: unknown, failed: InvokeOutcome, of: Name = 'inbound') {
   return eventFixture('lambda/on-failure-record', {
     requestId: randomUUID(),
-    functionArn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${functionName('inbound')}`,
+    functionArn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${functionName(of)}`,
     requestPayload: event,
     errorType: failed.error?.name ?? 'Error',
     errorMessage: failed.error?.message ?? '',
