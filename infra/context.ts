@@ -12,6 +12,7 @@ const hint = {
   inboundDomain: 'must be the domain that receives replies, e.g. -c inboundDomain=in.kompis.example.com',
   apiDomain: 'must be the domain name the web is served at, e.g. -c apiDomain=kompis.example.com',
   sendRate: "must be SES's maximum send rate in emails per second, e.g. -c maxSendRate=14",
+  sandboxRecipients: 'must be verified email addresses, comma-separated, e.g. -c sandboxRecipients=you@example.org',
   inboundConcurrency: 'must be a number of concurrent runs from 1 to 100, or none, e.g. -c inboundConcurrency=5',
 };
 
@@ -51,6 +52,11 @@ const contextSchema = z
     inboundConcurrency: z
       .union([z.literal('none'), concurrentRuns(hint.inboundConcurrency)], { error: hint.inboundConcurrency })
       .default(INBOUND_CONCURRENCY),
+    // Comma-separated in `-c`, a list in cdk.json; addresses verified in SES, for a trial in the sandbox only.
+    sandboxRecipients: z
+      .union([z.array(z.string()), z.string().transform((list) => list.split(',').map((a) => a.trim()))])
+      .pipe(z.array(z.email({ error: hint.sandboxRecipients }), { error: hint.sandboxRecipients }))
+      .default([]),
     activateRuleSet: flag('must be true or false, e.g. -c activateRuleSet=true'),
     accountSuppression: flag('must be true or false, e.g. -c accountSuppression=true'),
   })

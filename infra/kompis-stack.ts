@@ -54,7 +54,12 @@ export class KompisStack extends Stack {
     // SES publishes feedback, CloudWatch alarms: both to topics under one key they may use.
     const topics = new ServiceTopics(this, 'Topics', { publishers: ['ses.amazonaws.com', 'cloudwatch.amazonaws.com'] });
     this.topics = topics;
-    this.outboundMail = new KompisOutboundMail(this, 'Outbound', { domain: context.domain, mailFromDomain: context.mailFromDomain, topics });
+    this.outboundMail = new KompisOutboundMail(this, 'Outbound', {
+      domain: context.domain,
+      mailFromDomain: context.mailFromDomain,
+      topics,
+      sandboxRecipients: context.sandboxRecipients,
+    });
 
     const sender = this.outboundMail;
     const settings = { table, signingSecret: this.signingSecret, fromAddress: context.fromAddress, inboundDomain: context.inboundDomain };

@@ -143,7 +143,7 @@ export class KompisFunction extends NodejsFunction {
   grantSendEmail(sender: EmailSender): this {
     this.addEnvironment('KOMPIS_SES_CONFIGURATION_SET', sender.configurationSetName);
     this.addToRolePolicy(
-      new PolicyStatement({ actions: ['ses:SendRawEmail'], resources: [sender.identityArn, sender.configurationSetArn] }),
+      new PolicyStatement({ actions: ['ses:SendRawEmail'], resources: [sender.identityArn, sender.configurationSetArn, ...sender.sandboxRecipientArns] }),
     );
     return this;
   }
