@@ -1,6 +1,7 @@
 // The operator's settings (cdk.json or `-c key=value`), checked with zod at synth so a bad value stops the deploy early.
 import type { Construct } from 'constructs';
 import * as z from 'zod';
+import { INBOUND_CONCURRENCY } from './constructs/inbound-mail.js';
 
 /** Labels of letters, digits and inner hyphens, at least two of them: a subset of what functions/config.ts accepts. */
 const domainName = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
@@ -11,6 +12,8 @@ const hint = {
   inboundDomain: 'must be the domain that receives replies, e.g. -c inboundDomain=in.kompis.example.com',
   apiDomain: 'must be the domain name the web is served at, e.g. -c apiDomain=kompis.example.com',
   sendRate: "must be SES's maximum send rate in emails per second, e.g. -c maxSendRate=14",
+  sandboxRecipients: 'must be verified email addresses, comma-separated, e.g. -c sandboxRecipients=you@example.org',
+  inboundConcurrency: 'must be a number of concurrent runs from 1 to 100, or none, e.g. -c inboundConcurrency=5',
 };
 
 /** A domain name, lower-cased like functions/config.ts does, so every resource and function names the same one. */
@@ -19,6 +22,9 @@ const domain = (error: string) =>
     .string({ error })
     .regex(domainName, { error })
     .transform((value) => value.toLowerCase());
+
+/** A whole number of concurrent Lambda runs, 1–100 (`-c` gives a string, cdk.json a number). */
+const concurrentRuns = (error: string) => z.coerce.number({ error }).int({ error }).min(1, { error }).max(100, { error });
 
 // `-c flag=true` arrives as a string, cdk.json gives a boolean.
 const flag = (error: string) => z.union([z.boolean(), z.stringbool()], { error }).default(false);
@@ -42,6 +48,15 @@ const contextSchema = z
       .positive({ error: hint.sendRate })
       .max(2000, { error: 'must be at most 2000 emails per second' })
       .default(14),
+    // A number, or "none" for an account whose concurrency limit leaves nothing to reserve (infra/constructs/inbound-mail.ts).
+    inboundConcurrency: z
+      .union([z.literal('none'), concurrentRuns(hint.inboundConcurrency)], { error: hint.inboundConcurrency })
+      .default(INBOUND_CONCURRENCY),
+    // Comma-separated in `-c`, a list in cdk.json; addresses verified in SES, for a trial in the sandbox only.
+    sandboxRecipients: z
+      .union([z.array(z.string()), z.string().transform((list) => list.split(',').map((a) => a.trim()))])
+      .pipe(z.array(z.email({ error: hint.sandboxRecipients }), { error: hint.sandboxRecipients }))
+      .default([]),
     activateRuleSet: flag('must be true or false, e.g. -c activateRuleSet=true'),
     accountSuppression: flag('must be true or false, e.g. -c accountSuppression=true'),
   })

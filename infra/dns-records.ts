@@ -1,5 +1,5 @@
 // Stack outputs for the DNS records the operator creates by hand: the stack manages no DNS zone.
-import { Aws, CfnOutput } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { DkimRecord } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 
@@ -24,7 +24,7 @@ export interface SendingDnsProps {
 
 /** MAIL FROM MX and SPF, and a DMARC policy that only reports, to start with. */
 export function outputSendingRecords(scope: Construct, props: SendingDnsProps): void {
-  record(scope, 'MailFromMxRecord', [props.mailFromDomain, 'MX', `10 feedback-smtp.${Aws.REGION}.amazonses.com`], 'Bounces to the MAIL FROM domain reach SES');
+  record(scope, 'MailFromMxRecord', [props.mailFromDomain, 'MX', `10 feedback-smtp.${Stack.of(scope).region}.amazonses.com`], 'Bounces to the MAIL FROM domain reach SES');
   record(scope, 'MailFromSpfRecord', [props.mailFromDomain, 'TXT', '"v=spf1 include:amazonses.com ~all"'], 'SPF for the MAIL FROM domain: SES may send for it');
   record(
     scope,
@@ -35,8 +35,8 @@ export function outputSendingRecords(scope: Construct, props: SendingDnsProps): 
 }
 
 export function outputInboundMxRecord(scope: Construct, inboundDomain: string): void {
-  // SES receives in a few regions only; a region without it has no such endpoint, and the record leads nowhere.
-  record(scope, 'InboundMxRecord', [inboundDomain, 'MX', `10 inbound-smtp.${Aws.REGION}.amazonaws.com`], 'Replies to Kompis reach SES in this region');
+  // SES receives in a few regions only (infra/region.ts refuses the others): the endpoint of the stack's region.
+  record(scope, 'InboundMxRecord', [inboundDomain, 'MX', `10 inbound-smtp.${Stack.of(scope).region}.amazonaws.com`], 'Replies to Kompis reach SES in this region');
 }
 
 export function outputApiDomainRecord(scope: Construct, apiDomain: string, target: string): void {

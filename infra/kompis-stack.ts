@@ -12,7 +12,9 @@ import { KompisOutboundMail } from './constructs/outbound-mail.js';
 import { ServiceTopics } from './constructs/service-topics.js';
 import { KompisTable } from './constructs/table.js';
 import { KompisWeeklyLoop } from './constructs/weekly-loop.js';
+import { kompisRegion } from './region.js';
 import { isSameOrSubdomain, readKompisContext, type KompisContext } from './context.js';
+import { MAX_RECEIVES } from '../functions/core/ports.js';
 import { outputApiDomainRecord, outputDkimRecords, outputInboundMxRecord, outputSendingRecords } from './dns-records.js';
 
 export class KompisStack extends Stack {
@@ -28,8 +30,9 @@ export class KompisStack extends Stack {
   readonly feedback: KompisEmailFeedback;
   readonly alarms: KompisAlarms;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
-    super(scope, id, props);
+  constructor(scope: Construct, id: string, props?: Omit<StackProps, 'env'>) {
+    // One explicit region (checked: SES must receive email there); the account stays the deploying one's.
+    super(scope, id, { ...props, env: { region: kompisRegion(scope) } });
     const context = readKompisContext(this);
     this.context = context;
 
@@ -51,7 +54,12 @@ export class KompisStack extends Stack {
     // SES publishes feedback, CloudWatch alarms: both to topics under one key they may use.
     const topics = new ServiceTopics(this, 'Topics', { publishers: ['ses.amazonaws.com', 'cloudwatch.amazonaws.com'] });
     this.topics = topics;
-    this.outboundMail = new KompisOutboundMail(this, 'Outbound', { domain: context.domain, mailFromDomain: context.mailFromDomain, topics });
+    this.outboundMail = new KompisOutboundMail(this, 'Outbound', {
+      domain: context.domain,
+      mailFromDomain: context.mailFromDomain,
+      topics,
+      sandboxRecipients: context.sandboxRecipients,
+    });
 
     const sender = this.outboundMail;
     const settings = { table, signingSecret: this.signingSecret, fromAddress: context.fromAddress, inboundDomain: context.inboundDomain };
@@ -65,15 +73,19 @@ export class KompisStack extends Stack {
       sender,
       baseUrl,
       activateRuleSet: context.activateRuleSet,
+      reservedConcurrency: context.inboundConcurrency === 'none' ? undefined : context.inboundConcurrency,
       verifyDomain: !isSameOrSubdomain(context.inboundDomain, context.domain),
     });
     this.feedback = new KompisEmailFeedback(this, 'Feedback', { ...settings, baseUrl, topic: this.outboundMail.feedbackTopic });
     if (context.accountSuppression) new AccountSuppression(this, 'AccountSuppression');
 
     this.alarms = new KompisAlarms(this, 'Alarms', { topics, email: context.alarmEmail })
-      .watchDeadLetters('SendDeadLetters', this.weeklyLoop.deadLetterQueue, 'Emails that failed 5 times')
+      .watchDeadLetters('SendDeadLetters', this.weeklyLoop.deadLetterQueue, `Emails that failed ${MAX_RECEIVES} times`)
       .watchDeadLetters('TickDeadLetters', this.weeklyLoop.tickDeadLetterQueue, 'Schedule events that never reached the tick')
+      .watchDeadLetters('InboundFailedEvents', this.inboundMail.failedEvents, 'Received emails the inbound function could not handle')
+      .watchDeadLetters('FeedbackFailedEvents', this.feedback.failedEvents, 'SES events the feedback function could not apply')
       .watchFunction('Http', this.web.handler)
+      .watchHttpApi('Web', this.web.api)
       .watchFunction('Tick', this.weeklyLoop.tick)
       .watchFunction('Send', this.weeklyLoop.send)
       .watchFunction('Inbound', this.inboundMail.handler)
@@ -89,11 +101,19 @@ export class KompisStack extends Stack {
     new CfnOutput(this, 'SendQueueUrl', { value: this.weeklyLoop.queue.queueUrl });
     new CfnOutput(this, 'SendDeadLetterQueueName', {
       value: this.weeklyLoop.deadLetterQueue.queueName,
-      description: 'Emails that failed 5 times; redrive them to the send queue once the cause is fixed',
+      description: `Emails that failed ${MAX_RECEIVES} times; redrive them to the send queue once the cause is fixed`,
     });
     new CfnOutput(this, 'TickDeadLetterQueueName', {
       value: this.weeklyLoop.tickDeadLetterQueue.queueName,
       description: 'Schedule events that never reached the tick; nothing to redrive, the next tick catches up',
+    });
+    new CfnOutput(this, 'InboundFailedEventsQueueUrl', {
+      value: this.inboundMail.failedEvents.queueUrl,
+      description: 'Received emails the inbound function gave up on; replay: npx kompis replay-inbound --queue <this URL>',
+    });
+    new CfnOutput(this, 'FeedbackFailedEventsQueueUrl', {
+      value: this.feedback.failedEvents.queueUrl,
+      description: 'SES events the feedback function gave up on; replay: npx kompis replay-feedback --queue <this URL>',
     });
     new CfnOutput(this, 'InboundBucketName', {
       value: this.inboundMail.bucket.bucketName,

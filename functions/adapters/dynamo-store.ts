@@ -120,6 +120,25 @@ export class DynamoStore implements Store {
     return true;
   }
 
+  async discardPendingGoal(owner: string, goalId: string): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: goalKey(owner, goalId),
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        }),
+      );
+    } catch (error) {
+      // Confirmed meanwhile (or gone): a confirmed goal is never discarded, and its id pointer stays with it.
+      if (isConditionFailure(error)) return;
+      throw error;
+    }
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: goalPartition(goalId), sk: 'OWNER' } }));
+  }
+
   async getGoal(owner: string, goalId: string): Promise<Goal | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: goalKey(owner, goalId), ConsistentRead: true }),

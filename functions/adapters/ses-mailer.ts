@@ -3,7 +3,7 @@
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { SendOutcomeUnknown, type Mailer, type OutgoingEmail } from '../core/ports.js';
+import { SendOutcomeUnknown, SendRefused, type Mailer, type OutgoingEmail } from '../core/ports.js';
 import { sendKeyTags } from '../core/emails/send-key-tags.js';
 
 const LINE_BREAK = /[\r\n]/;
@@ -45,7 +45,7 @@ export class SesMailer implements Mailer {
       );
       return { messageId: result.MessageId ?? '' };
     } catch (error) {
-      throw acceptedMaybe(error) ? new SendOutcomeUnknown(error) : error;
+      throw acceptedMaybe(error) ? new SendOutcomeUnknown(error) : new SendRefused(error);
     }
   }
 

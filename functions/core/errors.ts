@@ -64,3 +64,32 @@ export class BuddyRefused extends DomainError {
   readonly status = 409;
   readonly messageKey = 'error.buddy.refused';
 }
+
+/**
+ * The email that follows a change could not be sent (or Kompis could not tell whether it was): `messageKey`
+ * says truthfully what was kept and what to do. Not a DomainError: the inbound path treats those as final
+ * and drops the message, while this one is worth Lambda's retry there. `cause` says why it failed.
+ */
+export class EmailNotSent extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    options: { cause: unknown },
+  ) {
+    super(`${messageKey}: ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`, options);
+    this.name = 'EmailNotSent';
+  }
+}
+
+/**
+ * Runs the email step after a change that is already saved. A rule it meets (a DomainError: a limit, a closed
+ * link) passes through as it is; any other failure becomes EmailNotSent with what was saved, instead of a page
+ * that would say nothing changed.
+ */
+export async function afterSaved<T>(saved: MessageKey, emailStep: () => Promise<T>): Promise<T> {
+  try {
+    return await emailStep();
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new EmailNotSent(saved, { cause: error });
+  }
+}

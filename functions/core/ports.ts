@@ -24,9 +24,18 @@ export interface OutgoingEmail {
 export interface Mailer {
   /**
    * Resolves once the mail service accepted the email. Throws SendOutcomeUnknown when it may have been
-   * accepted (timeout, lost connection, a 5xx); any other error means it was not.
+   * accepted (timeout, lost connection, a 5xx), SendRefused when it surely was not; any other error (a bad
+   * header, say) also means it was not.
    */
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}
+
+/** The mail service surely did not take the email (it answered 4xx, or could not be reached): sending again is safe. */
+export class SendRefused extends Error {
+  constructor(cause: unknown) {
+    super(`send refused: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`, { cause });
+    this.name = 'SendRefused';
+  }
 }
 
 /** The mail service may or may not have accepted the email: sending again could deliver it twice. */
@@ -65,6 +74,8 @@ export interface Store {
    * due-index keys in step with its state. False when someone else changed it first.
    */
   saveGoal(goal: Goal): Promise<boolean>;
+  /** Removes a goal that is still pending (its confirmation email never went out); a confirmed one is left as it is. */
+  discardPendingGoal(owner: string, goalId: string): Promise<void>;
   getGoal(owner: string, goalId: string): Promise<Goal | undefined>;
   /** The goal from its id alone (signed reply addresses carry only the id). */
   getGoalById(goalId: string): Promise<Goal | undefined>;

@@ -4,10 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
-import { DomainError } from '../core/errors.js';
+import { DomainError, EmailNotSent } from '../core/errors.js';
 import { t, type MessageKey } from '../core/i18n/messages.js';
 import type { Deps } from '../core/ports.js';
 import { nonce, requestLocale, type Env } from './context.js';
+import { describeFailure, failureKind, powertoolsReporter, type FailureReporter } from './failures.js';
 import { ErrorPage } from './pages/message-page.js';
 import { buddyRoutes } from './routes/buddy.js';
 import { checkinRoutes } from './routes/checkin.js';
@@ -21,7 +22,13 @@ const MAX_FORM_BYTES = 32 * 1024;
 
 type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503;
 
-export function createApp(deps: Deps) {
+export interface AppOptions {
+  /** Where a 5xx is reported; by default Powertools' log line and metric, as in Lambda. */
+  reportFailure?: FailureReporter;
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const reportFailure = options.reportFailure ?? powertoolsReporter();
   const app = new Hono<Env>();
   const baseOrigin = new URL(deps.config.baseUrl).origin;
 
@@ -69,16 +76,16 @@ export function createApp(deps: Deps) {
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 
   app.onError((error, c) => {
-    if (error instanceof DomainError) return errorPage(c, error.status, error.messageKey);
+    if (error instanceof DomainError && error.status < 500) return errorPage(c, error.status, error.messageKey);
     if (error instanceof HTTPException) {
       if (error.status === 403) return errorPage(c, 403, 'error.forbidden');
       if (error.status === 413) return errorPage(c, 413, 'error.tooLarge');
       if (error.status < 500) return errorPage(c, 400, 'error.forbidden');
     }
-    // A store or mailer failure: nothing the person sent was wrong, and they see no internals.
-    // The route's pattern, never the path: paths carry signed tokens that act on a goal for months.
-    console.error(JSON.stringify({ level: 'error', msg: 'request failed', method: c.req.method, route: c.req.routePath, error: String(error) }));
-    return errorPage(c, 503, 'error.unavailable');
+    // A store or mailer failure: nothing the person sent was wrong, and they see no internals — only, when an
+    // email after a saved change failed, what was kept. The operator gets the route and the kind.
+    reportFailure({ kind: failureKind(error), method: c.req.method, route: c.req.routePath, status: 503, error: describeFailure(error) });
+    return errorPage(c, 503, error instanceof EmailNotSent || error instanceof DomainError ? error.messageKey : 'error.unavailable');
   });
 
   return app;

@@ -1,4 +1,6 @@
-// Lambda entry: the same Hono app behind API Gateway.
+// Lambda entry: the same Hono app behind API Gateway. The adapter is Hono's `hono/aws-lambda`, which Hono marks
+// deprecated in favour of a separate `@hono/aws-lambda` package that the npm registry does not serve yet
+// (404 on 2026-11-30): when it does, the import below is the one line to change.
 import { handle } from 'hono/aws-lambda';
 import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';

@@ -16,6 +16,12 @@ Commands:
   parse-reply <file.eml>
                     Print what a reply says, as one JSON object {"count", "note", "autoReply"},
                     with the same code the inbound handler uses. Touches no store.
+  replay-inbound --queue <url> [--dry-run]
+  replay-feedback --queue <url> [--dry-run]
+                    On AWS: hand the events the inbound (or feedback) function gave up on back to
+                    it, one at a time; a handled one leaves the queue, a failing one stays. The
+                    URL is the stack's InboundFailedEventsQueueUrl (FeedbackFailedEventsQueueUrl)
+                    output. Uses your AWS credentials and AWS_REGION (else the queue URL's).
 
 Options:
   -h, --help  Show this help.
@@ -26,7 +32,13 @@ export async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { help: { type: 'boolean', short: 'h' }, at: { type: 'string' }, lang: { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      at: { type: 'string' },
+      lang: { type: 'string' },
+      queue: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
   });
   const [command] = positionals;
   if (values.help || !command) {
@@ -64,6 +76,12 @@ export async function main(argv: string[]): Promise<number> {
       const { parseReply } = await import('../core/replies/parse-reply.js');
       process.stdout.write(`${JSON.stringify(await parseReply(await readFile(file)))}\n`);
       return 0;
+    }
+    case 'replay-inbound':
+    case 'replay-feedback': {
+      const { replayCommand } = await import('./replay.js');
+      const queue = typeof values.queue === 'string' ? values.queue : undefined;
+      return replayCommand(command === 'replay-inbound' ? 'inbound' : 'feedback', queue, values['dry-run'] === true);
     }
     default:
       process.stderr.write(`kompis: unknown command "${command}"\n\n${help}`);

@@ -1,6 +1,8 @@
-// Alarms that mail the operator: dead letters waiting, functions failing or throttled, SES reputation slipping.
-import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+// Alarms that mail the operator: dead letters and failed events waiting, functions failing or throttled, the web
+// answering 5xx, SES reputation slipping.
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
@@ -16,6 +18,9 @@ import type { ServiceTopics } from './service-topics.js';
 export const SES_BOUNCE_RATE_LIMIT = 0.02;
 export const SES_COMPLAINT_RATE_LIMIT = 0.0005;
 
+/** Share of web requests answered 5xx in 5 minutes above which the operator is mailed. */
+export const HTTP_5XX_RATE_LIMIT = 0.05;
+
 export interface KompisAlarmsProps {
   /** Where the alarm topic is made, with a key CloudWatch may use. */
   readonly topics: ServiceTopics;
@@ -29,7 +34,9 @@ export class KompisAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: KompisAlarmsProps) {
     super(scope, id);
-    this.topic = props.topics.newTopic('Topic', 'Kompis alarms');
+    // CloudWatch publishes the alarms' state changes; only for alarms of this account and region.
+    const alarmsHere = Stack.of(this).formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    this.topic = props.topics.newTopic('Topic', 'Kompis alarms', { service: 'cloudwatch.amazonaws.com', sourceArn: alarmsHere });
     this.topic.addSubscription(new EmailSubscription(props.email));
   }
 
@@ -45,6 +52,23 @@ export class KompisAlarms extends Construct {
     this.alarmAbove(`${id}Errors`, fn.metricErrors({ statistic: 'Sum' }), 0, { description: `${fn.functionName} failed` });
     return this.alarmAbove(`${id}Throttles`, fn.metricThrottles({ statistic: 'Sum' }), 0, {
       description: `${fn.functionName} was throttled`,
+    });
+  }
+
+  /**
+   * The share of web requests answered with a 5xx. The app turns a store or mail failure into a 503 page, so
+   * Lambda counts no error for it: only the API sees it. A rate, not a count, so a busy day's one throttle does
+   * not page; at Kompis's usual volume a single 503 among a handful of requests is over it, and worth a look.
+   */
+  watchHttpApi(id: string, api: IHttpApi): this {
+    const rate = new MathExpression({
+      expression: 'IF(requests > 0, errors / requests, 0)',
+      usingMetrics: { errors: api.metricServerError({ statistic: 'Sum' }), requests: api.metricCount({ statistic: 'Sum' }) },
+      period: Duration.minutes(5),
+      label: 'Share of requests answered 5xx',
+    });
+    return this.alarmAbove(`${id}ServerErrorRate`, rate, HTTP_5XX_RATE_LIMIT, {
+      description: `Over ${HTTP_5XX_RATE_LIMIT * 100}% of web requests were answered 5xx: read the http function's log (Kompis-Http, level ERROR) and its Kompis metrics by kind`,
     });
   }
 

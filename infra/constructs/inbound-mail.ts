@@ -8,6 +8,8 @@ import { Construct } from 'constructs';
 import { ActiveReceiptRuleSet } from './active-receipt-rule-set.js';
 import { KompisFunction, type KompisSettings } from './kompis-function.js';
 import { privateBucket } from './private-bucket.js';
+import { failedEventsQueue } from './queues.js';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { EmailSender } from './outbound-mail.js';
 
 /** Where in the bucket SES puts each message (key = prefix + SES message id), and where the function reads it. */
@@ -15,6 +17,17 @@ export const INBOUND_PREFIX = 'inbound/';
 
 /** How long raw mail is kept: long enough to look into or replay a failed message, not longer (it is personal data). */
 export const RAW_MAIL_DAYS = 30;
+
+/**
+ * The inbound function's reserved concurrency. Mail arrives in bursts after the weekly check-ins; one message
+ * takes well under a second to read and answer, so 5 at once handle several messages a second — thousands an
+ * hour, more than the replies of 10,000 goals in their busiest hour — and SES's invocations beyond that wait in
+ * Lambda's own queue (retried for up to six hours, then in failedEvents). It caps what mail can take from
+ * the account (1,000 by default, shared with the web and the sender) and the read-backs it sends. Lambda keeps
+ * 100 of an account's concurrency unreserved, so a new account whose limit is below 105 cannot reserve it:
+ * deploy there with `-c inboundConcurrency=none` until the limit is raised (README).
+ */
+export const INBOUND_CONCURRENCY = 5;
 
 /** Long enough to answer "who read this message" for any raw mail still kept, and a while after. */
 export const ACCESS_LOG_DAYS = 90;
@@ -27,6 +40,11 @@ export interface KompisInboundMailProps extends KompisSettings {
   readonly activateRuleSet?: boolean;
   /** Answers to mail (read-backs, "what we understood") go out through it. */
   readonly sender: EmailSender;
+  /**
+   * Reserved concurrency of the inbound function (undefined: none), so a flood of mail can never take the
+   * concurrency the web and the sender need. See INBOUND_CONCURRENCY.
+   */
+  readonly reservedConcurrency?: number | undefined;
   /**
    * Verify the inbound domain with an identity of its own. Only needed when it lies outside the sending domain:
    * SES counts a verified domain's subdomains as verified.
@@ -50,6 +68,8 @@ export class KompisInboundMail extends Construct {
   readonly rule: ReceiptRule;
   /** The inbound domain's own identity, when it needs one (`verifyDomain`). */
   readonly identity?: EmailIdentity;
+  /** Receipt events the function failed on three times, or that waited too long while it was throttled. */
+  readonly failedEvents: Queue;
 
   constructor(scope: Construct, id: string, props: KompisInboundMailProps) {
     super(scope, id);
@@ -94,6 +114,7 @@ export class KompisInboundMail extends Construct {
       description: 'Kompis email in: replies, commands and sign-ups that SES received',
       // Twice the default: a message may be up to 40 MB (SES's S3 action limit), and all of it is parsed.
       timeout: Duration.seconds(30),
+      reservedConcurrentExecutions: props.reservedConcurrency,
       environment: { KOMPIS_INBOUND_BUCKET: this.bucket.bucketName, KOMPIS_INBOUND_PREFIX: INBOUND_PREFIX },
     })
       .configure(props)
@@ -111,6 +132,10 @@ export class KompisInboundMail extends Construct {
     // The Lambda action adds a permission by this id unless one exists; ours names the rule set as well as the account.
     this.handler.addPermission('AllowSes', { principal: ses, sourceAccount: Stack.of(this).account, sourceArn: rulesOfThisSet });
 
+    // The raw mail of a failed event stays in the bucket (the function deletes it only once handled), so a
+    // replay within the queue's 14 days finds it.
+    this.failedEvents = failedEventsQueue(this, 'FailedEvents', this.handler);
+
     this.rule = this.ruleSet.addRule('ToInboundDomain', {
       // The domain, not single addresses: goal@, checkin+…@ and unsubscribe+…@ all arrive through this one rule.
       recipients: [props.inboundDomain],
@@ -121,7 +146,8 @@ export class KompisInboundMail extends Construct {
       actions: [
         // First stored, so the function can read it: the Lambda event holds headers only, never the body.
         new actions.S3({ bucket: this.bucket, objectKeyPrefix: INBOUND_PREFIX }),
-        // Asynchronous: SES need not wait, and Lambda retries a failed run (the message stays in S3 meanwhile).
+        // Asynchronous: SES need not wait; Lambda retries a failed run twice (the message stays in S3 meanwhile),
+        // then puts the event in failedEvents.
         new actions.Lambda({ function: this.handler, invocationType: actions.LambdaInvocationType.EVENT }),
       ],
     });

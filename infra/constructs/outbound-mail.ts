@@ -19,6 +19,8 @@ export interface EmailSender {
   readonly identityArn: string;
   readonly configurationSetName: string;
   readonly configurationSetArn: string;
+  /** Identities of verified recipients the functions may also send to: only for a trial in the SES sandbox. */
+  readonly sandboxRecipientArns: string[];
 }
 
 /**
@@ -41,6 +43,11 @@ export interface KompisOutboundMailProps {
   readonly mailFromDomain: string;
   /** Where the feedback topic is made, with a key SES may use. */
   readonly topics: ServiceTopics;
+  /**
+   * Verified addresses to try Kompis with while the account is in the SES sandbox, where SES checks a send
+   * against the recipient's identity too (and refuses it as "not authorized" unless the sender may use it).
+   */
+  readonly sandboxRecipients?: string[];
 }
 
 /**
@@ -55,6 +62,7 @@ export class KompisOutboundMail extends Construct implements EmailSender {
   readonly identityArn: string;
   readonly configurationSetName: string;
   readonly configurationSetArn: string;
+  readonly sandboxRecipientArns: string[];
 
   constructor(scope: Construct, id: string, props: KompisOutboundMailProps) {
     super(scope, id);
@@ -91,5 +99,8 @@ export class KompisOutboundMail extends Construct implements EmailSender {
       configurationSet: this.configurationSet,
     });
     this.identityArn = this.identity.emailIdentityArn;
+    this.sandboxRecipientArns = (props.sandboxRecipients ?? []).map((address) =>
+      Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: address }),
+    );
   }
 }

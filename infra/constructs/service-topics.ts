@@ -5,6 +5,12 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
+/** An AWS service that publishes to a topic, and the ARN (pattern) of the resources it publishes for. */
+export interface TopicPublisher {
+  readonly service: string;
+  readonly sourceArn: string;
+}
+
 export interface ServiceTopicsProps {
   /** Service principals that publish to these topics, e.g. `ses.amazonaws.com`. */
   readonly publishers: string[];
@@ -39,8 +45,25 @@ export class ServiceTopics extends Construct {
     );
   }
 
-  /** A standard topic, encrypted with the key and reachable over TLS only. */
-  newTopic(id: string, displayName: string): Topic {
-    return new Topic(this, id, { displayName, masterKey: this.key, enforceSSL: true });
+  /**
+   * A standard topic, encrypted with the key and reachable over TLS only. A topic policy replaces SNS's default
+   * one, so a service that publishes to it must be allowed here (or by the construct that wires it, as SES's
+   * event destination does for the feedback topic): `publisher` names it and the ARNs it publishes for.
+   */
+  newTopic(id: string, displayName: string, publisher?: TopicPublisher): Topic {
+    const topic = new Topic(this, id, { displayName, masterKey: this.key, enforceSSL: true });
+    if (publisher) {
+      topic.addToResourcePolicy(
+        new PolicyStatement({
+          sid: 'AllowServiceToPublishForThisAccount',
+          principals: [new ServicePrincipal(publisher.service)],
+          actions: ['sns:Publish'],
+          resources: [topic.topicArn],
+          // No confused deputy: only on behalf of this account's own resources of that service.
+          conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account }, ArnLike: { 'aws:SourceArn': publisher.sourceArn } },
+        }),
+      );
+    }
+    return topic;
   }
 }

@@ -4,12 +4,13 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { tableKeys } from '../../functions/adapters/table-definition.js';
 import { MAX_RECEIVES } from '../../functions/core/ports.js';
 import { KompisFunction, type KompisSettings } from './kompis-function.js';
 import type { EmailSender } from './outbound-mail.js';
+import { FAILED_KEPT, newQueue } from './queues.js';
 
 export interface KompisWeeklyLoopProps extends KompisSettings {
   /** SES's maximum send rate for the account, in emails per second. */
@@ -44,7 +45,7 @@ export class KompisWeeklyLoop extends Construct {
   constructor(scope: Construct, id: string, props: KompisWeeklyLoopProps) {
     super(scope, id);
 
-    this.deadLetterQueue = newQueue(this, 'SendDeadLetters', { retentionPeriod: Duration.days(14) });
+    this.deadLetterQueue = newQueue(this, 'SendDeadLetters', { retentionPeriod: FAILED_KEPT });
     this.queue = newQueue(this, 'SendQueue', {
       // AWS's advice for a Lambda event source: six times the function timeout, so a message is not
       // handed to a second sender while the first may still be working on it (or retrying a throttle).
@@ -55,7 +56,7 @@ export class KompisWeeklyLoop extends Construct {
       // for a message that only needed the spell to pass. Ten tries, six minutes apart, span an hour.
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVES },
     });
-    this.tickDeadLetterQueue = newQueue(this, 'TickDeadLetters', { retentionPeriod: Duration.days(14) });
+    this.tickDeadLetterQueue = newQueue(this, 'TickDeadLetters', { retentionPeriod: FAILED_KEPT });
     Validations.of(this.tickDeadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
@@ -118,9 +119,4 @@ export class KompisWeeklyLoop extends Construct {
       ],
     });
   }
-}
-
-/** Every queue encrypted with SQS-managed keys and reachable over TLS only. */
-function newQueue(scope: Construct, id: string, props: Omit<QueueProps, 'encryption' | 'enforceSSL'>): Queue {
-  return new Queue(scope, id, { ...props, encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
 }

@@ -90,7 +90,7 @@ export const en = {
   'error.notFound': 'There is no page at this address.',
   'error.forbidden': 'This form could not be accepted. Please go back, reload the page and try again.',
   'error.tooLarge': 'That was more than this form accepts.',
-  'error.unavailable': 'Kompis could not finish this just now. Nothing was changed; please try again in a minute.',
+  'error.unavailable': 'Kompis could not finish this just now, and part of it may already be saved. Please try again in a minute.',
   'error.rate.signup': 'Too many goals written down from here just now. Please wait a while and try again.',
   'error.home': 'Back to the start',
 
@@ -380,6 +380,15 @@ export const en = {
   'examples.sales': 'Sales: I will meet at least 2 new finance decision makers every week this quarter.',
   'examples.hr': 'HR: I will reach 3 new candidates through my network every week for 8 weeks.',
   'examples.it': 'IT: I will get to know 2 new Go developers every week this quarter.',
+  // When the email after a change could not be sent: what was kept, and what to do (issue 15).
+  'error.email.signupRefused': 'The email to confirm your goal could not be sent, so your goal was not saved. Check the address, and try again in a while.',
+  'error.email.signupUnknown':
+    'Your goal is saved, but Kompis could not tell whether the email to confirm it went out. If it has not arrived within ten minutes, write your goal down again.',
+  'error.email.confirmedInviteNotSent':
+    'Your goal is confirmed and your check-ins are scheduled, but Kompis could not make sure the invitation to your buddy was sent. In a while, open the link in your confirmation email again: it leads to your goal page, where you can ask your buddy again.',
+  'error.email.inviteNotSent':
+    'Your buddy is saved on your goal, but Kompis could not make sure the invitation was sent. In a while, reload your goal page and ask again.',
+  'error.email.noticeNotSent': 'Your answer is saved. Kompis could not email the goal’s owner about it just now; they will see it on their goal page.',
 } as const;
 
 export type MessageKey = keyof typeof en;

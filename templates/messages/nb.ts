@@ -91,7 +91,7 @@ export const nb: Record<MessageKey, string> = {
   'error.notFound': 'Det finnes ingen side på denne adressen.',
   'error.forbidden': 'Skjemaet kunne ikke tas imot. Gå tilbake, last inn siden på nytt og prøv igjen.',
   'error.tooLarge': 'Det var mer enn dette skjemaet tar imot.',
-  'error.unavailable': 'Kompis fikk ikke fullført dette akkurat nå. Ingenting ble endret; prøv igjen om et minutt.',
+  'error.unavailable': 'Kompis fikk ikke fullført dette akkurat nå, og noe av det kan allerede være lagret. Prøv igjen om et minutt.',
   'error.rate.signup': 'For mange mål skrevet ned herfra akkurat nå. Vent litt og prøv igjen.',
   'error.home': 'Tilbake til start',
 
@@ -381,4 +381,14 @@ export const nb: Record<MessageKey, string> = {
   'examples.sales': 'Salg: Jeg skal møte minst 2 nye beslutningstakere innen økonomi hver uke dette kvartalet.',
   'examples.hr': 'HR: Jeg skal nå 3 nye kandidater via nettverket mitt hver uke i 8 uker.',
   'examples.it': 'IT: Jeg skal bli kjent med 2 nye Go-utviklere hver uke dette kvartalet.',
+
+  // Når e-posten etter en endring ikke kunne sendes: hva som ble tatt vare på, og hva du gjør (issue 15).
+  'error.email.signupRefused': 'E-posten for å bekrefte målet ditt kunne ikke sendes, så målet ble ikke lagret. Sjekk adressen, og prøv igjen om en stund.',
+  'error.email.signupUnknown':
+    'Målet ditt er lagret, men Kompis kunne ikke se om e-posten for å bekrefte det ble sendt. Har den ikke kommet innen ti minutter, skriv ned målet på nytt.',
+  'error.email.confirmedInviteNotSent':
+    'Målet ditt er bekreftet og innsjekkene er satt opp, men Kompis fikk ikke sikret at invitasjonen til kompisen din ble sendt. Om en stund kan du åpne lenken i bekreftelses-e-posten igjen: den fører til målsiden din, der du kan spørre kompisen din på nytt.',
+  'error.email.inviteNotSent':
+    'Kompisen din er lagret på målet, men Kompis fikk ikke sikret at invitasjonen ble sendt. Last inn målsiden på nytt om en stund, og spør igjen.',
+  'error.email.noticeNotSent': 'Svaret ditt er lagret. Kompis fikk ikke sendt e-post om det til den som eier målet akkurat nå; de ser det på målsiden sin.',
 };

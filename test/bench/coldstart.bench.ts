@@ -32,7 +32,7 @@ const CDK_OPTIONS: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node22', // NodejsFunction derives it from Runtime.NODEJS_22_X
+  target: 'node24', // NodejsFunction derives it from Runtime.NODEJS_24_X
   mainFields: ['module', 'main'],
   banner: { js: "import { createRequire as kompisCreateRequire } from 'node:module'; const require = kompisCreateRequire(import.meta.url);" },
   minify: true,
@@ -204,7 +204,7 @@ export async function benchColdStart(options: { runs?: number; log?: (s: string)
       runs,
       node: process.version,
       esbuild: esbuildVersion,
-      bundling: 'esbuild as KompisFunction: esm, node22, mainFields module,main, createRequire banner, minify, linked source map without sources, nothing external; imported with --enable-source-maps',
+      bundling: 'esbuild as KompisFunction: esm, node24, mainFields module,main, createRequire banner, minify, linked source map without sources, nothing external; imported with --enable-source-maps',
       target: TARGET,
       functions,
       met: functions.every((f) => f.met.all),

@@ -1,6 +1,6 @@
 // Synth tests for the alarms: what each watches, its threshold, and that it mails the operator.
 import { describe, expect, it } from 'vitest';
-import { functionsOf, logicalIdOf, propertiesOf, synth } from './synth.js';
+import { functionsOf, logicalIdOf, propertiesOf, synth, TEST_REGION, text } from './synth.js';
 
 const { stack, template } = synth({ alarmEmail: 'ops@example.org' });
 const alarmTopicRef = { Ref: logicalIdOf(stack.alarms.topic) };
@@ -39,11 +39,21 @@ describe('the alarm topic', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: alarmTopicRef });
   });
 
-  it('is encrypted with the key CloudWatch may use, and refuses publishing without TLS', () => {
+  it('is encrypted with the key CloudWatch may use, lets CloudWatch publish for this account only, and refuses publishing without TLS', () => {
     expect(propertiesOf(template, stack.alarms.topic)).toMatchObject({ KmsMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(stack.topics.key), 'Arn'] } });
     const policies = template.findResources('AWS::SNS::TopicPolicy', { Properties: { Topics: [alarmTopicRef] } });
+    // Without the Allow, a topic policy (which replaces SNS's default) lets no alarm through: they all stay silent.
     expect(Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement)).toEqual([
       expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+          ArnLike: { 'aws:SourceArn': text(`arn:aws:cloudwatch:${TEST_REGION}:\${AWS::AccountId}:alarm:*`) },
+        },
+      }),
     ]);
   });
 
@@ -54,6 +64,11 @@ describe('the alarm topic', () => {
 });
 
 describe('the alarms', () => {
+  it('say how many times an email failed before it waits in the dead letters (the queue tries it 10 times)', () => {
+    const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(stack.weeklyLoop.deadLetterQueue), 'QueueName'] } };
+    expect(JSON.stringify(alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', dimension).AlarmDescription)).toContain('Emails that failed 10 times are waiting');
+  });
+
   it('fire when any message waits in either dead-letter queue', () => {
     for (const queue of [stack.weeklyLoop.deadLetterQueue, stack.weeklyLoop.tickDeadLetterQueue]) {
       const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(queue), 'QueueName'] } };
@@ -77,7 +92,26 @@ describe('the alarms', () => {
     expect(alarmOn('AWS/SES', 'Reputation.ComplaintRate')).toMatchObject(firesAbove(0.0005, { Statistic: 'Maximum', Period: 3600 }));
   });
 
-  it('are these and no more: 2 queues, 5 functions × 2, 2 SES rates', () => {
-    expect(alarms).toHaveLength(2 + 5 * 2 + 2);
+  it("fire when over 5% of the web's requests in 5 minutes were answered 5xx (the app's 503 pages are no Lambda error)", () => {
+    const rate = alarms.filter((alarm) => alarm.Metrics);
+    expect(rate).toHaveLength(1);
+    const metrics = rate[0]!.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: AlarmProperties; Period: number; Stat: string } }[];
+    const apiDimension = [{ Name: 'ApiId', Value: { Ref: logicalIdOf(stack.web.api) } }];
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('IF(requests > 0, errors / requests, 0)');
+    expect(metrics.find((m) => m.Id === 'errors')?.MetricStat).toEqual({
+      Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5xx', Dimensions: apiDimension },
+      Period: 300,
+      Stat: 'Sum',
+    });
+    expect(metrics.find((m) => m.Id === 'requests')?.MetricStat).toEqual({
+      Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count', Dimensions: apiDimension },
+      Period: 300,
+      Stat: 'Sum',
+    });
+    expect(rate[0]).toMatchObject(firesAbove(0.05));
+  });
+
+  it('are these and no more: 4 queues, 5 functions × 2, the web 5xx rate, 2 SES rates', () => {
+    expect(alarms).toHaveLength(4 + 5 * 2 + 1 + 2);
   });
 });

@@ -1,6 +1,9 @@
 // Synth tests for the operator's settings: defaults that synthesize offline, and clear messages for bad values.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SES_RECEIVING_REGIONS, SES_RECEIVING_SOURCE } from '../../infra/region.js';
 import { synth } from './synth.js';
+
+afterEach(() => vi.unstubAllEnvs());
 
 /** The context without cdk.json's fromAddress, as `cdk synth` sees it with no cdk.json context at all. */
 const withoutFrom = { fromAddress: undefined };
@@ -72,5 +75,38 @@ describe('a bad value stops the synth with a message that says what to pass', ()
 
   it('lists every problem at once', () => {
     fails({ domain: 'nope', alarmEmail: 'ops', maxSendRate: 0 }, /domain: .*\n {2}alarmEmail: .*\n {2}maxSendRate: /);
+  });
+});
+
+describe('the region', () => {
+  it('is the one given with -c region, and every regional name in the template follows it', () => {
+    const { stack, template } = synth({ region: 'us-west-2' });
+    expect(stack.region).toBe('us-west-2');
+    expect(template.toJSON().Outputs.InboundMxRecord.Value).toBe('in.example.com MX 10 inbound-smtp.us-west-2.amazonaws.com');
+  });
+
+  it("else CDK_DEFAULT_REGION, which the CDK CLI sets from the operator's configuration; -c region wins over it", () => {
+    vi.stubEnv('CDK_DEFAULT_REGION', 'eu-central-1');
+    expect(synth({ region: undefined }).stack.region).toBe('eu-central-1');
+    expect(synth({ region: 'eu-west-2' }).stack.region).toBe('eu-west-2');
+  });
+
+  it('is required: without one the synth stops and says how to pass it', () => {
+    vi.stubEnv('CDK_DEFAULT_REGION', undefined);
+    expect(() => synth({ region: undefined })).toThrow(/Kompis needs the AWS region to deploy to: pass -c region=eu-west-1 \(or set CDK_DEFAULT_REGION\), one where SES receives email: us-east-1, /);
+  });
+
+  it('must be one where SES receives email: eu-north-1 (the local default) and us-west-1 are refused, with the list and its source', () => {
+    for (const region of ['eu-north-1', 'us-west-1', 'ap-south-2']) {
+      expect(() => synth({ region })).toThrow(new RegExp(`Kompis cannot run in ${region}: SES does not receive email there`));
+    }
+    expect(() => synth({ region: 'eu-north-1' })).toThrow(/list from https:\/\/docs\.aws\.amazon\.com\/general\/latest\/gr\/ses\.html, checked 2026-11-30/);
+    expect(() => synth({ region: 'Ireland' })).toThrow(/region: "Ireland" is not a region name/);
+  });
+
+  it('may be any region of the list, each of which has an inbound-smtp endpoint', () => {
+    expect(SES_RECEIVING_REGIONS).toEqual(expect.arrayContaining(['us-east-1', 'us-west-2', 'eu-west-1']));
+    expect(SES_RECEIVING_SOURCE.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const region of SES_RECEIVING_REGIONS) expect(synth({ region }).stack.region).toBe(region);
   });
 });

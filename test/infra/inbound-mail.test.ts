@@ -1,7 +1,7 @@
 // Synth tests for email in: SES receipt rule → raw mail bucket → inbound function, and what each part may do.
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, environmentOf, functionsOf, logicalIdOf, propertiesOf, resourcesAllowed, sendingResources, synth } from './synth.js';
+import { allowedActions, environmentOf, functionsOf, logicalIdOf, propertiesOf, resourcesAllowed, sendingResources, sesArn, synth, TEST_REGION } from './synth.js';
 
 const { stack, template } = synth({ inboundDomain: 'in.example.org' });
 const { bucket, handler, ruleSet, rule } = stack.inboundMail;
@@ -9,12 +9,7 @@ const { bucket, handler, ruleSet, rule } = stack.inboundMail;
 const bucketId = logicalIdOf(bucket);
 const bucketArn = { 'Fn::GetAtt': [bucketId, 'Arn'] };
 const objectsUnder = (prefix: string) => ({ 'Fn::Join': ['', [bucketArn, `/${prefix}*`]] });
-const rulesOfThisSet = {
-  'Fn::Join': [
-    '',
-    ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':receipt-rule-set/', { Ref: logicalIdOf(ruleSet) }, ':receipt-rule/*'],
-  ],
-};
+const rulesOfThisSet = sesArn('receipt-rule-set', ruleSet, ':receipt-rule/*');
 const ses = { Service: 'ses.amazonaws.com' };
 
 interface PolicyStatementJson {
@@ -222,7 +217,7 @@ describe('the stack', () => {
     template.hasOutput('InboundBucketName', { Value: { Ref: bucketId } });
     template.hasOutput('ReceiptRuleSetName', { Value: { Ref: logicalIdOf(ruleSet) } });
     template.hasOutput('InboundMxRecord', {
-      Value: { 'Fn::Join': ['', ['in.example.org MX 10 inbound-smtp.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
+      Value: `in.example.org MX 10 inbound-smtp.${TEST_REGION}.amazonaws.com`,
     });
   });
 

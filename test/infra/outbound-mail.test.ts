@@ -1,6 +1,6 @@
 // Synth tests for email out: the SES domain identity, the configuration set and its feedback topic, and the feedback function.
 import { describe, expect, it } from 'vitest';
-import { logicalIdOf, propertiesOf, synth } from './synth.js';
+import { logicalIdOf, propertiesOf, sesArn, synth, TEST_REGION, text } from './synth.js';
 
 const { stack, template } = synth({ domain: 'kompis.example.com', fromAddress: 'Kompis <coach@kompis.example.com>' });
 const { identity, configurationSet, feedbackTopic } = stack.outboundMail;
@@ -86,9 +86,7 @@ describe('the feedback topic', () => {
         Condition: {
           StringEquals: {
             'AWS:SourceAccount': { Ref: 'AWS::AccountId' },
-            'AWS:SourceArn': {
-              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':configuration-set/', configurationSetRef]],
-            },
+            'AWS:SourceArn': sesArn('configuration-set', stack.outboundMail.configurationSet),
           },
         },
       }),
@@ -128,9 +126,7 @@ describe('the topic key', () => {
       Resource: '*',
       Condition: {
         StringLike: {
-          'kms:EncryptionContext:aws:sns:topicArn': {
-            'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':*']],
-          },
+          'kms:EncryptionContext:aws:sns:topicArn': text(`arn:aws:sns:${TEST_REGION}:\${AWS::AccountId}:*`),
         },
       },
     });
@@ -138,8 +134,8 @@ describe('the topic key', () => {
 });
 
 describe('the feedback function', () => {
-  it('runs the feedback handler on the Kompis defaults: Node.js 22 on arm64, with its own log group', () => {
-    expect(propertiesOf(template, feedback)).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+  it('runs the feedback handler on the Kompis defaults: Node.js 24 on arm64, with its own log group', () => {
+    expect(propertiesOf(template, feedback)).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
     expect(propertiesOf(template, feedback).LoggingConfig).toEqual({ LogGroup: { Ref: expect.stringMatching(/^FeedbackFeedbackLogs/) } });
   });
 });

@@ -1,12 +1,12 @@
 // Synth tests for the stack outputs: the URL, and every DNS record the operator must create by hand.
 import { describe, expect, it } from 'vitest';
-import { logicalIdOf, propertiesOf, synth } from './synth.js';
+import { MAX_RECEIVES } from '../../functions/core/ports.js';
+import { logicalIdOf, propertiesOf, synth, TEST_REGION } from './synth.js';
 
 const context = { domain: 'kompis.example.com', fromAddress: 'coach@kompis.example.com', inboundDomain: 'in.kompis.example.com', alarmEmail: 'ops@example.org' };
 const { stack, template } = synth(context);
 const identityId = logicalIdOf(stack.outboundMail.identity);
 const outputs = template.toJSON().Outputs as Record<string, { Value: unknown; Description?: string }>;
-const region = { Ref: 'AWS::Region' };
 
 describe('the DNS records', () => {
   it('include the three DKIM CNAMEs of the domain identity, as name CNAME value', () => {
@@ -18,7 +18,7 @@ describe('the DNS records', () => {
   });
 
   it("include the MAIL FROM domain's MX, pointing at SES's feedback endpoint in the stack's region, and its SPF TXT", () => {
-    expect(outputs.MailFromMxRecord!.Value).toEqual({ 'Fn::Join': ['', ['mail.kompis.example.com MX 10 feedback-smtp.', region, '.amazonses.com']] });
+    expect(outputs.MailFromMxRecord!.Value).toBe(`mail.kompis.example.com MX 10 feedback-smtp.${TEST_REGION}.amazonses.com`);
     expect(outputs.MailFromSpfRecord!.Value).toBe('mail.kompis.example.com TXT "v=spf1 include:amazonses.com ~all"');
   });
 
@@ -27,7 +27,7 @@ describe('the DNS records', () => {
   });
 
   it("include the inbound domain's MX, pointing at SES's inbound endpoint in the stack's region", () => {
-    expect(outputs.InboundMxRecord!.Value).toEqual({ 'Fn::Join': ['', ['in.kompis.example.com MX 10 inbound-smtp.', region, '.amazonaws.com']] });
+    expect(outputs.InboundMxRecord!.Value).toBe(`in.kompis.example.com MX 10 inbound-smtp.${TEST_REGION}.amazonaws.com`);
   });
 
   it('need no DKIM records for the inbound domain when it lies under the sending domain', () => {
@@ -40,6 +40,11 @@ describe('the rest', () => {
     expect(JSON.stringify(outputs.ApiUrl!.Value)).toContain(logicalIdOf(stack.web.api));
     expect(outputs.ConfigurationSetName!.Value).toEqual({ Ref: logicalIdOf(stack.outboundMail.configurationSet) });
     expect(outputs.SigningSecretArn!.Value).toEqual({ Ref: logicalIdOf(stack.signingSecret) });
+  });
+
+  it('say how many times an email failed before it reached the dead letters: as often as the queue tries it', () => {
+    expect(outputs.SendDeadLetterQueueName!.Description).toContain(`failed ${MAX_RECEIVES} times`);
+    expect(MAX_RECEIVES).toBe(10);
   });
 });
 

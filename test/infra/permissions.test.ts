@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TABLE_DATA_ACTIONS } from '../../infra/constructs/kompis-function.js';
-import { allowedActions, environmentOf, functionsOf, logicalIdOf, resourcesAllowed, roleStatements, sendingResources, synth } from './synth.js';
+import { allowedActions, environmentOf, functionsOf, logicalIdOf, resourcesAllowed, roleStatements, sendingResources, synth, TEST_REGION, text } from './synth.js';
 
 const { stack, template } = synth();
 const functions = functionsOf(stack);
@@ -36,6 +36,22 @@ describe('sending email', () => {
       expect(resourcesAllowed(template, fn, 'ses:SendRawEmail')).toEqual(sendingResources(stack));
       expect(allowedActions(template, fn).filter((action) => action.startsWith('ses:'))).toEqual(['ses:SendRawEmail']);
     }
+  });
+
+  it('reaches the identities of verified addresses given for a trial in the SES sandbox, and no others', () => {
+    const trial = synth({ sandboxRecipients: 'you@example.org, Friend@Example.org' });
+    const trialFunctions = functionsOf(trial.stack);
+    for (const fn of [trialFunctions.http, trialFunctions.send, trialFunctions.inbound]) {
+      const expected = [
+        ...sendingResources(trial.stack),
+        text(`arn:aws:ses:${TEST_REGION}:\${AWS::AccountId}:identity/you@example.org`),
+        text(`arn:aws:ses:${TEST_REGION}:\${AWS::AccountId}:identity/Friend@Example.org`),
+      ];
+      const allowed = resourcesAllowed(trial.template, fn, 'ses:SendRawEmail');
+      expect(allowed).toHaveLength(expected.length);
+      expect(allowed).toEqual(expect.arrayContaining(expected));
+    }
+    expect(() => synth({ sandboxRecipients: 'you@example.org,not-an-address' })).toThrow(/sandboxRecipients.1: must be verified email addresses, comma-separated, e.g. -c sandboxRecipients=you@example.org/);
   });
 
   it('is not allowed to the tick or the feedback function', () => {

@@ -87,9 +87,9 @@ describe('the table', () => {
 });
 
 describe('the web function', () => {
-  it('runs Node.js 22 on arm64 with source maps, 512 MB and the table name in KOMPIS_TABLE', () => {
+  it('runs Node.js 24 on arm64 with source maps, 512 MB and the table name in KOMPIS_TABLE', () => {
     expect(propertiesOf(template, web.handler)).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 512,

@@ -10,9 +10,12 @@ import { KompisStack } from '../../infra/kompis-stack.js';
 // The same feature flags and defaults `cdk synth` uses, so the test sees the template that deploys.
 export const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
 
+/** The region the infra tests deploy to (any with SES receiving would do). */
+export const TEST_REGION = 'eu-west-1';
+
 export function synth(context: Record<string, unknown> = {}) {
   // An empty bundling-stacks list skips esbuild: these tests look at the template, not the bundle.
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context } });
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], region: TEST_REGION, ...context } });
   const stack = new KompisStack(app, 'Kompis');
   return { stack, template: Template.fromStack(stack) };
 }
@@ -77,14 +80,31 @@ export function resourcesAllowed(template: Template, fn: IFunction, action: stri
 }
 
 /** The ARN CloudFormation builds for an SES resource of this stack, e.g. `identity/<name>` or `configuration-set/<name>`. */
-export function sesArn(resourceType: 'identity' | 'configuration-set', construct: IConstruct): unknown {
-  const part = (name: string) => ({ Ref: name });
-  return {
-    'Fn::Join': [
-      '',
-      ['arn:', part('AWS::Partition'), ':ses:', part('AWS::Region'), ':', part('AWS::AccountId'), `:${resourceType}/`, { Ref: logicalIdOf(construct) }],
-    ],
-  };
+export function sesArn(resourceType: 'identity' | 'configuration-set' | 'receipt-rule-set', construct: IConstruct, suffix = ''): unknown {
+  return text(`arn:aws:ses:${TEST_REGION}:\${AWS::AccountId}:${resourceType}/\${${logicalIdOf(construct)}}${suffix}`);
+}
+
+/**
+ * Matches a CloudFormation string value that reads as `expected` (see asText): the CDK writes the partition
+ * as a literal in some ARNs and as a Ref in others, which says nothing about what the ARN names.
+ */
+export function text(expected: string) {
+  return { asymmetricMatch: (actual: unknown) => asText(actual) === expected, toString: () => `text(${expected})`, toAsymmetricMatcher: () => expected };
+}
+
+/**
+ * A CloudFormation string value (a literal, a Ref, an Fn::Join of them) as one readable line: Refs become
+ * `${LogicalId}` and the partition `aws`, so an ARN reads as it will in the account.
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return String(value);
+  const v = value as { Ref?: string; 'Fn::Join'?: [string, unknown[]]; 'Fn::GetAtt'?: [string, string] };
+  if (v.Ref === 'AWS::Partition') return 'aws';
+  if (v.Ref) return `\${${v.Ref}}`;
+  if (v['Fn::GetAtt']) return `\${${v['Fn::GetAtt'].join('.')}}`;
+  if (v['Fn::Join']) return v['Fn::Join'][1].map(asText).join(v['Fn::Join'][0]);
+  return JSON.stringify(value);
 }
 
 /** What each sending function may send through: the domain identity and the configuration set, nothing else. */

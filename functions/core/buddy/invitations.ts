@@ -1,7 +1,7 @@
 // Consent first: a buddy is invited once (with one reminder after three days), and gets nothing else
 // until they say yes. They can say no, or leave later; either way the owner is told and the address
 // comes off the goal.
-import { BuddyLinkClosed, BuddyRefused, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
+import { afterSaved, BuddyLinkClosed, BuddyRefused, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
 import type { Buddy, Goal } from '../goals/goal.js';
 import { updateGoal } from '../goals/update.js';
 import type { Deps } from '../ports.js';
@@ -107,8 +107,10 @@ export async function acceptInvitation(deps: Deps, ref: BuddyRef): Promise<{ goa
   );
   await deps.store.putBuddyLink({ buddy: ref.buddy, owner: ref.owner, goalId: ref.goalId, status: 'accepted', updatedAt: now });
   const accepted = updated ?? goal;
-  await sendOnce(deps, goal.id, { week: goal.buddy.invitation, kind: 'notice-accepted' }, (at) =>
-    ownerNotice(deps.config, accepted, 'accepted', { buddy: buddyLabel(goal.buddy!) }, at),
+  await afterSaved('error.email.noticeNotSent', () =>
+    sendOnce(deps, goal.id, { week: goal.buddy!.invitation, kind: 'notice-accepted' }, (at) =>
+      ownerNotice(deps.config, accepted, 'accepted', { buddy: buddyLabel(goal.buddy!) }, at),
+    ),
   );
   return { goal: accepted, already: false };
 }
@@ -127,8 +129,10 @@ export async function releaseBuddy(deps: Deps, ref: BuddyRef, how: 'declined' | 
   );
   await deps.store.putBuddyLink({ buddy: ref.buddy, owner: ref.owner, goalId: ref.goalId, status: how, updatedAt: now.toISOString() });
   await deps.store.refuseBuddy(ref.owner, ref.buddy, now.toISOString());
-  await sendOnce(deps, goal.id, { week: buddy.invitation, kind: `notice-${how}` }, (at) =>
-    ownerNotice(deps.config, updated ?? goal, how, { buddy: buddyLabel(buddy) }, at),
+  await afterSaved('error.email.noticeNotSent', () =>
+    sendOnce(deps, goal.id, { week: buddy.invitation, kind: `notice-${how}` }, (at) =>
+      ownerNotice(deps.config, updated ?? goal, how, { buddy: buddyLabel(buddy) }, at),
+    ),
   );
   return updated ?? goal;
 }
@@ -144,7 +148,8 @@ export async function nameBuddy(deps: Deps, owner: string, goalId: string, buddy
     buddyReport: undefined,
     pastBuddy: undefined,
   }));
-  return goal.status === 'pending' ? load(deps, owner, goalId) : sendInvitation(deps, owner, goalId);
+  if (goal.status === 'pending') return load(deps, owner, goalId);
+  return afterSaved('error.email.inviteNotSent', () => sendInvitation(deps, owner, goalId));
 }
 
 /** Another invitation to the same, still silent buddy (at most three per goal). */
@@ -155,7 +160,7 @@ export async function inviteAgain(deps: Deps, owner: string, goalId: string): Pr
   await updateGoal(deps.store, owner, goalId, (current) =>
     current.buddy?.status === 'invited' ? { buddy: { ...current.buddy, status: 'not-invited', remindAt: undefined } as Buddy } : undefined,
   );
-  return sendInvitation(deps, owner, goalId);
+  return afterSaved('error.email.inviteNotSent', () => sendInvitation(deps, owner, goalId));
 }
 
 /** The goal as its buddy reads it: in the language the buddy chose, else the owner's. */

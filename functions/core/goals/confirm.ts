@@ -1,5 +1,5 @@
 // Confirming a goal: the owner's click turns a pending goal into an active one with its first check-in set.
-import { GoalNotFound, LimitReached } from '../errors.js';
+import { afterSaved, GoalNotFound, LimitReached } from '../errors.js';
 import { sendInvitation } from '../buddy/invitations.js';
 import type { Deps } from '../ports.js';
 import { checkinAt, firstCheckinDate } from '../schedule/checkins.js';
@@ -54,11 +54,14 @@ export async function confirmGoal(deps: Deps, ref: GoalRef): Promise<ConfirmOutc
   return { result: activated ? 'activated' : 'already-active', goal: invited };
 }
 
-/** A buddy named at sign-up is invited once the goal is confirmed; a limit reached keeps the goal confirmed. */
+/**
+ * A buddy named at sign-up is invited once the goal is confirmed; a limit reached keeps the goal confirmed,
+ * and an invitation that could not be sent says the goal is confirmed all the same.
+ */
 async function inviteNamedBuddy(deps: Deps, goal: Goal): Promise<Goal> {
   if (goal.buddy?.status !== 'not-invited') return goal;
   try {
-    return await sendInvitation(deps, goal.owner, goal.id);
+    return await afterSaved('error.email.confirmedInviteNotSent', () => sendInvitation(deps, goal.owner, goal.id));
   } catch (error) {
     if (error instanceof LimitReached) return goal;
     throw error;

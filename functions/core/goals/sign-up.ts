@@ -2,7 +2,8 @@
 import { ulid } from 'ulid';
 import { renderEmail } from '../emails/render.js';
 import { t } from '../i18n/messages.js';
-import type { Deps, OutgoingEmail } from '../ports.js';
+import { EmailNotSent } from '../errors.js';
+import { SendOutcomeUnknown, type Deps, type OutgoingEmail } from '../ports.js';
 import { formatHour } from '../schedule/checkins.js';
 import type { Goal } from './goal.js';
 import { PENDING_TTL_SECONDS } from './goal.js';
@@ -11,16 +12,20 @@ import type { SignupForm } from './signup-form.js';
 
 export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<OutgoingEmail, 'to'>;
 
-/** The same outcome whether or not the address was known, so the page reveals nothing. */
+/**
+ * The same outcome whether or not the address was known, so the page reveals nothing. The pending goal is
+ * written first (the email's confirm link names it) and the profile once the email went out: a confirmation
+ * that surely was not sent leaves nothing behind but the sign-up counters, which count attempts.
+ */
 export async function signUp(deps: Deps, form: SignupForm, confirmation: ConfirmationEmail = confirmEmail): Promise<Goal> {
   const now = deps.clock.now();
-  await deps.store.ensurePerson({
+  const person = {
     email: form.email,
     ...(form.name ? { name: form.name } : {}),
     locale: form.locale,
     timeZone: form.timeZone,
     createdAt: now.toISOString(),
-  });
+  };
   const goal: Goal = {
     id: ulid(now.getTime()),
     owner: form.email,
@@ -41,7 +46,19 @@ export async function signUp(deps: Deps, form: SignupForm, confirmation: Confirm
     version: 1,
   };
   await deps.store.saveGoal(goal);
-  await deps.mailer.send({ headers: { 'Auto-Submitted': 'auto-generated' }, ...confirmation(deps, goal, now), to: goal.owner });
+  try {
+    await deps.mailer.send({ headers: { 'Auto-Submitted': 'auto-generated' }, ...confirmation(deps, goal, now), to: goal.owner });
+  } catch (error) {
+    if (error instanceof SendOutcomeUnknown) {
+      // SES may have taken it, and its link must then work: the goal stays (unconfirmed, it expires on its own).
+      await deps.store.ensurePerson(person);
+      throw new EmailNotSent('error.email.signupUnknown', { cause: error });
+    }
+    // Surely not sent. Should the discard fail too, the goal's TTL removes it: nobody can confirm it.
+    await deps.store.discardPendingGoal(goal.owner, goal.id).catch(() => undefined);
+    throw new EmailNotSent('error.email.signupRefused', { cause: error });
+  }
+  await deps.store.ensurePerson(person);
   return goal;
 }
 
