@@ -15,6 +15,7 @@ import { confirmRoutes } from './routes/confirm.js';
 import { goalRoutes } from './routes/goal.js';
 import { neverRoutes } from './routes/never.js';
 import { signupRoutes } from './routes/signup.js';
+import { stepUpRoutes } from './routes/step-up.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
 
 const MAX_FORM_BYTES = 32 * 1024;
@@ -45,8 +46,9 @@ export function createApp(deps: Deps) {
   );
   const sameOrigin = (origin: string, c: Context) => origin === baseOrigin || origin === new URL(c.req.url).origin;
   const csrfCheck = csrf({ origin: sameOrigin });
-  // One-click unsubscribe and leaving are posted by mail providers, without an Origin (routes/unsubscribe.tsx).
-  const oneClick = (path: string) => path.startsWith('/u/') || path.startsWith('/bl/');
+  // One-click unsubscribe and leaving are posted by mail providers, without an Origin (routes/unsubscribe.tsx);
+  // only those two exact forms, nothing below them.
+  const oneClick = (path: string) => /^\/(u|bl)\/[^/]*$/.test(path);
   // csrf() looks only at the types a cross-site <form> can send; a POST that changes something is checked
   // whatever its Content-Type (browsers send Origin with every POST). /api/analyze only reads, and takes JSON.
   const fromOurPages = (c: Context) => c.req.header('sec-fetch-site') === 'same-origin' || sameOrigin(c.req.header('origin') ?? '', c);
@@ -65,6 +67,7 @@ export function createApp(deps: Deps) {
   unsubscribeRoutes(app, deps);
   buddyRoutes(app, deps);
   neverRoutes(app, deps);
+  stepUpRoutes(app, deps);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 

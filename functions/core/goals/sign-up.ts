@@ -1,6 +1,9 @@
 // Writing a goal down: store the person and a pending goal, then ask the owner to confirm by email.
 import { ulid } from 'ulid';
+import { linkNamedBuddy } from '../buddy/invitations.js';
 import { renderEmail } from '../emails/render.js';
+import { LimitReached } from '../errors.js';
+import { withinCeiling } from '../limits/ceilings.js';
 import { t } from '../i18n/messages.js';
 import type { Deps, OutgoingEmail } from '../ports.js';
 import { formatHour } from '../schedule/checkins.js';
@@ -11,16 +14,17 @@ import type { SignupForm } from './signup-form.js';
 
 export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<OutgoingEmail, 'to'>;
 
-/** The same outcome whether or not the address was known, so the page reveals nothing. */
+/**
+ * The same outcome whether or not the address was known, so the page reveals nothing. Someone else may
+ * have typed the address: everything written here expires with the pending goal unless it is confirmed.
+ */
 export async function signUp(deps: Deps, form: SignupForm, confirmation: ConfirmationEmail = confirmEmail): Promise<Goal> {
   const now = deps.clock.now();
-  await deps.store.ensurePerson({
-    email: form.email,
-    ...(form.name ? { name: form.name } : {}),
-    locale: form.locale,
-    timeZone: form.timeZone,
-    createdAt: now.toISOString(),
-  });
+  if (!(await withinCeiling(deps, 'confirmation', form.email))) throw new LimitReached('error.rate.busy');
+  const expiresAt = Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS;
+  const person = { email: form.email, ...(form.name ? { name: form.name } : {}), locale: form.locale, timeZone: form.timeZone, createdAt: now.toISOString() };
+  await deps.store.ensurePerson(person, expiresAt);
+  const linkGeneration = (await deps.store.getPerson(form.email))?.linkGeneration;
   const goal: Goal = {
     id: ulid(now.getTime()),
     owner: form.email,
@@ -37,10 +41,12 @@ export async function signUp(deps: Deps, form: SignupForm, confirmation: Confirm
       ? { buddy: { email: form.buddyEmail, ...(form.buddyName ? { name: form.buddyName } : {}), status: 'not-invited' as const, invitation: 0 } }
       : {}),
     createdAt: now.toISOString(),
-    expiresAt: Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS,
+    expiresAt,
+    ...(linkGeneration ? { linkGeneration } : {}),
     version: 1,
   };
   await deps.store.saveGoal(goal);
+  await linkNamedBuddy(deps, goal);
   await deps.mailer.send({ headers: { 'Auto-Submitted': 'auto-generated' }, ...confirmation(deps, goal, now), to: goal.owner });
   return goal;
 }

@@ -11,7 +11,8 @@ import { plainText } from '../../core/goals/signup-form.js';
 import { isLocale, localeFromAcceptLanguage, type MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
-import { formFields, nonce, type Env } from '../context.js';
+import { emailForget } from '../../core/emails/link-email.js';
+import { formFields, nonce, requestLocale, type Env } from '../context.js';
 import { BuddyDonePage, BuddyListPage, InvitationPage, LeavePage, ReactionPage } from '../pages/buddy-pages.js';
 
 const messageSchema = z.object({ message: plainText(MAX_REACTION_MESSAGE, 'errors.message.tooLong').optional() });
@@ -94,6 +95,14 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
     return c.redirect(`/buddy/${c.req.param('token')}`, 303);
   });
 
+  // "Delete what Kompis knows about me": a 30-minute link to the buddy's own address (routes/step-up.tsx).
+  app.post('/buddy/:token/forget', async (c) => {
+    const buddy = buddyOf(c);
+    const locale = (await deps.store.getBuddyLocale(buddy)) ?? requestLocale(c);
+    await emailForget(deps, buddy, locale);
+    return c.redirect(`/buddy/${c.req.param('token')}?sent=1`, 303);
+  });
+
   app.get('/buddy/:token', async (c) => {
     const buddy = buddyOf(c);
     const now = deps.clock.now();
@@ -103,6 +112,10 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
       .map((goal) => ({ goal: goal!, leaveAction: new URL(buddyLeaveUrl(deps.config, goal!, buddy, now)).pathname }));
     const chosen = await deps.store.getBuddyLocale(buddy);
     const locale = chosen ?? goals[0]?.goal.locale ?? localeFromAcceptLanguage(c.req.header('accept-language'));
-    return c.html(<BuddyListPage locale={locale} nonce={nonce(c)} goals={goals} languageAction={`${c.req.path}/lang`} />);
+    const path = `/buddy/${c.req.param('token')}`;
+    return c.html(
+      <BuddyListPage locale={locale} nonce={nonce(c)} goals={goals} languageAction={`${path}/lang`} forgetAction={`${path}/forget`}
+        forgetSent={c.req.query('sent') === '1'} />,
+    );
   });
 }
