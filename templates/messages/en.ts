@@ -273,11 +273,11 @@ export const en = {
   'buddyPage.language': 'The language of your buddy emails',
   'buddyPage.leave': 'Stop being the buddy',
 
-  'email.invite.subject': '{{owner}} asks you to be their buddy',
-  'email.reminder.subject': 'Reminder: {{owner}} asks you to be their buddy',
+  'email.invite.subject': '{{ownerEmail}} asks you to be their buddy',
+  'email.reminder.subject': 'Reminder: {{ownerEmail}} asks you to be their buddy',
   'email.invite.why': 'You get this email because {{ownerEmail}} typed your address on Kompis. If you do nothing, you get one reminder and then nothing more.',
 
-  'email.buddyWeekly.subject': '{{owner}}, week {{week}}: {{result}}',
+  'email.buddyWeekly.subject': '{{ownerEmail}}, week {{week}}: {{result}}',
   'email.buddyWeekly.heading': '{{owner}}’s week {{week}} of {{weeks}}',
   'email.buddyWeekly.result': '{{count}} of {{target}}',
   'email.buddyWeekly.noAnswer': '{{owner}} hasn’t reported week {{week}} yet.',
@@ -289,7 +289,7 @@ export const en = {
   'email.buddy.footer': 'You get this because you agreed to be {{owner}}’s buddy on Kompis.',
   'email.buddy.leave': 'Stop being the buddy',
   'email.buddy.page': 'All goals you follow',
-  'email.buddyFinal.subject': '{{owner}}’s goal is done: {{verdict}}',
+  'email.buddyFinal.subject': 'The goal of {{ownerEmail}} is done: {{outcome}}',
   'email.buddyFinal.heading': '{{owner}}’s {{weeks}} weeks are over',
   'email.buddyFinal.reached': '{{owner}} reached the goal',
   'email.buddyFinal.notReached': '{{owner}} did not reach the goal this time',
@@ -407,7 +407,7 @@ export const en = {
   'stepUp.erased.lead': 'Everything Kompis had about you is deleted. It keeps only a one-way fingerprint of the address, so that it never emails it again.',
   'stepUp.buddy.title': 'Invite {{buddy}} to be your buddy?',
   'stepUp.buddy.lead': 'Kompis will email {{email}} an invitation within minutes.',
-  'stepUp.buddy.receives': 'What they get: one email with the subject “{{owner}} asks you to be their buddy”, your goal and a yes / no thanks; one reminder {{days}} days later if they do not answer; nothing more unless they say yes.',
+  'stepUp.buddy.receives': 'What they get: one email with the subject “{{subject}}”, your goal and a yes / no thanks; one reminder {{days}} days later if they do not answer; nothing more unless they say yes.',
   'stepUp.buddyDone.title': 'Invitation on its way',
   'stepUp.buddyDone.lead': '{{buddy}} gets the invitation within minutes. You will hear when they answer.',
   'stepUp.forget.title': 'Delete what Kompis knows about {{email}}?',
@@ -419,6 +419,11 @@ export const en = {
   'buddyPage.forget.legend': 'Delete what Kompis knows about me',
   'buddyPage.forget.hint': 'You stop being anyone’s buddy (each owner is told politely), everything under your address is deleted, and Kompis never emails you again. To make sure it is you, Kompis emails you a link to confirm; it works for 30 minutes.',
   'buddyPage.forget.button': 'Email me the link to delete it',
+  'email.buddyFinal.outcome.reached': 'reached',
+  'email.buddyFinal.outcome.notReached': 'not reached this time',
+  'errors.name.link': 'A name cannot contain a web or email address.',
+  'email.confirm.noBuddy': 'No buddy named: you can ask someone later from your goal page.',
+  'email.confirm.buddy': 'When you confirm, Kompis asks {{buddy}} to be your buddy. Ten minutes later they get one email with the subject “{{subject}}”, your goal and a yes / no thanks; one reminder {{days}} days later if they do not answer; nothing more unless they say yes.',
 } as const;
 
 export type MessageKey = keyof typeof en;

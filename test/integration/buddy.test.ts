@@ -45,7 +45,7 @@ describe('inviting the buddy', () => {
     const confirmPath = s.path(linksIn(confirm!, '/c/')[0]!);
     await s.post(confirmPath);
     await s.post(confirmPath);
-    expect(await s.subjectsTo(s.buddy)).toEqual(['Ola asks you to be their buddy']);
+    expect(await s.subjectsTo(s.buddy)).toEqual([`${s.goal.owner} asks you to be their buddy`]);
     expect((await s.current()).buddy).toMatchObject({ status: 'invited', invitation: 1 });
     const text = (await outboxFor(s.buddy))[0]!.body.text!;
     expect(text).toContain(s.goal.owner); // who invited them
@@ -64,7 +64,7 @@ describe('inviting the buddy', () => {
       await tickAt(s.deps, new Date(Date.parse(WEEK(week)) + 49 * 3600_000).toISOString());
     }
     await tickAt(s.deps, '2026-03-30T00:00:00Z');
-    expect(await s.subjectsTo(s.buddy)).toEqual(['Ola asks you to be their buddy', 'Reminder: Ola asks you to be their buddy']);
+    expect(await s.subjectsTo(s.buddy)).toEqual([`${s.goal.owner} asks you to be their buddy`, `Reminder: ${s.goal.owner} asks you to be their buddy`]);
     expect((await s.current()).status).toBe('completed');
   });
 
@@ -91,7 +91,7 @@ describe('inviting the buddy', () => {
     expect((await s.post(stepUp)).status).toBe(200);
     expect(await outboxFor(next)).toEqual([]);
     await tickInvitations(s.deps);
-    expect(await s.subjectsTo(next)).toEqual(['Ola asks you to be their buddy']);
+    expect(await s.subjectsTo(next)).toEqual([`${s.goal.owner} asks you to be their buddy`]);
   });
 
   it('never invites a suppressed address, and shows the owner the same as for anyone else (no oracle)', async () => {
@@ -148,7 +148,7 @@ describe('the weekly buddy email', () => {
     await tickAt(s.deps, '2026-03-06T15:10:00Z');
     await tickAt(s.deps, '2026-03-06T18:00:00Z');
     const weekly = (await outboxFor(s.buddy)).filter((e) => e.subject.includes('week 1'));
-    expect(weekly.map((e) => e.subject)).toEqual(['Ola, week 1: 2 of 2']);
+    expect(weekly.map((e) => e.subject)).toEqual([`${s.goal.owner}, week 1: 2 of 2`]);
     expect(weekly[0]!.body.text).toContain('Streak: 1 week on target in a row.');
     expect(weekly[0]!.body.text).toMatch(/Week 1: 2 ✓/);
     expect(weekly[0]!.body.text).not.toContain('Slow week');
@@ -159,7 +159,7 @@ describe('the weekly buddy email', () => {
     expect((await s.current()).shareNotes).toBe(true);
     await tickAt(s.deps, WEEK(2));
     await tickAt(s.deps, '2026-03-15T14:00:00Z');
-    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, week 2: not reported yet');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe(`${s.goal.owner}, week 2: not reported yet`);
     expect((await outboxFor(s.buddy)).at(-1)!.body.text).toContain("Ola hasn’t reported week 2 yet.");
 
     s.clock.set(WEEK(3));
@@ -169,7 +169,7 @@ describe('the weekly buddy email', () => {
     expect((await outboxFor(s.buddy)).at(-1)!.body.text).toContain('Note from Ola: “Met two at the meetup”');
 
     await tickAt(s.deps, '2026-03-22T14:00:00Z');
-    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola’s goal is done: Ola did not reach the goal this time');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe(`The goal of ${s.goal.owner} is done: not reached this time`);
   });
 
   it('relays each reaction once per kind and week, with the short message of a "How’s it going?"', async () => {
@@ -235,13 +235,13 @@ describe('the weekly buddy email', () => {
     await accepted(s);
     await tickAt(s.deps, WEEK(1));
     await tickAt(s.deps, '2026-03-08T15:00:00Z');
-    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, week 1: not reported yet');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe(`${s.goal.owner}, week 1: not reported yet`);
     const page = s.path(linksIn((await outboxFor(s.buddy)).at(-1)!, '/buddy/')[0]!);
     expect((await s.post(`${page}/lang`, 'lang=nb')).status).toBe(303);
     expect(await (await s.app.request(page)).text()).toContain('Målene du følger');
     await tickAt(s.deps, WEEK(2));
     await tickAt(s.deps, '2026-03-15T15:00:00Z');
-    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Ola, uke 2: ikke rapportert ennå');
+    expect((await s.subjectsTo(s.buddy)).at(-1)).toBe(`${s.goal.owner}, uke 2: ikke rapportert ennå`);
     expect((await s.subjectsTo(s.goal.owner)).at(-1)).toBe('Week 2 of 3: how many this week?');
   });
 

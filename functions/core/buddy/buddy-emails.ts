@@ -1,6 +1,7 @@
 // The emails around a buddy: the invitation (and its one reminder), the weekly result with one-click
 // reactions, the final report, and the short notices the owner gets about their buddy.
 import { escapeHtml } from '../emails/escape.js';
+import { asShownToOthers, unlinked } from '../emails/unlinked.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Buddy, Goal } from '../goals/goal.js';
@@ -30,7 +31,11 @@ function buddyHeaders(config: CoreConfig, goal: Goal, buddy: string, now: Date):
   };
 }
 
-export function invitationEmail(config: CoreConfig, goal: Goal, buddy: Buddy, kind: 'buddy-invite' | 'buddy-reminder', now: Date): OutgoingEmail {
+// Every email here goes to someone other than the owner: the owner's words come with no live links, and
+// the subject names the owner by their confirmed address, never by anything they typed.
+
+export function invitationEmail(config: CoreConfig, owners: Goal, buddy: Buddy, kind: 'buddy-invite' | 'buddy-reminder', now: Date): OutgoingEmail {
+  const goal = asShownToOthers(owners);
   const url = invitationUrl(config, goal, buddy.email, now);
   const rendered = renderEmail(kind, goal.locale, {
     owner: ownerLabel(goal),
@@ -45,7 +50,8 @@ export function invitationEmail(config: CoreConfig, goal: Goal, buddy: Buddy, ki
   return { to: buddy.email, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
 }
 
-export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, week: number, answers: WeekAnswer[], now: Date): OutgoingEmail {
+export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy, week: number, answers: WeekAnswer[], now: Date): OutgoingEmail {
+  const goal = asShownToOthers(owners);
   const locale = goal.locale;
   const owner = ownerLabel(goal);
   const progress = summarize({ ...goal, nextWeek: week + 1 }, answers);
@@ -55,7 +61,7 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
     ? t(locale, 'email.buddyWeekly.result', { count: answer.count, target: goal.targetPerWeek })
     : t(locale, 'email.buddyWeekly.notReported');
   const resultLine = answer ? result : t(locale, 'email.buddyWeekly.noAnswer', { owner, week });
-  const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: answer.note }) : '';
+  const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: unlinked(answer.note) }) : '';
   const chart = chartSlots(progress, goal, week);
   const reactions = reactionKinds.map((kind, index) => ({
     label: t(locale, `react.${kind}`),
@@ -66,6 +72,7 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
     locale,
     {
       owner,
+      ownerEmail: goal.owner,
       week,
       weeks: goal.weeks,
       result,
@@ -88,7 +95,8 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
   return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
 }
 
-export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
+export function buddyFinalEmail(config: CoreConfig, owners: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
+  const goal = asShownToOthers(owners);
   const locale = goal.locale;
   const owner = ownerLabel(goal);
   const progress = summarize({ ...goal, status: 'completed' }, answers);
@@ -98,6 +106,8 @@ export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, an
     locale,
     {
       owner,
+      ownerEmail: goal.owner,
+      outcome: t(locale, progress.reached ? 'email.buddyFinal.outcome.reached' : 'email.buddyFinal.outcome.notReached'),
       weeks: goal.weeks,
       goalText: goal.text,
       verdict: t(locale, progress.reached ? 'email.buddyFinal.reached' : 'email.buddyFinal.notReached', { owner }),

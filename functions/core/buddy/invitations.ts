@@ -6,6 +6,8 @@
 import { BuddyLinkClosed, BuddyRefused, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
 import type { Buddy, Goal } from '../goals/goal.js';
 import { updateGoal, type GoalPatch } from '../goals/update.js';
+import { unlinked } from '../emails/unlinked.js';
+import { t } from '../i18n/messages.js';
 import { nextHour, withinCeiling } from '../limits/ceilings.js';
 import type { BuddyLink, Deps } from '../ports.js';
 import { sendOnce } from '../weekly/send-once.js';
@@ -237,6 +239,17 @@ export async function inviteAgain(deps: Deps, owner: string, goalId: string): Pr
   if (goal.buddy?.status !== 'invited') return goal;
   const patch = await askInvitation(deps, goal, goal.buddy);
   return (await updateGoal(deps.store, owner, goalId, (current) => (current.buddy?.status === 'invited' && current.buddy.email === goal.buddy?.email ? patch : undefined))) ?? goal;
+}
+
+/**
+ * Said to the owner before the click that invites anyone (the confirm email and page): who will be asked,
+ * and exactly what they will get.
+ */
+export function invitationPreview(goal: Goal): string {
+  if (!goal.buddy) return t(goal.locale, 'email.confirm.noBuddy');
+  const subject = t(goal.locale, 'email.invite.subject', { ownerEmail: goal.owner });
+  const buddy = goal.buddy.name ? `${unlinked(goal.buddy.name)} (${goal.buddy.email})` : goal.buddy.email;
+  return t(goal.locale, 'email.confirm.buddy', { buddy, subject, days: REMINDER_AFTER_HOURS / 24 });
 }
 
 /** The goal as its buddy reads it: in the language the buddy chose, else the owner's. */

@@ -1,6 +1,7 @@
 // Writing a goal down: store the person and a pending goal, then ask the owner to confirm by email.
 import { ulid } from 'ulid';
-import { linkNamedBuddy } from '../buddy/invitations.js';
+import { invitationPreview, linkNamedBuddy } from '../buddy/invitations.js';
+import { unlinked } from '../emails/unlinked.js';
 import { renderEmail } from '../emails/render.js';
 import { LimitReached } from '../errors.js';
 import { withinCeiling } from '../limits/ceilings.js';
@@ -59,9 +60,11 @@ export function scheduleText(goal: Goal): string {
   });
 }
 
+/** The address may be someone else's: the goal's words come with no live links, and the buddy line says who is asked. */
 function confirmEmail(deps: Deps, goal: Goal, now: Date) {
   return renderEmail('confirm-goal', goal.locale, {
-    goalText: goal.text,
+    goalText: unlinked(goal.text),
+    buddyLine: invitationPreview(goal),
     perWeek: goal.targetPerWeek,
     weeks: goal.weeks,
     schedule: scheduleText(goal),

@@ -6,7 +6,7 @@ import type { Progress } from '../../core/progress/progress.js';
 import { formatDate, formatLocal } from '../../core/schedule/checkins.js';
 import { GoalQuote } from './goal-quote.js';
 import { ProgressChart } from './progress-chart.js';
-import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
+import { invitationPreview, MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { Layout } from './layout.js';
 
@@ -21,6 +21,7 @@ export function ConfirmPage({ goal, nonce, action }: { goal: Goal; nonce: string
         <p>
           {t(locale, 'goal.target.value', { perWeek: goal.targetPerWeek, weeks: goal.weeks })} · {scheduleText(goal)}
         </p>
+        <p data-testid="invitation-preview">{invitationPreview(goal)}</p>
         <form method="post" action={action}>
           <button type="submit">{t(locale, 'confirm.button')}</button>
         </form>

@@ -87,7 +87,8 @@ export function stepUpRoutes(app: Hono<Env>, deps: Deps) {
 
   app.get('/s/buddy/:token', async (c) => {
     const { goal, buddy } = await newBuddyOf(c);
-    const vars = { buddy: buddyLabel(buddy), email: buddy.email, owner: goal.owner, days: REMINDER_AFTER_HOURS / 24 };
+    const subject = t(goal.locale, 'email.invite.subject', { ownerEmail: goal.owner });
+    const vars = { buddy: buddyLabel(buddy), email: buddy.email, subject, days: REMINDER_AFTER_HOURS / 24 };
     return page(c, goal.locale, 'stepUp.buddy', vars, { label: t(goal.locale, 'link.buddy-change.button') }, [t(goal.locale, 'stepUp.buddy.receives', vars)]);
   });
 
