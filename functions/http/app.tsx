@@ -1,12 +1,12 @@
 // The HTTP app, built from its dependencies: the same app runs on Lambda, locally and in tests.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { DomainError } from '../core/errors.js';
 import { t, type MessageKey } from '../core/i18n/messages.js';
 import type { Deps } from '../core/ports.js';
+import { limitBody } from './body-limit.js';
 import { nonce, requestLocale, type Env } from './context.js';
 import { ErrorPage } from './pages/message-page.js';
 import { buddyRoutes } from './routes/buddy.js';
@@ -44,6 +44,11 @@ export function createApp(deps: Deps) {
       referrerPolicy: 'no-referrer',
     }),
   );
+  // Pages carry signed links and personal data, the export all of it: no browser or proxy keeps a copy.
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
   const sameOrigin = (origin: string, c: Context) => origin === baseOrigin || origin === new URL(c.req.url).origin;
   const csrfCheck = csrf({ origin: sameOrigin });
   // One-click unsubscribe and leaving are posted by mail providers, without an Origin (routes/unsubscribe.tsx);
@@ -58,7 +63,7 @@ export function createApp(deps: Deps) {
     if (!fromOurPages(c)) throw new HTTPException(403);
     return next();
   });
-  app.on('POST', '*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => errorPage(c, 413, 'error.tooLarge') }));
+  app.on('POST', '*', limitBody(MAX_FORM_BYTES, (c) => errorPage(c, 413, 'error.tooLarge')));
 
   signupRoutes(app, deps);
   confirmRoutes(app, deps);
