@@ -107,6 +107,15 @@ beforeAll(async () => {
     accept: { path: `/i/${token('invite', [c.owner, c.id, buddyC])}/accept`, base: {} },
     decline: { path: `/i/${token('invite', [c.owner, c.id, buddyC])}/decline`, base: {} },
     'buddy-lang': { path: `/buddy/${token('buddy', [buddyA])}/lang`, base: { lang: 'en' } },
+    'sign-out': { path: `${goalPage(b)}/sign-out`, base: {} },
+    export: { path: `${goalPage(b)}/export`, base: {} },
+    'goal-link': { path: `${weekPagePath(deps.config, b, 1, now)}/goal-link`, base: {} },
+    'unsubscribe-goal-link': { path: `/u/${token('unsubscribe', [b.owner, b.id])}/goal-link`, base: {} },
+    forget: { path: `/buddy/${token('buddy', [buddyA])}/forget`, base: {} },
+    'step-up-export': { path: `/s/export/${token('export', [b.owner, b.id])}`, base: {} },
+    'step-up-delete': { path: `/s/delete/${token('erase', [b.owner, b.id])}`, base: {} },
+    'step-up-buddy': { path: `/s/buddy/${token('buddy-change', [b.owner, b.id, address('newbuddy')])}`, base: {} },
+    'step-up-forget': { path: `/s/forget/${token('forget', [buddyA])}`, base: {} },
   };
   placeholders = {
     SIGNUP_EMAIL_UPPER: signupBase.email!.toUpperCase(),

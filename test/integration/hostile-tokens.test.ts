@@ -134,6 +134,7 @@ beforeAll(async () => {
     'A-buddy': [ownerA, a.id, buddyA],
     'A-buddy-only': [buddyA],
     'A-attacker': [ownerA, a.id, ATTACKER],
+    'S-attacker': [ownerS, s.id, ATTACKER],
     'C-buddy': [ownerC, c.id, newC],
     'C-oldbuddy': [ownerC, c.id, oldC],
     'D-buddy': [ownerD, d.id, buddyD],
