@@ -88,7 +88,10 @@ describe('a mail scanner that runs scripts', () => {
     await post(`${goalPagePath(deps.config, (await deps.store.getGoal(cat, cats.id))!, now)}/sign-out`);
     await tickInvitations(deps);
 
-    const emails = await outbox();
+    // The local SES serves every test file at once: only this test's people count.
+    const people = [ola, kari, cat, dag, per];
+    const theirs = async () => (await outbox()).filter((email) => email.destination.to.some((to) => people.includes(to)));
+    const emails = await theirs();
     const ours = emails.filter((email) => appLinks(email).length > 0);
     const subjects = ours.map((email) => email.subject);
     for (const kind of [
@@ -129,6 +132,6 @@ describe('a mail scanner that runs scripts', () => {
     for (let i = 0; i < links.length; i += 5) await Promise.all(links.slice(i, i + 5).map(open));
 
     expect(await tableSnapshot(table)()).toEqual(before);
-    expect((await outbox()).length).toBe(sentBefore);
+    expect((await theirs()).length).toBe(sentBefore);
   });
 });

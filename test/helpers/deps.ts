@@ -28,6 +28,10 @@ export function testConfig(overrides: Record<string, string> = {}) {
     KOMPIS_DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
     KOMPIS_SES_ENDPOINT: inject('sesEndpoint'),
     AWS_REGION: 'eu-north-1',
+    // Tests share a table, an hour of the fixed clock and example.com: the ceilings get tests of their own.
+    KOMPIS_CONFIRMATIONS_PER_HOUR: '1000000',
+    KOMPIS_INVITATIONS_PER_HOUR: '1000000',
+    KOMPIS_PER_DOMAIN_PER_HOUR: '1000000',
     ...overrides,
   });
 }
