@@ -6,20 +6,22 @@
 import { LinkifyIt } from 'linkify-it';
 import tlds from 'tlds' with { type: 'json' };
 
-const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true }).tlds(tlds);
+// Built at first use: compiling its patterns over ~1,500 TLDs would cost every cold start that never needs it.
+let compiled: LinkifyIt | undefined;
+const linkify = () => (compiled ??= new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: true }).tlds(tlds));
 const IDNA_DOTS = /[\u3002\uff0e\uff61]/g;
 
 const asSeen = (text: string) => text.normalize('NFKC').replace(IDNA_DOTS, '.');
 
 /** True when some part of the text would be a link in a mail client. */
 export function containsLink(text: string): boolean {
-  return linkify.test(asSeen(text));
+  return linkify().test(asSeen(text));
 }
 
 /** The text with every link-like part made plain; text without one comes back as it was. */
 export function unlinked(text: string): string {
   const seen = asSeen(text);
-  const matches = linkify.match(seen);
+  const matches = linkify().match(seen);
   if (!matches) return text;
   let out = '';
   let at = 0;
