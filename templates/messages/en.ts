@@ -317,7 +317,7 @@ export const en = {
   'email.signup.subject': 'Is this your goal?',
   'email.signup.heading': 'Here is what we understood',
   'email.signup.understood': '{{perWeek}} per week for {{weeks}} weeks, with a check-in every {{schedule}}.',
-  'email.signup.buddy': 'Buddy: {{buddy}} — asked once you confirm.',
+  'email.signup.buddy': 'Buddy: {{buddy}} — ten minutes after you confirm they get one email asking them to be your buddy, one reminder three days later if they do not answer, and nothing more unless they say yes.',
   'email.signup.noBuddy': 'No buddy yet: add one with Edit, or later from your goal page.',
   'email.signup.noNumber': 'We found no number in your goal, so we put 1 per week. Use Edit to change it.',
   'email.signup.confirm': 'Confirm my goal',

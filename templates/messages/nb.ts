@@ -319,7 +319,7 @@ export const nb: Record<MessageKey, string> = {
   'email.signup.subject': 'Er dette målet ditt?',
   'email.signup.heading': 'Dette er det vi forsto',
   'email.signup.understood': '{{perWeek}} per uke i {{weeks}} uker, med oppfølging hver {{schedule}}.',
-  'email.signup.buddy': 'Kompis: {{buddy}} — blir spurt når du bekrefter.',
+  'email.signup.buddy': 'Kompis: {{buddy}} — ti minutter etter at du bekrefter, får de én e-post som spør om de vil være kompisen din, én påminnelse tre dager senere hvis de ikke svarer, og ikke noe mer med mindre de sier ja.',
   'email.signup.noBuddy': 'Ingen kompis ennå: legg til en med Endre, eller senere fra målsiden din.',
   'email.signup.noNumber': 'Vi fant ikke noe tall i målet ditt, så vi satte 1 per uke. Bruk Endre for å rette det.',
   'email.signup.confirm': 'Bekreft målet mitt',
