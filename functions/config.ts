@@ -1,7 +1,10 @@
 // Process configuration: one zod schema over the environment, parsed once at start; bad config fails fast.
 // zod/mini, not zod: every function loads this at cold start, and the full build is ~95 KB more.
 import * as z from 'zod/mini';
+import { DEFAULT_CEILINGS, type Ceilings } from './core/limits/ceilings.js';
 import { parseSigningKeys, type SigningKeys } from './core/tokens/tokens.js';
+
+const perHour = z.coerce.number({ error: 'must be a whole number of emails an hour' }).check(z.int(), z.positive(), z.maximum(1_000_000));
 
 const envSchema = z.object({
   KOMPIS_SECRET: z
@@ -16,6 +19,10 @@ const envSchema = z.object({
   ),
   KOMPIS_MAX_SEND_RATE: z._default(z.coerce.number({ error: 'must be a number of emails per second' }).check(z.positive(), z.maximum(1000)), 14),
   KOMPIS_SES_CONFIGURATION_SET: z.optional(z.string()),
+  // Hourly ceilings on emails that anyone can make Kompis send (see core/limits/ceilings.ts).
+  KOMPIS_CONFIRMATIONS_PER_HOUR: z._default(perHour, DEFAULT_CEILINGS.confirmationsPerHour),
+  KOMPIS_INVITATIONS_PER_HOUR: z._default(perHour, DEFAULT_CEILINGS.invitationsPerHour),
+  KOMPIS_PER_DOMAIN_PER_HOUR: z._default(perHour, DEFAULT_CEILINGS.perDomainPerHour),
   KOMPIS_DYNAMODB_ENDPOINT: z.optional(z.url()),
   KOMPIS_SES_ENDPOINT: z.optional(z.url()),
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'eu-north-1'),
@@ -30,6 +37,7 @@ export interface AppConfig {
   /** Emails per second across a send batch (SES's default quota is 14). */
   maxSendRate: number;
   configurationSet?: string | undefined;
+  ceilings: Ceilings;
   region: string;
   dynamodbEndpoint?: string | undefined;
   sesEndpoint?: string | undefined;
@@ -50,6 +58,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboundDomain: e.KOMPIS_INBOUND_DOMAIN.toLowerCase(),
     maxSendRate: e.KOMPIS_MAX_SEND_RATE,
     configurationSet: e.KOMPIS_SES_CONFIGURATION_SET,
+    ceilings: {
+      confirmationsPerHour: e.KOMPIS_CONFIRMATIONS_PER_HOUR,
+      invitationsPerHour: e.KOMPIS_INVITATIONS_PER_HOUR,
+      perDomainPerHour: e.KOMPIS_PER_DOMAIN_PER_HOUR,
+    },
     region: e.AWS_REGION,
     dynamodbEndpoint: e.KOMPIS_DYNAMODB_ENDPOINT,
     sesEndpoint: e.KOMPIS_SES_ENDPOINT,

@@ -2,6 +2,7 @@
 // Powertools; the core only ever sees a plain `log(entry)` function.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Metrics as CoreMetrics } from './core/ports.js';
 
 export { MetricUnit };
 
@@ -17,4 +18,15 @@ export function observability(service: string) {
     else logger.info(message, fields);
   };
   return { logger, metrics, log };
+}
+
+/** The core's Metrics port on Powertools: each count is an EMF record of its own, written at once. */
+export function metricsPort(metrics: Metrics): CoreMetrics {
+  return {
+    count(name, dimensions) {
+      const single = metrics.singleMetric();
+      for (const [key, value] of Object.entries(dimensions)) single.addDimension(key, value);
+      single.addMetric(name, MetricUnit.Count, 1);
+    },
+  };
 }

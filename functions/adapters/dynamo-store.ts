@@ -1,52 +1,30 @@
 // The Store on DynamoDB: one table, keys as in DESIGN.md. Each access pattern says why its keys look so.
-import { createHash, randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Goal, Person } from '../core/goals/goal.js';
 import { dueAt, duePartition, dueShard } from '../core/goals/due-index.js';
 import type { WeekAnswer } from '../core/progress/answers.js';
 import type { BuddyLink, ClaimResult, PersonExport, SendKey, Store } from '../core/ports.js';
 import { isLocale, type Locale } from '../core/i18n/messages.js';
+import {
+  buddyLinkKey,
+  buddyPartition,
+  buddyProfileKey,
+  goalKey,
+  goalPartition,
+  isConditionFailure,
+  ownerKey,
+  queryAll,
+  rateKey,
+  refusalKey,
+  sentKey,
+  stripKeys,
+  suppressionKey,
+  weekSort,
+  type Item,
+} from './dynamo-keys.js';
+import { DynamoPersonData } from './dynamo-person.js';
 import { tableKeys } from './table-definition.js';
-
-// A person's profile and goals share a partition, so "everything of this person" is one Query.
-const personKey = (email: string) => ({ pk: `PERSON#${email}`, sk: 'PROFILE' });
-const goalKey = (owner: string, goalId: string) => ({ pk: `PERSON#${owner}`, sk: `GOAL#${goalId}` });
-// A goal's weeks and sent markers share the goal's own partition: the goal page reads them with one
-// Query, and a conditional put on a sent marker is the "one email per goal, week and kind" guarantee.
-// The OWNER item finds a goal from its id alone (signed reply addresses carry only the id).
-const goalPartition = (goalId: string) => `GOAL#${goalId}`;
-const weekSort = (week: number) => `WEEK#${String(week).padStart(2, '0')}`;
-const sentKey = (goalId: string, key: SendKey) => ({
-  pk: goalPartition(goalId),
-  sk: `SENT#${String(key.week).padStart(2, '0')}#${key.kind}`,
-});
-
-// A buddy's goals share the buddy's partition: the buddy page lists them with one Query.
-const buddyLinkKey = (buddy: string, goalId: string) => ({ pk: `BUDDY#${buddy}`, sk: `GOAL#${goalId}` });
-// Suppression is one item per address, read by the mailer before every send. It is keyed by a hash, so it
-// can outlive "delete everything" without keeping the address itself.
-const suppressionKey = (email: string) => ({
-  pk: `SUPPRESS#${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`,
-  sk: 'SUPPRESS',
-});
-// A buddy who said no to, or left, one of this owner's goals: kept under the owner, by hash only — the
-// address itself came off the goal — so the owner can never invite it again.
-const refusalKey = (owner: string, buddy: string) => ({
-  pk: `PERSON#${owner}`,
-  sk: `REFUSED#${createHash('sha256').update(buddy.trim().toLowerCase()).digest('hex')}`,
-});
-// Rate counters keyed by an email address: deleted with the person.
-const ADDRESS_RATE_SCOPES = ['invite', 'invite-buddy', 'react', 'inbound', 'signup-address'];
-// Rate counters: one item per scope, key and window, removed by the table's TTL once the window is over.
-const rateKey = (scope: string, key: string, window: string) => ({ pk: `RATE#${scope}#${key}`, sk: window });
 
 /**
  * A claim still "sending" after this long was never accepted by SES: its worker died before sending, or
@@ -54,40 +32,42 @@ const rateKey = (scope: string, key: string, window: string) => ({ pk: `RATE#${s
  */
 export const STALE_CLAIM_MS = 10 * 60 * 1000;
 
-type Item = Record<string, unknown>;
-
-function stripKeys<T>(item: Item): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, ...rest } = item;
-  return rest as T;
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException;
-}
-
 export class DynamoStore implements Store {
+  private readonly people: DynamoPersonData;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
-
-  async ensurePerson(person: Person): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...personKey(person.email), type: 'person', ...person },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+  ) {
+    this.people = new DynamoPersonData(db, tableName);
   }
 
-  async getPerson(email: string): Promise<Person | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: personKey(email) }));
-    return Item ? stripKeys<Person>(Item) : undefined;
+  ensurePerson(person: Person, pendingUntil?: number): Promise<void> {
+    return this.people.ensurePerson(person, pendingUntil);
+  }
+
+  getPerson(email: string): Promise<Person | undefined> {
+    return this.people.getPerson(email);
+  }
+
+  keepPerson(goal: Goal): Promise<void> {
+    return this.people.keepPerson(goal);
+  }
+
+  raiseLinkGeneration(email: string): Promise<number> {
+    return this.people.raiseLinkGeneration(email);
+  }
+
+  listGoals(owner: string): Promise<Goal[]> {
+    return this.people.listGoals(owner);
+  }
+
+  exportPerson(email: string): Promise<PersonExport> {
+    return this.people.exportPerson(email);
+  }
+
+  deletePerson(email: string): Promise<number> {
+    return this.people.deletePerson(email);
   }
 
   async saveGoal(goal: Goal): Promise<boolean> {
@@ -113,9 +93,9 @@ export class DynamoStore implements Store {
       throw error;
     }
     if (isNew) {
-      await this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: { pk: goalPartition(goal.id), sk: 'OWNER', owner: goal.owner } }),
-      );
+      // An unconfirmed goal's pointer expires with it (keepPerson removes the expiry on confirmation).
+      const expiry = goal.expiresAt ? { expiresAt: goal.expiresAt } : {};
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...ownerKey(goal.id), owner: goal.owner, ...expiry } }));
     }
     return true;
   }
@@ -147,7 +127,7 @@ export class DynamoStore implements Store {
   }
 
   async getGoalById(goalId: string): Promise<Goal | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: goalPartition(goalId), sk: 'OWNER' } }));
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: ownerKey(goalId) }));
     return typeof Item?.owner === 'string' ? this.getGoal(Item.owner, goalId) : undefined;
   }
 
@@ -268,21 +248,25 @@ export class DynamoStore implements Store {
     );
   }
 
+  async deleteBuddyLink(buddy: string, goalId: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: buddyLinkKey(buddy, goalId) }));
+  }
+
   async listBuddyLinks(buddy: string): Promise<BuddyLink[]> {
     const items = await this.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :goal)',
-      ExpressionAttributeValues: { ':pk': `BUDDY#${buddy}`, ':goal': 'GOAL#' },
+      ExpressionAttributeValues: { ':pk': buddyPartition(buddy), ':goal': 'GOAL#' },
     });
     return items.map((item) => stripKeys<BuddyLink>(item));
   }
 
   async getBuddyLocale(buddy: string): Promise<Locale | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `BUDDY#${buddy}`, sk: 'PROFILE' } }));
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: buddyProfileKey(buddy) }));
     return isLocale(Item?.locale) ? Item.locale : undefined;
   }
 
   async setBuddyLocale(buddy: string, locale: Locale): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `BUDDY#${buddy}`, sk: 'PROFILE', type: 'buddy-profile', locale } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...buddyProfileKey(buddy), type: 'buddy-profile', locale } }));
   }
 
   async isSuppressed(email: string): Promise<boolean> {
@@ -328,74 +312,7 @@ export class DynamoStore implements Store {
     return Number(Attributes?.count ?? 1);
   }
 
-  async exportPerson(email: string): Promise<PersonExport> {
-    const partition = (pk: string) => this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
-    const items = await partition(`PERSON#${email}`);
-    const profile = items.find((item) => item.sk === 'PROFILE');
-    const goals = items.filter((item) => String(item.sk).startsWith('GOAL#')).map((item) => stripKeys<Goal>(item));
-    const withWeeks = await Promise.all(
-      goals.map(async (goal) => {
-        const goalItems = await partition(goalPartition(goal.id));
-        const sk = (item: Item) => String(item.sk);
-        return {
-          ...goal,
-          answers: goalItems.filter((item) => sk(item).startsWith('WEEK#')).map((item) => stripKeys<WeekAnswer>(item)),
-          emailsSent: goalItems
-            .filter((item) => sk(item).startsWith('SENT#'))
-            .map((item) => {
-              const [, week, kind] = sk(item).split('#');
-              return { week: Number(week), kind: kind ?? '', state: String(item.state), ...(item.claimedAt ? { at: String(item.claimedAt) } : {}) };
-            }),
-        };
-      }),
-    );
-    const rateCounters = (await Promise.all(ADDRESS_RATE_SCOPES.map(async (scope) => ({ scope, items: await partition(`RATE#${scope}#${email}`) })))).flatMap(
-      ({ scope, items: counters }) => counters.map((item) => ({ scope, window: String(item.sk), count: Number(item.count) })),
-    );
-    const language = await this.getBuddyLocale(email);
-    return {
-      ...(profile ? { person: stripKeys<Person>(profile) } : {}),
-      goals: withWeeks,
-      asBuddy: { goals: await this.listBuddyLinks(email), ...(language ? { language } : {}) },
-      refusedBuddies: items
-        .filter((item) => String(item.sk).startsWith('REFUSED#'))
-        .map((item) => ({ fingerprint: String(item.sk).slice('REFUSED#'.length), at: String(item.at) })),
-      rateCounters,
-    };
-  }
-
-  async deletePerson(email: string): Promise<number> {
-    const keys: { pk: string; sk: string }[] = [];
-    const own = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `PERSON#${email}` } });
-    for (const item of own) {
-      keys.push({ pk: String(item.pk), sk: String(item.sk) });
-      if (item.type !== 'goal') continue;
-      const goalId = String(item.id);
-      // The goal's weeks, sent markers and owner pointer; and its buddy's link to it.
-      const goalItems = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': goalPartition(goalId) } });
-      keys.push(...goalItems.map((g) => ({ pk: String(g.pk), sk: String(g.sk) })));
-      const buddy = (item.buddy as { email?: string } | undefined)?.email;
-      if (buddy) keys.push(buddyLinkKey(buddy, goalId));
-    }
-    // As a buddy: the links to other people's goals, and the language profile.
-    const asBuddy = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `BUDDY#${email}` } });
-    keys.push(...asBuddy.map((b) => ({ pk: String(b.pk), sk: String(b.sk) })));
-    for (const scope of ADDRESS_RATE_SCOPES) {
-      const rates = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATE#${scope}#${email}` } });
-      keys.push(...rates.map((r) => ({ pk: String(r.pk), sk: String(r.sk) })));
-    }
-    for (const key of keys) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
-    return keys.length;
-  }
-
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+  private queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {
+    return queryAll(this.db, this.tableName, input);
   }
 }

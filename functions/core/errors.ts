@@ -20,6 +20,12 @@ export class TokenExpired extends DomainError {
   readonly messageKey = 'error.token.expired';
 }
 
+/** A link from before the owner's "sign out every link": its generation is past. */
+export class LinkSignedOut extends DomainError {
+  readonly status = 410;
+  readonly messageKey = 'error.token.signedOut';
+}
+
 export class GoalNotFound extends DomainError {
   readonly status = 404;
   readonly messageKey = 'error.goal.missing';

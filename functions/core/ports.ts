@@ -53,22 +53,36 @@ export interface SendKey {
   kind: 'checkin' | 'final' | 'invite' | 'reminder' | 'buddy-report' | 'buddy-final' | `notice-${string}` | `react-${string}`;
 }
 
-/** A buddy's side of a goal, so a buddy can list the goals they follow and leave them. */
+/**
+ * A buddy's side of a goal, so a buddy can list the goals they follow and leave them, and so erasing a
+ * person finds every goal that names them. Only a goal's current buddy has one: saying no or leaving
+ * removes it (the owner keeps only a hash, see refuseBuddy). 'named': not invited yet.
+ */
 export interface BuddyLink {
   buddy: string;
   owner: string;
   goalId: string;
-  status: 'invited' | 'accepted' | 'declined' | 'left';
+  status: 'named' | 'invited' | 'accepted';
   updatedAt: string;
+  /** Epoch seconds: a link for a goal nobody confirmed expires with it. */
+  expiresAt?: number;
 }
 
 /** claimed: go ahead and send · sent: already sent · in-flight: another worker is sending it now. */
 export type ClaimResult = 'claimed' | 'sent' | 'in-flight';
 
 export interface Store {
-  /** Creates the profile if there is none; an existing profile is left as it is. */
-  ensurePerson(person: Person): Promise<void>;
+  /**
+   * Creates the profile if there is none; an existing profile is left as it is. With `pendingUntil` (epoch
+   * s, a pending goal's expiry) a profile of someone who never confirmed a goal expires with their goals.
+   */
+  ensurePerson(person: Person, pendingUntil?: number): Promise<void>;
   getPerson(email: string): Promise<Person | undefined>;
+  /** A goal was confirmed: its owner's profile, its owner pointer and its buddy's link no longer expire. */
+  keepPerson(goal: Goal): Promise<void>;
+  /** "Sign out every link": one more than the person's link generation, which it returns. */
+  raiseLinkGeneration(email: string): Promise<number>;
+  listGoals(owner: string): Promise<Goal[]>;
   /**
    * Writes the goal if its stored version is still `goal.version - 1` (0: a new goal), and keeps its
    * due-index keys in step with its state. False when someone else changed it first.
@@ -93,6 +107,7 @@ export interface Store {
   getWeekAnswers(goalId: string): Promise<WeekAnswer[]>;
 
   putBuddyLink(link: BuddyLink): Promise<void>;
+  deleteBuddyLink(buddy: string, goalId: string): Promise<void>;
   /** The language a buddy chose on their page; until then they read the owner's. */
   getBuddyLocale(buddy: string): Promise<Locale | undefined>;
   setBuddyLocale(buddy: string, locale: Locale): Promise<void>;
@@ -109,7 +124,10 @@ export interface Store {
   /** Adds one to a counter for `window` (kept until `expiresAt`, epoch s) and returns the new count. */
   countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number>;
 
-  /** Removes every item about a person: profile, goals and their weeks and markers, buddy links, counters. */
+  /**
+   * Removes every item keyed by the person or naming them: profile, goals with their weeks, markers and
+   * owner pointers, their goals' buddy links, their own buddy links and language, address counters.
+   */
   deletePerson(email: string): Promise<number>;
 
   /** Everything stored about one person, for the JSON export. */
@@ -129,10 +147,10 @@ export interface PersonExport {
 }
 
 export interface QueueMessage {
-  kind: 'checkin' | 'final' | 'resume' | 'buddy-reminder' | 'buddy-report';
+  kind: 'checkin' | 'final' | 'resume' | 'buddy-invite' | 'buddy-reminder' | 'buddy-report';
   owner: string;
   goalId: string;
-  /** The week the message is about (resume: the week that resumes; buddy-reminder: the invitation's number). */
+  /** The week the message is about (resume: the week that resumes; buddy-invite, buddy-reminder: the invitation's number). */
   week: number;
 }
 
@@ -143,11 +161,17 @@ export interface Queue {
   send(messages: QueueMessage[]): Promise<void>;
 }
 
+/** Counts operators watch: CloudWatch metrics in AWS. */
+export interface Metrics {
+  count(name: 'CeilingReached', dimensions: Record<string, string>): void;
+}
+
 export interface Deps {
   store: Store;
   mailer: Mailer;
   clock: Clock;
   config: CoreConfig;
+  metrics?: Metrics;
 }
 
 export interface CoreConfig {
@@ -155,6 +179,8 @@ export interface CoreConfig {
   /** Domain of the addresses Kompis receives mail on (signed Reply-To, unsubscribe mailto). */
   inboundDomain: string;
   keys: import('./tokens/tokens.js').SigningKeys;
+  /** Hourly ceilings on confirmation and invitation emails; DEFAULT_CEILINGS when not set. */
+  ceilings?: import('./limits/ceilings.js').Ceilings;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

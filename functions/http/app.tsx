@@ -1,12 +1,12 @@
 // The HTTP app, built from its dependencies: the same app runs on Lambda, locally and in tests.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { DomainError, EmailNotSent } from '../core/errors.js';
 import { t, type MessageKey } from '../core/i18n/messages.js';
 import type { Deps } from '../core/ports.js';
+import { limitBody } from './body-limit.js';
 import { nonce, requestLocale, type Env } from './context.js';
 import { describeFailure, failureKind, powertoolsReporter, type FailureReporter } from './failures.js';
 import { ErrorPage } from './pages/message-page.js';
@@ -16,6 +16,7 @@ import { confirmRoutes } from './routes/confirm.js';
 import { goalRoutes } from './routes/goal.js';
 import { neverRoutes } from './routes/never.js';
 import { signupRoutes } from './routes/signup.js';
+import { stepUpRoutes } from './routes/step-up.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
 
 const MAX_FORM_BYTES = 32 * 1024;
@@ -50,10 +51,16 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       referrerPolicy: 'no-referrer',
     }),
   );
+  // Pages carry signed links and personal data, the export all of it: no browser or proxy keeps a copy.
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
   const sameOrigin = (origin: string, c: Context) => origin === baseOrigin || origin === new URL(c.req.url).origin;
   const csrfCheck = csrf({ origin: sameOrigin });
-  // One-click unsubscribe and leaving are posted by mail providers, without an Origin (routes/unsubscribe.tsx).
-  const oneClick = (path: string) => path.startsWith('/u/') || path.startsWith('/bl/');
+  // One-click unsubscribe and leaving are posted by mail providers, without an Origin (routes/unsubscribe.tsx);
+  // only those two exact forms, nothing below them.
+  const oneClick = (path: string) => /^\/(u|bl)\/[^/]*$/.test(path);
   // csrf() looks only at the types a cross-site <form> can send; a POST that changes something is checked
   // whatever its Content-Type (browsers send Origin with every POST). /api/analyze only reads, and takes JSON.
   const fromOurPages = (c: Context) => c.req.header('sec-fetch-site') === 'same-origin' || sameOrigin(c.req.header('origin') ?? '', c);
@@ -63,7 +70,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     if (!fromOurPages(c)) throw new HTTPException(403);
     return next();
   });
-  app.on('POST', '*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => errorPage(c, 413, 'error.tooLarge') }));
+  app.on('POST', '*', limitBody(MAX_FORM_BYTES, (c) => errorPage(c, 413, 'error.tooLarge')));
 
   signupRoutes(app, deps);
   confirmRoutes(app, deps);
@@ -72,6 +79,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   unsubscribeRoutes(app, deps);
   buddyRoutes(app, deps);
   neverRoutes(app, deps);
+  stepUpRoutes(app, deps);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 

@@ -1,4 +1,5 @@
 // What every route needs from a request: the CSP nonce, the visitor's language, an error page.
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isLocale, localeFromAcceptLanguage, type Locale } from '../core/i18n/messages.js';
@@ -22,13 +23,33 @@ export function stringValues(data: unknown): Record<string, string> {
   return values;
 }
 
+/** What the runtime tells about the connection: API Gateway's request context (hono/aws-lambda), or the socket (@hono/node-server). */
+export interface ConnectionBindings {
+  requestContext?: { http?: { sourceIp?: string } };
+  incoming?: { socket?: { remoteAddress?: string } };
+}
+
 /**
- * The client's address for rate limits. Behind API Gateway the last X-Forwarded-For entry is the one
- * the gateway added (earlier ones are whatever the client sent); locally there is none.
+ * The client's address for rate limits: API Gateway's own record of it in AWS, the socket's peer locally —
+ * never a header, which the client writes. An IPv6 client counts by its /64, which one subscriber holds.
  */
 export function clientIp(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for');
-  return forwarded?.split(',').at(-1)?.trim() || 'local';
+  const bindings = c.env as ConnectionBindings | undefined;
+  const address = bindings?.requestContext?.http?.sourceIp ?? bindings?.incoming?.socket?.remoteAddress;
+  return address ? limitKey(address) : 'unknown';
+}
+
+/** One rate-limit key per IPv4 address or IPv6 /64; anything else is "unknown". */
+export function limitKey(address: string): string {
+  const plain = address.replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(plain)?.[1];
+  if (mapped || isIPv4(plain)) return mapped ?? plain;
+  if (!isIPv6(plain)) return 'unknown';
+  const [head = '', tail] = plain.split('::');
+  const start = head ? head.split(':') : [];
+  const end = tail ? tail.split(':') : [];
+  const groups = [...start, ...Array<string>(Math.max(0, 8 - start.length - end.length)).fill('0'), ...end];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
 export type FormFields = Record<string, string | File | (string | File)[]>;

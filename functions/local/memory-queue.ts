@@ -43,7 +43,7 @@ export class MemoryQueue implements Queue {
     const batchSize = this.options.batchSize ?? 10;
     const maxReceives = this.options.maxReceives ?? MAX_RECEIVES;
     const summary: DrainSummary = {
-      outcomes: { sent: 0, duplicate: 0, 'in-flight': 0, resumed: 0, skipped: 0, invalid: 0 },
+      outcomes: { sent: 0, duplicate: 0, 'in-flight': 0, resumed: 0, skipped: 0, invalid: 0, deferred: 0 },
       retried: 0,
       deadLettered: 0,
     };

@@ -4,11 +4,11 @@ import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';
 import { handleSendBatch } from '../core/weekly/send.js';
 import { createPacer } from '../core/weekly/send-rate.js';
-import { MetricUnit, observability } from '../observability.js';
+import { metricsPort, MetricUnit, observability } from '../observability.js';
 
 const config = loadConfig(await withSecret(process.env));
 const { log, metrics } = observability('send');
-const deps = { ...createDeps(config), pacer: createPacer(config.maxSendRate), log };
+const deps = { ...createDeps(config), pacer: createPacer(config.maxSendRate), log, metrics: metricsPort(metrics) };
 
 const sqsEventSchema = z.object({ Records: z.array(z.object({ messageId: z.string(), body: z.string() })) });
 

@@ -87,9 +87,11 @@ describe('a new person in the browser', () => {
     await expect(tab.getByTestId('next-checkin').textContent()).resolves.toBe('fredag 6. mars 2026 kl. 15:00 (Europe/Oslo)');
     await tab.screenshot({ path: `${SCREENSHOTS}/goal-nb.png`, fullPage: true });
 
-    // Kari opens her invitation and says yes; Ola is told.
+    // Ten minutes after confirming, the tick sends Kari's invitation; she opens it and says yes; Ola is told.
+    expect(await outboxFor(buddy)).toHaveLength(0);
+    expect(await kompisTick('2026-03-02T09:10:00Z')).toContain('1 due; sent 1');
     const [invitation] = await outboxFor(buddy);
-    expect(invitation?.subject).toBe('Ola Nordmann vil gjerne ha deg som kompis');
+    expect(invitation?.subject).toBe(`${email} vil gjerne ha deg som kompis`);
     const kari = await context.newPage();
     await kari.setContent(invitation!.body.html!);
     await kari.screenshot({ path: `${SCREENSHOTS}/invitation-nb.png`, fullPage: true });
@@ -107,8 +109,11 @@ describe('a new person in the browser', () => {
     await mail.screenshot({ path: `${SCREENSHOTS}/checkin-email-nb.png`, fullPage: true });
     await mail.getByRole('link', { name: '2', exact: true }).click();
     await expect(h1(mail)).resolves.toBe('Registrere 2 for uke 1?');
+    await expect(mail.getByLabel('Husk denne nettleseren: senere svar herfra registreres med en gang').isChecked()).resolves.toBe(true);
     await mail.getByRole('button', { name: 'Registrer 2' }).click();
     await expect(mail.getByTestId('recorded').textContent()).resolves.toContain('Registrert 2 for uke 1.');
+    const [remembered] = (await context.cookies()).filter((c) => c.name === '__Host-kompis-remember');
+    expect(remembered).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     await expect(mail.locator('svg[role=img] rect.bar-on').count()).resolves.toBe(1);
     await mail.screenshot({ path: `${SCREENSHOTS}/week-nb.png`, fullPage: true });
 
@@ -127,7 +132,7 @@ describe('a new person in the browser', () => {
     await context.close();
   });
 
-  it('records by itself when a check-in link is opened long after the email came, under the page’s CSP', async () => {
+  it('records at once in a browser remembered after one real click, under the page’s CSP; a fresh browser only waits', async () => {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
@@ -145,8 +150,21 @@ describe('a new person in the browser', () => {
 
     await kompisTick('2026-03-13T14:00:00Z');
     const checkin = (await outboxFor(email)).find((m) => m.subject.startsWith('Week 1'))!;
-    clock.set('2026-03-13T18:00:00Z'); // hours later: a person, not a scanner at delivery
-    await page.goto(linksIn(checkin, '/r/')[3]!);
+    clock.set('2026-03-13T18:00:00Z'); // hours later, as a delayed sandbox would open it too
+    const buttons = linksIn(checkin, '/r/');
+    // A browser without the cookie (a scanner's sandbox, or the owner on another device) only waits.
+    const stranger = await browser.newContext({ locale: 'en-GB' });
+    const sandbox = await stranger.newPage();
+    await sandbox.goto(buttons[1]!);
+    await sandbox.waitForLoadState('networkidle');
+    await expect(sandbox.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Record 1 for week 1?');
+    await stranger.close();
+    // The owner's first answer takes one real click; "remember this browser" is ticked by default.
+    await page.goto(buttons[1]!);
+    await page.getByRole('button', { name: 'Record 1' }).click();
+    await expect(page.getByTestId('recorded').textContent()).resolves.toContain('Recorded 1 for week 1.');
+    // Changing their mind from the same browser: recorded at once, by the page's own script under its CSP.
+    await page.goto(buttons[3]!);
     await expect(page.getByTestId('recorded').textContent()).resolves.toContain('Recorded 3 for week 1.');
     await context.close();
   });

@@ -10,9 +10,9 @@ import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testClientIp, testDeps } from '../helpers/deps.js';
+import { clientEnv, FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { aSignupForm, formBody, uniqueEmail } from '../helpers/factories.js';
-import { anActiveGoal } from '../helpers/goals.js';
+import { anActiveGoal, tickInvitations } from '../helpers/goals.js';
 import { rawMail } from '../helpers/mail.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
@@ -25,7 +25,7 @@ async function setup() {
   const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
   const app = createApp(deps);
   const post = (path: string, body: BodyInit = '') =>
-    app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, 'x-forwarded-for': testClientIp() } });
+    app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } }, clientEnv());
   const path = (url: string) => {
     const parsed = new URL(url);
     return `${parsed.pathname}${parsed.search}`;
@@ -132,6 +132,7 @@ describe('limits', () => {
     expect(await outboxFor(buddy)).toHaveLength(MAX_INVITATIONS_PER_BUDDY_PER_DAY);
     s.clock.set('2026-03-03T09:00:00Z'); // a new day
     await nameBuddy(s.deps, last.owner, last.id, { email: buddy });
+    await tickInvitations(s.deps);
     expect(await outboxFor(buddy)).toHaveLength(MAX_INVITATIONS_PER_BUDDY_PER_DAY + 1);
   });
 

@@ -9,7 +9,8 @@ import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { createApp } from '../../functions/http/app.js';
 import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
-import { anActiveGoal } from '../helpers/goals.js';
+import { anActiveGoal, tickInvitations } from '../helpers/goals.js';
+import { goalPagePath } from '../../functions/core/goals/links.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
@@ -44,7 +45,7 @@ describe('inviting the buddy', () => {
     const confirmPath = s.path(linksIn(confirm!, '/c/')[0]!);
     await s.post(confirmPath);
     await s.post(confirmPath);
-    expect(await s.subjectsTo(s.buddy)).toEqual(['Ola asks you to be their buddy']);
+    expect(await s.subjectsTo(s.buddy)).toEqual([`${s.goal.owner} asks you to be their buddy`]);
     expect((await s.current()).buddy).toMatchObject({ status: 'invited', invitation: 1 });
     const text = (await outboxFor(s.buddy))[0]!.body.text!;
     expect(text).toContain(s.goal.owner); // who invited them
@@ -63,7 +64,7 @@ describe('inviting the buddy', () => {
       await tickAt(s.deps, new Date(Date.parse(WEEK(week)) + 49 * 3600_000).toISOString());
     }
     await tickAt(s.deps, '2026-03-30T00:00:00Z');
-    expect(await s.subjectsTo(s.buddy)).toEqual(['Ola asks you to be their buddy', 'Reminder: Ola asks you to be their buddy']);
+    expect(await s.subjectsTo(s.buddy)).toEqual([`${s.goal.owner} asks you to be their buddy`, `Reminder: ${s.goal.owner} asks you to be their buddy`]);
     expect((await s.current()).status).toBe('completed');
   });
 
@@ -80,19 +81,37 @@ describe('inviting the buddy', () => {
     expect(await s.subjectsTo(s.goal.owner)).toContain('Kari said no thanks');
     expect((await s.post(`${link}/accept`)).status).toBe(410); // the old invitation is closed
 
+    // Someone new: asked for on the goal page, confirmed from the emailed link, sent by the tick.
     const next = uniqueEmail('per');
     const goalPath = s.path(linksIn((await outboxFor(s.goal.owner)).at(-1)!, '/g/')[0]!);
-    expect((await s.post(`${goalPath}/buddy`, `buddyName=Per&buddyEmail=${encodeURIComponent(next)}`)).status).toBe(303);
-    expect(await s.subjectsTo(next)).toEqual(['Ola asks you to be their buddy']);
+    expect((await s.post(`${goalPath}/buddy`, `buddyName=Per&buddyEmail=${encodeURIComponent(next)}`)).headers.get('location')).toBe(`${goalPath}?done=stepUp`);
+    expect(await outboxFor(next)).toEqual([]);
+    const stepUp = s.path(linksIn((await outboxFor(s.goal.owner)).at(-1)!, '/s/buddy/')[0]!);
+    expect(await (await s.app.request(stepUp)).text()).toContain(`Invite Per to be your buddy?`);
+    expect((await s.post(stepUp)).status).toBe(200);
+    expect(await outboxFor(next)).toEqual([]);
+    await tickInvitations(s.deps);
+    expect(await s.subjectsTo(next)).toEqual([`${s.goal.owner} asks you to be their buddy`]);
   });
 
-  it('never invites a suppressed address', async () => {
+  it('never invites a suppressed address, and shows the owner the same as for anyone else (no oracle)', async () => {
     const s = await setup();
     const blocked = uniqueEmail('gone');
     await s.deps.store.suppress(blocked, 'complaint', MONDAY);
+    const other = await anActiveGoal(s.deps, { email: s.goal.owner, locale: 'en', weeks: '3' });
     await nameBuddy(s.deps, s.goal.owner, s.goal.id, { email: blocked, name: 'Gone' });
+    await nameBuddy(s.deps, s.goal.owner, other.id, { email: uniqueEmail('here'), name: 'Here' });
+    await tickInvitations(s.deps);
     expect(await outboxFor(blocked)).toEqual([]);
-    expect((await s.current()).buddy).toMatchObject({ email: blocked, status: 'not-invited' });
+    const [mine, theirs] = [await s.current(), (await s.deps.store.getGoal(other.owner, other.id))!];
+    expect(mine.buddy).toMatchObject({ email: blocked, status: 'invited', invitation: 2 });
+    expect(theirs.buddy).toMatchObject({ status: 'invited', invitation: 1 });
+    // The goal page says the same of both, and the attempt was counted against the owner's day.
+    const page = async (goal: typeof mine) => (await (await s.app.request(goalPagePath(s.deps.config, goal, s.clock.now()))).text()).replace(/nonce="[^"]+"|\/g\/[\w.-]+/g, '');
+    const state = (html: string, name: string) => /data-testid="buddy">([^<]*)</.exec(html)?.[1]?.replace(/^[^—]*/, '').replace(name, '');
+    expect(state(await page(mine), 'Gone')).toBe(state(await page(theirs), 'Here'));
+    expect(state(await page(mine), 'Gone')).toBe('— invited, no answer yet');
+    expect((await s.deps.store.exportPerson(s.goal.owner)).rateCounters).toContainEqual(expect.objectContaining({ scope: 'invite', count: 3 }));
   });
 
   it('stops at 3 invitations per goal and 5 per owner a day', async () => {

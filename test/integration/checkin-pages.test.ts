@@ -2,10 +2,11 @@
 // HTTP app, on a goal that got its week-1 check-in from the real tick and sender.
 import { describe, expect, it } from 'vitest';
 import type { Goal } from '../../functions/core/goals/goal.js';
-import { recordUrl } from '../../functions/core/goals/links.js';
+import { recordUrl, rememberToken } from '../../functions/core/goals/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { tokenBody, type TokenPayload } from '../../functions/core/tokens/tokens.js';
+import { FixedClock, freshTable, TEST_BASE_URL, testConfig, testDeps } from '../helpers/deps.js';
 import { anActiveGoal } from '../helpers/goals.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
@@ -40,22 +41,47 @@ describe('one-click answers', () => {
     expect(checkin.body.text).toMatch(/ {2}0: http.*\n {2}1: http.*\n {2}2: http.*\n {2}3 or more: http/);
   });
 
-  it('records nothing on GET, and waits for a click when opened within five minutes of sending', async () => {
-    const { deps, goal, buttons, app } = await aGoalWithItsFirstCheckin();
-    const page = await app.request(buttons[2]!);
-    const html = await page.text();
-    expect(page.status).toBe(200);
-    expect(html).toContain('Record 2 for week 1?');
-    expect(html).not.toContain('.submit()');
+  it('records nothing on GET, and without a remembered browser never submits by itself, however late it is opened', async () => {
+    const { deps, clock, goal, buttons, app } = await aGoalWithItsFirstCheckin();
+    for (const at of ['2026-03-06T14:01:00Z', '2026-03-06T20:00:00Z', '2026-03-09T08:00:00Z']) {
+      clock.set(at);
+      const page = await app.request(buttons[2]!);
+      const html = await page.text();
+      expect(page.status).toBe(200);
+      expect(html).toContain('Record 2 for week 1?');
+      expect(html).not.toContain('<script');
+      expect(html).toMatch(/<input type="checkbox" name="remember" value="on" checked=""/);
+    }
     expect(await answersOf(deps, goal)).toEqual([]);
   });
 
-  it('submits by itself when opened more than five minutes after sending (a person, not a scanner)', async () => {
-    const { deps, clock, goal, buttons, app } = await aGoalWithItsFirstCheckin();
-    clock.set('2026-03-06T14:05:01Z');
-    const html = await (await app.request(buttons[2]!)).text();
+  it('remembers the browser after one real click (HttpOnly, Secure, SameSite=Lax), and then submits by itself', async () => {
+    const { deps, goal, buttons, app, post } = await aGoalWithItsFirstCheckin();
+    const clicked = await post(buttons[1]!, 'remember=on');
+    const cookie = clicked.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Host-kompis-remember=[\w.-]+; Max-Age=34560000; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(cookie).not.toContain(goal.owner);
+    const jar = { cookie: cookie.split(';')[0]! };
+    const html = await (await app.request(buttons[2]!, { headers: jar })).text();
     expect(html).toMatch(/<script nonce="[^"]+">document\.getElementById\('record'\)\.submit\(\);<\/script>/);
-    expect(await answersOf(deps, goal)).toEqual([]);
+    // The cookie names its owner: someone else's remembered browser does not answer for this one.
+    const elses = `__Host-kompis-remember=${rememberToken(deps.config, { owner: 'someone-else@example.com' }, deps.clock.now())}`;
+    expect(await (await app.request(buttons[2]!, { headers: { cookie: elses } })).text()).not.toContain('<script');
+    // Unticking "remember" on a click forgets the browser.
+    const forgotten = await post(buttons[2]!, '', jar);
+    expect(forgotten.headers.get('set-cookie')).toMatch(/^__Host-kompis-remember=; Max-Age=0; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(await answersOf(deps, goal)).toMatchObject([{ week: 1, count: 2 }]);
+  });
+
+  it('forgets every remembered browser when the owner signs every link out', async () => {
+    const { deps, goal, buttons, app, post } = await aGoalWithItsFirstCheckin();
+    const jar = { cookie: (await post(buttons[1]!, 'remember=on')).headers.get('set-cookie')!.split(';')[0]! };
+    const goalPath = new URL(linksIn((await outboxFor(goal.owner)).at(-1)!, '/g/')[0]!).pathname;
+    expect((await post(`${goalPath}/sign-out`)).status).toBe(200);
+    const fresh = linksIn((await outboxFor(goal.owner)).at(-1)!, '/g/')[0]!;
+    expect((await app.request(new URL(fresh).pathname)).status).toBe(200);
+    // The old record links and the old cookie both belong to the generation before.
+    expect((await app.request(buttons[2]!, { headers: jar })).status).toBe(410);
   });
 
   it('records on POST, shows the week with the chart, and lets the last answer stand', async () => {
@@ -98,8 +124,9 @@ describe('one-click answers', () => {
   it.each([
     ['a tampered signature', (p: string) => p.replace(/\.[\w-]+$/, (sig) => sig.slice(0, -2) + (sig.endsWith('AA') ? 'BB' : 'AA')), 400],
     ['a value changed in the payload', (p: string) => p.replace(/\/r\/([\w-]+)/, (_, body: string) => {
-      const payload = JSON.parse(Buffer.from(body, 'base64url').toString());
-      return `/r/${Buffer.from(JSON.stringify({ ...payload, x: 9 })).toString('base64url')}`;
+      const { keys } = testConfig();
+      const payload = tokenBody.open(keys.current.secret, body) as TokenPayload;
+      return `/r/${tokenBody.seal(keys.current, { ...payload, x: 9 })}`;
     }), 400],
     ['a truncated token', (p: string) => p.slice(0, -5), 400],
     ['a week-page token on the record route', (p: string) => p, 400],
@@ -134,7 +161,7 @@ describe('the goal page', () => {
     expect(html).toMatch(/<th scope="row">2<\/th><td><span class="muted">no answer<\/span>/);
   });
 
-  it('pauses (off the due index), resumes, moves the check-in time, exports, and stops', async () => {
+  it('pauses (off the due index), resumes, moves the check-in time, exports by an emailed link, and stops', async () => {
     const { deps, goal, app, post } = await aGoalWithItsFirstCheckin();
     const goalPath = new URL(linksIn((await outboxFor(goal.owner)).at(-1)!, '/g/')[0]!).pathname;
 
@@ -151,7 +178,9 @@ describe('the goal page', () => {
     expect(moved?.nextCheckinAt).toBe('2026-03-09T12:00:00.000Z'); // Monday 08:00 in New York (EDT)
     expect(await (await app.request(`${goalPath}?done=rescheduled`)).text()).toContain('Saved. The next check-in: Monday, 9 March 2026 at 08:00.');
 
-    const exported = await (await app.request(`${goalPath}/export`)).json();
+    expect((await post(`${goalPath}/export`)).headers.get('location')).toBe(`${goalPath}?done=stepUp`);
+    const download = new URL(linksIn((await outboxFor(goal.owner)).at(-1)!, '/s/export/')[0]!).pathname;
+    const exported = await (await post(download)).json();
     expect(exported).toMatchObject({ person: { email: goal.owner }, goals: [{ id: goal.id, answers: [] }] });
 
     await post(`${goalPath}/stop`);

@@ -2,14 +2,14 @@
 // it is"; empty number fields filled from the goal's words; and the JSON endpoint the script uses.
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/http/app.js';
-import { TEST_BASE_URL, testClientIp, testDeps } from '../helpers/deps.js';
+import { clientEnv, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { aSignupForm, formBody } from '../helpers/factories.js';
 import { outboxFor } from '../helpers/outbox.js';
 
 const deps = testDeps();
 const app = createApp(deps);
 const post = (fields: Record<string, string>) =>
-  app.request('/goals', { method: 'POST', body: formBody(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, 'x-forwarded-for': testClientIp() } });
+  app.request('/goals', { method: 'POST', body: formBody(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } }, clientEnv());
 
 describe('coaching on the sign-up form', () => {
   it('nudges a vague goal once, with what is missing and a sharper version in the person’s words, and saves nothing yet', async () => {

@@ -1,17 +1,22 @@
-// "Delete everything" from the goal page: afterwards the table holds nothing about the person but a
-// hashed suppression entry, and nothing is ever sent to the address again.
+// "Delete everything" (the goal page's emailed step-up link) and "delete what Kompis knows about me" (the
+// buddy page's): afterwards a full Scan finds the address nowhere and its hash only in the suppression
+// entry, and nothing is ever sent to the address again. What nobody confirmed expires by itself.
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invitations.js';
-import { goalPagePath } from '../../functions/core/goals/links.js';
+import { createHash } from 'node:crypto';
+import { acceptInvitation, nameBuddy, releaseBuddy } from '../../functions/core/buddy/invitations.js';
+import { confirmGoal } from '../../functions/core/goals/confirm.js';
+import { buddyPageUrl, goalPagePath } from '../../functions/core/goals/links.js';
+import { signUp } from '../../functions/core/goals/sign-up.js';
+import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { createApp } from '../../functions/http/app.js';
 import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
-import { uniqueEmail } from '../helpers/factories.js';
-import { anActiveGoal } from '../helpers/goals.js';
-import { outboxFor } from '../helpers/outbox.js';
+import { aSignupForm, uniqueEmail } from '../helpers/factories.js';
+import { anActiveGoal, tickInvitations } from '../helpers/goals.js';
+import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
 async function everything(tableName: string): Promise<Record<string, unknown>[]> {
@@ -21,41 +26,119 @@ async function everything(tableName: string): Promise<Record<string, unknown>[]>
   return Items.map((item) => unmarshall(item));
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const form = { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL };
+const pathOf = (url: string) => {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+};
+
+async function aTable() {
+  const table = await freshTable();
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+  const deps = testDeps(clock, table) as Deps & { clock: FixedClock };
+  return { table: table.KOMPIS_TABLE!, clock, deps, app: createApp(deps) };
+}
+
 describe('delete everything', () => {
-  it('removes the person, goals, weeks, markers, buddy links and counters, keeping only a hashed suppression', async () => {
-    const table = await freshTable();
-    const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-    const deps = testDeps(clock, table) as Deps & { clock: FixedClock };
-    const buddy = uniqueEmail('kari');
-    const goal = await anActiveGoal(deps, { locale: 'en', weeks: '3', buddyName: 'Kari', buddyEmail: buddy });
-    await acceptInvitation(deps, { owner: goal.owner, goalId: goal.id, buddy });
+  it('removes every item naming the person — past buddies, their role as someone else’s buddy, a sign-up made by someone else — and keeps only the suppression hash', async () => {
+    const { table, clock, deps, app } = await aTable();
+    const pat = uniqueEmail('pat');
+    const [said, gone, now, owner, asker] = ['said-no', 'left', 'now', 'olga', 'quinn'].map(uniqueEmail) as [string, string, string, string, string];
+    // Pat's first goal: one buddy said no, the next is invited now; a week answered with a private note.
+    const first = await anActiveGoal(deps, { email: pat, locale: 'en', weeks: '3', buddyName: 'Sid', buddyEmail: said });
+    await releaseBuddy(deps, { owner: pat, goalId: first.id, buddy: said }, 'declined');
+    await nameBuddy(deps, pat, first.id, { email: now, name: 'Nora' });
+    await tickInvitations(deps);
+    // Pat's second goal: the buddy said yes, then left.
+    const second = await anActiveGoal(deps, { email: pat, locale: 'en', weeks: '3', buddyEmail: gone });
+    await acceptInvitation(deps, { owner: pat, goalId: second.id, buddy: gone });
+    await releaseBuddy(deps, { owner: pat, goalId: second.id, buddy: gone }, 'left');
+    // Pat is Olga's buddy (said yes), and named by Quinn on a goal Quinn has not confirmed.
+    const olgas = await anActiveGoal(deps, { email: owner, locale: 'en', weeks: '3', buddyName: 'Pat', buddyEmail: pat });
+    await acceptInvitation(deps, { owner, goalId: olgas.id, buddy: pat });
+    const quinns = await signUp(deps, signupFormSchema.parse(aSignupForm({ email: asker, locale: 'en', buddyEmail: pat })));
+    // Someone else wrote a goal down with Pat's address and never confirmed it.
+    const thirdParty = await signUp(deps, signupFormSchema.parse(aSignupForm({ email: pat, locale: 'en', goal: 'Not mine at all, 2 a week' })));
     await tickAt(deps, '2026-03-06T14:00:00Z');
     clock.set('2026-03-06T15:00:00Z');
-    await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count: 2, note: 'private note', source: 'click' });
-    expect(JSON.stringify(await everything(table.KOMPIS_TABLE!))).toContain(goal.owner);
+    await recordAnswer(deps, (await deps.store.getGoal(pat, first.id))!, 1, { count: 2, note: 'private note', source: 'click' });
+    expect(JSON.stringify(await everything(table))).toContain(pat);
 
-    const app = createApp(deps);
-    const path = goalPagePath(deps.config, goal, clock.now());
-    const post = (body: string) =>
-      app.request(`${path}/delete`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
-    expect((await post('')).status).toBe(400);
-    expect((await deps.store.getGoal(goal.owner, goal.id))?.status).toBe('active');
+    // From the goal page: the box ticked, a link emailed, the link's page, its button.
+    const goalPath = goalPagePath(deps.config, (await deps.store.getGoal(pat, first.id))!, clock.now());
+    const post = (path: string, body = '') => app.request(path, { method: 'POST', body, headers: form });
+    expect((await post(`${goalPath}/delete`)).status).toBe(400);
+    expect((await post(`${goalPath}/delete`, 'confirm=yes')).headers.get('location')).toBe(`${goalPath}?done=stepUp`);
+    expect((await deps.store.getGoal(pat, first.id))?.status).toBe('active');
+    const link = pathOf(linksIn((await outboxFor(pat)).at(-1)!, '/s/delete/')[0]!);
+    expect(await (await app.request(link)).text()).toContain(`Delete everything about ${pat}?`);
+    expect((await deps.store.getGoal(pat, first.id))?.status).toBe('active'); // a GET deletes nothing
+    const done = await post(link);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Everything Kompis had about you is deleted');
 
-    const response = await post('confirm=yes');
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('Everything Kompis had about you is deleted');
-
-    const left = await everything(table.KOMPIS_TABLE!);
+    const left = await everything(table);
     const text = JSON.stringify(left);
-    expect(text).not.toContain(goal.owner);
-    expect(text).not.toContain(goal.id);
+    expect(text).not.toContain(pat);
+    for (const id of [first.id, second.id, thirdParty.id]) expect(text).not.toContain(id);
     expect(text).not.toContain('private note');
-    expect(left.filter((item) => String(item.pk).startsWith('SUPPRESS#'))).toHaveLength(1);
+    expect(text).not.toContain('Not mine at all');
+    // Past buddies' links went too (they named Pat); only what Kompis must remember stays, by hash.
+    expect(left.filter((item) => JSON.stringify(item).includes(sha256(pat)))).toEqual([expect.objectContaining({ pk: `SUPPRESS#${sha256(pat)}` })]);
+    // Olga's goal lost its buddy, kept nothing of Pat, and Olga was told; Quinn's pending goal names nobody.
+    const olgaNow = (await deps.store.getGoal(owner, olgas.id))!;
+    expect(olgaNow).toMatchObject({ status: 'active', pastBuddy: { status: 'left' } });
+    expect(olgaNow.buddy).toBeUndefined();
+    expect((await outboxFor(owner)).map((e) => e.subject)).toContain('Pat is no longer your buddy');
+    expect((await deps.store.getGoal(asker, quinns.id))?.buddy).toBeUndefined();
+    expect(await (await app.request(goalPagePath(deps.config, olgaNow, clock.now()))).text()).toContain('Your buddy left.');
 
-    const before = (await outboxFor(goal.owner)).length;
-    await deps.mailer.send({ to: goal.owner, subject: 'x', html: 'x', text: 'x' });
-    expect(await outboxFor(goal.owner)).toHaveLength(before);
-    expect((await app.request(path)).status).toBe(404);
+    const before = (await outboxFor(pat)).length;
+    await deps.mailer.send({ to: pat, subject: 'x', html: 'x', text: 'x' });
+    expect(await outboxFor(pat)).toHaveLength(before);
+    expect((await app.request(goalPath)).status).toBe(404);
+  });
+
+  it('lets a buddy delete what Kompis knows about them from their page, with the same emailed step', async () => {
+    const { table, deps, app } = await aTable();
+    const kari = uniqueEmail('kari');
+    const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: kari });
+    const invite = pathOf(linksIn((await outboxFor(kari))[0]!, '/i/')[0]!);
+    await app.request(`${invite}/accept`, { method: 'POST', headers: form });
+    const page = pathOf(buddyPageUrl(deps.config, kari, deps.clock.now()));
+    expect(await (await app.request(page)).text()).toContain('Delete what Kompis knows about me');
+    expect((await app.request(`${page}/forget`, { method: 'POST', headers: form })).headers.get('location')).toBe(`${page}?sent=1`);
+    const link = pathOf(linksIn((await outboxFor(kari)).at(-1)!, '/s/forget/')[0]!);
+    expect(await (await app.request(link)).text()).toContain(`Delete what Kompis knows about ${kari}?`);
+    expect((await deps.store.getGoal(goal.owner, goal.id))?.buddy?.status).toBe('accepted');
+    expect((await app.request(link, { method: 'POST', headers: form })).status).toBe(200);
+
+    const left = await everything(table);
+    expect(JSON.stringify(left)).not.toContain(kari);
+    expect(left.filter((item) => JSON.stringify(item).includes(sha256(kari)))).toHaveLength(1);
+    expect((await deps.store.getGoal(goal.owner, goal.id))?.buddy).toBeUndefined();
+    expect((await outboxFor(goal.owner)).map((e) => e.subject)).toContain('Kari is no longer your buddy');
+  });
+
+  it('lets what a sign-up by someone else wrote expire with the unconfirmed goal: profile, owner pointer, buddy link', async () => {
+    const { table, deps } = await aTable();
+    const victim = uniqueEmail('victim');
+    const named = uniqueEmail('named');
+    const pending = await signUp(deps, signupFormSchema.parse(aSignupForm({ email: victim, locale: 'en', buddyEmail: named })));
+    const items = (await everything(table)).filter((item) => JSON.stringify(item).includes(victim));
+    expect(items.map((item) => `${String(item.pk).split('#')[0]}/${String(item.sk).split('#')[0]}`).sort()).toEqual(['BUDDY/GOAL', 'GOAL/OWNER', 'PERSON/GOAL', 'PERSON/PROFILE']);
+    for (const item of items) expect(item.expiresAt, `${item.pk} ${item.sk}`).toBe(pending.expiresAt);
+    // A second unconfirmed goal a day later keeps the profile as long as the newest one.
+    deps.clock.set('2026-03-03T09:00:00Z');
+    const later = await signUp(deps, signupFormSchema.parse(aSignupForm({ email: victim, locale: 'en' })));
+    expect((await everything(table)).find((item) => item.pk === `PERSON#${victim}` && item.sk === 'PROFILE')?.expiresAt).toBe(later.expiresAt);
+
+    // Confirmed, it is kept: nothing of it expires any more.
+    await confirmGoal(deps, { owner: victim, goalId: pending.id });
+    const kept = (await everything(table)).filter((item) => JSON.stringify(item).includes(victim) && !`${item.pk}${item.sk}`.includes(later.id) && !String(item.pk).startsWith('RATE#'));
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    for (const item of kept) expect(item.expiresAt, `${item.pk} ${item.sk}`).toBeUndefined();
   });
 
   it('exports everything the table holds about the person: goals, weeks, emails sent, goals followed as a buddy, refusals, counters', async () => {
@@ -73,7 +156,9 @@ describe('delete everything', () => {
     await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count: 2, note: 'private note', source: 'click' });
 
     const app = createApp(deps);
-    const response = await app.request(`${goalPagePath(deps.config, goal, clock.now())}/export`);
+    await app.request(`${goalPagePath(deps.config, goal, clock.now())}/export`, { method: 'POST', headers: form });
+    const download = pathOf(linksIn((await outboxFor(goal.owner)).at(-1)!, '/s/export/')[0]!);
+    const response = await app.request(download, { method: 'POST', headers: form });
     expect(response.headers.get('content-disposition')).toContain('kompis-export.json');
     const exported = await response.json();
     expect(exported).toMatchObject({

@@ -10,7 +10,7 @@ import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import type { WebFailure } from '../../functions/http/failures.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testClientIp, testConfig, testDeps } from '../helpers/deps.js';
+import { clientEnv, FixedClock, freshTable, TEST_BASE_URL, testConfig, testDeps } from '../helpers/deps.js';
 import { aSignupForm, formBody, uniqueEmail, type FormFields } from '../helpers/factories.js';
 import { depsWithFaults } from '../helpers/fault-run.js';
 import type { Fault } from '../helpers/faults.js';
@@ -34,8 +34,8 @@ async function setup(fault: Fault, failures = fault === 'throttle' ? SES_ATTEMPT
     app.request(path, {
       method,
       ...(body ? { body: formBody(body) } : {}),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, 'x-forwarded-for': testClientIp(), 'accept-language': 'en' },
-    });
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, 'accept-language': 'en' },
+    }, clientEnv());
   /** From now on, the next SendRawEmail calls fail. */
   const failNextSends = () => {
     plan.budget = failures;

@@ -12,7 +12,7 @@ import { isLocale, type MessageKey } from '../../functions/core/i18n/messages.js
 import type { Deps } from '../../functions/core/ports.js';
 import { signToken } from '../../functions/core/tokens/tokens.js';
 import { createApp } from '../../functions/http/app.js';
-import { FixedClock, TEST_BASE_URL } from '../helpers/deps.js';
+import { clientEnv, FixedClock, TEST_BASE_URL } from '../helpers/deps.js';
 import { aSignupForm } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
 import { effectsWatch, expand, fieldErrorNextTo, loadCorpus, pageText, recordingMailer, tableSnapshot, watchRejections, type Gen, hostileDeps } from '../helpers/hostile.js';
@@ -45,7 +45,7 @@ interface FormCase {
 const { cases } = loadCorpus<{ cases: FormCase[] }>('forms.json');
 const tag = crypto.randomUUID().slice(0, 8);
 const address = (label: string) => `${label}-${tag}@example.com`;
-const CLIENT_IP = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+const CLIENT = clientEnv(`192.0.2.${Math.floor(Math.random() * 250) + 1}`);
 
 interface Target {
   path: string;
@@ -83,7 +83,7 @@ beforeAll(async () => {
   const now = clock.now();
 
   const expiresAt = Math.floor(now.getTime() / 1000) + 86400;
-  const token = (purpose: Parameters<typeof signToken>[1]['purpose'], subject: string[], extra: { week?: number; value?: number; issuedAt?: number } = {}) =>
+  const token = (purpose: Parameters<typeof signToken>[1]['purpose'], subject: string[], extra: { week?: number; value?: number } = {}) =>
     signToken(deps.config.keys, { purpose, subject, expiresAt, ...extra });
   const goalPage = (goal: Goal) => goalPagePath(deps.config, goal, now);
   const signupBase = aSignupForm({ email: address('new') });
@@ -101,12 +101,21 @@ beforeAll(async () => {
     delete: { path: `${goalPage(b)}/delete`, base: { confirm: 'yes' } },
     stop: { path: `${goalPage(b)}/stop`, base: {} },
     week: { path: weekPagePath(deps.config, b, 1, now), base: { count: '3', note: 'met three', channel: 'event' } },
-    record: { path: `/r/${token('record', [b.owner, b.id], { week: 1, value: 2, issuedAt: Math.floor(now.getTime() / 1000) - 3600 })}`, base: {} },
+    record: { path: `/r/${token('record', [b.owner, b.id], { week: 1, value: 2 })}`, base: {} },
     react: { path: `/k/${token('react', [a.owner, a.id, buddyA], { week: 1, value: reactionKinds.indexOf('ask') })}`, base: { message: 'Heia!' } },
     confirm: { path: `/c/${token('confirm', [p.owner, p.id])}`, base: {} },
     accept: { path: `/i/${token('invite', [c.owner, c.id, buddyC])}/accept`, base: {} },
     decline: { path: `/i/${token('invite', [c.owner, c.id, buddyC])}/decline`, base: {} },
     'buddy-lang': { path: `/buddy/${token('buddy', [buddyA])}/lang`, base: { lang: 'en' } },
+    'sign-out': { path: `${goalPage(b)}/sign-out`, base: {} },
+    export: { path: `${goalPage(b)}/export`, base: {} },
+    'goal-link': { path: `${weekPagePath(deps.config, b, 1, now)}/goal-link`, base: {} },
+    'unsubscribe-goal-link': { path: `/u/${token('unsubscribe', [b.owner, b.id])}/goal-link`, base: {} },
+    forget: { path: `/buddy/${token('buddy', [buddyA])}/forget`, base: {} },
+    'step-up-export': { path: `/s/export/${token('export', [b.owner, b.id])}`, base: {} },
+    'step-up-delete': { path: `/s/delete/${token('erase', [b.owner, b.id])}`, base: {} },
+    'step-up-buddy': { path: `/s/buddy/${token('buddy-change', [b.owner, b.id, address('newbuddy')])}`, base: {} },
+    'step-up-forget': { path: `/s/forget/${token('forget', [buddyA])}`, base: {} },
   };
   placeholders = {
     SIGNUP_EMAIL_UPPER: signupBase.email!.toUpperCase(),
@@ -148,7 +157,7 @@ function requestOf(c: FormCase): { path: string; init: RequestInit; inputs: stri
   const target = targets[c.target];
   if (!target) throw new Error(`unknown target ${c.target}`);
   const body = c.body ?? { form: {} };
-  const headers: Record<string, string> = { 'accept-language': c.headers?.['accept-language'] ?? 'en', 'x-forwarded-for': CLIENT_IP };
+  const headers: Record<string, string> = { 'accept-language': c.headers?.['accept-language'] ?? 'en' };
   const origin = c.headers?.origin ?? 'same';
   if (origin === 'same') headers.origin = TEST_BASE_URL;
   else if (origin === 'evil') headers.origin = 'https://evil.example';
@@ -190,7 +199,7 @@ describe('hostile form posts', () => {
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (_, c) => {
     watch.begin();
     const { path, init, inputs } = requestOf(c);
-    const response = await app.request(path, init);
+    const response = await app.request(path, init, CLIENT);
     const text = await response.text();
     // Taken before any assertion, so that every case is checked for what it changed.
     const effects = await watch.end();

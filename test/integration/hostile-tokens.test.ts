@@ -12,7 +12,7 @@ import { signUp } from '../../functions/core/goals/sign-up.js';
 import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
 import { isLocale, type MessageKey } from '../../functions/core/i18n/messages.js';
 import type { Deps } from '../../functions/core/ports.js';
-import { parseSigningKeys, signToken, type SigningKeys, type TokenPurpose } from '../../functions/core/tokens/tokens.js';
+import { parseSigningKeys, signToken, tokenBody, type SigningKeys, type TokenPayload, type TokenPurpose } from '../../functions/core/tokens/tokens.js';
 import { createApp } from '../../functions/http/app.js';
 import { FixedClock, TEST_BASE_URL } from '../helpers/deps.js';
 import { aSignupForm } from '../helpers/factories.js';
@@ -24,7 +24,7 @@ import { tickAt } from '../helpers/weekly.js';
 interface Claims {
   week?: number;
   value?: number;
-  sentHoursAgo?: number;
+  generation?: number;
 }
 interface Expectation {
   status: number;
@@ -134,6 +134,7 @@ beforeAll(async () => {
     'A-buddy': [ownerA, a.id, buddyA],
     'A-buddy-only': [buddyA],
     'A-attacker': [ownerA, a.id, ATTACKER],
+    'S-attacker': [ownerS, s.id, ATTACKER],
     'C-buddy': [ownerC, c.id, newC],
     'C-oldbuddy': [ownerC, c.id, oldC],
     'D-buddy': [ownerD, d.id, buddyD],
@@ -162,12 +163,14 @@ function mint(purpose: TokenPurpose, subject: string, claims: Claims = {}, optio
     expiresAt: options.expiresAt ?? seconds() + 86400,
     ...(claims.week === undefined ? {} : { week: claims.week }),
     ...(claims.value === undefined ? {} : { value: claims.value }),
-    ...(claims.sentHoursAgo === undefined ? {} : { issuedAt: seconds() - claims.sentHoursAgo * 3600 }),
+    ...(claims.generation === undefined ? {} : { generation: claims.generation }),
   });
 }
 
-const decode = (body: string) => JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
-const encode = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64url');
+// Payloads are encrypted: the test opens and reseals them with the suite's own key, as someone who could
+// read and encrypt but not sign would (a stronger attacker than a real one, who cannot even encrypt).
+const decode = (body: string) => tokenBody.open(deps.config.keys.current.secret, body) as Record<string, unknown>;
+const encode = (payload: unknown) => tokenBody.seal(deps.config.keys.current, payload as TokenPayload);
 const swap = (ch: string) => (ch === 'A' ? 'B' : 'A');
 
 /** Each mutation turns the route's valid token into the hostile one. */
@@ -224,7 +227,11 @@ const mutations: Record<string, (r: Route) => string> = {
   'space-wrapped': (r) => `%20${mint(r.purpose, r.subject, r.claims)}%20`,
   'nul-appended': (r) => `${mint(r.purpose, r.subject, r.claims)}%00`,
   'payload-null': (r) => `${encode(null)}.${parts(mint(r.purpose, r.subject, r.claims))[1]}`,
-  'payload-proto': (r) => `${encode({ k: '__proto__' })}.${parts(mint(r.purpose, r.subject, r.claims))[1]}`,
+  'payload-proto': (r) => {
+    const id = Buffer.from('__proto__');
+    const body = Buffer.concat([Buffer.of(id.length), id, Buffer.alloc(16), Buffer.from('{}')]).toString('base64url');
+    return `${body}.${parts(mint(r.purpose, r.subject, r.claims))[1]}`;
+  },
   'unicode-dot': (r) => {
     const [body, sig] = parts(mint(r.purpose, r.subject, r.claims));
     return `${body}%E2%80%A4${sig}`;

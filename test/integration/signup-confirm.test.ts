@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/http/app.js';
 import { aSignupForm, formBody, uniqueEmail, type FormFields } from '../helpers/factories.js';
-import { FixedClock, TEST_BASE_URL, testClientIp, testDeps } from '../helpers/deps.js';
+import { verifyToken } from '../../functions/core/tokens/tokens.js';
+import { clientEnv, FixedClock, TEST_BASE_URL, testConfig, testDeps } from '../helpers/deps.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 
 const monday = new Date('2026-03-02T09:00:00Z');
@@ -15,15 +16,14 @@ function setup() {
     app.request(path, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, 'x-forwarded-for': testClientIp(), ...headers },
-    });
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, ...headers },
+    }, clientEnv());
   return { clock, deps, app, post };
 }
 
 const pathOf = (url: string) => new URL(url).pathname;
-/** The goal id a confirm link names (its payload is readable; only its signature is secret). */
-const goalIdIn = (confirmPath: string): string =>
-  JSON.parse(Buffer.from(confirmPath.split('/')[2]!.split('.')[0]!, 'base64url').toString()).s[1];
+/** The goal id a confirm link names (its payload is encrypted: only the app's keys read it). */
+const goalIdIn = (confirmPath: string): string => verifyToken(testConfig().keys, confirmPath.split('/')[2]!, 'confirm', monday).subject[1]!;
 
 async function signUpAndGetConfirmLink(fields: FormFields) {
   const { post, ...rest } = setup();

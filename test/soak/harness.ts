@@ -94,7 +94,8 @@ export async function seedGoals(stack: LoadStack, baseUrl: string, count: number
 
   const realNow = new Date();
   const clock = new SettableClock(new Date(realNow.getTime() - 29 * 24 * 3600_000));
-  const config = loadConfig({ ...stack.env, KOMPIS_BASE_URL: baseUrl });
+  // Seeding many goals at example.com within the hour: not what the hourly ceilings are for.
+  const config = loadConfig({ ...stack.env, KOMPIS_BASE_URL: baseUrl, KOMPIS_CONFIRMATIONS_PER_HOUR: '1000000', KOMPIS_PER_DOMAIN_PER_HOUR: '1000000' });
   const deps: Deps = createDeps(config, clock);
 
   const ids: { owner: string; goalId: string }[] = [];

@@ -15,6 +15,12 @@ describe('configuration', () => {
       baseUrl: 'https://kompis.example.com',
       maxSendRate: 7,
     });
+    expect(loadConfig({ KOMPIS_SECRET: 'a'.repeat(40) }).ceilings).toEqual({ confirmationsPerHour: 300, invitationsPerHour: 300, perDomainPerHour: 60 });
+    expect(loadConfig({ KOMPIS_SECRET: 'a'.repeat(40), KOMPIS_INVITATIONS_PER_HOUR: '40', KOMPIS_PER_DOMAIN_PER_HOUR: '5' }).ceilings).toMatchObject({
+      invitationsPerHour: 40,
+      perDomainPerHour: 5,
+    });
+    expect(() => loadConfig({ KOMPIS_SECRET: 'a'.repeat(40), KOMPIS_CONFIRMATIONS_PER_HOUR: '1.5' })).toThrow('KOMPIS_CONFIRMATIONS_PER_HOUR');
   });
 
   it('names every bad value on a line of its own', () => {

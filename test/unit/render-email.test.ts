@@ -6,6 +6,7 @@ const vars = {
   perWeek: 2,
   weeks: 13,
   schedule: 'Friday at 15:00 (Europe/Oslo)',
+  buddyLine: 'No buddy named.',
   confirmUrl: 'https://kompis.example.com/c/abc.def?x=1&y=2',
   neverUrl: 'https://kompis.example.com/n/ghi.jkl?lang=en',
 };

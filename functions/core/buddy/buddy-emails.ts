@@ -1,6 +1,7 @@
 // The emails around a buddy: the invitation (and its one reminder), the weekly result with one-click
 // reactions, the final report, and the short notices the owner gets about their buddy.
 import { escapeHtml } from '../emails/escape.js';
+import { asShownToOthers, unlinked } from '../emails/unlinked.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { noticeEmail } from '../emails/notice.js';
 import { light } from '../emails/palette.js';
@@ -39,7 +40,11 @@ function buddyHeaders(config: CoreConfig, goal: Goal, buddy: string, now: Date):
   };
 }
 
-export function invitationEmail(config: CoreConfig, goal: Goal, buddy: Buddy, kind: 'buddy-invite' | 'buddy-reminder', now: Date): OutgoingEmail {
+// Every email here goes to someone other than the owner: the owner's words come with no live links, and
+// the subject names the owner by their confirmed address, never by anything they typed.
+
+export function invitationEmail(config: CoreConfig, owners: Goal, buddy: Buddy, kind: 'buddy-invite' | 'buddy-reminder', now: Date): OutgoingEmail {
+  const goal = asShownToOthers(owners);
   const url = invitationUrl(config, goal, buddy.email, now);
   const rendered = renderEmail(kind, goal.locale, {
     owner: ownerLabel(goal),
@@ -54,7 +59,8 @@ export function invitationEmail(config: CoreConfig, goal: Goal, buddy: Buddy, ki
   return { to: buddy.email, ...fromOwner(goal), ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
 }
 
-export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, week: number, answers: WeekAnswer[], now: Date): OutgoingEmail {
+export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy, week: number, answers: WeekAnswer[], now: Date): OutgoingEmail {
+  const goal = asShownToOthers(owners);
   const locale = goal.locale;
   const owner = ownerLabel(goal);
   const progress = summarize({ ...goal, nextWeek: week + 1 }, answers);
@@ -65,7 +71,7 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
   const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : 'email.buddyWeekly.noAnswer', vars);
   // A streak is worth a sentence from two weeks on; "1 week in a row" says nothing the headline did not.
   const streak = progress.streak >= 2 ? t(locale, 'email.buddyWeekly.streak', { streak: progress.streak }) : '';
-  const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: answer.note }) : '';
+  const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: unlinked(answer.note) }) : '';
   const chart = chartSlots(progress, goal, week, 'email.buddyWeekly.chart');
   const reactions = reactionKinds.map((kind, index) => ({
     label: t(locale, `react.${kind}`),
@@ -96,7 +102,8 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
   return { to: buddy.email, ...fromOwner(goal), ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
 }
 
-export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
+export function buddyFinalEmail(config: CoreConfig, owners: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
+  const goal = asShownToOthers(owners);
   const locale = goal.locale;
   const progress = summarize({ ...goal, status: 'completed' }, answers);
   const verdict = verdictOf(goal, progress);

@@ -1,11 +1,17 @@
 // Consent first: a buddy is invited once (with one reminder after three days), and gets nothing else
 // until they say yes. They can say no, or leave later; either way the owner is told and the address
-// comes off the goal.
+// comes off the goal. An invitation is asked for (counted against the owner's and the buddy's daily
+// limits) when the goal is confirmed or a buddy is named, and goes out through the tick, queue and sender
+// no sooner than ten minutes after the goal was confirmed — never straight from a page.
 import { afterSaved, BuddyLinkClosed, BuddyRefused, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
 import type { Buddy, Goal } from '../goals/goal.js';
-import { updateGoal } from '../goals/update.js';
-import type { Deps } from '../ports.js';
+import { updateGoal, type GoalPatch } from '../goals/update.js';
+import { unlinked } from '../emails/unlinked.js';
+import { t } from '../i18n/messages.js';
+import { nextHour, withinCeiling } from '../limits/ceilings.js';
+import type { BuddyLink, Deps } from '../ports.js';
 import { sendOnce } from '../weekly/send-once.js';
+import type { Pacer } from '../weekly/send-rate.js';
 import { buddyLabel, invitationEmail, ownerNotice } from './buddy-emails.js';
 
 export const MAX_INVITATIONS_PER_GOAL = 3;
@@ -13,6 +19,8 @@ export const MAX_INVITATIONS_PER_OWNER_PER_DAY = 5;
 /** From all owners together: nobody gets more than this many invitations a day. */
 export const MAX_INVITATIONS_PER_BUDDY_PER_DAY = 3;
 export const REMINDER_AFTER_HOURS = 72;
+/** A goal written down by someone else is confirmed by a click; this long after it the buddy may be asked. */
+export const INVITE_AFTER_CONFIRM_MINUTES = 10;
 
 export interface BuddyRef {
   owner: string;
@@ -20,7 +28,7 @@ export interface BuddyRef {
   buddy: string;
 }
 
-const hours = (date: Date, n: number) => new Date(date.getTime() + n * 3600 * 1000).toISOString();
+const later = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60 * 1000).toISOString();
 
 async function load(deps: Deps, owner: string, goalId: string): Promise<Goal> {
   const goal = await deps.store.getGoal(owner, goalId);
@@ -28,47 +36,88 @@ async function load(deps: Deps, owner: string, goalId: string): Promise<Goal> {
   return goal;
 }
 
+/** The earliest an invitation for this confirmed goal may go out. */
+function earliestInvite(goal: Goal, now: Date): string {
+  const settled = goal.confirmedAt ? later(new Date(goal.confirmedAt), INVITE_AFTER_CONFIRM_MINUTES) : now.toISOString();
+  return settled > now.toISOString() ? settled : now.toISOString();
+}
+
 /**
- * Sends the goal's next invitation if its buddy has not been invited yet. Safe to call again: the
- * invitation's sent marker makes a repeat (a second confirm click, a retry) send nothing twice.
+ * Asks for the next invitation of a confirmed goal: counted against the goal's, the owner's and the
+ * buddy's limits (LimitReached), then left for the tick. The same for every address, suppressed or not.
  */
-export async function sendInvitation(deps: Deps, owner: string, goalId: string): Promise<Goal> {
-  const goal = await load(deps, owner, goalId);
-  const buddy = goal.buddy;
-  if (!buddy || buddy.status !== 'not-invited' || (goal.status !== 'active' && goal.status !== 'paused')) return goal;
+async function askInvitation(deps: Deps, goal: Goal, buddy: Pick<Buddy, 'email' | 'name'>): Promise<GoalPatch> {
   const number = (goal.invitationsSent ?? 0) + 1;
   if (number > MAX_INVITATIONS_PER_GOAL) throw new LimitReached('error.invite.limitGoal');
-  // A suppressed address (bounced, complained, asked for no mail) is never invited; the owner sees it waiting.
-  if (await deps.store.isSuppressed(buddy.email)) return goal;
   const now = deps.clock.now();
-  // Someone who said no to this owner, or left, is not asked again (named again at sign-up, say).
-  if (await deps.store.hasRefused(owner, buddy.email)) {
-    return (
-      (await updateGoal(deps.store, owner, goalId, (current) =>
-        current.buddy?.email === buddy.email && current.buddy.status === 'not-invited'
-          ? { buddy: undefined, pastBuddy: { ...(buddy.name ? { name: buddy.name } : {}), status: 'declined' } }
-          : undefined,
-      )) ?? goal
-    );
-  }
   const day = now.toISOString().slice(0, 10);
   const expires = Math.floor(now.getTime() / 1000) + 2 * 86400;
-  const sentToday = await deps.store.countRate('invite', owner, day, expires);
-  if (sentToday > MAX_INVITATIONS_PER_OWNER_PER_DAY) throw new LimitReached('error.invite.limitDay');
-  const receivedToday = await deps.store.countRate('invite-buddy', buddy.email, day, expires);
-  if (receivedToday > MAX_INVITATIONS_PER_BUDDY_PER_DAY) throw new LimitReached('error.invite.limitBuddy');
+  if ((await deps.store.countRate('invite', goal.owner, day, expires)) > MAX_INVITATIONS_PER_OWNER_PER_DAY) throw new LimitReached('error.invite.limitDay');
+  if ((await deps.store.countRate('invite-buddy', buddy.email, day, expires)) > MAX_INVITATIONS_PER_BUDDY_PER_DAY) {
+    throw new LimitReached('error.invite.limitBuddy');
+  }
+  return {
+    invitationsSent: number,
+    buddy: { email: buddy.email, ...(buddy.name ? { name: buddy.name } : {}), status: 'not-invited', invitation: number, inviteAt: earliestInvite(goal, now) },
+  };
+}
 
-  await sendOnce(deps, goal.id, { week: number, kind: 'invite' }, (at) => invitationEmail(deps.config, goal, buddy, 'buddy-invite', at));
-  const updated = await updateGoal(deps.store, owner, goalId, (current) =>
-    current.buddy?.email === buddy.email && current.buddy.status === 'not-invited'
-      ? {
-          invitationsSent: number,
-          buddy: { ...current.buddy, status: 'invited', invitation: number, invitedAt: now.toISOString(), remindAt: hours(now, REMINDER_AFTER_HOURS) },
-        }
+/** On confirming: the buddy named at sign-up is asked for; a limit reached leaves them waiting on the goal page. */
+export async function inviteOnConfirm(deps: Deps, goal: Goal): Promise<Goal> {
+  const buddy = goal.buddy;
+  const running = goal.status === 'active' || goal.status === 'paused';
+  if (!running || buddy?.status !== 'not-invited' || buddy.inviteAt || buddy.invitation > 0) return goal;
+  let patch: GoalPatch;
+  try {
+    patch = await askInvitation(deps, goal, buddy);
+  } catch (error) {
+    if (error instanceof LimitReached) return goal;
+    throw error;
+  }
+  return (await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.buddy?.email === buddy.email && !current.buddy.inviteAt ? patch : undefined))) ?? goal;
+}
+
+export type InvitationOutcome = 'sent' | 'skipped' | 'deferred' | 'in-flight' | 'duplicate';
+
+/**
+ * Sends the goal's asked-for invitation once it is due (the tick's 'buddy-invite' message). Safe to call
+ * again: the invitation's sent marker makes a repeat send nothing twice. A suppressed address gets no
+ * email but the goal moves on exactly as if it had, so the owner cannot tell; a service-wide or domain
+ * ceiling puts it off to the next hour.
+ */
+export async function sendInvitation(deps: Deps, owner: string, goalId: string, pacer?: Pacer): Promise<InvitationOutcome> {
+  const goal = await load(deps, owner, goalId);
+  const buddy = goal.buddy;
+  const now = deps.clock.now();
+  const due = buddy?.status === 'not-invited' && buddy.inviteAt !== undefined && buddy.inviteAt <= now.toISOString();
+  if (!buddy || !due || (goal.status !== 'active' && goal.status !== 'paused') || earliestInvite(goal, now) > now.toISOString()) return 'skipped';
+  const still = (current: Goal) => current.buddy?.email === buddy.email && current.buddy.status === 'not-invited' && current.buddy.invitation === buddy.invitation;
+  // Someone who said no to this owner, or left, is not asked again (named again at sign-up, say).
+  if (await deps.store.hasRefused(owner, buddy.email)) {
+    await updateGoal(deps.store, owner, goalId, (current) =>
+      still(current) ? { buddy: undefined, pastBuddy: { ...(buddy.name ? { name: buddy.name } : {}), status: 'declined' } } : undefined,
+    );
+    await deps.store.deleteBuddyLink(buddy.email, goalId);
+    return 'skipped';
+  }
+  const key = { week: buddy.invitation, kind: 'invite' as const };
+  let outcome: InvitationOutcome = 'sent';
+  if (!(await deps.store.isSuppressed(buddy.email))) {
+    if (!(await withinCeiling(deps, 'invitation', owner))) {
+      const retry = nextHour(now).toISOString();
+      await updateGoal(deps.store, owner, goalId, (current) => (still(current) ? { buddy: { ...current.buddy!, inviteAt: retry } } : undefined));
+      return 'deferred';
+    }
+    outcome = await sendOnce(deps, goal.id, key, (at) => invitationEmail(deps.config, goal, buddy, 'buddy-invite', at), pacer);
+    if (outcome === 'in-flight') return outcome;
+  }
+  await updateGoal(deps.store, owner, goalId, (current) =>
+    still(current)
+      ? { buddy: { ...current.buddy!, status: 'invited', inviteAt: undefined, invitedAt: now.toISOString(), remindAt: later(now, REMINDER_AFTER_HOURS * 60) } as Buddy }
       : undefined,
   );
   await deps.store.putBuddyLink({ buddy: buddy.email, owner, goalId, status: 'invited', updatedAt: now.toISOString() });
-  return updated ?? goal;
+  return outcome;
 }
 
 /** The one reminder, three days after an invitation nobody answered. */
@@ -127,8 +176,9 @@ export async function releaseBuddy(deps: Deps, ref: BuddyRef, how: 'declined' | 
       ? { buddy: undefined, buddyReport: undefined, pastBuddy: { ...(buddy.name ? { name: buddy.name } : {}), status: how } }
       : undefined,
   );
-  await deps.store.putBuddyLink({ buddy: ref.buddy, owner: ref.owner, goalId: ref.goalId, status: how, updatedAt: now.toISOString() });
+  // The owner keeps only the refusal, by hash; the link that named them both goes.
   await deps.store.refuseBuddy(ref.owner, ref.buddy, now.toISOString());
+  await deps.store.deleteBuddyLink(ref.buddy, ref.goalId);
   await afterSaved('error.email.noticeNotSent', () =>
     sendOnce(deps, goal.id, { week: buddy.invitation, kind: `notice-${how}` }, (at) =>
       ownerNotice(deps.config, updated ?? goal, how, { buddy: buddyLabel(buddy) }, at),
@@ -137,30 +187,73 @@ export async function releaseBuddy(deps: Deps, ref: BuddyRef, how: 'declined' | 
   return updated ?? goal;
 }
 
-/** The owner names a buddy (first, or someone new after a no): invited at once if the goal is running. */
-export async function nameBuddy(deps: Deps, owner: string, goalId: string, buddy: { email: string; name?: string | undefined }): Promise<Goal> {
-  const goal = await load(deps, owner, goalId);
+/** What refuses a new buddy before anything is asked: a closed goal, its invitations used up, an earlier no. */
+export async function assertCanName(deps: Pick<Deps, 'store'>, goal: Goal, email: string): Promise<void> {
   if (goal.status === 'completed' || goal.status === 'stopped') throw new GoalClosed();
   if ((goal.invitationsSent ?? 0) >= MAX_INVITATIONS_PER_GOAL) throw new LimitReached('error.invite.limitGoal');
-  if (await deps.store.hasRefused(owner, buddy.email)) throw new BuddyRefused();
-  await updateGoal(deps.store, owner, goalId, () => ({
-    buddy: { email: buddy.email, ...(buddy.name ? { name: buddy.name } : {}), status: 'not-invited', invitation: 0 },
-    buddyReport: undefined,
-    pastBuddy: undefined,
-  }));
-  if (goal.status === 'pending') return load(deps, owner, goalId);
-  return afterSaved('error.email.inviteNotSent', () => sendInvitation(deps, owner, goalId));
+  if (await deps.store.hasRefused(goal.owner, email)) throw new BuddyRefused();
+}
+
+/**
+ * The buddy asked Kompis to forget them: the goal lets them go and keeps nothing of them (no name, no
+ * refusal: the suppression already stops every email), and an owner who had asked them is told they left.
+ */
+export async function releaseErasedBuddy(deps: Deps, link: BuddyLink): Promise<void> {
+  const goal = await deps.store.getGoal(link.owner, link.goalId);
+  const buddy = goal?.buddy;
+  if (!goal || buddy?.email !== link.buddy) return;
+  const asked = buddy.status === 'invited' || buddy.status === 'accepted';
+  const updated = await updateGoal(deps.store, goal.owner, goal.id, (current) =>
+    current.buddy?.email === link.buddy ? { buddy: undefined, buddyReport: undefined, pastBuddy: asked ? { status: 'left' } : undefined } : undefined,
+  );
+  if (asked && (goal.status === 'active' || goal.status === 'paused')) {
+    await sendOnce(deps, goal.id, { week: buddy.invitation, kind: 'notice-left' }, (at) =>
+      ownerNotice(deps.config, updated ?? goal, 'left', { buddy: buddyLabel(buddy) }, at),
+    );
+  }
+}
+
+/**
+ * The owner names a buddy (first, someone new after a no, or instead of one not yet answered). A running
+ * goal asks for the invitation at once (limits apply); a pending one waits for its confirmation. The
+ * buddy named before loses their link to the goal.
+ */
+export async function nameBuddy(deps: Deps, owner: string, goalId: string, buddy: { email: string; name?: string | undefined }): Promise<Goal> {
+  const goal = await load(deps, owner, goalId);
+  await assertCanName(deps, goal, buddy.email);
+  const named: Buddy = { email: buddy.email, ...(buddy.name ? { name: buddy.name } : {}), status: 'not-invited', invitation: 0 };
+  const asked = goal.status === 'pending' ? { buddy: named } : await askInvitation(deps, goal, buddy);
+  const updated = await updateGoal(deps.store, owner, goalId, () => ({ ...asked, buddyReport: undefined, pastBuddy: undefined }));
+  const previous = goal.buddy?.email;
+  if (previous && previous !== buddy.email) await deps.store.deleteBuddyLink(previous, goalId);
+  await linkNamedBuddy(deps, updated ?? goal);
+  return updated ?? goal;
+}
+
+/** The link that lets the named buddy be found (to erase them); it expires with a goal nobody confirmed. */
+export async function linkNamedBuddy(deps: Pick<Deps, 'store' | 'clock'>, goal: Goal): Promise<void> {
+  if (!goal.buddy) return;
+  const updatedAt = deps.clock.now().toISOString();
+  await deps.store.putBuddyLink({ buddy: goal.buddy.email, owner: goal.owner, goalId: goal.id, status: 'named', updatedAt, ...(goal.expiresAt ? { expiresAt: goal.expiresAt } : {}) });
 }
 
 /** Another invitation to the same, still silent buddy (at most three per goal). */
 export async function inviteAgain(deps: Deps, owner: string, goalId: string): Promise<Goal> {
   const goal = await load(deps, owner, goalId);
   if (goal.buddy?.status !== 'invited') return goal;
-  if ((goal.invitationsSent ?? 0) >= MAX_INVITATIONS_PER_GOAL) throw new LimitReached('error.invite.limitGoal');
-  await updateGoal(deps.store, owner, goalId, (current) =>
-    current.buddy?.status === 'invited' ? { buddy: { ...current.buddy, status: 'not-invited', remindAt: undefined } as Buddy } : undefined,
-  );
-  return afterSaved('error.email.inviteNotSent', () => sendInvitation(deps, owner, goalId));
+  const patch = await askInvitation(deps, goal, goal.buddy);
+  return (await updateGoal(deps.store, owner, goalId, (current) => (current.buddy?.status === 'invited' && current.buddy.email === goal.buddy?.email ? patch : undefined))) ?? goal;
+}
+
+/**
+ * Said to the owner before the click that invites anyone (the confirm email and page): who will be asked,
+ * and exactly what they will get.
+ */
+export function invitationPreview(goal: Goal): string {
+  if (!goal.buddy) return t(goal.locale, 'email.confirm.noBuddy');
+  const subject = t(goal.locale, 'email.invite.subject', { ownerEmail: goal.owner });
+  const buddy = goal.buddy.name ? `${unlinked(goal.buddy.name)} (${goal.buddy.email})` : goal.buddy.email;
+  return t(goal.locale, 'email.confirm.buddy', { buddy, subject, days: REMINDER_AFTER_HOURS / 24 });
 }
 
 /** The goal as its buddy reads it: in the language the buddy chose, else the owner's. */

@@ -1,8 +1,12 @@
-// "Delete everything": the person, their goals and weeks, their buddy links and counters go; a hashed
-// suppression entry stays, so nothing is ever sent to the address again.
+// "Delete everything" (an owner, from a step-up link) and "delete what Kompis knows about me" (anyone, from
+// the buddy page's step-up link): every item that names the person goes — their goals with everything
+// under them, their goals' buddy links, their role as someone else's buddy (that owner is told, politely,
+// that the buddy left) — and a hashed suppression entry stays, so nothing is ever sent to the address again.
+import { releaseErasedBuddy } from '../buddy/invitations.js';
 import type { Deps } from '../ports.js';
 
 export async function deleteEverything(deps: Deps, email: string): Promise<number> {
+  for (const link of await deps.store.listBuddyLinks(email)) await releaseErasedBuddy(deps, link);
   const removed = await deps.store.deletePerson(email);
   await deps.store.suppress(email, 'unsubscribe', deps.clock.now().toISOString());
   return removed;

@@ -1,5 +1,5 @@
 // Which goals the tick must look at, and when: the earliest of an active goal's next check-in, a paused
-// goal's resume date, an invited buddy's reminder and a waiting buddy report. A goal with none of these
+// goal's resume date, a buddy's invitation or reminder and a waiting buddy report. A goal with none of these
 // (pending, paused without a date, completed, stopped) carries no due keys at all, so the index only
 // ever holds goals that will need work.
 // Goals are spread over a fixed number of shards (from the goal id) so no index partition is hot.
@@ -22,6 +22,7 @@ export function dueAt(goal: Pick<Goal, 'status' | 'nextCheckinAt' | 'resumeAt' |
   if (goal.status === 'active') times.push(goal.nextCheckinAt);
   if (goal.status === 'paused') times.push(goal.resumeAt);
   if (goal.status === 'active' || goal.status === 'paused') {
+    if (goal.buddy?.status === 'not-invited') times.push(goal.buddy.inviteAt);
     if (goal.buddy?.status === 'invited') times.push(goal.buddy.remindAt);
     if (goal.buddy?.status === 'accepted') times.push(goal.buddyReport?.dueAt);
   }

@@ -11,14 +11,18 @@ export interface Person {
   locale: Locale;
   timeZone: string;
   createdAt: string;
+  /** Raised by "sign out every link I have been sent"; every goal of the person carries a copy. */
+  linkGeneration?: number;
 }
 
 export interface Buddy {
   email: string;
   name?: string;
   status: BuddyStatus;
-  /** The number (goal-wide) of the latest invitation sent to this buddy; 0 before the first. */
+  /** The number (goal-wide) of the latest invitation asked for this buddy; 0 before the first. */
   invitation: number;
+  /** When the asked-for invitation goes out (the tick sends it): at least 10 minutes after confirming. */
+  inviteAt?: string;
   invitedAt?: string;
   /** When the one reminder is due; removed once it is sent or the buddy answers. */
   remindAt?: string;
@@ -46,7 +50,7 @@ export interface Goal {
   checkinHour: number;
   status: GoalStatus;
   buddy?: Buddy;
-  /** Invitations sent for this goal, to any buddy (at most MAX_INVITATIONS_PER_GOAL). */
+  /** Invitations asked for this goal, to any buddy (at most MAX_INVITATIONS_PER_GOAL), sent or not yet. */
   invitationsSent?: number;
   /** The buddy who said no or left, by name only: the address is removed from the goal. */
   pastBuddy?: { name?: string; status: 'declined' | 'left' };
@@ -69,6 +73,8 @@ export interface Goal {
   stoppedAt?: string;
   /** Epoch seconds; unconfirmed goals are removed by the table's TTL. */
   expiresAt?: number;
+  /** The owner's link generation (Person.linkGeneration) when the goal was last signed out; links carry it. */
+  linkGeneration?: number;
   /** Optimistic lock: every save names the version it read. */
   version: number;
 }
@@ -77,3 +83,5 @@ export interface Goal {
 export const PENDING_TTL_SECONDS = 7 * 24 * 3600;
 /** Goal-page links outlive the longest goal (52 weeks) with a margin for the final report. */
 export const GOAL_LINK_TTL_SECONDS = 400 * 24 * 3600;
+/** Step-up links (export, delete everything, a new buddy) are emailed on request and live this long. */
+export const STEP_UP_TTL_SECONDS = 30 * 60;

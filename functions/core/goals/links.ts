@@ -1,19 +1,43 @@
 // The signed links and addresses the product hands out; each names exactly one action on one goal.
 import type { Locale } from '../i18n/messages.js';
 import type { CoreConfig } from '../ports.js';
+import { finalReportAt } from '../schedule/checkins.js';
 import { addressFor } from '../tokens/address-tokens.js';
-import { signToken, type TokenClaims } from '../tokens/tokens.js';
+import { signToken, type TokenClaims, type TokenPurpose } from '../tokens/tokens.js';
 import type { Goal } from './goal.js';
-import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS } from './goal.js';
+import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS, STEP_UP_TTL_SECONDS } from './goal.js';
 
-type GoalIds = Pick<Goal, 'owner' | 'id'>;
+type GoalIds = Pick<Goal, 'owner' | 'id' | 'linkGeneration'>;
+/** What an answer link needs to know to end with the goal. */
+type AnswerGoal = GoalIds & Pick<Goal, 'weeks' | 'firstCheckinDate' | 'checkinWeekday' | 'checkinHour' | 'timeZone'>;
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+const DAY_SECONDS = 24 * 3600;
 /** An old email's "never email me again" should still work years later; all it can do is stop mail. */
-const NEVER_LINK_TTL_SECONDS = 10 * 365 * 24 * 3600;
+const NEVER_LINK_TTL_SECONDS = 10 * 365 * DAY_SECONDS;
 
-function goalToken(config: CoreConfig, goal: GoalIds, now: Date, claims: Omit<TokenClaims, 'subject' | 'expiresAt'>, ttl = GOAL_LINK_TTL_SECONDS) {
-  return signToken(config.keys, { ...claims, subject: [goal.owner, goal.id], expiresAt: seconds(now) + ttl });
+/**
+ * Links that act for the owner carry the owner's link generation, so "sign out every link" ends them.
+ * Unsubscribe and "never email me again" do not: all they can do is stop mail, and RFC 8058 wants an
+ * old email's one-click unsubscribe to keep working.
+ */
+export const generationBound: ReadonlySet<TokenPurpose> = new Set(['confirm', 'goal', 'record', 'week', 'remember', 'export', 'erase', 'buddy-change']);
+
+function goalToken(config: CoreConfig, goal: GoalIds, now: Date, claims: Omit<TokenClaims, 'subject' | 'expiresAt'>, ttl = GOAL_LINK_TTL_SECONDS, extra: string[] = []) {
+  const generation = generationBound.has(claims.purpose) && goal.linkGeneration ? { generation: goal.linkGeneration } : {};
+  return signToken(config.keys, { ...claims, ...generation, subject: [goal.owner, goal.id, ...extra], expiresAt: seconds(now) + ttl });
+}
+
+/**
+ * Answer and week links end with the goal: at its final report as now scheduled (a day's margin for a late
+ * tick), not 400 days on. A goal not yet started counts its weeks from now. At least a day, always.
+ */
+function answerLinkTtl(goal: AnswerGoal, now: Date): number {
+  const schedule = { weekday: goal.checkinWeekday, hour: goal.checkinHour, timeZone: goal.timeZone };
+  const end = goal.firstCheckinDate
+    ? seconds(finalReportAt(goal.firstCheckinDate, goal.weeks, schedule))
+    : seconds(now) + (goal.weeks + 1) * 7 * DAY_SECONDS;
+  return Math.max(end + DAY_SECONDS - seconds(now), DAY_SECONDS);
 }
 
 export function confirmUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
@@ -28,22 +52,45 @@ export function goalPageUrl(config: CoreConfig, goal: GoalIds, now: Date): strin
   return `${config.baseUrl}${goalPagePath(config, goal, now)}`;
 }
 
-/** One check-in button: record `value` for `week`; `sentAt` lets the landing page tell a scanner from a person. */
-export function recordUrl(config: CoreConfig, goal: GoalIds, week: number, value: number, sentAt: Date): string {
-  const token = goalToken(config, goal, sentAt, { purpose: 'record', week, value, issuedAt: seconds(sentAt) });
-  return `${config.baseUrl}/r/${token}`;
+/** One check-in button: record `value` for `week`. */
+export function recordUrl(config: CoreConfig, goal: AnswerGoal, week: number, value: number, sentAt: Date): string {
+  return `${config.baseUrl}/r/${goalToken(config, goal, sentAt, { purpose: 'record', week, value }, answerLinkTtl(goal, sentAt))}`;
 }
 
-export function weekPagePath(config: CoreConfig, goal: GoalIds, week: number, now: Date): string {
-  return `/w/${goalToken(config, goal, now, { purpose: 'week', week })}`;
+export function weekPagePath(config: CoreConfig, goal: AnswerGoal, week: number, now: Date): string {
+  return `/w/${goalToken(config, goal, now, { purpose: 'week', week }, answerLinkTtl(goal, now))}`;
 }
 
-export function weekPageUrl(config: CoreConfig, goal: GoalIds, week: number, now: Date): string {
+export function weekPageUrl(config: CoreConfig, goal: AnswerGoal, week: number, now: Date): string {
   return `${config.baseUrl}${weekPagePath(config, goal, week, now)}`;
 }
 
 export function unsubscribeUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
   return `${config.baseUrl}/u/${goalToken(config, goal, now, { purpose: 'unsubscribe' })}`;
+}
+
+/** What a step-up link does; each is its own purpose and route, emailed at the moment it is asked for. */
+export const stepUpRoutes = { export: 'export', erase: 'delete', 'buddy-change': 'buddy' } as const;
+export type StepUp = keyof typeof stepUpRoutes;
+
+/** A link emailed at the moment the owner asks for it, good for 30 minutes; `extra` names e.g. the new buddy. */
+export function stepUpUrl(config: CoreConfig, goal: GoalIds, action: StepUp, now: Date, extra: string[] = []): string {
+  return `${config.baseUrl}/s/${stepUpRoutes[action]}/${goalToken(config, goal, now, { purpose: action }, STEP_UP_TTL_SECONDS, extra)}`;
+}
+
+/** A buddy's step-up link to erase what Kompis knows about them. */
+export function forgetUrl(config: CoreConfig, person: string, locale: Locale, now: Date): string {
+  const token = signToken(config.keys, { purpose: 'forget', subject: [person], expiresAt: seconds(now) + STEP_UP_TTL_SECONDS });
+  return `${config.baseUrl}/s/forget/${token}?lang=${locale}`;
+}
+
+/** How long a browser stays remembered (Chromium keeps no cookie longer than 400 days anyway). */
+export const REMEMBER_TTL_SECONDS = 400 * DAY_SECONDS;
+
+/** The remembered-browser cookie's value: names the owner, ends with their link generation. */
+export function rememberToken(config: CoreConfig, owner: Pick<Goal, 'owner' | 'linkGeneration'>, now: Date): string {
+  const generation = owner.linkGeneration ? { generation: owner.linkGeneration } : {};
+  return signToken(config.keys, { purpose: 'remember', subject: [owner.owner], expiresAt: seconds(now) + REMEMBER_TTL_SECONDS, ...generation });
 }
 
 /** "Never email me again", in every email: names only the recipient's address, and does only that. */

@@ -1,8 +1,11 @@
 // Writing a goal down: store the person and a pending goal, then ask the owner to confirm by email.
 import { ulid } from 'ulid';
+import { invitationPreview, linkNamedBuddy } from '../buddy/invitations.js';
+import { unlinked } from '../emails/unlinked.js';
 import { renderEmail } from '../emails/render.js';
+import { withinCeiling } from '../limits/ceilings.js';
 import { t } from '../i18n/messages.js';
-import { EmailNotSent } from '../errors.js';
+import { EmailNotSent, LimitReached } from '../errors.js';
 import { SendOutcomeUnknown, type Deps, type OutgoingEmail } from '../ports.js';
 import { formatHour } from '../schedule/checkins.js';
 import type { Goal } from './goal.js';
@@ -14,18 +17,17 @@ export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<Outg
 
 /**
  * The same outcome whether or not the address was known, so the page reveals nothing. The pending goal is
- * written first (the email's confirm link names it) and the profile once the email went out: a confirmation
- * that surely was not sent leaves nothing behind but the sign-up counters, which count attempts.
+ * written first (the email's confirm link names it), the profile and the buddy's link once the email went
+ * out: a confirmation that surely was not sent leaves nothing behind but the counters, which count attempts.
+ * Someone else may have typed the address: everything written here expires with the pending goal unless it
+ * is confirmed.
  */
 export async function signUp(deps: Deps, form: SignupForm, confirmation: ConfirmationEmail = confirmEmail): Promise<Goal> {
   const now = deps.clock.now();
-  const person = {
-    email: form.email,
-    ...(form.name ? { name: form.name } : {}),
-    locale: form.locale,
-    timeZone: form.timeZone,
-    createdAt: now.toISOString(),
-  };
+  if (!(await withinCeiling(deps, 'confirmation', form.email))) throw new LimitReached('error.rate.busy');
+  const expiresAt = Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS;
+  const person = { email: form.email, ...(form.name ? { name: form.name } : {}), locale: form.locale, timeZone: form.timeZone, createdAt: now.toISOString() };
+  const linkGeneration = (await deps.store.getPerson(form.email))?.linkGeneration;
   const goal: Goal = {
     id: ulid(now.getTime()),
     owner: form.email,
@@ -42,23 +44,28 @@ export async function signUp(deps: Deps, form: SignupForm, confirmation: Confirm
       ? { buddy: { email: form.buddyEmail, ...(form.buddyName ? { name: form.buddyName } : {}), status: 'not-invited' as const, invitation: 0 } }
       : {}),
     createdAt: now.toISOString(),
-    expiresAt: Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS,
+    expiresAt,
+    ...(linkGeneration ? { linkGeneration } : {}),
     version: 1,
   };
   await deps.store.saveGoal(goal);
+  const keep = async () => {
+    await deps.store.ensurePerson(person, expiresAt);
+    await linkNamedBuddy(deps, goal);
+  };
   try {
     await deps.mailer.send({ headers: { 'Auto-Submitted': 'auto-generated' }, ...confirmation(deps, goal, now), to: goal.owner });
   } catch (error) {
     if (error instanceof SendOutcomeUnknown) {
       // SES may have taken it, and its link must then work: the goal stays (unconfirmed, it expires on its own).
-      await deps.store.ensurePerson(person);
+      await keep();
       throw new EmailNotSent('error.email.signupUnknown', { cause: error });
     }
     // Surely not sent. Should the discard fail too, the goal's TTL removes it: nobody can confirm it.
     await deps.store.discardPendingGoal(goal.owner, goal.id).catch(() => undefined);
     throw new EmailNotSent('error.email.signupRefused', { cause: error });
   }
-  await deps.store.ensurePerson(person);
+  await keep();
   return goal;
 }
 
@@ -70,9 +77,11 @@ export function scheduleText(goal: Goal): string {
   });
 }
 
+/** The address may be someone else's: the goal's words come with no live links, and the buddy line says who is asked. */
 export function confirmEmail(deps: Pick<Deps, 'config'>, goal: Goal, now: Date) {
   return renderEmail('confirm-goal', goal.locale, {
-    goalText: goal.text,
+    goalText: unlinked(goal.text),
+    buddyLine: invitationPreview(goal),
     perWeek: goal.targetPerWeek,
     weeks: goal.weeks,
     schedule: scheduleText(goal),

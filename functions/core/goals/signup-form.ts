@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import type { MessageKey } from '../i18n/messages.js';
 import { locales } from '../i18n/messages.js';
+import { containsLink } from '../emails/unlinked.js';
 import { isValidTimeZone } from '../schedule/checkins.js';
 
 export const key = (k: MessageKey) => ({ error: k });
@@ -31,6 +32,21 @@ export const oneLine = (max: number, tooLong: MessageKey) =>
     .refine((v) => !INVISIBLE.test(v), key('errors.text.invisible'))
     .refine((v) => !MARKUP.test(v), key('errors.text.markup'));
 
+/**
+ * A person's name: one line, and no web or email address — a name reaches other people's inboxes ("Ola
+ * asks you to be their buddy"), where an address in it would be a link a stranger put there.
+ */
+export const nameField = () => oneLine(100, 'errors.name.tooLong').refine((v) => !containsLink(v), key('errors.name.link'));
+
+/**
+ * A display name from an email's From or Cc, made into something the name rules take: line breaks and
+ * markup become spaces, hidden characters go, and a name that carries an address is left out altogether.
+ */
+export function displayName(raw: string): string {
+  const name = raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029<>]/g, ' ').replace(new RegExp(INVISIBLE.source, 'g'), '').slice(0, 100);
+  return containsLink(name) ? '' : name;
+}
+
 /** Text that may run over lines: no control characters but line breaks, no markup. */
 export const plainText = (max: number, tooLong: MessageKey) =>
   z
@@ -59,7 +75,7 @@ export const timeZoneField = z
 export const signupFormSchema = z
   .object({
     email: emailField('errors.email.invalid'),
-    name: optional(oneLine(100, 'errors.name.tooLong')),
+    name: optional(nameField()),
     goal: z
       .string(key('errors.goal.required'))
       .trim()
@@ -68,7 +84,7 @@ export const signupFormSchema = z
       .refine((v) => !TEXT_CONTROL.test(v) && !MARKUP.test(v), key('errors.text.markup')),
     perWeek: wholeNumber(1, 100, 'errors.perWeek.invalid'),
     weeks: wholeNumber(1, 52, 'errors.weeks.invalid'),
-    buddyName: optional(oneLine(100, 'errors.name.tooLong')),
+    buddyName: optional(nameField()),
     buddyEmail: optional(emailField('errors.buddyEmail.invalid')),
     locale: z.enum(locales, key('errors.locale.invalid')),
     timeZone: timeZoneField,

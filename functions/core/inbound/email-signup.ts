@@ -8,7 +8,7 @@ import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
 import { confirmUrl, goalFormUrl, neverEmailUrl } from '../goals/links.js';
 import { scheduleText, signUp } from '../goals/sign-up.js';
-import { INVISIBLE, signupDefaults, signupFormSchema } from '../goals/signup-form.js';
+import { displayName, signupDefaults, signupFormSchema } from '../goals/signup-form.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { goalLanguage } from '../analysis/language.js';
@@ -48,13 +48,12 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
 
   const form = signupFormSchema.safeParse({
     email: sender.address,
-    // A display name is whatever the sender's client put there: line breaks and markup become spaces, and
-    // characters the form refuses in a name (they would reach the buddy's subject lines) are dropped.
-    name: sender.name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029<>]/g, ' ').replace(new RegExp(INVISIBLE.source, 'g'), '').slice(0, 100),
+    // A display name is whatever the sender's client put there: made into a name the form takes, or left out.
+    name: displayName(sender.name),
     goal: goalText.slice(0, 500),
     perWeek: String(perWeek),
     weeks: String(weeks),
-    buddyName: buddy?.name ?? '',
+    buddyName: displayName(buddy?.name ?? ''),
     buddyEmail: buddy?.email ?? '',
     locale,
     timeZone: signupDefaults.timeZone,

@@ -40,6 +40,14 @@ export function checkinAt(firstDate: string, week: number, schedule: CheckinSche
   return atLocalHour(first.plus({ weeks: week - 1 }), schedule.hour).toJSDate();
 }
 
+/** The final report goes this long after the last check-in, so the last week can still be answered. */
+export const FINAL_REPORT_DELAY_HOURS = 48;
+
+/** When the final report is due, as the goal is scheduled now (a pause or a new time moves it). */
+export function finalReportAt(firstDate: string, weeks: number, schedule: CheckinSchedule): Date {
+  return new Date(checkinAt(firstDate, weeks, schedule).getTime() + FINAL_REPORT_DELAY_HOURS * 3600 * 1000);
+}
+
 // Building an Intl.DateTimeFormat costs ~150 µs, using one ~3 µs: one per kind, language and zone, kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

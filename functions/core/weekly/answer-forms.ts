@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { channels, MAX_WEEK_COUNT } from '../progress/answers.js';
-import { emailField, hourField, key, oneLine, optional, plainText, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
+import { emailField, hourField, key, nameField, optional, plainText, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
 
 export const weekFormSchema = z.object({
   count: wholeNumber(0, MAX_WEEK_COUNT, 'errors.count.invalid'),
@@ -27,7 +27,7 @@ export function resumeInstant(date: string, timeZone: string, now: Date): Date |
 }
 
 export const buddyFormSchema = z.object({
-  buddyName: optional(oneLine(100, 'errors.name.tooLong')),
+  buddyName: optional(nameField()),
   buddyEmail: emailField('errors.buddyEmail.invalid'),
 });
 

@@ -4,10 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Goal } from '../goals/goal.js';
 import type { GoalPatch } from '../goals/update.js';
-import { checkinAt, firstCheckinDate, type CheckinSchedule } from '../schedule/checkins.js';
-
-/** The final report goes this long after the last check-in, so the last week can still be answered. */
-export const FINAL_REPORT_DELAY_HOURS = 48;
+import { checkinAt, finalReportAt, firstCheckinDate, type CheckinSchedule } from '../schedule/checkins.js';
 
 export function scheduleOf(goal: Pick<Goal, 'checkinWeekday' | 'checkinHour' | 'timeZone'>): CheckinSchedule {
   return { weekday: goal.checkinWeekday, hour: goal.checkinHour, timeZone: goal.timeZone };
@@ -20,9 +17,7 @@ export function advanceAfterCheckin(goal: Goal, week: number): GoalPatch | undef
   if (week < goal.weeks) {
     return { nextWeek: week + 1, nextCheckinAt: checkinAt(goal.firstCheckinDate, week + 1, schedule).toISOString() };
   }
-  const lastCheckin = checkinAt(goal.firstCheckinDate, week, schedule);
-  const report = new Date(lastCheckin.getTime() + FINAL_REPORT_DELAY_HOURS * 3600 * 1000);
-  return { nextWeek: week + 1, nextCheckinAt: report.toISOString() };
+  return { nextWeek: week + 1, nextCheckinAt: finalReportAt(goal.firstCheckinDate, goal.weeks, schedule).toISOString() };
 }
 
 /** A check-in moved by the owner (resume, new time) comes no sooner than this. */

@@ -7,7 +7,7 @@ import type { Goal } from '../goals/goal.js';
 import { updateGoal } from '../goals/update.js';
 import type { Deps, QueueMessage } from '../ports.js';
 import { sendOnce } from './send-once.js';
-import { sendReminder } from '../buddy/invitations.js';
+import { sendInvitation, sendReminder } from '../buddy/invitations.js';
 import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
 import { finalReportEmail } from './final-report.js';
@@ -15,7 +15,7 @@ import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
 import type { Pacer } from './send-rate.js';
 
 export const queueMessageSchema = z.object({
-  kind: z.enum(['checkin', 'final', 'resume', 'buddy-reminder', 'buddy-report']),
+  kind: z.enum(['checkin', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
   owner: z.string().min(3).max(320),
   goalId: z.string().regex(/^[0-9A-Z]{26}$/),
   week: z.number().int().min(1).max(1000),
@@ -32,8 +32,9 @@ export interface BatchResult {
   outcomes: SendOutcome[];
 }
 
-/** sent · duplicate: already sent · in-flight: another worker is sending it · resumed · skipped · invalid */
-export type SendOutcome = 'sent' | 'duplicate' | 'in-flight' | 'resumed' | 'skipped' | 'invalid';
+/** sent · duplicate: already sent · in-flight: another worker is sending it · resumed · skipped · invalid ·
+ *  deferred: an hourly ceiling was reached, the goal waits for the next hour */
+export type SendOutcome = 'sent' | 'duplicate' | 'in-flight' | 'resumed' | 'skipped' | 'invalid' | 'deferred';
 
 
 export interface SendDeps extends Deps {
@@ -80,6 +81,8 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
       return sendFinalReport(deps, goal);
     case 'resume':
       return resume(deps, goal);
+    case 'buddy-invite':
+      return sendInvitation(deps, goal.owner, goal.id, deps.pacer);
     case 'buddy-reminder':
       return (await sendReminder(deps, goal, parsed.week)) === 'sent' ? 'sent' : 'skipped';
     case 'buddy-report':

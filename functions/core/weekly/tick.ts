@@ -9,7 +9,7 @@ import type { Queue, QueueMessage, Store } from '../ports.js';
 /** SQS takes at most 10 messages per SendMessageBatch. */
 const QUEUE_BATCH = 10;
 
-/** Everything about this goal that is due at `now`: a check-in or the final report, a resume, a buddy's reminder or report. */
+/** Everything about this goal that is due at `now`: a check-in or the final report, a resume, a buddy's invitation, reminder or report. */
 export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
   const at = now.toISOString();
   const week = goal.nextWeek ?? 1;
@@ -23,6 +23,9 @@ export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
   }
   if (goal.status === 'active' || goal.status === 'paused') {
     const buddy = goal.buddy;
+    if (buddy?.status === 'not-invited' && buddy.inviteAt && buddy.inviteAt <= at) {
+      messages.push({ kind: 'buddy-invite', ...ids, week: buddy.invitation });
+    }
     if (buddy?.status === 'invited' && buddy.remindAt && buddy.remindAt <= at) {
       messages.push({ kind: 'buddy-reminder', ...ids, week: buddy.invitation });
     }

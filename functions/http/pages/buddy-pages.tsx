@@ -111,8 +111,16 @@ export interface FollowedGoal {
   leaveAction: string;
 }
 
-export function BuddyListPage(props: { locale: Goal['locale']; nonce: string; goals: FollowedGoal[]; languageAction: string }) {
-  const { locale, nonce, goals, languageAction } = props;
+export interface BuddyListPageProps {
+  locale: Goal['locale'];
+  nonce: string;
+  goals: FollowedGoal[];
+  languageAction: string;
+  forgetAction: string;
+  forgetSent: boolean;
+}
+
+export function BuddyListPage({ locale, nonce, goals, languageAction, forgetAction, forgetSent }: BuddyListPageProps) {
   return (
     <Layout locale={locale} nonce={nonce} title={t(locale, 'buddyPage.title')}>
       <h1>{t(locale, 'buddyPage.title')}</h1>
@@ -136,6 +144,17 @@ export function BuddyListPage(props: { locale: Goal['locale']; nonce: string; go
           </form>
         </div>
       ))}
+      <form method="post" action={forgetAction} class="card">
+        <h2>{t(locale, 'buddyPage.forget.legend')}</h2>
+        {forgetSent ? (
+          <p class="notice" role="status">
+            {t(locale, 'goal.stepUp.sent')}
+          </p>
+        ) : (
+          <p class="hint">{t(locale, 'buddyPage.forget.hint')}</p>
+        )}
+        <button type="submit" class="danger">{t(locale, 'buddyPage.forget.button')}</button>
+      </form>
     </Layout>
   );
 }

@@ -6,7 +6,7 @@ import type { Progress } from '../../core/progress/progress.js';
 import { formatDate, formatLocal } from '../../core/schedule/checkins.js';
 import { GoalQuote } from './goal-quote.js';
 import { ProgressChart } from './progress-chart.js';
-import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
+import { invitationPreview, MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { Layout } from './layout.js';
 
@@ -21,6 +21,7 @@ export function ConfirmPage({ goal, nonce, action }: { goal: Goal; nonce: string
         <p>
           {t(locale, 'goal.target.value', { perWeek: goal.targetPerWeek, weeks: goal.weeks })} · {scheduleText(goal)}
         </p>
+        <p data-testid="invitation-preview">{invitationPreview(goal)}</p>
         <form method="post" action={action}>
           <button type="submit">{t(locale, 'confirm.button')}</button>
         </form>
@@ -44,7 +45,7 @@ export function AlreadyConfirmedPage({ goal, nonce, goalUrl }: { goal: Goal; non
   );
 }
 
-export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes';
+export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp';
 
 export interface GoalPageProps {
   goal: Goal;
@@ -92,6 +93,8 @@ function noticeText(goal: Goal, notice: GoalNotice): string {
       return t(locale, 'goal.buddy.invitedNotice');
     case 'notes':
       return t(locale, 'goal.buddy.notesSaved');
+    case 'stepUp':
+      return t(locale, 'goal.stepUp.sent');
   }
 }
 
@@ -184,20 +187,24 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
       {open && <GoalActions goal={goal} path={path} errors={errors} />}
       <div class="card">
         <h2>{t(locale, 'goal.export.legend')}</h2>
-        <p>
-          <a href={`${path}/export`} download="kompis-export.json">
-            {t(locale, 'goal.export.link')}
-          </a>
-        </p>
+        <form method="post" action={`${path}/export`}>
+          <p class="hint">{t(locale, 'goal.export.hint')}</p>
+          <button type="submit" class="secondary">{t(locale, 'goal.export.button')}</button>
+        </form>
         {!open && (
           <p>
             <a href={`/?lang=${locale}`}>{t(locale, 'goal.newGoal')}</a>
           </p>
         )}
       </div>
+      <form method="post" action={`${path}/sign-out`} class="card">
+        <h2>{t(locale, 'signOut.legend')}</h2>
+        <p class="hint">{t(locale, 'signOut.hint')}</p>
+        <button type="submit" class="secondary">{t(locale, 'signOut.button')}</button>
+      </form>
       <form method="post" action={`${path}/delete`} class="card">
         <h2>{t(locale, 'goal.delete.legend')}</h2>
-        <p class="hint">{t(locale, 'goal.delete.hint')}</p>
+        <p class="hint">{t(locale, 'goal.delete.hint')} {t(locale, 'goal.stepUp.hint')}</p>
         <p>
           <label>
             <input type="checkbox" name="confirm" value="yes" class="inline" aria-invalid={errors.confirm ? 'true' : undefined} />{' '}
@@ -205,7 +212,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
           </label>
         </p>
         {errors.confirm && <p class="error">{t(locale, errors.confirm)}</p>}
-        <button type="submit" class="danger">{t(locale, 'goal.delete.button')}</button>
+        <button type="submit" class="danger">{t(locale, 'goal.delete.emailButton')}</button>
       </form>
     </Layout>
   );
@@ -215,13 +222,15 @@ function buddyState(goal: Goal): string {
   const locale = goal.locale;
   const buddy = goal.buddy;
   if (!buddy) {
-    if (goal.pastBuddy) return t(locale, `goal.buddy.${goal.pastBuddy.status}`, { buddy: goal.pastBuddy.name ?? '—' });
+    const past = goal.pastBuddy;
+    if (past) return past.name ? t(locale, `goal.buddy.${past.status}`, { buddy: past.name }) : t(locale, `goal.buddy.${past.status}.unnamed`);
     return t(locale, 'goal.buddy.none');
   }
   const who = buddy.name ? `${buddy.name} <${buddy.email}>` : buddy.email;
   if (goal.status === 'pending') return t(locale, 'goal.buddy.notInvited', { buddy: who });
   if (buddy.status === 'invited') return t(locale, 'goal.buddy.invited', { buddy: who });
   if (buddy.status === 'accepted') return t(locale, 'goal.buddy.accepted', { buddy: who });
+  if (buddy.inviteAt) return t(locale, 'goal.buddy.inviting', { buddy: who });
   return t(locale, 'goal.buddy.waiting', { buddy: who });
 }
 
@@ -266,7 +275,8 @@ function BuddyActions({ goal, path, errors }: { goal: Goal; path: string; errors
                 aria-describedby={errors.buddyEmail ? 'buddyEmail-error' : undefined} />
               {errors.buddyEmail && <p class="error" id="buddyEmail-error">{t(locale, errors.buddyEmail)}</p>}
             </div>
-            <button type="submit" class="secondary">{t(locale, 'goal.buddy.askButton')}</button>
+            <p class="hint">{t(locale, 'goal.stepUp.hint')}</p>
+            <button type="submit" class="secondary">{t(locale, 'goal.buddy.askByEmail')}</button>
           </fieldset>
         </form>
       )}

@@ -38,6 +38,7 @@ table.history th,table.history td{text-align:left;padding:.35rem .5rem;border-bo
 .buttons{display:flex;flex-wrap:wrap;gap:.5rem}
 button.secondary{background:#fff;color:#0b6e4f;border:2px solid #0b6e4f}
 button.danger{background:#b42318}
+button.big{font-size:1.4rem;padding:1rem 2rem;width:100%}
 .stats{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0}
 .stats div{flex:1 1 8rem;background:#f5f7fa;border-radius:6px;padding:.5rem .75rem}
 .stats strong{display:block;font-size:1.3rem}

@@ -1,6 +1,7 @@
 // The one-click landing page (records only by POST) and a week's page (the answer, change it, add a note).
+// Neither links to the goal page; the week page offers to email a fresh link to the owner instead.
 import type { Goal } from '../../core/goals/goal.js';
-import { t, type MessageKey } from '../../core/i18n/messages.js';
+import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { channels, isCounted, MAX_WEEK_COUNT, type WeekAnswer } from '../../core/progress/answers.js';
 import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
@@ -12,7 +13,7 @@ export interface RecordPageProps {
   count: number;
   nonce: string;
   action: string;
-  /** Submit by itself: only when opened well after the email was sent, never at delivery time. */
+  /** Submit by itself: only in a browser the owner asked to remember, which no mail scanner holds. */
   autoSubmit: boolean;
 }
 
@@ -24,8 +25,14 @@ export function RecordPage({ goal, week, count, nonce, action, autoSubmit }: Rec
       <div class="card">
         <p class="goal-quote">{goal.text}</p>
         <form method="post" action={action} id="record">
-          <button type="submit">{t(locale, 'record.button', { count })}</button>
+          <button type="submit" class="big">{t(locale, 'record.button', { count })}</button>
+          <p>
+            <label>
+              <input type="checkbox" name="remember" value="on" checked class="inline" /> {t(locale, 'record.remember')}
+            </label>
+          </p>
         </form>
+        {!autoSubmit && <p class="hint">{t(locale, 'record.why')}</p>}
         {autoSubmit && (
           <>
             <p class="muted" aria-live="polite">
@@ -51,15 +58,15 @@ export interface WeekPageProps {
   answer?: WeekAnswer | undefined;
   progress: Progress;
   nonce: string;
+  /** The week page's own path: its form posts here, and "email me my goal page" to `${action}/goal-link`. */
   action: string;
-  goalUrl: string;
-  notice?: 'recorded' | 'saved' | undefined;
+  notice?: 'saved' | 'goalLinkSent' | undefined;
   errors?: WeekFormErrors;
   values?: { count?: string; note?: string; channel?: string };
 }
 
 export function WeekPage(props: WeekPageProps) {
-  const { goal, week, answer, progress, nonce, action, goalUrl, notice, errors = {}, values = {} } = props;
+  const { goal, week, answer, progress, nonce, action, notice, errors = {}, values = {} } = props;
   const locale = goal.locale;
   const counted = isCounted(answer) ? answer : undefined;
   const count = values.count ?? (counted ? String(counted.count) : '');
@@ -108,9 +115,23 @@ export function WeekPage(props: WeekPageProps) {
         </div>
         <button type="submit">{t(locale, 'week.save')}</button>
       </form>
-      <p>
-        <a href={goalUrl}>{t(locale, 'week.toGoal')}</a>
-      </p>
+      <GoalLinkForm locale={locale} action={`${action}/goal-link`} sent={notice === 'goalLinkSent'} />
     </Layout>
+  );
+}
+
+/** "Email me my goal page": the narrow pages' way to the goal page, through the owner's inbox. */
+export function GoalLinkForm({ locale, action, sent }: { locale: Locale; action: string; sent: boolean }) {
+  return (
+    <form method="post" action={action} class="card">
+      {sent ? (
+        <p class="notice" role="status">
+          {t(locale, 'goalLink.sent')}
+        </p>
+      ) : (
+        <p class="hint">{t(locale, 'goalLink.hint')}</p>
+      )}
+      <button type="submit" class="secondary">{t(locale, 'goalLink.button')}</button>
+    </form>
   );
 }

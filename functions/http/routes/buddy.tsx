@@ -1,17 +1,20 @@
 // The buddy's side: /i (invitation), /k (a reaction), /bl (leave one goal), /buddy (the goals they follow).
-// Every link names the buddy's address; once the owner names someone else, the old links close.
+// Every link names the buddy's address; once the owner names someone else, the old links close. The owner's
+// words reach the buddy with no live links in them.
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import { reactionKinds } from '../../core/buddy/buddy-emails.js';
 import { acceptInvitation, asSeenByBuddy, goalForBuddy, releaseBuddy, type BuddyRef } from '../../core/buddy/invitations.js';
 import { MAX_REACTION_MESSAGE, react } from '../../core/buddy/reactions.js';
+import { asShownToOthers } from '../../core/emails/unlinked.js';
 import { InvalidToken } from '../../core/errors.js';
 import { buddyLeaveUrl } from '../../core/goals/links.js';
 import { plainText } from '../../core/goals/signup-form.js';
 import { isLocale, localeFromAcceptLanguage, type MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
-import { formFields, nonce, type Env } from '../context.js';
+import { emailForget } from '../../core/emails/link-email.js';
+import { formFields, nonce, requestLocale, type Env } from '../context.js';
 import { BuddyDonePage, BuddyListPage, InvitationPage, LeavePage, ReactionPage } from '../pages/buddy-pages.js';
 
 const messageSchema = z.object({ message: plainText(MAX_REACTION_MESSAGE, 'errors.message.tooLong').optional() });
@@ -28,18 +31,18 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/i/:token', async (c) => {
     const { ref } = claimsOf(c, 'invite');
     const goal = await goalForBuddy(deps, ref);
-    if (goal.buddy?.status === 'accepted') return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey="invite.already" />);
-    return c.html(<InvitationPage goal={goal} nonce={nonce(c)} action={linkPath(c)} />);
+    if (goal.buddy?.status === 'accepted') return c.html(<BuddyDonePage goal={asShownToOthers(goal)} nonce={nonce(c)} messageKey="invite.already" />);
+    return c.html(<InvitationPage goal={asShownToOthers(goal)} nonce={nonce(c)} action={linkPath(c)} />);
   });
 
   app.post('/i/:token/accept', async (c) => {
     const { goal, already } = await acceptInvitation(deps, claimsOf(c, 'invite').ref);
-    return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey={already ? 'invite.already' : 'invite.accepted'} />);
+    return c.html(<BuddyDonePage goal={asShownToOthers(goal)} nonce={nonce(c)} messageKey={already ? 'invite.already' : 'invite.accepted'} />);
   });
 
   app.post('/i/:token/decline', async (c) => {
     const goal = await releaseBuddy(deps, claimsOf(c, 'invite').ref, 'declined');
-    return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey="invite.declined" />);
+    return c.html(<BuddyDonePage goal={asShownToOthers(goal)} nonce={nonce(c)} messageKey="invite.declined" />);
   });
 
   function reactionOf(c: Context) {
@@ -52,7 +55,7 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/k/:token', async (c) => {
     const { ref, kind, week } = reactionOf(c);
     const goal = await asSeenByBuddy(deps, await goalForBuddy(deps, ref), ref.buddy);
-    return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} />);
+    return c.html(<ReactionPage goal={asShownToOthers(goal)} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} />);
   });
 
   app.post('/k/:token', async (c) => {
@@ -63,22 +66,22 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
     const parsed = messageSchema.safeParse(kind === 'ask' ? await formFields(c) : {});
     if (!parsed.success) {
       const error = (parsed.error.issues[0]?.message ?? 'errors.message.tooLong') as MessageKey;
-      return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} error={error} />, 400);
+      return c.html(<ReactionPage goal={asShownToOthers(goal)} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} error={error} />, 400);
     }
     const outcome = await react(deps, ref, week, kind, kind === 'ask' ? parsed.data.message : undefined);
-    return c.html(<ReactionPage goal={goal} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} outcome={outcome} />);
+    return c.html(<ReactionPage goal={asShownToOthers(goal)} kind={kind} week={week} nonce={nonce(c)} action={c.req.path} outcome={outcome} />);
   });
 
   app.get('/bl/:token', async (c) => {
     const { ref } = claimsOf(c, 'buddy-leave');
     const goal = await asSeenByBuddy(deps, await goalForBuddy(deps, ref), ref.buddy);
-    return c.html(<LeavePage goal={goal} nonce={nonce(c)} action={c.req.path} />);
+    return c.html(<LeavePage goal={asShownToOthers(goal)} nonce={nonce(c)} action={c.req.path} />);
   });
 
   // One-click (RFC 8058) from the buddy's List-Unsubscribe, like /u: exempt from the Origin check.
   app.post('/bl/:token', async (c) => {
     const goal = await releaseBuddy(deps, claimsOf(c, 'buddy-leave').ref, 'left');
-    return c.html(<BuddyDonePage goal={goal} nonce={nonce(c)} messageKey="leave.done" />);
+    return c.html(<BuddyDonePage goal={asShownToOthers(goal)} nonce={nonce(c)} messageKey="leave.done" />);
   });
 
   const buddyOf = (c: Context) => {
@@ -94,15 +97,27 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
     return c.redirect(`/buddy/${c.req.param('token')}`, 303);
   });
 
+  // "Delete what Kompis knows about me": a 30-minute link to the buddy's own address (routes/step-up.tsx).
+  app.post('/buddy/:token/forget', async (c) => {
+    const buddy = buddyOf(c);
+    const locale = (await deps.store.getBuddyLocale(buddy)) ?? requestLocale(c);
+    await emailForget(deps, buddy, locale);
+    return c.redirect(`/buddy/${c.req.param('token')}?sent=1`, 303);
+  });
+
   app.get('/buddy/:token', async (c) => {
     const buddy = buddyOf(c);
     const now = deps.clock.now();
     const links = (await deps.store.listBuddyLinks(buddy)).filter((l) => l.status === 'accepted' || l.status === 'invited');
     const goals = (await Promise.all(links.map((l) => deps.store.getGoal(l.owner, l.goalId))))
       .filter((g) => g?.buddy?.email === buddy && (g.status === 'active' || g.status === 'paused'))
-      .map((goal) => ({ goal: goal!, leaveAction: new URL(buddyLeaveUrl(deps.config, goal!, buddy, now)).pathname }));
+      .map((goal) => ({ goal: asShownToOthers(goal!), leaveAction: new URL(buddyLeaveUrl(deps.config, goal!, buddy, now)).pathname }));
     const chosen = await deps.store.getBuddyLocale(buddy);
     const locale = chosen ?? goals[0]?.goal.locale ?? localeFromAcceptLanguage(c.req.header('accept-language'));
-    return c.html(<BuddyListPage locale={locale} nonce={nonce(c)} goals={goals} languageAction={`${c.req.path}/lang`} />);
+    const path = `/buddy/${c.req.param('token')}`;
+    return c.html(
+      <BuddyListPage locale={locale} nonce={nonce(c)} goals={goals} languageAction={`${path}/lang`} forgetAction={`${path}/forget`}
+        forgetSent={c.req.query('sent') === '1'} />,
+    );
   });
 }

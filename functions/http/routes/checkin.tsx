@@ -1,44 +1,42 @@
 // /r/:token — a check-in button's landing page; /w/:token — a week's page (change, note, channel).
-// Mail scanners open every link and may run scripts at delivery, so a GET never records, and the
-// landing page submits itself only when opened more than five minutes after the email was sent.
+// Mail scanners open every link, and sandboxes run its scripts minutes or hours after delivery, so a GET
+// never records, and the landing page submits itself only in a browser the owner asked to remember (a
+// cookie no sandbox holds); anywhere else it waits for one real click. Neither page links to the goal
+// page: a forwarded check-in opens one week, and "email me my goal page" sends a link to the owner.
 import { zValidator } from '@hono/zod-validator';
 import type { Context, Hono } from 'hono';
+import { emailGoalPage } from '../../core/emails/link-email.js';
 import { GoalNotFound, InvalidToken } from '../../core/errors.js';
-import { loadGoal } from '../../core/goals/confirm.js';
+import { goalRef, loadGoal } from '../../core/goals/confirm.js';
 import type { Goal } from '../../core/goals/goal.js';
-import { goalPagePath, weekPagePath } from '../../core/goals/links.js';
+import { weekPagePath } from '../../core/goals/links.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { weekFormSchema } from '../../core/weekly/answer-forms.js';
 import { assertWeekOpen, recordAnswer } from '../../core/weekly/record.js';
-import { nonce, stringValues, type Env } from '../context.js';
+import { formFields, nonce, stringValues, type Env } from '../context.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
+import { forget, isRemembered, remember } from '../remember.js';
 import { RecordPage, WeekPage, type WeekFormErrors } from '../pages/week-pages.js';
-
-/** Opened sooner than this after sending, the landing page waits for a person's click. */
-export const SCANNER_WINDOW_SECONDS = 5 * 60;
 
 interface WeekLink {
   goal: Goal;
   week: number;
   value?: number;
-  issuedAt?: number;
 }
 
 export function checkinRoutes(app: Hono<Env>, deps: Deps) {
   async function open(c: Context, purpose: TokenPurpose): Promise<WeekLink> {
     const claims = verifyToken(deps.config.keys, c.req.param('token') ?? '', purpose, deps.clock.now());
-    const [owner, goalId] = claims.subject;
-    if (!owner || !goalId || claims.week === undefined) throw new InvalidToken('token names no week');
-    const goal = await loadGoal(deps, { owner, goalId });
-    return { goal, week: claims.week, ...(claims.value === undefined ? {} : { value: claims.value }), ...(claims.issuedAt ? { issuedAt: claims.issuedAt } : {}) };
+    if (claims.week === undefined) throw new InvalidToken('token names no week');
+    const goal = await loadGoal(deps, goalRef(claims));
+    return { goal, week: claims.week, ...(claims.value === undefined ? {} : { value: claims.value }) };
   }
 
-  async function weekPage(c: Context, link: WeekLink, extra: { errors?: WeekFormErrors; values?: Record<string, string>; saved?: boolean } = {}) {
+  async function weekPage(c: Context, link: WeekLink, extra: { errors?: WeekFormErrors; values?: Record<string, string>; notice?: 'saved' | 'goalLinkSent' } = {}) {
     const { goal, week } = link;
     const answers = await deps.store.getWeekAnswers(goal.id);
-    const now = deps.clock.now();
     return (
       <WeekPage
         goal={goal}
@@ -46,9 +44,8 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
         answer={answers.find((a) => a.week === week)}
         progress={summarize(goal, answers)}
         nonce={nonce(c)}
-        action={c.req.path}
-        goalUrl={goalPagePath(deps.config, goal, now)}
-        notice={extra.saved ? 'saved' : undefined}
+        action={`/w/${c.req.param('token')}`}
+        notice={extra.notice}
         errors={extra.errors ?? {}}
         values={extra.values ?? {}}
       />
@@ -58,23 +55,32 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/r/:token', async (c) => {
     const link = await open(c, 'record');
     assertWeekOpen(link.goal, link.week);
-    const ageSeconds = deps.clock.now().getTime() / 1000 - (link.issuedAt ?? Infinity);
     return c.html(
       <RecordPage goal={link.goal} week={link.week} count={link.value ?? 0} nonce={nonce(c)} action={c.req.path}
-        autoSubmit={ageSeconds > SCANNER_WINDOW_SECONDS} />,
+        autoSubmit={isRemembered(deps, c, link.goal)} />,
     );
   });
 
   app.post('/r/:token', async (c) => {
     const link = await open(c, 'record');
     if (link.value === undefined) throw new GoalNotFound('record token without a value');
+    const rememberMe = (await formFields(c)).remember === 'on';
     await recordAnswer(deps, link.goal, link.week, { count: link.value, source: 'click' });
+    if (rememberMe) remember(deps, c, link.goal);
+    else forget(c);
     return c.redirect(weekPagePath(deps.config, link.goal, link.week, deps.clock.now()), 303);
   });
 
   app.get('/w/:token', async (c) => {
     const link = await open(c, 'week');
-    return c.html(await weekPage(c, link, { saved: c.req.query('saved') === '1' }));
+    const notice = c.req.query('saved') === '1' ? 'saved' : c.req.query('sent') === '1' ? 'goalLinkSent' : undefined;
+    return c.html(await weekPage(c, link, { notice }));
+  });
+
+  app.post('/w/:token/goal-link', async (c) => {
+    const link = await open(c, 'week');
+    await emailGoalPage(deps, link.goal);
+    return c.redirect(`/w/${c.req.param('token')}?sent=1`, 303);
   });
 
   app.post(

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { confirmGoal, loadGoal, readGoalToken } from '../../core/goals/confirm.js';
 import { goalPagePath } from '../../core/goals/links.js';
+import { asShownToOthers } from '../../core/emails/unlinked.js';
 import type { Deps } from '../../core/ports.js';
 import { nonce, type Env } from '../context.js';
 import { AlreadyConfirmedPage, ConfirmPage } from '../pages/goal-pages.js';
@@ -9,7 +10,8 @@ import { AlreadyConfirmedPage, ConfirmPage } from '../pages/goal-pages.js';
 export function confirmRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/c/:token', async (c) => {
     const goal = await loadGoal(deps, readGoalToken(deps, c.req.param('token'), 'confirm'));
-    if (goal.status === 'pending') return c.html(<ConfirmPage goal={goal} nonce={nonce(c)} action={c.req.path} />);
+    // Whoever holds a confirm link may not be who wrote the goal: its words are shown with no live links.
+    if (goal.status === 'pending') return c.html(<ConfirmPage goal={asShownToOthers(goal)} nonce={nonce(c)} action={c.req.path} />);
     const goalUrl = goalPagePath(deps.config, goal, deps.clock.now());
     return c.html(<AlreadyConfirmedPage goal={goal} nonce={nonce(c)} goalUrl={goalUrl} />);
   });

@@ -1,29 +1,39 @@
-// /g/:token — the goal page (progress, history) and its actions, each a POST answered by a redirect back.
+// /g/:token — the goal page (progress, history) and its everyday actions, each a POST answered by a
+// redirect back. Export, delete everything and a new buddy are not done from here: the owner is emailed
+// a link that does it, good for 30 minutes (routes/step-up.tsx), so a forwarded goal link cannot.
 import { zValidator } from '@hono/zod-validator';
 import type { Context, Hono } from 'hono';
+import { buddyLabel } from '../../core/buddy/buddy-emails.js';
+import { assertCanName, inviteAgain } from '../../core/buddy/invitations.js';
+import { emailStepUp } from '../../core/emails/link-email.js';
 import { pauseGoal, rescheduleGoal, resumeGoal, stopGoal } from '../../core/goals/actions.js';
 import { loadGoal, readGoalToken, type GoalRef } from '../../core/goals/confirm.js';
 import type { Goal } from '../../core/goals/goal.js';
 import { weekPagePath } from '../../core/goals/links.js';
+import { signOutEveryLink } from '../../core/goals/sign-out.js';
 import type { MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import type { Weekday } from '../../core/schedule/checkins.js';
 import { buddyFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, shareNotesFormSchema } from '../../core/weekly/answer-forms.js';
-import { inviteAgain, nameBuddy } from '../../core/buddy/invitations.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
 import { updateGoal } from '../../core/goals/update.js';
 import { formFields, nonce, type Env } from '../context.js';
-import { deleteEverything } from '../../core/goals/delete-everything.js';
 import { t } from '../../core/i18n/messages.js';
+import { forget } from '../remember.js';
 import { ErrorPage, MessagePage } from '../pages/message-page.js';
 import { GoalPage, type GoalNotice } from '../pages/goal-pages.js';
 
-const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes'];
+const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp'];
 
 export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const refOf = (c: Context) => readGoalToken(deps, c.req.param('token') ?? '', 'goal');
   const pagePath = (c: Context) => `/g/${c.req.param('token')}`;
+  /** The goal, if the link is current: every action checks the link generation first. */
+  const open = async (c: Context): Promise<{ ref: GoalRef; goal: Goal }> => {
+    const ref = refOf(c);
+    return { ref, goal: await loadGoal(deps, ref) };
+  };
 
   async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: Partial<Record<string, MessageKey>> } = {}) {
     const progress = summarize(goal, await deps.store.getWeekAnswers(goal.id));
@@ -44,29 +54,40 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const done = (c: Context, notice: GoalNotice) => c.redirect(`${pagePath(c)}?done=${notice}`, 303);
 
   app.get('/g/:token', async (c) => {
-    const goal = await loadGoal(deps, refOf(c));
+    const { goal } = await open(c);
     const asked = c.req.query('done') as GoalNotice | undefined;
     return c.html(await renderGoal(c, goal, { ...(asked && notices.includes(asked) ? { notice: asked } : {}) }));
   });
 
+  // The download itself comes by email (a step-up link); this page, and the goal page, ask for it.
   app.get('/g/:token/export', async (c) => {
-    const ref = refOf(c);
-    await loadGoal(deps, ref);
-    const data = await deps.store.exportPerson(ref.owner);
-    c.header('Content-Disposition', 'attachment; filename="kompis-export.json"');
-    return c.json({ exportedAt: deps.clock.now().toISOString(), ...data });
+    const { goal } = await open(c);
+    const locale = goal.locale;
+    return c.html(
+      <MessagePage locale={locale} nonce={nonce(c)} title={t(locale, 'goal.export.legend')}>
+        <p>{t(locale, 'goal.export.hint')}</p>
+        <form method="post" action={c.req.path}>
+          <button type="submit">{t(locale, 'goal.export.button')}</button>
+        </form>
+      </MessagePage>,
+    );
+  });
+
+  app.post('/g/:token/export', async (c) => {
+    const { goal } = await open(c);
+    await emailStepUp(deps, goal, 'export');
+    return done(c, 'stepUp');
   });
 
   app.post(
     '/g/:token/pause',
     zValidator('form', pauseFormSchema, async (result, c) => {
       if (result.success) return;
-      const goal = await loadGoal(deps, refOf(c));
+      const { goal } = await open(c);
       return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' } }), 400);
     }),
     async (c) => {
-      const ref: GoalRef = refOf(c);
-      const goal = await loadGoal(deps, ref);
+      const { ref, goal } = await open(c);
       const { resumeOn } = c.req.valid('form');
       const resumeAt = resumeOn ? resumeInstant(resumeOn, goal.timeZone, deps.clock.now()) : undefined;
       if (resumeOn && !resumeAt) return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' } }), 400);
@@ -76,7 +97,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
   );
 
   app.post('/g/:token/resume', async (c) => {
-    await resumeGoal(deps, refOf(c));
+    await resumeGoal(deps, (await open(c)).ref);
     return done(c, 'resumed');
   });
 
@@ -84,12 +105,12 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     '/g/:token/schedule',
     zValidator('form', scheduleFormSchema, async (result, c) => {
       if (result.success) return;
-      const goal = await loadGoal(deps, refOf(c));
+      const { goal } = await open(c);
       return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) }), 400);
     }),
     async (c) => {
       const form = c.req.valid('form');
-      await rescheduleGoal(deps, refOf(c), { weekday: form.weekday as Weekday, hour: form.hour, timeZone: form.timeZone });
+      await rescheduleGoal(deps, (await open(c)).ref, { weekday: form.weekday as Weekday, hour: form.hour, timeZone: form.timeZone });
       return done(c, 'rescheduled');
     },
   );
@@ -98,57 +119,63 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     '/g/:token/buddy',
     zValidator('form', buddyFormSchema, async (result, c) => {
       if (result.success) return;
-      const goal = await loadGoal(deps, refOf(c));
+      const { goal } = await open(c);
       return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) }), 400);
     }),
     async (c) => {
-      const ref = refOf(c);
+      const { goal } = await open(c);
       const form = c.req.valid('form');
-      if (form.buddyEmail === ref.owner) {
-        const goal = await loadGoal(deps, ref);
-        return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' } }), 400);
-      }
-      await nameBuddy(deps, ref.owner, ref.goalId, { email: form.buddyEmail, name: form.buddyName });
-      return done(c, 'invited');
+      if (form.buddyEmail === goal.owner) return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' } }), 400);
+      // What can be refused now is refused now; the invitation itself waits for the emailed link.
+      await assertCanName(deps, goal, form.buddyEmail);
+      const buddy = { email: form.buddyEmail, ...(form.buddyName ? { name: form.buddyName } : {}) };
+      await emailStepUp(deps, goal, 'buddy-change', [buddy.email, ...(buddy.name ? [buddy.name] : [])], { buddy: buddyLabel(buddy) });
+      return done(c, 'stepUp');
     },
   );
 
   app.post('/g/:token/buddy/again', async (c) => {
-    const ref = refOf(c);
+    const { ref } = await open(c);
     await inviteAgain(deps, ref.owner, ref.goalId);
     return done(c, 'invited');
   });
 
   // The checkbox sends "on" or nothing; anything else did not come from the page.
   const notFromThePage = async (c: Context) => {
-    const { locale } = await loadGoal(deps, refOf(c));
+    const { locale } = (await open(c)).goal;
     return c.html(<ErrorPage locale={locale} nonce={nonce(c)} message={t(locale, 'error.forbidden')} />, 400);
   };
   const shareNotesForm = zValidator('form', shareNotesFormSchema, (result, c) => (result.success ? undefined : notFromThePage(c)));
   app.post('/g/:token/share-notes', shareNotesForm, async (c) => {
-    const ref = refOf(c);
+    const { ref } = await open(c);
     const shareNotes = c.req.valid('form').shareNotes === 'on';
     await updateGoal(deps.store, ref.owner, ref.goalId, (goal) => (goal.shareNotes === shareNotes ? undefined : { shareNotes }));
     return done(c, 'notes');
   });
 
   app.post('/g/:token/delete', async (c) => {
-    const ref = refOf(c);
-    const goal = await loadGoal(deps, ref);
+    const { goal } = await open(c);
     if ((await formFields(c)).confirm !== 'yes') {
       return c.html(await renderGoal(c, goal, { errors: { confirm: 'errors.delete.confirm' } }), 400);
     }
-    await deleteEverything(deps, ref.owner);
-    const locale = goal.locale;
-    return c.html(
-      <MessagePage locale={locale} nonce={nonce(c)} title={t(locale, 'goal.delete.legend')} role="status">
-        <p>{t(locale, 'goal.deleted')}</p>
-      </MessagePage>,
-    );
+    await emailStepUp(deps, goal, 'erase');
+    return done(c, 'stepUp');
   });
 
   app.post('/g/:token/stop', async (c) => {
-    await stopGoal(deps, refOf(c));
+    await stopGoal(deps, (await open(c)).ref);
     return done(c, 'stopped');
+  });
+
+  app.post('/g/:token/sign-out', async (c) => {
+    const { goal } = await open(c);
+    await signOutEveryLink(deps, goal);
+    forget(c);
+    const locale = goal.locale;
+    return c.html(
+      <MessagePage locale={locale} nonce={nonce(c)} title={t(locale, 'signOut.done')} role="status">
+        <p>{t(locale, 'signOut.doneBody')}</p>
+      </MessagePage>,
+    );
   });
 }

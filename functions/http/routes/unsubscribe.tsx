@@ -1,14 +1,16 @@
 // /u/:token — one-click unsubscribe (RFC 8058). Mail providers POST "List-Unsubscribe=One-Click" with no
 // cookie and no Origin, so this route is exempt from the CSRF check: all it can do is stop this goal's
-// check-ins, which the page tells the owner how to undo. A GET shows the button.
+// check-ins, which the page tells the owner how to undo. A GET shows the button. The answer carries no
+// goal-page link (whoever holds an unsubscribe link should not get the goal page); it offers to email one.
 import type { Context, Hono } from 'hono';
+import { emailGoalPage } from '../../core/emails/link-email.js';
 import { pauseGoal } from '../../core/goals/actions.js';
 import { loadGoal, readGoalToken } from '../../core/goals/confirm.js';
-import { goalPagePath } from '../../core/goals/links.js';
 import { t } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { nonce, type Env } from '../context.js';
 import { MessagePage } from '../pages/message-page.js';
+import { GoalLinkForm } from '../pages/week-pages.js';
 
 export function unsubscribeRoutes(app: Hono<Env>, deps: Deps) {
   const refOf = (c: Context) => readGoalToken(deps, c.req.param('token') ?? '', 'unsubscribe');
@@ -27,17 +29,26 @@ export function unsubscribeRoutes(app: Hono<Env>, deps: Deps) {
     );
   });
 
+  const donePage = (c: Context, goal: { locale: 'nb' | 'en' }, sent: boolean) => {
+    const locale = goal.locale;
+    return c.html(
+      <MessagePage locale={locale} nonce={nonce(c)} title={t(locale, 'unsubscribe.done')} role="status">
+        <p>{t(locale, 'unsubscribe.resume')}</p>
+        <GoalLinkForm locale={locale} action={`/u/${c.req.param('token')}/goal-link`} sent={sent} />
+      </MessagePage>,
+    );
+  };
+
   app.post('/u/:token', async (c) => {
     const ref = refOf(c);
     const goal = await loadGoal(deps, ref);
     if (goal.status === 'active' || goal.status === 'paused') await pauseGoal(deps, ref, undefined, 'unsubscribed');
-    const locale = goal.locale;
-    return c.html(
-      <MessagePage locale={locale} nonce={nonce(c)} title={t(locale, 'unsubscribe.done')} role="status">
-        <p>
-          {t(locale, 'unsubscribe.resume')} <a href={goalPagePath(deps.config, goal, deps.clock.now())}>{t(locale, 'confirm.toGoal')}</a>
-        </p>
-      </MessagePage>,
-    );
+    return donePage(c, goal, false);
+  });
+
+  app.post('/u/:token/goal-link', async (c) => {
+    const goal = await loadGoal(deps, refOf(c));
+    await emailGoalPage(deps, goal);
+    return donePage(c, goal, true);
   });
 }
