@@ -383,6 +383,7 @@ export const en = {
     'Your goal is confirmed and your check-ins are scheduled, but Kompis could not make sure the invitation to your buddy was sent. In a while, open the link in your confirmation email again: it leads to your goal page, where you can ask your buddy again.',
   'error.email.inviteNotSent':
     'Your buddy is saved on your goal, but Kompis could not make sure the invitation was sent. In a while, reload your goal page and ask again.',
+  'error.email.linkNotSent': 'Kompis could not email you the link just now, so nothing was changed. Please try again in a minute.',
   'error.email.noticeNotSent': 'Your answer is saved. Kompis could not email the goal’s owner about it just now; they will see it on their goal page.',
 
   // Trust and privacy (issue 14): narrow links, step-up, remembered browsers, erasure, ceilings.

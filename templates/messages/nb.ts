@@ -385,6 +385,7 @@ export const nb: Record<MessageKey, string> = {
     'Målet ditt er bekreftet og innsjekkene er satt opp, men Kompis fikk ikke sikret at invitasjonen til kompisen din ble sendt. Om en stund kan du åpne lenken i bekreftelses-e-posten igjen: den fører til målsiden din, der du kan spørre kompisen din på nytt.',
   'error.email.inviteNotSent':
     'Kompisen din er lagret på målet, men Kompis fikk ikke sikret at invitasjonen ble sendt. Last inn målsiden på nytt om en stund, og spør igjen.',
+  'error.email.linkNotSent': 'Kompis fikk ikke sendt deg lenken akkurat nå, så ingenting ble endret. Prøv igjen om et minutt.',
   'error.email.noticeNotSent': 'Svaret ditt er lagret. Kompis fikk ikke sendt e-post om det til den som eier målet akkurat nå; de ser det på målsiden sin.',
   // Trust and privacy (issue 14): narrow links, step-up, remembered browsers, erasure, ceilings.
   'error.token.signedOut': 'Denne lenken er logget ut. Bruk lenken i den nyeste e-posten fra Kompis.',

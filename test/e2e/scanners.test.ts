@@ -102,9 +102,8 @@ describe('a mail scanner that runs scripts', () => {
       'Kari is your buddy', // notice
       'Week 1 of 3: how many this week?', // checkin
       'Recorded 2 for week 1', // a reply read back
-      `${ola}, week 1: 2 of 2`, // buddy-weekly
-      'Målperioden er over: ', // final-report
-      `Målperioden til ${cat} er over: `, // buddy-final
+      'Week 1 of 3: 2 this week', // buddy-weekly
+      'Uka er over: ', // final-report and buddy-final
       'Your goal page', // link: the goal page
       'Your download link', // link: export
       'Delete everything: confirm', // link: erase

@@ -47,8 +47,8 @@ describe('what reaches people other than the owner', () => {
     expect(subjects).toEqual([
       `${goal.owner} asks you to be their buddy`,
       `Reminder: ${goal.owner} asks you to be their buddy`,
-      `${goal.owner}, week 1: 2 of 2`,
-      `The goal of ${goal.owner} is done: reached`,
+      'Week 1 of 1: 2 this week, target reached',
+      'Goal reached: 2 in 1 week',
     ]);
     for (const subject of subjects) for (const typed of ['Ola', 'Nordmann', 'Zebulon', 'Kari', 'Quux']) expect(subject).not.toContain(typed);
   });

@@ -1,7 +1,7 @@
 // Links emailed at the moment someone asks for them on a page: the goal page ("email me my goal page",
 // after signing every link out), a step-up link (export, delete everything, a new buddy) and a buddy's
 // "delete what Kompis knows about me". They go only to the address the link names, a few an hour.
-import { LimitReached } from '../errors.js';
+import { afterSaved, LimitReached } from '../errors.js';
 import type { Goal } from '../goals/goal.js';
 import { forgetUrl, goalPageUrl, neverEmailUrl, stepUpUrl, type StepUp } from '../goals/links.js';
 import { t, type Locale, type MessageKey, type Vars } from '../i18n/messages.js';
@@ -36,7 +36,8 @@ export function linkEmail(config: CoreConfig, to: string, locale: Locale, kind: 
 
 async function sendLink(deps: Deps, to: string, locale: Locale, kind: LinkEmailKind, url: string, vars: Vars = {}, allowed = false): Promise<void> {
   if (!allowed) await allowLinkEmail(deps, to);
-  await deps.mailer.send(linkEmail(deps.config, to, locale, kind, url, vars, deps.clock.now()));
+  // Asking for a link changes nothing but the hourly counter: a link that could not be sent says just that.
+  await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, to, locale, kind, url, vars, deps.clock.now())));
 }
 
 /** A fresh link to the goal page, to the owner only; `allowed` when allowLinkEmail was called for it already. */
