@@ -15,7 +15,6 @@ import { buttonValues } from '../weekly/checkin-email.js';
 import { keepNote, recordAnswer } from '../weekly/record.js';
 import { sendOnce } from '../weekly/send-once.js';
 import { DateTime } from 'luxon';
-import { readCommand } from './commands.js';
 
 export type ReplyOutcome = 'recorded' | 'note-kept' | 'paused' | 'resumed' | 'stopped' | 'empty' | 'closed';
 
@@ -50,12 +49,12 @@ function answerEmail(deps: Deps, goal: Goal, week: number, mail: ParsedMail, sub
 }
 
 export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, mail: ParsedMail): Promise<ReplyOutcome> {
-  const reply = readReply(mail, goal.locale);
+  const reply = readReply(mail, { locale: goal.locale, goalText: goal.text });
   const locale = goal.locale;
   const ref = { owner: goal.owner, goalId: goal.id };
   const once = (kind: string, build: (now: Date) => OutgoingEmail) => sendOnce(deps, goal.id, { week, kind: `notice-reply-${kind}` }, build);
 
-  const command = readCommand(reply.text);
+  const command = reply.command;
   if (command?.kind === 'pause' || command?.kind === 'stop') {
     if (goal.status !== 'active' && goal.status !== 'paused') return 'closed';
     const now = deps.clock.now();
