@@ -19,6 +19,7 @@ export const emailManifest: Record<string, { subject: MessageKey; source?: strin
   'buddy-final': { subject: 'email.buddyFinal.subject' },
   notice: { subject: 'email.notice.subject' },
   'email-signup': { subject: 'email.signup.subject' },
+  'short-answer': { subject: 'email.answer.subject' },
 };
 
 const MAX_HTML_BYTES = 100 * 1024;

@@ -39,7 +39,8 @@ export class SesMailer implements Mailer {
   /** The raw MIME message exactly as SES receives it. */
   async compose(email: OutgoingEmail): Promise<Buffer> {
     const headers = email.headers ?? {};
-    for (const [name, value] of Object.entries({ ...headers, To: email.to, Subject: email.subject, 'Reply-To': email.replyTo ?? '' })) {
+    const threading = { 'In-Reply-To': email.inReplyTo ?? '', References: (email.references ?? []).join(' ') };
+    for (const [name, value] of Object.entries({ ...headers, ...threading, To: email.to, Subject: email.subject, 'Reply-To': email.replyTo ?? '' })) {
       if (LINE_BREAK.test(name) || LINE_BREAK.test(value)) throw new Error(`line break in header ${JSON.stringify(name)}`);
     }
     for (const [name, value] of Object.entries(headers)) {
@@ -53,6 +54,10 @@ export class SesMailer implements Mailer {
       text: email.text,
       html: email.html,
       ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+      // The composer's own threading options: it writes In-Reply-To and References itself (a References
+      // passed as a prepared custom header came out as "<[object> <Object]>").
+      ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
+      ...(email.references?.length ? { references: email.references } : {}),
       // Prepared: sent as written, not folded — List-Unsubscribe must reach mail providers on one line.
       headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, { prepared: true, value }])),
       messageId: `<${crypto.randomUUID()}@${this.options.messageIdDomain}>`,

@@ -15,6 +15,9 @@ export interface OutgoingEmail {
   /** Headers beyond From/To/Subject/Date/Message-ID, e.g. List-Unsubscribe. Values are checked for line breaks. */
   headers?: Record<string, string>;
   replyTo?: string;
+  /** Threading for an answer to a received message: its Message-ID, and the thread's ids ending with it. */
+  inReplyTo?: string;
+  references?: string[];
   /** Which claimed marker this email settles; SES echoes it in its Send event (see confirmSend). */
   sendKey?: { goalId: string } & SendKey;
 }

@@ -2,7 +2,7 @@
 // and which number is the answer. Each case named in issue 13 is here, and failed before the rework.
 import { describe, expect, it } from 'vitest';
 import { parseReply } from '../../functions/core/replies/parse-reply.js';
-import { gmailReplyNb, rawMail } from '../helpers/mail.js';
+import { deliveryReport, gmailReplyNb, rawMail } from '../helpers/mail.js';
 
 const OWNER = 'rita@example.no';
 const TO = 'checkin+c.01m8dj1j0dxm1g8q8tbpqj0ys9.1.k1.abcdefghijklmnop@in.kompis.example.com';
@@ -37,35 +37,13 @@ describe('a command, anywhere in the first lines, with greetings and sign-offs a
 
 describe('mail that is not a person writing', () => {
   it('never counts a delivery report without Auto-Submitted, from MAILER-DAEMON, and names the hard-bounced address', async () => {
-    const raw = [
-      'From: MAILER-DAEMON@mx.example.no (Mail Delivery System)',
-      `To: ${TO}`,
-      'Subject: Undelivered Mail Returned to Sender',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
-      '',
-      '--B',
-      'Content-Type: text/plain',
-      '',
-      'Your message could not be delivered: 203 attempts, host mx.example.no[203.0.113.18] said 550',
-      '--B',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.no',
-      '',
-      'Final-Recipient: rfc822; ola@example.no',
-      'Action: failed',
-      'Status: 5.1.1',
-      '--B',
-      'Content-Type: message/rfc822',
-      '',
-      'From: coach@kompis.example.com',
-      'Subject: Week 18 of 20',
-      '',
-      'How many this week? 9',
-      '--B--',
-      '',
-    ].join('\r\n');
+    const raw = deliveryReport({
+      from: 'MAILER-DAEMON@mx.example.no (Mail Delivery System)',
+      to: TO,
+      failed: 'ola@example.no',
+      human: 'Your message could not be delivered: 203 attempts, host mx.example.no[203.0.113.18] said 550',
+      returned: 'From: coach@kompis.example.com\r\nSubject: Week 18 of 20\r\n\r\nHow many this week? 9',
+    });
     const reply = await parseReply(raw);
     expect(reply).toMatchObject({ count: null, autoReply: true, bounce: { hard: true, recipients: ['ola@example.no'] } });
   });

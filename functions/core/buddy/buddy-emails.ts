@@ -4,7 +4,7 @@ import { escapeHtml } from '../emails/escape.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Buddy, Goal } from '../goals/goal.js';
-import { buddyLeaveUrl, buddyPageUrl, invitationUrl, neverEmailUrl, reactionUrl } from '../goals/links.js';
+import { buddyLeaveUrl, buddyPageUrl, invitationUrl, neverEmailUrl, reactionUrl, replyAddress } from '../goals/links.js';
 import { noticeEmail } from '../emails/notice.js';
 import { t, tPlural, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
@@ -42,7 +42,7 @@ export function invitationEmail(config: CoreConfig, goal: Goal, buddy: Buddy, ki
     neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
   });
   // The invitation is a request, not a list: no List-Unsubscribe, and nothing follows without a yes.
-  return { to: buddy.email, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
+  return { to: buddy.email, ...rendered, replyTo: replyAddress(config, goal), headers: { 'Auto-Submitted': 'auto-generated' } };
 }
 
 export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, week: number, answers: WeekAnswer[], now: Date): OutgoingEmail {
@@ -51,10 +51,12 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
   const progress = summarize({ ...goal, nextWeek: week + 1 }, answers);
   const found = answers.find((a) => a.week === week);
   const answer = isCounted(found) ? found : undefined;
+  // A week paused by reply is a break, not a week without an answer.
+  const paused = !answer && found?.paused === true;
   const result = answer
     ? t(locale, 'email.buddyWeekly.result', { count: answer.count, target: goal.targetPerWeek })
-    : t(locale, 'email.buddyWeekly.notReported');
-  const resultLine = answer ? result : t(locale, 'email.buddyWeekly.noAnswer', { owner, week });
+    : t(locale, paused ? 'email.buddyWeekly.paused' : 'email.buddyWeekly.notReported');
+  const resultLine = answer ? result : t(locale, paused ? 'email.buddyWeekly.pausedLine' : 'email.buddyWeekly.noAnswer', { owner, week });
   const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: answer.note }) : '';
   const chart = chartSlots(progress, goal, week);
   const reactions = reactionKinds.map((kind, index) => ({
@@ -85,7 +87,7 @@ export function buddyWeeklyEmail(config: CoreConfig, goal: Goal, buddy: Buddy, w
       text: { note: note ? `${note}\n` : '', chart: chart.text, reactions: buttonsText(reactions) },
     },
   );
-  return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
+  return { to: buddy.email, ...rendered, replyTo: replyAddress(config, goal), headers: buddyHeaders(config, goal, buddy.email, now) };
 }
 
 export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
@@ -112,7 +114,7 @@ export function buddyFinalEmail(config: CoreConfig, goal: Goal, buddy: Buddy, an
       text: { chart: chart.text },
     },
   );
-  return { to: buddy.email, ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
+  return { to: buddy.email, ...rendered, replyTo: replyAddress(config, goal), headers: buddyHeaders(config, goal, buddy.email, now) };
 }
 
 export type NoticeKind = 'accepted' | 'declined' | 'left' | 'reaction';

@@ -15,8 +15,6 @@ export interface MailFacts {
   /** The From address, lower case. */
   from: string;
   fromName: string;
-  /** The envelope sender (SES's mail.source): empty for the null sender "<>"; undefined when unknown. */
-  envelopeFrom?: string | undefined;
   subject: string;
   /** The start of the body text. */
   text: string;
@@ -34,8 +32,8 @@ const DAEMON_NAMES = /^(mail delivery (system|subsystem|service)|mailer-daemon|p
 const BOUNCE_SUBJECT = /^\s*(undeliver(able|ed)|undelivered mail|delivery (status notification|failure|has failed)|returned mail|mail delivery failed|failure notice|non.?delivery|kan ikke leveres|levering (mislyktes|feilet)|kunde inte levereras|olevererbart|kunne ikke leveres|unzustellbar|nicht zustellbar|message not delivered)/iu;
 const RECEIPT_SUBJECT = /^\s*(read|not read|lest|ikke lest|läst|inte läst|læst|ikke læst|gelesen|nicht gelesen|return receipt|lu|leído)\s*(:|\(|-)/iu;
 
+/** "Return-Path: <>": the null sender RFC 3834 asks automatic mail to use. */
 function nullSender(facts: MailFacts): boolean {
-  if (facts.envelopeFrom !== undefined && (facts.envelopeFrom === '' || facts.envelopeFrom === '<>')) return true;
   const returnPath = facts.header('return-path');
   return returnPath !== undefined && /^\s*<?\s*>?\s*$/.test(returnPath);
 }

@@ -10,7 +10,7 @@ import { bodyText } from './body-text.js';
 import { readCommand, type EmailCommand } from './commands.js';
 import { readAnswer } from './count.js';
 import type { BounceReport } from './delivery-report.js';
-import { classifyMail, type MailKind } from './mail-kind.js';
+import { classifyMail, type Classified, type MailKind } from './mail-kind.js';
 import { readNewText } from './new-text.js';
 import { UNITS } from './number-words.js';
 import { words } from './tokens.js';
@@ -34,8 +34,6 @@ export interface ReplyContext {
   locale?: Locale | undefined;
   /** The goal's words: a number in its unit ("22 km" for a running goal) is a count. */
   goalText?: string | undefined;
-  /** SES's envelope sender; empty for the null sender. */
-  envelopeFrom?: string | undefined;
 }
 
 export interface Reading extends ParsedReply {
@@ -87,23 +85,27 @@ function goalUnits(goalText: string | undefined): Set<string> | undefined {
   return units.length ? new Set(units) : undefined;
 }
 
-export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading {
-  const body = bodyText(mail);
+/** Is it mail from a person at all: the facts mail-kind.ts needs, taken from the parsed message. */
+export function classifyParsed(mail: ParsedMail): Classified {
   const from = mail.from?.value[0];
   const { type, reportType } = contentType(mail);
-  const classified = classifyMail({
+  return classifyMail({
     header: (name) => headerText(mail, name),
     contentType: type,
     reportType,
     from: (from?.address ?? '').toLowerCase(),
     fromName: from?.name ?? '',
-    envelopeFrom: context.envelopeFrom,
     subject: mail.subject ?? '',
-    text: body.slice(0, 4000),
+    text: bodyText(mail).slice(0, 4000),
     parts: mail.attachments
       .filter((a) => a.contentType === 'message/delivery-status' || a.contentType === 'message/disposition-notification')
       .map((a) => ({ contentType: a.contentType, content: a.content.subarray(0, 16 * 1024).toString('utf8') })),
   });
+}
+
+export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading {
+  const body = bodyText(mail);
+  const classified = classifyParsed(mail);
   if (classified.kind !== 'person') {
     return { kind: classified.kind, count: null, note: '', autoReply: true, text: '', ...(classified.bounce ? { bounce: classified.bounce } : {}) };
   }
