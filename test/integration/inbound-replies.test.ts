@@ -1,6 +1,9 @@
 // Email in, end to end on DynamoDB Local and the local SES: commands by reply and what they change for the
 // buddy and the verdict, notes that add up, answers that thread, retries that change nothing twice, and the
 // mail that used to bounce or vanish (other addresses of the owner, replies to any Kompis email).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
@@ -10,6 +13,8 @@ import { handleInbound, isInboundAddress } from '../../functions/core/inbound/in
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps, Mailer, OutgoingEmail } from '../../functions/core/ports.js';
 import { summarize } from '../../functions/core/progress/progress.js';
+import { handleSesEvent } from '../../functions/inbound/handle-event.js';
+import { FolderRawMail } from '../../functions/local/smtp-inbound.js';
 import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
@@ -196,5 +201,20 @@ describe('what the inbound log says', () => {
     expect(text).not.toContain(s.goal.owner);
     expect(text).not.toContain(other);
     expect(s.logs[0]).toHaveProperty('recipientHash');
+  });
+
+  it('names no address when a failure is thrown for SES to retry (an SES refusal names the recipient)', async () => {
+    const s = await setup();
+    const folder = await mkdtemp(join(tmpdir(), 'kompis-in-'));
+    const store = new FolderRawMail(folder);
+    await store.put('ses-id-1', await s.reply(gmailReplyNb('2')));
+    const refusing = { ...s.deps, mailer: { send: async () => Promise.reject(new Error(`Email address is not verified: ${s.goal.owner}`)) } };
+    const event = { Records: [{ eventSource: 'aws:ses', ses: { mail: { messageId: 'ses-id-1', source: s.goal.owner }, receipt: { recipients: [s.replyTo], spfVerdict: { status: 'PASS' }, dkimVerdict: { status: 'PASS' }, dmarcVerdict: { status: 'PASS' } } } }] };
+    const logs: Record<string, unknown>[] = [];
+    const failure = await handleSesEvent(refusing, store, event, (entry) => logs.push(entry)).catch((error: unknown) => error as Error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(String((failure as Error).message)).not.toContain(s.goal.owner);
+    expect(JSON.stringify(logs)).not.toContain(s.goal.owner);
+    expect(JSON.stringify(logs)).not.toContain(s.replyTo);
   });
 });

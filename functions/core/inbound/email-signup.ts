@@ -20,6 +20,8 @@ import { newText } from '../replies/new-text.js';
 const BUDDY_LINE = /^\s*(?:buddy|kompis|accountability buddy|forpliktelse-kompis)\s*:\s*(.+)$/im;
 /** The goal is in the first lines of what the person wrote; the rest (a long story, a quoted thread) is not read. */
 const GOAL_WINDOW = 2000;
+/** A goal is among the first sentences; later ones are not weighed. */
+const MAX_SENTENCES = 20;
 const NAMES_A_GOAL = /^(mitt mål|målet mitt|målet|mål|my goal|the goal|goal|jeg (vil|skal|ønsker)|i (will|want|am going|'m going))/iu;
 
 /** The sentence that holds the goal: the first measurable one, else one that names a goal, else the first. */
@@ -28,11 +30,9 @@ function goalSentence(body: string, start: Date): string {
     .slice(0, GOAL_WINDOW)
     .split(/(?<=[.!?])\s+|\n+/)
     .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => /[\p{L}\p{N}]/u.test(s));
-  const measurable = sentences.find((s) => {
-    const r = readGoal(s, start);
-    return r.count !== null || r.cadence !== null || r.horizonWeeks !== null;
-  });
+    .filter((s) => /[\p{L}\p{N}]/u.test(s))
+    .slice(0, MAX_SENTENCES);
+  const measurable = sentences.find((s) => says(readGoal(s, start)));
   return (measurable ?? sentences.find((s) => NAMES_A_GOAL.test(s)) ?? sentences[0] ?? '').slice(0, MAX_GOAL_CHARS);
 }
 
@@ -51,21 +51,25 @@ function buddyFrom(mail: ParsedMail, body: string, sender: string, inboundDomain
   return cc ? { email: cc.address, name: cc.name || undefined } : undefined;
 }
 
+const says = (r: ReturnType<typeof readGoal>) => r.count !== null || r.cadence !== null || r.horizonWeeks !== null;
+
+/** The goal in the person's words: the sentence that holds it; the subject when the body says nothing measurable. */
+export function emailGoal(newWords: string, subjectLine: string, now: Date): { goalText: string; structure: ReturnType<typeof readGoal> } {
+  const subject = subjectLine.slice(0, MAX_GOAL_CHARS).replace(/\s+/g, ' ').trim();
+  const fromBody = goalSentence(newWords, now);
+  const bodyReading = readGoal(fromBody, now);
+  const subjectReading = readGoal(subject, now);
+  const useSubject = !fromBody || (!says(bodyReading) && (subjectReading.count !== null || subjectReading.cadence !== null));
+  return useSubject ? { goalText: subject, structure: subjectReading } : { goalText: fromBody, structure: bodyReading };
+}
+
 export type EmailSignupOutcome = 'signed-up' | 'invalid';
 
 export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { address: string; name: string }): Promise<EmailSignupOutcome> {
   const body = newText(bodyText(mail));
   const withoutBuddy = body.replace(new RegExp(BUDDY_LINE.source, 'gim'), '').trim();
-  const subject = (mail.subject ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_GOAL_CHARS);
-  const now = deps.clock.now();
-  // The goal in the person's words: the sentence that holds it; the subject when the body has none.
-  const fromBody = goalSentence(withoutBuddy, now);
-  const bodyReading = readGoal(fromBody, now);
-  const measurable = bodyReading.count !== null || bodyReading.cadence !== null || bodyReading.horizonWeeks !== null;
-  const subjectReading = readGoal(subject, now);
-  const useSubject = !fromBody || (!measurable && (subjectReading.count !== null || subjectReading.cadence !== null));
-  const goalText = useSubject ? subject : fromBody;
-  const structure = useSubject ? subjectReading : bodyReading;
+  const subject = (mail.subject ?? '').slice(0, MAX_GOAL_CHARS);
+  const { goalText, structure } = emailGoal(withoutBuddy, subject, deps.clock.now());
   const weeks = Math.min(52, Math.max(1, structure.horizonWeeks ?? signupDefaults.weeks));
   const perWeek = Math.min(100, Math.max(1, weeklyTarget(structure, weeks) ?? 1));
   const buddy = buddyFrom(mail, body, sender.address, deps.config.inboundDomain);

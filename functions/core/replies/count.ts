@@ -49,19 +49,17 @@ function joinedByPlus(tokens: Token[], a: Mention, b: Mention): boolean {
   return false;
 }
 
+const VAGUE_PHRASES = VAGUE.flatMap(({ words, candidates }) => words.map((phrase) => ({ parts: phrase.split(' '), candidates })));
+
 function vagueCandidates(tokens: Token[]): number[] | undefined {
   const lower = tokens.filter((t) => t.kind === 'word').map((t) => t.lower);
   for (let i = 0; i < lower.length; i++) {
-    for (const { words, candidates } of VAGUE) {
-      for (const phrase of words) {
-        const parts = phrase.split(' ');
-        if (parts.every((p, k) => lower[i + k] === p)) {
-          // "flere enn 3" is a number, "many thanks" a sign-off.
-          const next = lower[i + parts.length];
-          if (next === 'enn' || next === 'than' || next === 'thanks' || next === 'takk') continue;
-          return candidates;
-        }
-      }
+    for (const { parts, candidates } of VAGUE_PHRASES) {
+      if (!parts.every((p, k) => lower[i + k] === p)) continue;
+      // "flere enn 3" is a number, "many thanks" a sign-off.
+      const next = lower[i + parts.length];
+      if (next === 'enn' || next === 'than' || next === 'thanks' || next === 'takk') continue;
+      return candidates;
     }
   }
   return undefined;
