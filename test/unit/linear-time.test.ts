@@ -1,7 +1,8 @@
 // Every reader of mail and goals takes time in proportion to its input, whatever the input: 64 KB worst cases
 // (long runs of letters, digits, "a." / "1/" / "a-" repeats, spaces, quote lines, quote headers) and a 1 MB
 // line each return within 100 ms, and so does random input of that kind (issue 13). Each case is timed as
-// the best of three runs, so a busy machine's pauses do not decide it; a quadratic reader took seconds.
+// the best of five runs, so a busy machine's pauses (four engineers share two cores) do not decide it; a
+// quadratic reader took seconds.
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
@@ -51,9 +52,11 @@ const READERS: [string, (text: string) => unknown][] = [
   ['the delivery report reader', (text) => readDeliveryStatus(text)],
 ];
 
-function bestOfThree(run: () => unknown): number {
+const RUNS = 5;
+
+function bestOf(run: () => unknown): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
     run();
     best = Math.min(best, performance.now() - start);
@@ -61,9 +64,9 @@ function bestOfThree(run: () => unknown): number {
   return best;
 }
 
-async function bestOfThreeAsync(run: () => Promise<unknown>): Promise<number> {
+async function bestOfAsync(run: () => Promise<unknown>): Promise<number> {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
     await run();
     best = Math.min(best, performance.now() - start);
@@ -73,7 +76,7 @@ async function bestOfThreeAsync(run: () => Promise<unknown>): Promise<number> {
 
 describe.each(READERS)('%s', (_, read) => {
   it.each(WORST)('returns within 100 ms on %s', (_, text) => {
-    expect(bestOfThree(() => read(text))).toBeLessThan(BOUND_MS);
+    expect(bestOf(() => read(text))).toBeLessThan(BOUND_MS);
   });
 });
 
@@ -83,7 +86,7 @@ const message = (body: string, contentType = 'text/plain; charset=utf-8') =>
 describe('a whole reply, from raw MIME', () => {
   it.each(WORST)('is read within 100 ms with a body of %s', async (_, body) => {
     const raw = message(body);
-    expect(await bestOfThreeAsync(() => parseReply(raw))).toBeLessThan(BOUND_MS);
+    expect(await bestOfAsync(() => parseReply(raw))).toBeLessThan(BOUND_MS);
   });
 
   it('is read within 100 ms when the answer is in 64 KB of HTML behind a placeholder', async () => {
@@ -92,7 +95,7 @@ describe('a whole reply, from raw MIME', () => {
       'From: ola@example.no\r\nTo: x@in.kompis.example.com\r\nSubject: Re: x\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n' +
         `--b\r\nContent-Type: text/plain\r\n\r\nThis message is in HTML format.\r\n--b\r\nContent-Type: text/html\r\n\r\n${html}\r\n--b--\r\n`,
     );
-    expect(await bestOfThreeAsync(() => parseReply(raw))).toBeLessThan(BOUND_MS);
+    expect(await bestOfAsync(() => parseReply(raw))).toBeLessThan(BOUND_MS);
   });
 });
 
@@ -104,7 +107,7 @@ describe('every reader, on random text of the shapes that once backtracked', () 
   it('returns within 100 ms', () => {
     fc.assert(
       fc.property(text, (input) => {
-        for (const [name, read] of READERS) expect(bestOfThree(() => read(input)), name).toBeLessThan(BOUND_MS);
+        for (const [name, read] of READERS) expect(bestOf(() => read(input)), name).toBeLessThan(BOUND_MS);
       }),
       { numRuns: 25 },
     );

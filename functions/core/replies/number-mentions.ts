@@ -54,7 +54,6 @@ const DATE_PREPOSITIONS = new Set(['to', 'til', 'on', 'den', 'the', 'fra', 'from
 const STREET_COMPOUND = /\p{L}{3}(veien|vegen|gata|gaten|gate|allé|plassen|plass|torget|brygga|brygge|bakken|straße|strasse|gade|gatan|vägen|weg|platz)$/u;
 const STREET_WORDS = new Set(['street', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'square', 'sq', 'way', 'drive', 'st', 'vei', 'veg', 'gate', 'gata', 'allé', 'plass', 'straße', 'strasse', 'gade']);
 const TIME_WORDS = new Set(['kl', 'klokka', 'klokken', 'klockan', 'um', 'at']);
-const SUM_WORDS = new Set(['plus', 'pluss', 'og', 'and', 'og så', 'samt']);
 
 function scandinavian(tokens: Token[], text: string): boolean {
   if (/[æøåÆØÅ]/.test(text)) return true;
@@ -84,24 +83,28 @@ const isWord = (t: Token | undefined, set: ReadonlySet<string>) => t?.kind === '
 const isSym = (t: Token | undefined, chars: string) => t?.kind === 'sym' && chars.includes(t.text);
 const clauseEnd = (t: Token | undefined) => !t || t.kind === 'nl' || isSym(t, '.!?;,()[]—–');
 
-/** The previous word token within the clause, `n` words back (symbols other than clause ends are passed over). */
-function wordBack(tokens: Token[], i: number, n = 1): Token | undefined {
+/** The index of the word `n` words back within the clause (symbols other than clause ends are passed over); -1 when none. */
+function indexBack(tokens: Token[], i: number, n = 1): number {
   for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
     const t = tokens[j]!;
-    if (t.kind === 'word' && --n === 0) return t;
-    if (t.kind === 'nl' || isSym(t, '!?;()—–')) return undefined;
+    if (t.kind === 'word' && --n === 0) return j;
+    if (t.kind === 'nl' || isSym(t, '!?;()—–')) return -1;
   }
-  return undefined;
+  return -1;
 }
 
-function wordAhead(tokens: Token[], i: number, n = 1): Token | undefined {
+/** The index of the word `n` words ahead within the clause; -1 when none. */
+function indexAhead(tokens: Token[], i: number, n = 1): number {
   for (let j = i + 1; j < tokens.length && j <= i + 6; j++) {
     const t = tokens[j]!;
-    if (t.kind === 'word' && --n === 0) return t;
-    if (t.kind === 'nl' || isSym(t, '.!?;()—–,')) return undefined;
+    if (t.kind === 'word' && --n === 0) return j;
+    if (t.kind === 'nl' || isSym(t, '.!?;()—–,')) return -1;
   }
-  return undefined;
+  return -1;
 }
+
+const wordBack = (tokens: Token[], i: number, n = 1) => tokens[indexBack(tokens, i, n)];
+const wordAhead = (tokens: Token[], i: number, n = 1) => tokens[indexAhead(tokens, i, n)];
 
 /** Runs of digit groups that are one number: a phone number ("22 33 44 55") or thousands ("12 000"). */
 function digitGroups(tokens: Token[], i: number): { end: number; digits: number; thousands: number | undefined } {
@@ -275,7 +278,7 @@ function wordMention(tokens: Token[], i: number, nordic: boolean, alone: boolean
       alone ||
       ['bare', 'kun', 'akkurat', 'nøyaktig', 'only', 'just'].includes(prevWord?.lower ?? '') ||
       clauseEnd(next) ||
-      ['på', 'i', 'til', 'via', 'fra', 'av', 'denne', 'this', 'ny', 'nytt', 'ny,'].includes(wordAhead(tokens, i)?.lower ?? '');
+      ['på', 'i', 'til', 'via', 'fra', 'av', 'denne', 'this', 'ny', 'nytt'].includes(wordAhead(tokens, i)?.lower ?? '');
     if (!numeric) m.weak = true;
   }
   return m;
@@ -297,9 +300,10 @@ function describeNeighbours(tokens: Token[], m: Mention, first: boolean): void {
 /** Reads the words around a mention: label, time, date, unit, negation, correction, total, day. */
 function describeContext(tokens: Token[], i: number, m: Mention, context: MentionContext): void {
   const prevWord = wordBack(tokens, i);
-  const prev2 = wordBack(tokens, i, 2);
-  const end = m.token + Math.max(0, tokens.findIndex((t, k) => k >= m.token && t.end >= m.index + m.length) - m.token);
-  const nextWord = wordAhead(tokens, end);
+  let end = m.token;
+  while (end + 1 < tokens.length && tokens[end + 1]!.end <= m.index + m.length) end++;
+  const nextAt = indexAhead(tokens, end);
+  const nextWord = tokens[nextAt];
   const next2 = wordAhead(tokens, end, 2);
   const prevTok = tokens[i - 1];
   const set = (why: NonNullable<Mention['skip']>) => {
@@ -317,26 +321,26 @@ function describeContext(tokens: Token[], i: number, m: Mention, context: Mentio
   // A unit word right after the number; not an acronym ("2 HR-ledere") or the start of a compound.
   const unitWord = nextWord === tokens[end + 1] && nextWord && UNITS.has(nextWord.lower) && !/^\p{Lu}{2,}$/u.test(nextWord.text) && !(isSym(tokens[end + 2], '-') && glued(tokens[end + 2]));
   if (unitWord && !context.goalUnits?.has(nextWord.lower)) return set(['am', 'pm'].includes(nextWord.lower) ? 'time' : 'measure');
-  if (prevWord && CURRENCY_WORDS.has(prevWord.lower) && prevWord === tokens[i - 1]) return set('measure');
   if ((prevWord && prevWord === prevTok && STREET_COMPOUND.test(prevWord.lower) && /^\p{Lu}/u.test(prevWord.text)) || (nextWord && /^\p{Lu}/u.test(nextWord.text) && next2 && STREET_WORDS.has(next2.lower))) return set('address');
   // "two of them", "to av dem": refers back to a count already given.
   if (nextWord && ['of', 'av'].includes(nextWord.lower) && next2 && PARTITIVES.has(next2.lower)) return set('partitive');
   // "2 of 3", "2 av 2", "3 out of 2": a score; the second number is the target.
   if (nextWord && ['of', 'av', 'out'].includes(nextWord.lower)) {
-    const j = tokens.indexOf(nextWord);
-    const k = nextWord.lower === 'out' && tokens[j + 1]?.lower === 'of' ? j + 2 : j + 1;
+    const k = nextWord.lower === 'out' && tokens[nextAt + 1]?.lower === 'of' ? nextAt + 2 : nextAt + 1;
     if (isNum(tokens[k]) || NUMBER_WORDS[tokens[k]?.lower ?? ''] !== undefined) m.score = true;
   }
-  if (prevWord && ['of', 'av'].includes(prevWord.lower) && prev2 && (prevWord === tokens[i - 1] || true)) {
-    const before = tokens[tokens.indexOf(prevWord) - 1];
-    if ((isNum(before) || (before?.kind === 'word' && (NUMBER_WORDS[before.lower] !== undefined || before.lower === 'out'))) && !m.score) return set('target');
+  // …and the number after "of"/"av" in a score is the target, not a second count.
+  const prevAt = indexBack(tokens, i);
+  if (prevWord && ['of', 'av'].includes(prevWord.lower) && !m.score) {
+    const before = tokens[prevWord.lower === 'of' && tokens[prevAt - 1]?.lower === 'out' ? prevAt - 2 : prevAt - 1];
+    if (isNum(before) || (before?.kind === 'word' && NUMBER_WORDS[before.lower] !== undefined)) return set('target');
   }
   for (let k = end + 1, seen = 0; k < tokens.length && seen < 4; k++) {
     const t = tokens[k]!;
     if (clauseEnd(t)) break;
     if (t.kind === 'word') {
       seen++;
-      if (FUTURE.has(t.lower) && !(t.lower === 'neste' && false)) return set('future');
+      if (FUTURE.has(t.lower)) return set('future');
       if (DAY_WORDS.has(t.lower) && !m.day) m.day = t.lower;
       if (TOTALS.has(t.lower) && (t.lower !== 'alt' || tokens[k - 1]?.lower === 'i') && (t.lower !== 'sammen' || tokens[k - 1]?.lower === 'til')) m.total = true;
     }
@@ -352,14 +356,12 @@ function describeContext(tokens: Token[], i: number, m: Mention, context: Mentio
     if (DAY_WORDS.has(t.lower) && !m.day && seen <= 2) m.day = t.lower;
     if (seen === 1 && APPROXIMATE.has(t.lower)) m.approx = true;
     if (seen === 1 && AT_LEAST.has(t.lower)) m.approx = false;
-    if (seen === 1 && t.lower === 'than' && tokens[k - 2] && MORE_THAN.has(tokens[k - 2]!.lower)) m.value += 1;
-    if (seen === 1 && (t.lower === 'enn') && MORE_THAN.has(wordBack(tokens, k)?.lower ?? '')) m.value += 1;
+    // "more than 3", "flere enn 3": at least one more.
+    if (seen === 1 && (t.lower === 'than' || t.lower === 'enn') && MORE_THAN.has(wordBack(tokens, k)?.lower ?? '')) m.value += 1;
   }
   // "not one", "ikke en eneste": none at all.
-  if (m.negated && m.value === 1) {
+  if (m.negated && tokens[i]!.kind === 'word' && m.value === 1) {
     m.negated = false;
     m.value = 0;
   }
-  if (isSym(tokens[end + 1], '+') && glued(tokens[end + 1]) && !isNum(tokens[end + 2])) m.approx = false;
-  void SUM_WORDS;
 }
