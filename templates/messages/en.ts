@@ -366,6 +366,7 @@ export const en = {
   'reply.status.body': 'Week {{week}} of {{weeks}}: {{total}} so far against {{targetTotal}} in all; {{onTarget}} of {{answered}} answered weeks on target; streak {{streak}}.',
   'reply.help.subject': 'Kompis reads replies to the weekly check-in',
   'reply.help.owner.body': 'Reply to a check-in with your number, or write “pause”, “pause 2 weeks”, “resume”, “stop” or “status”. Everything else is on your goal page.',
+  'reply.help.pending.body': 'Nothing starts until you click “{{button}}” in the email you replied to. After that, reply to a check-in with your number, or write “pause”, “resume”, “stop” or “status”.',
   'reply.help.buddy.body': 'Thank you! Kompis does not pass replies on. Cheer or nudge with the buttons in the weekly email; every goal you follow is on your buddy page.',
   'reply.help.buddy.link': 'Your buddy page',
   'reply.stranger.subject': 'This goal belongs to another address',

@@ -368,6 +368,7 @@ export const nb: Record<MessageKey, string> = {
   'reply.status.body': 'Uke {{week}} av {{weeks}}: {{total}} så langt mot {{targetTotal}} i alt; {{onTarget}} av {{answered}} besvarte uker på mål; {{streak}} på rad.',
   'reply.help.subject': 'Kompis leser svar på den ukentlige oppfølgingen',
   'reply.help.owner.body': 'Svar på en oppfølging med tallet ditt, eller skriv «pause», «pause 2 uker», «fortsett», «stopp» eller «status». Alt annet finner du på målsiden din.',
+  'reply.help.pending.body': 'Ingenting starter før du klikker «{{button}}» i e-posten du svarte på. Etter det svarer du på en oppfølging med tallet ditt, eller skriver «pause», «fortsett», «stopp» eller «status».',
   'reply.help.buddy.body': 'Takk! Kompis sender ikke svar videre. Heie eller dytte gjør du med knappene i den ukentlige e-posten; alle målene du følger, finner du på kompissiden din.',
   'reply.help.buddy.link': 'Kompissiden din',
   'reply.stranger.subject': 'Dette målet hører til en annen adresse',

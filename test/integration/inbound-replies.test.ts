@@ -178,6 +178,20 @@ describe('mail that used to bounce or vanish', () => {
     expect(help[0]!.text).toMatch(/\/g\//);
   });
 
+  it('answers "Yes!" to the sign-up email with how to start: the Confirm link, not a reply', async () => {
+    const s = await setup();
+    const owner = uniqueEmail('per');
+    const goalAddress = `goal@${s.deps.config.inboundDomain}`;
+    await s.inbound(await rawMail({ from: owner, to: goalAddress, subject: 'Mål', text: 'Jeg vil ringe 3 kunder hver uke i 6 uker.' }), [goalAddress]);
+    const signupAnswer = s.mailer.sent.find((e) => e.to === owner)!;
+    const address = signupAnswer.replyTo!;
+    expect(address).toMatch(/^reply\+/);
+    expect(await s.inbound(await rawMail({ from: owner, to: address, subject: `Re: ${signupAnswer.subject}`, text: 'Ja!' }), [address])).toMatchObject([{ outcome: 'helped' }]);
+    const help = s.mailer.sent.filter((e) => e.to === owner).at(-1)!;
+    expect(help.text).toContain('Ingenting starter før du klikker «Bekreft målet mitt»');
+    expect(help.subject).toBe(`Re: ${signupAnswer.subject}`);
+  });
+
   it('suppresses a buddy whose address hard-bounced, as SES feedback would', async () => {
     const s = await setup({}, { buddy: true });
     const address = s.mailer.sent.find((e) => e.to === s.buddy)!.replyTo!;

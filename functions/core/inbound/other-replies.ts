@@ -26,8 +26,11 @@ export async function handleGoalReply(deps: Deps, goal: Goal, sender: string, re
       await answerOnce(deps, goal, 0, reply.key, (at) => ownerAnswer(deps.config, goal, 0, reply.received, content, at));
       return 'status';
     }
+    // A goal not yet confirmed is started by its Confirm link, not by a reply ("Yes!").
+    const body =
+      goal.status === 'pending' ? t(locale, 'reply.help.pending.body', { button: t(locale, 'email.confirm.button') }) : t(locale, 'reply.help.owner.body');
     const sent = await sendOnce(deps, goal.id, { week: 0, kind: 'notice-help-owner' }, (at) =>
-      ownerAnswer(deps.config, goal, 0, reply.received, { heading: t(locale, 'reply.help.subject'), body: t(locale, 'reply.help.owner.body') }, at),
+      ownerAnswer(deps.config, goal, 0, reply.received, { heading: t(locale, 'reply.help.subject'), body }, at),
     );
     return sent === 'sent' ? 'helped' : 'helped-already';
   }
