@@ -144,3 +144,14 @@ describe('asking instead of guessing', () => {
     expect(await read(gmailReplyNb(text))).toMatchObject({ count: null, ask });
   });
 });
+
+describe('signatures without a delimiter', () => {
+  it('cuts a closing block of name, title and contact details', async () => {
+    const reply = await read(`3\n\nJames Whitfield\nRegional Sales Director | Northwind Ltd\nM: +44 7700 900 123\n\n${quoteEn()}`);
+    expect(reply).toMatchObject({ count: 3, note: '' });
+  });
+
+  it.each(['Same as last week', 'One was a partner at KPMG', 'see e.g. the notes'])('keeps a closing line that only looks like one: %j', async (line) => {
+    expect((await read(`3\n\n${line}\n\n${quoteEn()}`)).note).toBe(line);
+  });
+});

@@ -6,7 +6,7 @@
 // The body is read line by line, at most MAX_LINES lines: linear in the text, whatever it holds.
 import { isQuoted, quoteHeaderAt } from './quote-headers.js';
 import {
-  greetingLength, isClientFooter, isContactLine, isDisclaimer, isNameLine, isSignatureDelimiter, isSignOff,
+  greetingLength, isClientFooter, isContactLine, isDisclaimer, isNameLine, isSignatureDelimiter, isSignOff, isTitleLine,
 } from './signatures.js';
 
 /** A person's reply is read from its first lines; a quoted thread can be long, and is not read past this. */
@@ -59,14 +59,14 @@ function clean(region: string[], first: boolean): string[] {
   return lines;
 }
 
-/** A last paragraph of a name and contact lines, after the words: a signature without a delimiter. */
+/** A last paragraph of a name, a title and contact lines (at least one), after the words: a signature without a delimiter. */
 function withoutSignatureBlock(lines: string[]): string[] {
   let start = lines.length;
   while (start > 0 && !blank(lines[start - 1]!)) start--;
   if (start === 0) return lines;
   const block = lines.slice(start);
   const contacts = block.filter(isContactLine).length;
-  if (contacts > 0 && block.every((line) => isContactLine(line) || isNameLine(line))) {
+  if (contacts > 0 && block.every((line) => isContactLine(line) || isTitleLine(line) || isNameLine(line))) {
     const kept = lines.slice(0, start);
     while (kept.length && blank(kept[kept.length - 1]!)) kept.pop();
     return kept.some(meaningful) ? kept : lines;

@@ -80,14 +80,22 @@ export function greetingLength(line: string): number {
   return end >= t.length || tail[0].length > 0 ? end : 0;
 }
 
-const CONTACT = /(\+?\d[\d\s().-]{6,}\d|@|https?:\/\/|www\.|\b(tlf|tel|telefon|phone|mob|mobil|mobile|m|t|f|fax|e|org\.?\s?nr|org\.? no)\s?[:.]|\|)/i;
+const CONTACT = /(\+?\d[\d\s().-]{6,}\d|@|https?:\/\/|www\.|\b(tlf|tel|telefon|phone|mob|mobil|mobile|fax|org\.?\s?nr|org\.? no)\s?[:.]|^\s*[mtfep]\s?:\s|\s\|\s)/i;
 const ADDRESS = /(\b\d{4,5}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(veien|vegen|gata|gate|gaten|vei|veg|allé|plass|torget|brygge|straße|strasse|gade|gatan|vägen)\s+\d+|\b\d+\s+\p{Lu}\p{Ll}+\s+(street|road|avenue|lane|square|st|rd|ave)\b)/u;
-const TITLE = /\b(director|manager|lead|head of|consultant|ceo|cto|cfo|coo|founder|partner|engineer|developer|adviser|advisor|officer|president|vp|leder|sjef|rådgiver|konsulent|ansvarlig|direktør|daglig leder|selger|säljare|kundeansvarlig|chef|berater|geschäftsführer|specialist|coordinator|koordinator|as\b|asa\b|ltd\b|llc\b|inc\b|gmbh\b|ab\b)/i;
+const TITLE = /\b(director|manager|lead|head of|consultant|ceo|cto|cfo|coo|founder|partner|engineer|developer|adviser|advisor|officer|president|vp|leder|sjef|rådgiver|konsulent|ansvarlig|direktør|daglig leder|selger|säljare|kundeansvarlig|chef|berater|geschäftsführer|specialist|coordinator|koordinator)\b/i;
+// Company forms, written as companies write them ("Hansen Bygg AS", "Contoso Ltd"): "as" in a sentence is not one.
+const COMPANY = /\s(AS|ASA|AB|ApS|A\/S|GmbH|Ltd|LLC|Inc|Oy|BV|SA)\b\.?(\s|,|$)/;
 
-/** A line that belongs in a signature block: contact details, an address, a job title or a company. */
+/** A line of contact details: a phone number, an address (email, web, street), a company. */
 export function isContactLine(line: string): boolean {
   const t = line.trim().slice(0, LINE_CHARS);
-  return t.length > 0 && t.length <= 120 && (CONTACT.test(t) || ADDRESS.test(t) || TITLE.test(t));
+  return t.length > 0 && t.length <= 120 && (CONTACT.test(t) || ADDRESS.test(t) || COMPANY.test(t));
+}
+
+/** A job title line ("Regional Sales Director", "Daglig leder"): in a signature only next to contact details. */
+export function isTitleLine(line: string): boolean {
+  const t = line.trim().slice(0, LINE_CHARS);
+  return t.length > 0 && t.length <= 80 && TITLE.test(t) && !/[.!?]$/.test(t);
 }
 
 /** A short line of one to four capitalized words: a name. */
