@@ -155,3 +155,14 @@ describe('signatures without a delimiter', () => {
     expect((await read(`3\n\n${line}\n\n${quoteEn()}`)).note).toBe(line);
   });
 });
+
+describe('a command word that labels an answer', () => {
+  it.each([
+    ['Status: 2 this week', { count: 2 }],
+    ['Resume: 2 meetings', { count: 2 }],
+    ['Fortsett :)', { command: { kind: 'resume' } }],
+    ['Pause: 2 uker', { command: { kind: 'pause', weeks: 2 } }],
+  ])('reads %j as %j', async (text, expected) => {
+    expect(await read(gmailReplyNb(text))).toMatchObject(expected);
+  });
+});

@@ -36,18 +36,27 @@ const STATUS_HEADS = [['status'], ['how', 'am', 'i', 'doing'], ['hvordan', 'ligg
 const WEEK_UNITS = new Set(['week', 'weeks', 'wk', 'wks', 'uke', 'uker', 'uka', 'uken', 'veckor', 'vecka', 'uger', 'uge']);
 const MONTH_UNITS = new Set(['month', 'months', 'måned', 'måneder', 'mnd']);
 
-/** The clauses of the first lines: split at sentence punctuation, commas and dashes. */
-function clauses(text: string): Token[][] {
-  const out: Token[][] = [];
+interface Clause {
+  tokens: Token[];
+  /** Ends in a colon: "Status: 2 this week" labels an answer rather than asking for the status. */
+  label: boolean;
+}
+
+/** The clauses of the first lines: split at sentence punctuation, commas, colons and dashes. */
+function clauses(text: string): Clause[] {
+  const out: Clause[] = [];
   let current: Token[] = [];
-  for (const t of tokenize(text.slice(0, MAX_COMMAND_CHARS))) {
+  const tokens = tokenize(text.slice(0, MAX_COMMAND_CHARS));
+  tokens.forEach((t, i) => {
     if (t.kind === 'nl' || (t.kind === 'sym' && '.!?,;—–:'.includes(t.text)) || (t.kind === 'sym' && t.text === '-' && t.spaced)) {
-      if (current.length) out.push(current);
+      // ":)", ":-)", ":D" are smiles, not colons.
+      const next = tokens[i + 1];
+      const smile = t.text === ':' && next !== undefined && !next.spaced && (next.kind === 'sym' || /^[dp]$/i.test(next.text));
+      if (current.length) out.push({ tokens: current, label: t.text === ':' && !smile });
       current = [];
     } else if (t.kind === 'word' || t.kind === 'num') current.push(t);
-    else if (t.kind === 'sym' && t.text === '-' && !t.spaced) continue;
-  }
-  if (current.length) out.push(current);
+  });
+  if (current.length) out.push({ tokens: current, label: false });
   return out;
 }
 
@@ -74,14 +83,14 @@ function onlyTrailing(words: string[]): boolean {
   return words.every((w) => TRAILING.has(w) || WEEK_UNITS.has(w) || MONTH_UNITS.has(w) || /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined || w === 'fortnight' || w === 'a' || w === 'an');
 }
 
-function commandIn(clause: Token[]): EmailCommand | undefined {
-  const words = clause.map((t) => t.lower);
+function commandIn({ tokens, label }: Clause): EmailCommand | undefined {
+  const words = tokens.map((t) => t.lower);
   let at = 0;
   while (at < words.length && POLITE.has(words[at]!) && !['pause', 'stop', 'status', 'resume'].includes(words[at]!)) at++;
   const heads: [EmailCommand['kind'], string[][]][] = [['pause', PAUSE_HEADS], ['stop', STOP_HEADS], ['resume', RESUME_HEADS], ['status', STATUS_HEADS]];
   for (const [kind, list] of heads) {
     const head = list.find((h) => startsWith(words, at, h));
-    if (!head) continue;
+    if (!head || (label && (kind === 'status' || kind === 'resume'))) continue;
     const rest = words.slice(at + head.length);
     if (!onlyTrailing(rest)) return undefined;
     if (kind === 'pause') {
@@ -98,10 +107,16 @@ function commandIn(clause: Token[]): EmailCommand | undefined {
 
 export function readCommand(text: string): EmailCommand | undefined {
   let checked = 0;
-  for (const clause of clauses(text)) {
+  const all = clauses(text);
+  for (const [n, clause] of all.entries()) {
     // Greetings ("Hei", "Hi Kompis") and thanks are their own clauses and are passed over.
-    if (clause.every((t) => POLITE.has(t.lower) || ['takk', 'thanks', 'tusen', 'thank', 'you', 'god', 'morgen', 'good', 'morning'].includes(t.lower))) continue;
+    if (clause.tokens.every((t) => POLITE.has(t.lower) || ['takk', 'thanks', 'tusen', 'thank', 'you', 'god', 'morgen', 'good', 'morning'].includes(t.lower))) continue;
     const command = commandIn(clause);
+    // "Pause: 2 uker": the length follows the colon.
+    if (command?.kind === 'pause' && !command.weeks && clause.label) {
+      const weeks = weeksIn((all[n + 1]?.tokens ?? []).map((t) => t.lower));
+      if (weeks !== undefined && weeks >= 1 && weeks <= MAX_PAUSE_WEEKS) return { kind: 'pause', weeks };
+    }
     if (command) return command;
     if (++checked >= MAX_CLAUSES) break;
   }
