@@ -22,6 +22,7 @@ export const emailManifest: Record<string, { subject: MessageKey; source?: strin
   notice: { subject: 'email.notice.subject' },
   'email-signup': { subject: 'email.signup.subject' },
   link: { subject: 'email.link.subject' },
+  'short-answer': { subject: 'email.answer.subject' },
 };
 
 const MAX_HTML_BYTES = 100 * 1024;

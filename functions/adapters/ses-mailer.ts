@@ -53,7 +53,8 @@ export class SesMailer implements Mailer {
   async compose(email: OutgoingEmail): Promise<Buffer> {
     const headers = email.headers ?? {};
     const visible = { To: email.to, Subject: email.subject, 'Reply-To': email.replyTo ?? '', From: email.fromName ?? '' };
-    for (const [name, value] of Object.entries({ ...headers, ...visible })) {
+    const threading = { 'In-Reply-To': email.inReplyTo ?? '', References: (email.references ?? []).join(' ') };
+    for (const [name, value] of Object.entries({ ...headers, ...threading, ...visible })) {
       if (LINE_BREAK.test(name) || LINE_BREAK.test(value)) throw new Error(`line break in header ${JSON.stringify(name)}`);
     }
     for (const [name, value] of Object.entries(headers)) {
@@ -68,6 +69,10 @@ export class SesMailer implements Mailer {
       text: email.text,
       html: email.html,
       ...(email.replyTo ? { replyTo: this.namedReplyTo(email.replyTo) } : {}),
+      // The composer's own threading options: it writes In-Reply-To and References itself (a References
+      // passed as a prepared custom header came out as "<[object> <Object]>").
+      ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
+      ...(email.references?.length ? { references: email.references } : {}),
       // Prepared: sent as written, not folded — List-Unsubscribe must reach mail providers on one line.
       headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, { prepared: true, value }])),
       messageId: `<${crypto.randomUUID()}@${this.options.messageIdDomain}>`,

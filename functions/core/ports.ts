@@ -17,6 +17,9 @@ export interface OutgoingEmail {
   replyTo?: string;
   /** The From display name when not the service's own, e.g. "Ola Nordmann via Kompis"; the address never changes. */
   fromName?: string;
+  /** Threading for an answer to a received message: its Message-ID, and the thread's ids ending with it. */
+  inReplyTo?: string;
+  references?: string[];
   /** Which claimed marker this email settles; SES echoes it in its Send event (see confirmSend). */
   sendKey?: { goalId: string } & SendKey;
 }

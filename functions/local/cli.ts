@@ -10,12 +10,17 @@ Commands:
                     Ports: PORT, KOMPIS_DYNAMODB_PORT, KOMPIS_SES_PORT, KOMPIS_SMTP_PORT.
   tick --at <time>  Run one tick and its sends as if it were <time> (ISO 8601, e.g.
                     2026-12-04T15:00:00+01:00), against the running \`kompis dev\`.
-  analyze "<goal text>" [--lang nb|en]
+  analyze "<goal text>" [--lang nb|en] [--start YYYY-MM-DD]
                     Print what Kompis reads in a goal, as one JSON object: count, cadence,
-                    horizonWeeks, audience, missing, commitment.
-  parse-reply <file.eml>
+                    horizonWeeks, audience, missing, commitment. Horizons such as "this
+                    quarter" are counted from --start (the sign-up date; today by default).
+  parse-reply <file.eml> [--lang nb|en]
                     Print what a reply says, as one JSON object {"count", "note", "autoReply"},
-                    with the same code the inbound handler uses. Touches no store.
+                    with the same code the inbound handler uses, and when they apply: "ask"
+                    (the counts Kompis would ask about; count is then null), "command"
+                    (pause, resume, stop, status) and "bounce" (a delivery report). --lang is
+                    the goal's language (read from the quoted check-in when not given).
+                    Touches no store.
   replay-inbound --queue <url> [--dry-run]
   replay-feedback --queue <url> [--dry-run]
                     On AWS: hand the events the inbound (or feedback) function gave up on back to
@@ -38,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       lang: { type: 'string' },
       queue: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      start: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -63,7 +69,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       const { analyzeGoal } = await import('../core/analysis/analyze.js');
       const lang = typeof values.lang === 'string' ? values.lang : undefined;
-      process.stdout.write(`${JSON.stringify(analyzeGoal(text, { language: lang }))}\n`);
+      const start = typeof values.start === 'string' ? new Date(`${values.start}T09:00:00Z`) : new Date();
+      if (Number.isNaN(start.getTime())) {
+        process.stderr.write('kompis analyze: --start takes a date, e.g. --start 2026-01-05\n');
+        return 2;
+      }
+      process.stdout.write(`${JSON.stringify(analyzeGoal(text, { language: lang, start }))}\n`);
       return 0;
     }
     case 'parse-reply': {
@@ -74,7 +85,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       const { readFile } = await import('node:fs/promises');
       const { parseReply } = await import('../core/replies/parse-reply.js');
-      process.stdout.write(`${JSON.stringify(await parseReply(await readFile(file)))}\n`);
+      const locale = values.lang === 'nb' || values.lang === 'en' ? values.lang : undefined;
+      process.stdout.write(`${JSON.stringify(await parseReply(await readFile(file), { locale }))}\n`);
       return 0;
     }
     case 'replay-inbound':

@@ -1,11 +1,12 @@
 // The local stand-in for SES receiving: an SMTP server on 127.0.0.1:2525 that keeps each message in
 // .data/inbound/ (where "S3" lives locally) and calls the inbound handler with an SES-shaped event.
 // Any mail client, or `swaks --server 127.0.0.1:2525`, can send to it.
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { isInboundAddress, type InboundResult } from '../core/inbound/inbound.js';
+import { redactAddresses } from '../core/inbound/message-key.js';
 import { LOCAL_VERDICTS } from '../core/inbound/trust.js';
 import type { Deps } from '../core/ports.js';
 import { handleSesEvent } from '../inbound/handle-event.js';
@@ -60,8 +61,9 @@ export function startSmtpInbound(
           error.responseCode = 552;
           return callback(error);
         }
-        const messageId = randomUUID();
         const raw = Buffer.concat(chunks);
+        // Named by its bytes, as SES names a message once: a sender's retry after a 451 is the same message.
+        const messageId = createHash('sha256').update(raw).digest('hex').slice(0, 32);
         try {
           await store.put(messageId, raw);
           const event = {
@@ -86,7 +88,7 @@ export function startSmtpInbound(
           options.onResult?.(results);
           callback();
         } catch (error) {
-          log({ level: 'error', msg: 'inbound failed', messageId, error: String(error) });
+          log({ level: 'error', msg: 'inbound failed', messageId, error: redactAddresses(String(error)) });
           const failure = new Error('Temporary failure, try again later') as Error & { responseCode: number };
           failure.responseCode = 451;
           callback(failure);

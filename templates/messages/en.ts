@@ -458,6 +458,32 @@ export const en = {
   'errors.name.link': 'A name cannot contain a web or email address.',
   'email.confirm.noBuddy': 'No buddy named: you can ask someone later from your goal page.',
   'email.confirm.buddy': 'When you confirm, Kompis asks {{buddy}} to be your buddy. Ten minutes later they get one email with the subject “{{subject}}”, your goal and a yes / no thanks; one reminder {{days}} days later if they do not answer; nothing more unless they say yes.',
+
+  // Email in (issue 13): answers to replies, asking about two counts, a paused week, replies to other emails.
+  'email.answer.subject': '{{subject}}',
+  'email.answer.footer': 'You get this because a message from this address reached Kompis.',
+  'reply.paused.week': 'Week {{week}} is marked as a break: it does not count, and your buddy hears that you paused.',
+  'reply.undo.resume': 'Undo: resume check-ins',
+  'reply.undo.pause': 'Undo: pause again',
+  'reply.undo.hint': 'Or reply “{{word}}”.',
+  'reply.ask.candidates.body': 'We kept your note. Did you mean {{candidates}}? One click records it:',
+  'reply.ask.vague.body': 'We kept your note. How many exactly in week {{week}}? One click records it:',
+  'reply.ask.or': 'or',
+  'reply.status.subject': 'Where you stand',
+  'reply.status.body': 'Week {{week}} of {{weeks}}: {{total}} so far against {{targetTotal}} in all; {{onTarget}} of {{answered}} answered weeks on target; streak {{streak}}.',
+  'reply.help.subject': 'Kompis reads replies to the weekly check-in',
+  'reply.help.owner.body': 'Reply to a check-in with your number, or write “pause”, “pause 2 weeks”, “resume”, “stop” or “status”. Everything else is on your goal page.',
+  'reply.help.pending.body': 'Nothing starts until you click “{{button}}” in the email you replied to. After that, reply to a check-in with your number, or write “pause”, “resume”, “stop” or “status”.',
+  'reply.help.buddy.body': 'Thank you! Kompis does not pass replies on. Cheer or nudge with the buttons in the weekly email; every goal you follow is on your buddy page.',
+  'reply.help.buddy.link': 'Your buddy page',
+  'reply.stranger.subject': 'This goal belongs to another address',
+  'reply.stranger.body': 'Kompis only reads replies from the address the goal was written down with. Reply from that address, or use the buttons in the email.',
+  'email.buddyWeekly.paused': 'a break',
+  'email.buddyWeekly.pausedLine': '{{owner}} took a break in week {{week}}: it does not count, and the check-ins wait.',
+  'goal.chart.paused': 'break',
+  'goal.history.paused': 'break',
+  'email.buddyWeekly.subject.paused': 'Week {{week}} of {{weeks}}: a break',
+  'email.buddyWeekly.headline.paused': 'Week {{week}}: a break',
 } as const;
 
 export type MessageKey = keyof typeof en;

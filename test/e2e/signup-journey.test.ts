@@ -59,7 +59,7 @@ describe('a new person in the browser', () => {
     await expect(h1(page)).resolves.toBe('Skriv ned målet ditt');
     await page.getByLabel('E-postadressen din').fill(email);
     await page.getByLabel('Navnet ditt (valgfritt)').fill('Ola Nordmann');
-    await page.getByLabel('Målet ditt, med dine egne ord').fill('Få kontakt med minst 2 økonomidirektører hver uke dette kvartalet');
+    await page.getByLabel('Målet ditt, med dine egne ord').fill('Få kontakt med minst 2 økonomidirektører hver uke neste kvartal');
     await page.getByLabel('Hvor mange per uke').fill('2');
     await expect(page.getByLabel('I hvor mange uker').inputValue()).resolves.toBe('13');
     await page.getByLabel('Kompisens navn (valgfritt)').fill('Kari');

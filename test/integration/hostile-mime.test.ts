@@ -1,7 +1,10 @@
 // Hostile mail (test/fixtures/hostile/mime.json) through the inbound handler: failed verdicts, spoofed and
 // doubled senders, forged reply addresses, auto-replies, broken and oversized MIME. Each must come back
 // with its outcome for every recipient (handleInbound never throws for what a sender did), record
-// nothing, send nothing, and leave the table as it was but for the inbound counter of a trusted sender.
+// nothing, and leave the table as it was but for the counters of a trusted sender. It sends nothing, except
+// the one short answer a trusted sender who is not the owner gets in a week ("answered:not-owner"): to that
+// sender only, and nothing in it about the goal.
+import addressparser from 'nodemailer/lib/addressparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopGoal } from '../../functions/core/goals/actions.js';
 import { checkinReplyAddress, unsubscribeMailto } from '../../functions/core/goals/links.js';
@@ -45,7 +48,8 @@ interface MimeCase {
   verdicts?: Partial<Verdicts>;
   /** The envelope sender SES saw (its `mail.source`); the From's own address when absent. */
   envelopeFrom?: string;
-  expect: { outcome: string | null };
+  /** One outcome for every recipient, or `outcomes`, one per recipient. */
+  expect: { outcome: string | null; outcomes?: string[] };
 }
 
 const { cases } = loadCorpus<{ cases: MimeCase[] }>('mime.json');
@@ -221,12 +225,22 @@ function messageOf(c: MimeCase): { raw: Buffer; recipients: string[] } {
   return { raw, recipients };
 }
 
-let hour = 0;
+let week = 0;
+
+/** The answer to a trusted sender who is not the owner: to that sender, and nothing of the goal in it. */
+function expectOnlyTheShortAnswer(email: { to: string; text: string; html: string }, raw: Buffer): void {
+  const [from] = addressparser(/^From:(.*)$/im.exec(raw.toString('utf8'))?.[1] ?? '');
+  expect(email.to).toBe(from && 'address' in from ? from.address?.toLowerCase() : undefined);
+  for (const secret of [OWNER, CLOSED_OWNER, '/g/', '/r/', 'beslutningstakere']) {
+    expect(email.text).not.toContain(secret);
+    expect(email.html).not.toContain(secret);
+  }
+}
 
 describe('hostile mail', () => {
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (_, c) => {
-    // An hour apart, so the per-sender limit (20 an hour) never decides a case.
-    deps.clock.set(new Date(Date.parse('2026-03-06T16:00:00Z') + hour++ * 3600_000));
+    // A week apart, so neither the per-sender limit (20 an hour) nor the once-a-week answer decides a case.
+    deps.clock.set(new Date(Date.parse('2026-03-06T16:00:00Z') + week++ * 7 * 86400_000));
     const { raw, recipients } = messageOf(c);
     const logged: Record<string, unknown>[] = [];
     watch.begin();
@@ -242,18 +256,27 @@ describe('hostile mail', () => {
     const effects = await watch.end();
 
     expect(thrown, c.description).toBeUndefined();
-    expect(results!.map((r) => r.outcome)).toEqual(recipients.map(() => c.expect.outcome).filter((o) => o !== null));
-    expect(results!.length).toBe(c.expect.outcome === null ? 0 : recipients.length);
+    const outcomes = c.expect.outcomes ?? recipients.map(() => c.expect.outcome).filter((o) => o !== null);
+    expect(results!.map((r) => r.outcome)).toEqual(outcomes);
+    expect(results!.length).toBe(c.expect.outcome === null && !c.expect.outcomes ? 0 : recipients.length);
     expect(logged.filter((e) => e.level === 'error')).toEqual([]);
     const counted = !BEFORE_COUNTING.has(c.expect.outcome ?? '');
-    const changes = effects.changed.filter((item) => !(counted && item.includes('"pk":{"S":"RATE#inbound#')));
+    const counters = ['"pk":{"S":"RATE#inbound#', '"pk":{"S":"RATE#other-sender#'];
+    const changes = effects.changed.filter((item) => !(counted && counters.some((counter) => item.includes(counter))));
     expect(changes, 'items changed in the table').toEqual([]);
-    expect(effects.sent, 'emails sent').toEqual([]);
+    const answered = outcomes.includes('answered:not-owner');
+    expect(effects.sent, 'emails sent').toHaveLength(answered ? 1 : 0);
+    for (const email of mailer.sent) expectOnlyTheShortAnswer(email, raw);
     expect(effects.rejections, 'unhandled rejections').toEqual([]);
   });
 
-  it('sent nothing to the owners or the attacker, as the outbox sees it', async () => {
-    expect(await Promise.all(people.map(async (p) => (await outboxFor(p)).length))).toEqual(outboxAfterSetup);
+  it('sent nothing to the owner, and anyone else nothing but short answers, as the outbox sees it', async () => {
+    expect((await outboxFor(OWNER)).length).toBe(outboxAfterSetup[0]);
+    for (const [n, person] of people.entries()) {
+      for (const email of (await outboxFor(person)).slice(outboxAfterSetup[n])) {
+        expect(email.body.text).toContain('Kompis leser bare svar fra adressen målet ble skrevet ned med');
+      }
+    }
     expect(rejections.seen).toEqual([]);
   });
 });

@@ -32,8 +32,8 @@ async function setup(fields: Record<string, string> = {}) {
   clock.set('2026-03-06T16:00:00Z');
   const replyTo = checkinReplyAddress(deps.config, goal, 1);
   const answers = () => deps.store.getWeekAnswers(goal.id);
-  const inbound = (raw: Buffer, verdicts = LOCAL_VERDICTS, recipients = [replyTo]) =>
-    handleInbound(deps, { messageId: crypto.randomUUID(), raw, recipients, verdicts });
+  const inbound = (raw: Buffer, verdicts = LOCAL_VERDICTS, recipients = [replyTo], envelopeFrom?: string) =>
+    handleInbound(deps, { messageId: crypto.randomUUID(), raw, recipients, verdicts, ...(envelopeFrom ? { envelopeFrom } : {}) });
   return { clock, deps, goal, replyTo, answers, inbound };
 }
 
@@ -54,15 +54,16 @@ describe('a reply to a check-in', () => {
     await sendSmtp(smtp.port, { from: `Ola <${s.goal.owner}>`, to: s.replyTo, subject: 'Re: Uke 1', text: gmailReplyNb('to denne uka') });
     expect(await s.answers()).toMatchObject([{ week: 1, count: 2, source: 'reply', note: 'denne uka' }]);
     expect(await readdir(folder)).toEqual([]); // the raw mail is not kept once handled
-    const readBack = (await outboxFor(s.goal.owner)).filter((e) => e.subject === 'Registrert 2 for uke 1');
+    const readBack = (await outboxFor(s.goal.owner)).filter((e) => e.body.text?.includes('Registrert 2 for uke 1'));
     expect(readBack).toHaveLength(1);
+    expect(readBack[0]!.subject).toBe('Re: Uke 1');
     expect(readBack[0]!.body.text).toContain('Feil? Klikk på riktig tall:');
     expect(linksIn(readBack[0]!, '/r/')).toHaveLength(4);
 
-    // A second reply the same week is recorded, but not answered again.
-    await sendSmtp(smtp.port, { from: s.goal.owner, to: s.replyTo, subject: 'Re: Registrert 2 for uke 1', text: gmailReplyNb('3, glemte en') });
-    expect(await s.answers()).toMatchObject([{ count: 3 }]);
-    expect((await outboxFor(s.goal.owner)).filter((e) => e.subject.startsWith('Registrert'))).toHaveLength(1);
+    // A second reply the same week is recorded, its words added to the note, and read back in its turn.
+    await sendSmtp(smtp.port, { from: s.goal.owner, to: s.replyTo, subject: 'Re: Uke 1', text: gmailReplyNb('3, glemte en') });
+    expect(await s.answers()).toMatchObject([{ count: 3, note: 'denne uka\nglemte en' }]);
+    expect((await outboxFor(s.goal.owner)).filter((e) => e.body.text?.includes('Registrert 3 for uke 1'))).toHaveLength(1);
   });
 
   it('refuses an unknown mailbox at the SMTP level', async () => {
@@ -76,11 +77,11 @@ describe('a reply to a check-in', () => {
   it('keeps a note without a number and asks once for the number', async () => {
     const s = await setup();
     const reply = () => rawMail({ from: s.goal.owner, to: s.replyTo, text: gmailReplyNb('Treg uke, tar det igjen neste uke') });
-    expect(await s.inbound(await reply())).toMatchObject([{ outcome: 'note-kept' }]);
+    expect(await s.inbound(await reply())).toMatchObject([{ outcome: 'asked' }]);
     await s.inbound(await reply());
     expect(await s.answers()).toMatchObject([{ week: 1, note: 'Treg uke, tar det igjen neste uke' }]);
     expect((await s.answers())[0]!.count).toBeUndefined();
-    expect((await outboxFor(s.goal.owner)).filter((e) => e.subject === 'Hvor mange i uke 1?')).toHaveLength(1);
+    expect((await outboxFor(s.goal.owner)).filter((e) => e.body.text?.includes('Hvor mange i uke 1?'))).toHaveLength(1);
   });
 
   it('pauses for two weeks on "pause 2 uker", confirms with a way back, and resumes on "fortsett"', async () => {
@@ -90,17 +91,20 @@ describe('a reply to a check-in', () => {
     ]);
     const paused = await s.deps.store.getGoal(s.goal.owner, s.goal.id);
     expect(paused).toMatchObject({ status: 'paused', resumeAt: '2026-03-19T23:00:00.000Z' });
-    const confirmation = (await outboxFor(s.goal.owner)).find((e) => e.subject === 'Oppfølgingen er satt på pause')!;
+    const confirmation = (await outboxFor(s.goal.owner)).find((e) => e.body.text?.includes('Oppfølgingen er satt på pause'))!;
     expect(confirmation.body.text).toContain('Satt på pause til 20. mars 2026');
-    expect(linksIn(confirmation, '/g/')).toHaveLength(1);
+    // The undo link and the goal link both lead to the goal page, where "start again" is.
+    expect(linksIn(confirmation, '/g/').length).toBeGreaterThanOrEqual(1);
 
     expect(await s.inbound(await rawMail({ from: s.goal.owner, to: s.replyTo, text: 'fortsett' }))).toMatchObject([{ outcome: 'resumed' }]);
     expect((await s.deps.store.getGoal(s.goal.owner, s.goal.id))?.status).toBe('active');
-    expect(await s.answers()).toEqual([]);
+    // The week the pause answered stays a break.
+    expect(await s.answers()).toMatchObject([{ week: 1, paused: true }]);
   });
 
   it.each([
-    ['a spoofed sender', async (s: Awaited<ReturnType<typeof setup>>) => s.inbound(await rawMail({ from: 'mallory@example.com', to: s.replyTo, text: '2' }))],
+    ['a sender nobody vouches for (no DMARC, SPF for another domain)', async (s: Awaited<ReturnType<typeof setup>>) =>
+      s.inbound(await rawMail({ from: 'mallory@example.com', to: s.replyTo, text: '2' }), { ...LOCAL_VERDICTS, dmarc: 'GRAY' }, [s.replyTo], 'bounce@elsewhere.example')],
     ['a tampered reply address', async (s: Awaited<ReturnType<typeof setup>>) => {
       const forged = s.replyTo.replace(/\.(\w)(\w+)@/, (_, c: string, rest: string) => `.${c === 'a' ? 'b' : 'a'}${rest}@`);
       return s.inbound(await rawMail({ from: s.goal.owner, to: forged, text: '2' }), LOCAL_VERDICTS, [forged]);
@@ -170,5 +174,19 @@ describe('sign-up by email', () => {
 
     const exported = await deps.store.exportPerson(owner);
     expect(exported.goals).toMatchObject([{ status: 'pending', targetPerWeek: 2, weeks: 6, locale: 'nb' }]);
+  });
+
+  it.each([
+    ['Hei!\n\nJeg vil møte 3 nye kunder hver uke i 8 uker.\n\nHilsen Per', 'Jeg vil møte 3 nye kunder hver uke i 8 uker.', 3, 8],
+    ['Hi there,\n\nthanks for this. My goal: call 2 customers every week for 6 weeks. Buddy: none yet.\n\nCheers,\nPer', 'My goal: call 2 customers every week for 6 weeks.', 2, 6],
+  ])('skips the greeting and reads the goal from the sentence that holds it: %j', async (text, goalText, perWeek, weeks) => {
+    const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+    const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+    const owner = uniqueEmail('per');
+    const to = `goal@${deps.config.inboundDomain}`;
+    const raw = await rawMail({ from: `Per <${owner}>`, to, subject: 'Mål', text });
+    expect(await handleInbound(deps, { messageId: 'm2', raw, recipients: [to], verdicts: LOCAL_VERDICTS })).toMatchObject([{ outcome: 'signed-up' }]);
+    const exported = await deps.store.exportPerson(owner);
+    expect(exported.goals).toMatchObject([{ text: goalText, targetPerWeek: perWeek, weeks }]);
   });
 });

@@ -1,11 +1,15 @@
 // Every kind of email Kompis sends, as raw MIME: text and HTML alternatives, Message-ID and Date, the
-// language set, layout tables marked as presentation, under 100 KB, and marked as automatic.
+// language set, layout tables marked as presentation, under 100 KB, marked as automatic, and a Reply-To
+// that reaches the inbound path. Answers to received mail thread under it (In-Reply-To, References) with
+// "Re: <the subject replied to>".
 import type { SESClient } from '@aws-sdk/client-ses';
 import { describe, expect, it } from 'vitest';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { buddyFinalEmail, buddyWeeklyEmail, invitationEmail, ownerNotice } from '../../functions/core/buddy/buddy-emails.js';
 import { linkEmail } from '../../functions/core/emails/link-email.js';
 import { goalPageUrl, stepUpUrl } from '../../functions/core/goals/links.js';
+import { isInboundAddress } from '../../functions/core/inbound/inbound.js';
+import { ownerAnswer, shortAnswer } from '../../functions/core/inbound/answers.js';
 import type { OutgoingEmail } from '../../functions/core/ports.js';
 import { verifyToken } from '../../functions/core/tokens/tokens.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
@@ -16,6 +20,21 @@ const now = new Date('2026-04-24T13:00:00Z');
 const mailer = new SesMailer({} as SESClient, { from: 'Kompis <coach@kompis.example.com>', messageIdDomain: 'kompis.example.com' });
 const buddy = { email: 'kari@example.com', name: 'Kari', status: 'accepted' as const, invitation: 1 };
 const answers = [anAnswer(1, 2), anAnswer(2, 1, { note: 'slow' }), anAnswer(3, 3, { channel: 'event' })];
+
+const received = { messageId: '<CA+reply.7@mail.example.no>', references: ['<0107019c.checkin@eu-north-1.amazonses.com>'], subject: 'Re: Week 4 of 13: how many this week?' };
+
+const answersToMail = (locale: 'nb' | 'en'): [string, OutgoingEmail][] => {
+  const goal = aGoal({ locale, buddy, nextWeek: 4 });
+  const content = (heading: string) => ({ heading, body: 'Body.' });
+  return [
+    ['read-back: recorded', ownerAnswer(exampleConfig, goal, 3, received, content('Recorded 3 for week 3'), now)],
+    ['read-back: ask', ownerAnswer(exampleConfig, goal, 3, received, content('How many in week 3?'), now)],
+    ['read-back: paused', ownerAnswer(exampleConfig, goal, 3, received, { ...content('Check-ins paused'), link: { label: 'Undo', url: 'https://kompis.example.com/g/x' } }, now)],
+    ['read-back: resumed', ownerAnswer(exampleConfig, goal, 0, received, content('Check-ins resumed'), now)],
+    ['read-back: stopped', ownerAnswer(exampleConfig, goal, 3, received, content('Check-ins stopped'), now)],
+    ['answer to another address', shortAnswer(exampleConfig, goal, 'other@example.org', locale, received, content('This goal belongs to another address'), now)],
+  ];
+};
 
 const kinds = (locale: 'nb' | 'en'): [string, OutgoingEmail, boolean][] => {
   const goal = aGoal({ locale, buddy, nextWeek: 4 });
@@ -44,6 +63,9 @@ describe.each(['nb', 'en'] as const)('every email kind in %s', (locale) => {
     expect(head).toMatch(/^Message-ID: <[^>]+@kompis\.example\.com>$/m);
     expect(head).toMatch(/^Date: /m);
     expect(head).toMatch(/^Auto-Submitted: auto-generated$/m);
+    // Replies to any Kompis email come back to it: the From mailbox receives nothing.
+    expect(isInboundAddress(email.replyTo ?? '', exampleConfig.inboundDomain)).toBe(true);
+    expect(head.replace(/\r\n[ \t]+/g, ' ')).toMatch(/^Reply-To: (checkin|reply)\+[a-z0-9.]+@in\.kompis\.example\.com$/m);
     const unsubscribe = head.split('\r\n').filter((l) => l.startsWith('List-Unsubscribe:'));
     expect(unsubscribe).toHaveLength(isList ? 1 : 0);
     if (isList) expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
@@ -60,5 +82,20 @@ describe.each(['nb', 'en'] as const)('every email kind in %s', (locale) => {
     const token = never![0]!.split('/n/')[1]!.split('?')[0]!;
     expect(verifyToken(exampleConfig.keys, token, 'never', now).subject).toEqual([email.to]);
     expect(email.html).toContain(`href="${never![0]!.replace(/&/g, '&amp;')}"`);
+  });
+});
+
+describe.each(['nb', 'en'] as const)('every answer to received mail in %s', (locale) => {
+  it.each(answersToMail(locale))('%s threads under the message it answers', async (_, email) => {
+    const raw = (await mailer.compose(email)).toString('utf8');
+    // Folded header lines unfolded (RFC 5322 2.2.3), as a reader sees them.
+    const head = raw.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ');
+    expect(head).toMatch(/^In-Reply-To: <CA\+reply\.7@mail\.example\.no>$/m);
+    expect(head).toMatch(/^References: <0107019c\.checkin@eu-north-1\.amazonses\.com> <CA\+reply\.7@mail\.example\.no>$/m);
+    expect(head).not.toContain('[object');
+    expect(head).toMatch(/^Subject: Re: Week 4 of 13: how many this week\?$/m);
+    expect(head).toMatch(/^Auto-Submitted: auto-replied$/m);
+    expect(isInboundAddress(email.replyTo ?? '', exampleConfig.inboundDomain)).toBe(true);
+    expect(`${email.html}${email.text}`).not.toMatch(/\{\{[\w:.]+\}\}/);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { InvalidToken, TokenExpired } from '../../functions/core/errors.js';
-import { readCount } from '../../functions/core/replies/count.js';
+import { readAnswer } from '../../functions/core/replies/count.js';
 import { newText } from '../../functions/core/replies/new-text.js';
 import { checkinAt, firstCheckinDate, type Weekday } from '../../functions/core/schedule/checkins.js';
 import { parseSigningKeys, signToken, tokenPurposes, verifyToken } from '../../functions/core/tokens/tokens.js';
@@ -58,7 +58,7 @@ describe('the reply reader, for any text', () => {
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
-        readCount(newText(text));
+        readAnswer(newText(text));
       }),
     );
   });
@@ -68,7 +68,7 @@ describe('the reply reader, for any text', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[bcdfghjklmnpqrstvwxz ,!]{0,60}$/), fc.integer({ min: 0, max: 1000 }), (words, quoted) => {
         const text = newText(`${words}\n\n> Uke 1 av 3.\n> ${quoted}: https://kompis.example.com/r/x\n> ${quoted + 1} eller flere\n`);
-        expect(readCount(text)).toBeUndefined();
+        expect(readAnswer(text).count).toBeNull();
       }),
     );
   });

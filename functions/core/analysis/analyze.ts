@@ -4,7 +4,7 @@
 import { isLocale, type Locale } from '../i18n/messages.js';
 import { goalLanguage } from './language.js';
 import { readAudience } from './audience.js';
-import { readGoal, type Cadence, type GoalReading } from './goal-reader.js';
+import { MAX_GOAL_CHARS, readGoal, type Cadence, type GoalReading } from './goal-reader.js';
 
 export const goalParts = ['count', 'cadence', 'horizon', 'audience'] as const;
 export type GoalPart = (typeof goalParts)[number];
@@ -57,7 +57,9 @@ export function commitmentSentence(text: string, reading: GoalReading, language:
   return `${language === 'nb' ? 'Jeg skal' : 'I will'} ${core}${until}.`;
 }
 
-export function analyzeGoal(text: string, options: { language?: string | undefined; start?: Date } = {}): GoalAnalysis {
+export function analyzeGoal(whole: string, options: { language?: string | undefined; start?: Date } = {}): GoalAnalysis {
+  // A goal is read from its first MAX_GOAL_CHARS, as the form takes it: any text costs the same to read.
+  const text = whole.slice(0, MAX_GOAL_CHARS);
   const start = options.start ?? new Date();
   const language: Locale = isLocale(options.language) ? options.language : goalLanguage(text);
   const reading = readGoal(text, start);

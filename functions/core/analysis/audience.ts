@@ -1,7 +1,7 @@
 // Who or where a goal is about, when the text says so specifically: a role, field, place, technology or
 // channel ("beslutningstakere innenfor økonomi", "Go developers", "på LinkedIn"). Generic words alone —
 // customers, people, contacts, meetings — are not an audience: they are what the coaching asks to sharpen.
-import { readCount } from '../replies/count.js';
+import { readGoal } from './goal-reader.js';
 
 const L = '\\p{L}';
 // Bokmål roles join compounds ("økonomidirektører", "HR-ledere"); English ones stand as words; acronyms exactly.
@@ -38,7 +38,7 @@ function isSpecific(phrase: string): boolean {
 }
 
 /** `countAt`: where the goal's count stands, when the caller has read it already. */
-export function readAudience(text: string, countAt: { index: number; length: number } | undefined = readCount(text)): string | null {
+export function readAudience(text: string, countAt: { index: number; length: number } | undefined = readGoal(text).countAt): string | null {
   const afterCount = phraseAfterCount(text, countAt);
   if (afterCount && isSpecific(afterCount)) return afterCount;
   // No count, or a generic object after it: is there a specific group anywhere in the text?

@@ -8,7 +8,7 @@ import { light } from '../emails/palette.js';
 import { renderEmail } from '../emails/render.js';
 import { onBehalfOf } from '../emails/sender-name.js';
 import type { Buddy, Goal } from '../goals/goal.js';
-import { buddyLeaveUrl, buddyPageUrl, invitationUrl, neverEmailUrl, reactionUrl } from '../goals/links.js';
+import { buddyLeaveUrl, buddyPageUrl, invitationUrl, neverEmailUrl, reactionUrl, replyAddress } from '../goals/links.js';
 import { t, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../progress/answers.js';
@@ -56,7 +56,7 @@ export function invitationEmail(config: CoreConfig, owners: Goal, buddy: Buddy, 
     neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
   });
   // The invitation is a request, not a list: no List-Unsubscribe, and nothing follows without a yes.
-  return { to: buddy.email, ...fromOwner(goal), ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
+  return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: { 'Auto-Submitted': 'auto-generated' } };
 }
 
 export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy, week: number, answers: WeekAnswer[], now: Date): OutgoingEmail {
@@ -66,9 +66,11 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
   const progress = summarize({ ...goal, nextWeek: week + 1 }, answers);
   const found = answers.find((a) => a.week === week);
   const answer = isCounted(found) ? found : undefined;
+  // A week paused by reply is a break, not a week without an answer.
+  const paused = !answer && found?.paused === true;
   const vars = { owner, week, weeks: goal.weeks, target: goal.targetPerWeek, count: answer?.count ?? 0, short: goal.targetPerWeek - (answer?.count ?? 0) };
-  const outcome = !answer ? 'none' : answer.count >= goal.targetPerWeek ? 'reached' : 'short';
-  const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : 'email.buddyWeekly.noAnswer', vars);
+  const outcome = paused ? 'paused' : !answer ? 'none' : answer.count >= goal.targetPerWeek ? 'reached' : 'short';
+  const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : paused ? 'email.buddyWeekly.pausedLine' : 'email.buddyWeekly.noAnswer', vars);
   // A streak is worth a sentence from two weeks on; "1 week in a row" says nothing the headline did not.
   const streak = progress.streak >= 2 ? t(locale, 'email.buddyWeekly.streak', { streak: progress.streak }) : '';
   const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: unlinked(answer.note) }) : '';
@@ -99,7 +101,7 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
       text: { note: note ? `${note}\n` : '', chart: chart.text, reactions: buttonsText(reactions) },
     },
   );
-  return { to: buddy.email, ...fromOwner(goal), ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
+  return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: buddyHeaders(config, goal, buddy.email, now) };
 }
 
 export function buddyFinalEmail(config: CoreConfig, owners: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
@@ -128,7 +130,7 @@ export function buddyFinalEmail(config: CoreConfig, owners: Goal, buddy: Buddy, 
       text: { chart: chart.text, verdict: verdict.slots.text },
     },
   );
-  return { to: buddy.email, ...fromOwner(goal), ...rendered, headers: buddyHeaders(config, goal, buddy.email, now) };
+  return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: buddyHeaders(config, goal, buddy.email, now) };
 }
 
 export type NoticeKind = 'accepted' | 'declined' | 'left' | 'reaction';

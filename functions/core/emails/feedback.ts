@@ -35,6 +35,11 @@ export async function applyFeedback(store: Pick<Store, 'suppress' | 'confirmSend
     ...(bounce?.bounceType === 'Permanent' ? bounce.bouncedRecipients.map((r) => [r.emailAddress, 'bounce'] as [string, 'bounce']) : []),
     ...(complaint ? complaint.complainedRecipients.map((r) => [r.emailAddress, 'complaint'] as [string, 'complaint']) : []),
   ];
+  return { suppressed: await suppressAddresses(store, addresses, now) };
+}
+
+/** Bounced or complaining addresses, suppressed for good: from SES feedback, and from bounces that reach the inbound path. */
+export async function suppressAddresses(store: Pick<Store, 'suppress'>, addresses: [string, 'bounce' | 'complaint'][], now: Date): Promise<string[]> {
   const suppressed: string[] = [];
   for (const [raw, reason] of addresses) {
     // SES reports "Name <address>" at times; keep the address, lower-cased like every stored one.
@@ -43,5 +48,5 @@ export async function applyFeedback(store: Pick<Store, 'suppress' | 'confirmSend
     await store.suppress(address, reason, now.toISOString());
     suppressed.push(address);
   }
-  return { suppressed };
+  return suppressed;
 }

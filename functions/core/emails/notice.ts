@@ -1,7 +1,7 @@
 // A short email to the owner about their goal: a heading, a sentence, an optional block (a buddy's
 // message, check-in buttons) and the goal with a link to its page.
 import type { Goal } from '../goals/goal.js';
-import { goalPageUrl, neverEmailUrl } from '../goals/links.js';
+import { goalPageUrl, neverEmailUrl, replyAddress } from '../goals/links.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { renderEmail } from './render.js';
 
@@ -24,5 +24,5 @@ export function noticeEmail(config: CoreConfig, goal: Goal, content: NoticeConte
     },
     { html: { extra: content.extra?.html ?? '' }, text: { extra: content.extra?.text ?? '' } },
   );
-  return { to: goal.owner, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } };
+  return { to: goal.owner, ...rendered, replyTo: replyAddress(config, goal), headers: { 'Auto-Submitted': 'auto-generated' } };
 }

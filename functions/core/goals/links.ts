@@ -104,6 +104,11 @@ export function checkinReplyAddress(config: CoreConfig, goal: GoalIds, week: num
   return addressFor(config.keys, { purpose: 'checkin', goalId: goal.id, week }, config.inboundDomain);
 }
 
+/** Reply-To of every other email about a goal (to its owner or its buddy): a reply reaches the goal, not a dead mailbox. */
+export function replyAddress(config: CoreConfig, goal: GoalIds): string {
+  return addressFor(config.keys, { purpose: 'reply', goalId: goal.id, week: 0 }, config.inboundDomain);
+}
+
 export function unsubscribeMailto(config: CoreConfig, goal: GoalIds): string {
   return `mailto:${addressFor(config.keys, { purpose: 'unsubscribe', goalId: goal.id, week: 0 }, config.inboundDomain)}?subject=unsubscribe`;
 }

@@ -10,7 +10,7 @@ import { SendOutcomeUnknown, type Deps, type OutgoingEmail } from '../ports.js';
 import { formatHour } from '../schedule/checkins.js';
 import type { Goal } from './goal.js';
 import { PENDING_TTL_SECONDS } from './goal.js';
-import { confirmUrl, neverEmailUrl } from './links.js';
+import { confirmUrl, neverEmailUrl, replyAddress } from './links.js';
 import type { SignupForm } from './signup-form.js';
 
 export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<OutgoingEmail, 'to'>;
@@ -54,7 +54,8 @@ export async function signUp(deps: Deps, form: SignupForm, confirmation: Confirm
     await linkNamedBuddy(deps, goal);
   };
   try {
-    await deps.mailer.send({ headers: { 'Auto-Submitted': 'auto-generated' }, ...confirmation(deps, goal, now), to: goal.owner });
+    // Replies come back to the goal (inbound), like every email's.
+    await deps.mailer.send({ headers: { 'Auto-Submitted': 'auto-generated' }, replyTo: replyAddress(deps.config, goal), ...confirmation(deps, goal, now), to: goal.owner });
   } catch (error) {
     if (error instanceof SendOutcomeUnknown) {
       // SES may have taken it, and its link must then work: the goal stays (unconfirmed, it expires on its own).

@@ -1,61 +1,71 @@
-// A reply to a check-in: a number is recorded as a click would be (same upsert, same buddy timing) and
-// read back once; words without a number are kept and the question asked once; a command acts and is
-// confirmed. Each kind of answer goes at most once per goal and week, so nothing can loop.
-import type { ParsedMail } from 'mailparser';
-import { buttonsHtml, buttonsText } from '../emails/fragments.js';
-import { noticeEmail } from '../emails/notice.js';
+// A reply to a check-in, from its owner: a command acts and is confirmed with a way to undo it (a pause
+// covers the week it answers: that week does not count, and the buddy hears "paused"); a number is recorded
+// as a click would be and read back; two plausible numbers, or only words, keep the note and ask once, with
+// buttons for the candidates (once a week). Every received message is applied once and answered once (its
+// key), however often it is delivered; a goal gets at most MAX_ANSWERS_PER_DAY answers, so nothing can loop.
+import { DateTime } from 'luxon';
 import { pauseGoal, resumeGoal } from '../goals/actions.js';
 import type { Goal } from '../goals/goal.js';
-import { checkinReplyAddress, recordUrl } from '../goals/links.js';
+import { goalPageUrl } from '../goals/links.js';
 import { t } from '../i18n/messages.js';
 import type { Deps, OutgoingEmail } from '../ports.js';
-import { readReply } from '../replies/parse-reply.js';
+import { summarize } from '../progress/progress.js';
+import type { Reading } from '../replies/parse-reply.js';
 import { formatDate, formatLocal } from '../schedule/checkins.js';
-import { buttonValues } from '../weekly/checkin-email.js';
-import { keepNote, recordAnswer } from '../weekly/record.js';
+import { applyReply, assertWeekOpen } from '../weekly/record.js';
 import { sendOnce } from '../weekly/send-once.js';
-import { DateTime } from 'luxon';
-import { readCommand } from './commands.js';
+import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
 
-export type ReplyOutcome = 'recorded' | 'note-kept' | 'paused' | 'resumed' | 'stopped' | 'empty' | 'closed';
+export type ReplyOutcome = 'recorded' | 'asked' | 'paused' | 'resumed' | 'stopped' | 'status' | 'empty' | 'closed';
 
-/** Keeps a reply in its thread: In-Reply-To and References, when the message id is well formed. */
-function threadHeaders(mail: ParsedMail): Record<string, string> {
-  const id = mail.messageId;
-  return id && /^<[^<>\s]{1,250}>$/.test(id) ? { 'In-Reply-To': id, References: id } : {};
+/** Answers to replies a goal gets in a day, at most: a flood or a loop gets silence after this. */
+export const MAX_ANSWERS_PER_DAY = 10;
+
+export interface InboundReply {
+  received: Received;
+  reading: Reading;
+  /** The received message's key (message-key.ts). */
+  key: string;
 }
 
-function answerEmail(deps: Deps, goal: Goal, week: number, mail: ParsedMail, subject: string, body: string, withButtons: boolean, now: Date): OutgoingEmail {
-  const buttons = withButtons
-    ? buttonValues(goal.targetPerWeek).map((value) => ({
-        label: value === goal.targetPerWeek + 1 ? t(goal.locale, 'email.checkin.orMore', { count: value }) : String(value),
-        url: recordUrl(deps.config, goal, week, value, now),
-      }))
-    : [];
-  const email = noticeEmail(
-    deps.config,
-    goal,
-    {
-      subject,
-      body,
-      ...(buttons.length ? { extra: { html: buttonsHtml(buttons), text: buttonsText(buttons) } } : {}),
-    },
-    now,
-  );
-  return {
-    ...email,
-    replyTo: checkinReplyAddress(deps.config, goal, week),
-    headers: { ...email.headers, ...threadHeaders(mail) },
-  };
+/** Sends the one answer to this message, unless the goal has had its fill of answers today. */
+export async function answerOnce(deps: Deps, goal: Goal, week: number, key: string, build: (now: Date) => OutgoingEmail): Promise<void> {
+  const now = deps.clock.now();
+  await sendOnce(deps, goal.id, { week, kind: `notice-reply-${key}` }, async (at) => {
+    const day = now.toISOString().slice(0, 10);
+    const answered = await deps.store.countRate('reply-answer', goal.id, day, Math.floor(now.getTime() / 1000) + 2 * 86400);
+    if (answered > MAX_ANSWERS_PER_DAY) throw new AnswerLimit();
+    return build(at);
+  }).catch((error: unknown) => {
+    if (!(error instanceof AnswerLimit)) throw error;
+  });
 }
 
-export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, mail: ParsedMail): Promise<ReplyOutcome> {
-  const reply = readReply(mail, goal.locale);
+class AnswerLimit extends Error {}
+
+/** Marks the week a pause answers; a week that cannot take an answer any more is left as it is. */
+async function markPaused(deps: Deps, goal: Goal, week: number, key: string): Promise<boolean> {
+  try {
+    assertWeekOpen(goal, week);
+  } catch {
+    return false;
+  }
+  await applyReply(deps, goal, week, { key, paused: true });
+  return ((await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === week)?.count ?? undefined) === undefined;
+}
+
+export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, reply: InboundReply): Promise<ReplyOutcome> {
+  const { reading, received, key } = reply;
   const locale = goal.locale;
   const ref = { owner: goal.owner, goalId: goal.id };
-  const once = (kind: string, build: (now: Date) => OutgoingEmail) => sendOnce(deps, goal.id, { week, kind: `notice-reply-${kind}` }, build);
+  const answer = (content: AnswerContent, about: Goal = goal) => answerOnce(deps, goal, week, key, (at) => ownerAnswer(deps.config, about, week, received, content, at));
+  const undo = (label: 'reply.undo.resume' | 'reply.undo.pause', word: string, about: Goal) => ({
+    label: t(locale, label),
+    url: goalPageUrl(deps.config, about, deps.clock.now()),
+    hint: t(locale, 'reply.undo.hint', { word }),
+  });
+  const command = reading.command;
 
-  const command = readCommand(reply.text);
   if (command?.kind === 'pause' || command?.kind === 'stop') {
     if (goal.status !== 'active' && goal.status !== 'paused') return 'closed';
     const now = deps.clock.now();
@@ -63,38 +73,68 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, m
       ? DateTime.fromJSDate(now, { zone: goal.timeZone }).startOf('day').plus({ weeks: command.weeks }).toJSDate()
       : undefined;
     const paused = await pauseGoal(deps, ref, resumeAt);
-    const [subject, body] =
+    const marked = await markPaused(deps, goal, week, key);
+    const body =
       command.kind === 'stop'
-        ? [t(locale, 'reply.stopped.subject'), t(locale, 'reply.stopped.body')]
+        ? t(locale, 'reply.stopped.body')
         : resumeAt
-          ? [t(locale, 'reply.paused.subject'), t(locale, 'reply.paused.body', { date: formatDate(resumeAt, goal.timeZone, locale) })]
-          : [t(locale, 'reply.paused.subject'), t(locale, 'reply.pausedOpen.body')];
-    await once(command.kind, (at) => answerEmail(deps, paused, week, mail, subject, body, false, at));
+          ? t(locale, 'reply.paused.body', { date: formatDate(resumeAt, goal.timeZone, locale) })
+          : t(locale, 'reply.pausedOpen.body');
+    const heading = t(locale, command.kind === 'stop' ? 'reply.stopped.subject' : 'reply.paused.subject');
+    await answer(
+      { heading, body: marked ? `${body} ${t(locale, 'reply.paused.week', { week })}` : body, link: undo('reply.undo.resume', locale === 'nb' ? 'fortsett' : 'resume', paused) },
+      paused,
+    );
     return command.kind === 'stop' ? 'stopped' : 'paused';
   }
   if (command?.kind === 'resume') {
-    if (goal.status !== 'paused') return goal.status === 'active' ? 'resumed' : 'closed';
-    const resumed = await resumeGoal(deps, ref);
+    if (goal.status !== 'active' && goal.status !== 'paused') return 'closed';
+    const resumed = goal.status === 'paused' ? await resumeGoal(deps, ref) : goal;
     const when = resumed.nextCheckinAt ? formatLocal(new Date(resumed.nextCheckinAt), goal.timeZone, locale) : '';
-    await once('resume', (at) =>
-      answerEmail(deps, resumed, week, mail, t(locale, 'reply.resumed.subject'), t(locale, 'reply.resumed.body', { when }), false, at),
-    );
+    await answer({ heading: t(locale, 'reply.resumed.subject'), body: t(locale, 'reply.resumed.body', { when }), link: undo('reply.undo.pause', 'pause', resumed) }, resumed);
     return 'resumed';
+  }
+  if (command?.kind === 'status') {
+    await answer(statusContent(goal, await deps.store.getWeekAnswers(goal.id)));
+    return 'status';
   }
 
   if (goal.status === 'completed' || goal.status === 'stopped') return 'closed';
-  if (reply.count !== null) {
-    await recordAnswer(deps, goal, week, { count: reply.count, note: reply.note || undefined, source: 'reply' });
-    const vars = { count: reply.count, week };
-    await once('recorded', (at) =>
-      answerEmail(deps, goal, week, mail, t(locale, 'reply.recorded.subject', vars), t(locale, 'reply.recorded.body', vars), true, at),
-    );
+  const now = deps.clock.now();
+  if (reading.count !== null) {
+    await applyReply(deps, goal, week, { key, count: reading.count, note: reading.note || undefined });
+    const vars = { count: reading.count, week };
+    await answer({ heading: t(locale, 'reply.recorded.subject', vars), body: t(locale, 'reply.recorded.body', vars), buttons: recordButtons(deps.config, goal, week, 'all', now) });
     return 'recorded';
   }
-  if (!reply.note) return 'empty';
-  await keepNote(deps, goal, week, reply.note);
-  await once('ask', (at) =>
-    answerEmail(deps, goal, week, mail, t(locale, 'reply.ask.subject', { week }), t(locale, 'reply.ask.body', { week }), true, at),
-  );
-  return 'note-kept';
+  if (!reading.note && !reading.ask) return 'empty';
+  await applyReply(deps, goal, week, { key, note: reading.note || undefined });
+  const candidates = reading.ask ?? [];
+  const body =
+    candidates.length >= 2
+      ? t(locale, 'reply.ask.candidates.body', { candidates: `${candidates.slice(0, -1).join(', ')} ${t(locale, 'reply.ask.or')} ${candidates[candidates.length - 1]}` })
+      : reading.ask
+        ? t(locale, 'reply.ask.vague.body', { week })
+        : t(locale, 'reply.ask.body', { week });
+  // Asked once a week: a second reply of words is kept, not asked about again.
+  const content = { heading: t(locale, 'reply.ask.subject', { week }), body, buttons: recordButtons(deps.config, goal, week, candidates.length ? candidates : 'all', now) };
+  await sendOnce(deps, goal.id, { week, kind: 'notice-reply-ask' }, (at) => ownerAnswer(deps.config, goal, week, received, content, at));
+  return 'asked';
+}
+
+/** "Where you stand": the week, the total against the target, weeks on target, the streak. */
+export function statusContent(goal: Goal, answers: Parameters<typeof summarize>[1]): AnswerContent {
+  const progress = summarize(goal, answers);
+  return {
+    heading: t(goal.locale, 'reply.status.subject'),
+    body: t(goal.locale, 'reply.status.body', {
+      week: Math.max(1, progress.closedWeeks),
+      weeks: goal.weeks,
+      total: progress.total,
+      targetTotal: progress.targetTotal,
+      onTarget: progress.weeksOnTarget,
+      answered: progress.answeredWeeks,
+      streak: progress.streak,
+    }),
+  };
 }

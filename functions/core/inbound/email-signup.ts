@@ -1,9 +1,11 @@
-// A goal sent by plain email to the goals address: read from subject and body, the buddy from a
+// A goal sent by plain email to the goals address: read from the sentence that holds it (a greeting, thanks
+// and a signature are passed over; the subject when the body says nothing measurable), the buddy from a
 // "buddy:"/"kompis:" line or the Cc, checked by the same rules as the web form, and answered with what
 // Kompis understood, a Confirm link and an Edit link (the web form, prefilled). Nothing starts unconfirmed.
+// Only the start of the new text is read: GOAL_WINDOW characters, and the goal from MAX_GOAL_CHARS.
 import type { ParsedMail, AddressObject } from 'mailparser';
 import addressparser from 'nodemailer/lib/addressparser';
-import { readGoal, weeklyTarget } from '../analysis/goal-reader.js';
+import { MAX_GOAL_CHARS, readGoal, weeklyTarget } from '../analysis/goal-reader.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
 import { confirmUrl, goalFormUrl, neverEmailUrl } from '../goals/links.js';
@@ -12,10 +14,27 @@ import { displayName, signupDefaults, signupFormSchema } from '../goals/signup-f
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { goalLanguage } from '../analysis/language.js';
+import { bodyText } from '../replies/body-text.js';
 import { newText } from '../replies/new-text.js';
-import { MAX_READ_CHARS } from '../replies/parse-reply.js';
 
 const BUDDY_LINE = /^\s*(?:buddy|kompis|accountability buddy|forpliktelse-kompis)\s*:\s*(.+)$/im;
+/** The goal is in the first lines of what the person wrote; the rest (a long story, a quoted thread) is not read. */
+const GOAL_WINDOW = 2000;
+/** A goal is among the first sentences; later ones are not weighed. */
+const MAX_SENTENCES = 20;
+const NAMES_A_GOAL = /^(mitt mål|målet mitt|målet|mål|my goal|the goal|goal|jeg (vil|skal|ønsker)|i (will|want|am going|'m going))/iu;
+
+/** The sentence that holds the goal: the first measurable one, else one that names a goal, else the first. */
+function goalSentence(body: string, start: Date): string {
+  const sentences = body
+    .slice(0, GOAL_WINDOW)
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s))
+    .slice(0, MAX_SENTENCES);
+  const measurable = sentences.find((s) => says(readGoal(s, start)));
+  return (measurable ?? sentences.find((s) => NAMES_A_GOAL.test(s)) ?? sentences[0] ?? '').slice(0, MAX_GOAL_CHARS);
+}
 
 function firstAddress(list: AddressObject | AddressObject[] | undefined): { address: string; name: string }[] {
   const objects = Array.isArray(list) ? list : list ? [list] : [];
@@ -32,15 +51,25 @@ function buddyFrom(mail: ParsedMail, body: string, sender: string, inboundDomain
   return cc ? { email: cc.address, name: cc.name || undefined } : undefined;
 }
 
+const says = (r: ReturnType<typeof readGoal>) => r.count !== null || r.cadence !== null || r.horizonWeeks !== null;
+
+/** The goal in the person's words: the sentence that holds it; the subject when the body says nothing measurable. */
+export function emailGoal(newWords: string, subjectLine: string, now: Date): { goalText: string; structure: ReturnType<typeof readGoal> } {
+  const subject = subjectLine.slice(0, MAX_GOAL_CHARS).replace(/\s+/g, ' ').trim();
+  const fromBody = goalSentence(newWords, now);
+  const bodyReading = readGoal(fromBody, now);
+  const subjectReading = readGoal(subject, now);
+  const useSubject = !fromBody || (!says(bodyReading) && (subjectReading.count !== null || subjectReading.cadence !== null));
+  return useSubject ? { goalText: subject, structure: subjectReading } : { goalText: fromBody, structure: bodyReading };
+}
+
 export type EmailSignupOutcome = 'signed-up' | 'invalid';
 
 export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { address: string; name: string }): Promise<EmailSignupOutcome> {
-  const body = newText((mail.text ?? '').slice(0, MAX_READ_CHARS));
+  const body = newText(bodyText(mail));
   const withoutBuddy = body.replace(new RegExp(BUDDY_LINE.source, 'gim'), '').trim();
-  const subject = (mail.subject ?? '').trim();
-  // The goal in the person's words: the body's first paragraph, else the subject.
-  const goalText = (withoutBuddy.split(/\n\s*\n/)[0] ?? '').replace(/\s+/g, ' ').trim() || subject;
-  const structure = readGoal(`${subject}\n${goalText}`);
+  const subject = (mail.subject ?? '').slice(0, MAX_GOAL_CHARS);
+  const { goalText, structure } = emailGoal(withoutBuddy, subject, deps.clock.now());
   const weeks = Math.min(52, Math.max(1, structure.horizonWeeks ?? signupDefaults.weeks));
   const perWeek = Math.min(100, Math.max(1, weeklyTarget(structure, weeks) ?? 1));
   const buddy = buddyFrom(mail, body, sender.address, deps.config.inboundDomain);

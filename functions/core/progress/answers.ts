@@ -13,6 +13,10 @@ export interface WeekAnswer {
   channel?: Channel;
   source: AnswerSource;
   updatedAt: string;
+  /** The owner paused by replying to this week's check-in: the week does not count, and the buddy hears so. */
+  paused?: boolean;
+  /** Keys of the received messages already applied to this week, so a retried message changes nothing twice. */
+  replies?: string[];
 }
 
 /** The largest count a person can record for a week. */

@@ -1,9 +1,10 @@
 // Where a goal stands: each week's answer against the target, streak, totals and the verdict.
-// "No answer" is its own state, never a 0.
+// "No answer" is its own state, never a 0; a week paused by reply is neither answered nor missed, and is
+// left out of the target.
 import type { Goal } from '../goals/goal.js';
 import { isCounted, type Channel, type WeekAnswer } from './answers.js';
 
-export type WeekState = 'answered' | 'no-answer' | 'upcoming';
+export type WeekState = 'answered' | 'no-answer' | 'paused' | 'upcoming';
 
 export interface WeekRow {
   week: number;
@@ -53,7 +54,7 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
     } else {
       rows.push({
         week,
-        state: week <= closed ? 'no-answer' : 'upcoming',
+        state: answer?.paused ? 'paused' : week <= closed ? 'no-answer' : 'upcoming',
         count: null,
         onTarget: null,
         ...(answer?.note ? { note: answer.note } : {}),
@@ -62,12 +63,13 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
   }
   const answered = rows.filter((r) => r.state === 'answered');
   const total = answered.reduce((sum, r) => sum + (r.count ?? 0), 0);
-  const targetTotal = goal.targetPerWeek * goal.weeks;
+  const targetTotal = goal.targetPerWeek * (goal.weeks - rows.filter((r) => r.state === 'paused').length);
 
   let streak = 0;
   let week = closed;
   if (week > 0 && goal.status !== 'completed' && rows[week - 1]?.state === 'no-answer') week--; // still open
-  for (; week >= 1 && rows[week - 1]?.onTarget === true; week--) streak++;
+  // Paused weeks neither break a streak nor add to it.
+  for (; week >= 1 && (rows[week - 1]?.onTarget === true || rows[week - 1]?.state === 'paused'); week--) if (rows[week - 1]?.state !== 'paused') streak++;
 
   const perChannel = new Map<Channel, number>();
   for (const row of answered) if (row.channel) perChannel.set(row.channel, (perChannel.get(row.channel) ?? 0) + (row.count ?? 0));

@@ -1,93 +1,118 @@
-// Reads "how many" from a reply's new text: the first number written as digits (0–1000) or as a word
-// (0–20, English and bokmål). Numbers that are clearly something else — times, dates, years, phone
-// numbers, amounts, parts of links or codes — are masked out first, keeping every other position.
-import type { Locale } from '../i18n/messages.js';
+// The week's answer in a reply's new text, as a careful reader takes it: negated numbers give way ("ikke 3,
+// bare 2"), a correction wins ("3 — nei, vent, 4"), a stated total wins, parts of the week add up ("two on
+// Tuesday and one on Friday"), and labels, times, dates, measures and codes are not counts. When two
+// plausible counts remain, or only a vague amount, it does not guess: it lists what to ask.
+import { CORRECTIONS, VAGUE } from './number-words.js';
+import { scanNumbers, type Mention, type MentionContext } from './number-mentions.js';
+import type { Token } from './tokens.js';
 
-export interface FoundCount {
-  count: number;
-  /** Where the number stands in the text, and how long it is (a score "2/2" spans the whole score). */
-  index: number;
-  length: number;
+export interface CountReading {
+  count: number | null;
+  /** Present when Kompis should ask instead: the candidates, ascending ([] = the usual buttons). */
+  ask?: number[];
+  /** Where the answer stands, when it is one number (so the note can leave it out). */
+  at?: { index: number; length: number };
 }
 
-const WORDS: Record<string, number> = {
-  zero: 0, none: 0, nothing: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, 'a dozen': 12, dozen: 12,
-  null: 0, ingen: 0, ingenting: 0, én: 1, en: 1, ett: 1, ei: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7,
-  syv: 7, åtte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12, tretten: 13, fjorten: 14, femten: 15, seksten: 16,
-  sytten: 17, atten: 18, nitten: 19, tjue: 20, tyve: 20,
-};
-/** Bokmål number words that are also everyday English words: numbers only in a Norwegian text. */
-const AMBIGUOUS = new Set(['to', 'en', 'ei', 'fire', 'ni']);
-/** Articles ("en kunde"): a number, but any other number in the text wins over them. */
-const ARTICLES = new Set(['en', 'ei', 'ett']);
+/** A person's answer comes first: only this much of the new text is read for it. */
+export const MAX_COUNT_CHARS = 800;
+const MAX_ASK = 4;
 
-const NORWEGIAN = /[æøå]|(?<![\p{L}])(denne|uka|uke|uken|jeg|og|med|har|ble|møtte|på|det|ikke|også|var|kun|bare|stk|kunder?|møter|fikk|hadde)(?![\p{L}])/iu;
-
-const MONTHS =
-  'jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:s|ch)?|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|aug(?:ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|des(?:ember)?|dec(?:ember)?';
-
-// Each mask hides a kind of number that is not a count. Order matters: wider shapes first.
-const MASKS: RegExp[] = [
-  /https?:\/\/\S+|www\.\S+/gi,
-  /[^\s@]+@[^\s@]+/g,
-  /\+\d[\d\s().-]{6,}\d/g,
-  /(?<!\d)\d{2,4}(?:[ -]\d{2,4}){2,}(?!\d)/g,
-  /(?<!\d)\d{8,}(?!\d)/g,
-  /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
-  /(?<!\d)\d{1,2}\.\d{1,2}\.(?:\d{2,4})?/g,
-  /(?<!\d)\d{1,2}[.:]\d{2}(?!\d)/g,
-  /(?<![\p{L}])kl(?:\.|okka|okken)?\s*\d{1,2}(?:[.:]\d{2})?(?!\d)/giu,
-  /(?<!\d)\d{1,2}\s?(?:am|pm)(?![\p{L}])/giu,
-  new RegExp(`(?<!\\d)\\d{1,2}\\.?\\s*(?:of\\s+)?(?:${MONTHS})(?![\\p{L}])`, 'giu'),
-  new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)`, 'giu'),
-  /(?<!\d)\d{1,2}(?:st|nd|rd|th)(?![\p{L}])/giu,
-  /(?<!\d)(?:19|20)\d{2}(?!\d)/g,
-  /(?:\$|€|£|(?<![\p{L}])(?:kr|nok|usd|eur)\.?)\s?\d[\d\s.,]*/giu,
-  /\d[\d.,]*\s?(?:%|(?:kr|nok|usd|eur|kroner|dollars?)(?![\p{L}]))/giu,
-  /\p{L}+\d+[\p{L}\d]*|\d+\p{L}+[\p{L}\d]*/gu,
-];
-
-// One pass over the text instead of one per kind: at each position the first kind that fits wins,
-// and the kinds are listed widest first.
-const MASK = new RegExp(MASKS.map((m) => `(?:${m.source})`).join('|'), 'giu');
-
-function mask(text: string): string {
-  // Every mask is about digits: a text without any has nothing to hide.
-  return /\d/.test(text) ? text.replace(MASK, (m) => ' '.repeat(m.length)) : text;
+function isCorrection(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.kind === 'word') {
+    if (CORRECTIONS.has(t.lower)) return true;
+    // "nei, 4" / "no, wait": a "no" that stands alone corrects.
+    if ((t.lower === 'nei' || t.lower === 'no') && tokens[k + 1]?.kind === 'sym' && ',!'.includes(tokens[k + 1]!.text)) return true;
+    return false;
+  }
+  if (t.kind === 'sym' && (t.text === '*' || t.text === '→')) return true;
+  return t.kind === 'sym' && t.text === '>' && tokens[k - 1]?.text === '-';
 }
 
-export function isNorwegian(text: string): boolean {
-  return NORWEGIAN.test(text);
+/** Earlier mentions followed by a correction marker and a later mention are dropped. */
+function afterCorrections(tokens: Token[], mentions: Mention[]): Mention[] {
+  return mentions.filter((m, n) => {
+    const later = mentions[n + 1];
+    if (!later) return true;
+    for (let k = m.token + 1; k < later.token; k++) if (isCorrection(tokens, k)) return false;
+    return true;
+  });
 }
 
-/** `max`: the largest number that counts (a week's answer: 1000; a goal's target may be larger, "8000 steps"). */
-export function readCount(text: string, hint?: Locale, max = 1000): FoundCount | undefined {
-  // A score "2/2" (or "1 / 3") means the first number; "12/3" is a date.
-  let masked = text.replace(/(?<!\d)(\d{1,3})\s?\/\s?(\d{1,3})(?!\d)/g, (m, a: string, b: string) =>
-    Number(a) <= Number(b) ? `${a}${'\u0000'.repeat(m.length - a.length)}` : ' '.repeat(m.length),
-  );
-  masked = mask(masked);
-  const norwegian = hint === 'nb' || isNorwegian(text);
-  const whole = text.trim().toLowerCase();
+/** Two mentions joined by "+" or "plus". */
+function joinedByPlus(tokens: Token[], a: Mention, b: Mention): boolean {
+  for (let k = a.token + 1; k < b.token; k++) {
+    const t = tokens[k]!;
+    if ((t.kind === 'sym' && t.text === '+') || (t.kind === 'word' && (t.lower === 'plus' || t.lower === 'pluss'))) return true;
+  }
+  return false;
+}
 
-  const candidates: (FoundCount & { article: boolean })[] = [];
-  for (const m of masked.matchAll(/(?<![\p{L}\d])\d{1,6}(?![\p{L}\d])/gu)) {
-    const value = Number(m[0]);
-    if (value <= max) {
-      const score = /^\u0000+/.exec(masked.slice(m.index + m[0].length));
-      candidates.push({ count: value, index: m.index, length: m[0].length + (score?.[0].length ?? 0), article: false });
+const VAGUE_PHRASES = VAGUE.flatMap(({ words, candidates }) => words.map((phrase) => ({ parts: phrase.split(' '), candidates })));
+
+function vagueCandidates(tokens: Token[]): number[] | undefined {
+  const lower = tokens.filter((t) => t.kind === 'word').map((t) => t.lower);
+  for (let i = 0; i < lower.length; i++) {
+    for (const { parts, candidates } of VAGUE_PHRASES) {
+      if (!parts.every((p, k) => lower[i + k] === p)) continue;
+      // "flere enn 3" is a number, "many thanks" a sign-off.
+      const next = lower[i + parts.length];
+      if (next === 'enn' || next === 'than' || next === 'thanks' || next === 'takk') continue;
+      return candidates;
     }
   }
-  for (const m of masked.matchAll(/(?<![\p{L}\d])(a dozen|[\p{L}]+)(?![\p{L}\d])/giu)) {
-    const word = m[0].toLowerCase();
-    const value = WORDS[word];
-    if (value === undefined) continue;
-    if (AMBIGUOUS.has(word) && !norwegian && whole !== word) continue;
-    candidates.push({ count: value, index: m.index, length: m[0].length, article: ARTICLES.has(word) && whole !== word });
+  return undefined;
+}
+
+function asked(values: number[]): CountReading {
+  const distinct = [...new Set(values)].sort((a, b) => a - b).slice(0, MAX_ASK);
+  return { count: null, ask: distinct };
+}
+
+const QUALIFIERS = new Set(['på', 'i', 'at', 'on', 'in', 'via', 'from', 'fra', 'with', 'med', 'over', 'during', 'under', 'gjennom', 'through', 'hos', 'by', 'ved']);
+
+/** Parts of one week's count: said with days, or with places and channels, or of the same thing. */
+function partsOfWeek(strong: Mention[]): boolean {
+  if (strong.length < 2 || strong.some((m) => m.rangeTo !== undefined || m.approx || m.score)) return false;
+  if (strong.every((m) => m.day) && new Set(strong.map((m) => m.day)).size === strong.length) return true;
+  if (strong.every((m) => m.follower && QUALIFIERS.has(m.follower))) return true;
+  const stems = new Set(strong.map((m) => (m.follower ?? '').slice(0, 4)));
+  return stems.size === 1 && [...stems][0]!.length === 4;
+}
+
+export function readAnswer(text: string, context: MentionContext = {}): CountReading {
+  const { tokens, mentions } = scanNumbers(text.slice(0, MAX_COUNT_CHARS), context);
+  const counted = mentions.filter((m) => !m.skip);
+  let strong = afterCorrections(tokens, counted.filter((m) => !m.weak)).filter((m) => !m.negated);
+  // A score that reads as a date ("to 12/3") is a date when the text has another number.
+  if (strong.length > 1) strong = strong.filter((m) => !(m.score && m.dateLike && !m.leading));
+
+  const totals = strong.filter((m) => m.total);
+  if (totals.length) strong = [totals[totals.length - 1]!];
+
+  const one = (m: Mention): CountReading => ({ count: m.value, at: { index: m.index, length: m.length } });
+  if (strong.length >= 2) {
+    if (strong.slice(1).every((m, n) => joinedByPlus(tokens, strong[n]!, m))) return { count: strong.reduce((sum, m) => sum + m.value, 0) };
+    // "3 — met two CFOs", "Seks! To på … og fire på …": the opening number is the answer, the rest explains it.
+    const [lead] = strong;
+    if (lead!.leading && !lead!.approx && lead!.rangeTo === undefined && !strong.some((m) => m.approx)) return one(lead!);
+    if (partsOfWeek(strong)) return { count: strong.reduce((sum, m) => sum + m.value, 0) };
   }
-  candidates.sort((a, b) => a.index - b.index);
-  const best = candidates.find((c) => !c.article) ?? candidates[0];
-  return best ? { count: best.count, index: best.index, length: best.length } : undefined;
+  const values = new Set(strong.map((m) => m.value));
+  if (values.size === 1) {
+    const [only] = strong;
+    if (only!.rangeTo !== undefined) {
+      const span = only!.rangeTo - only!.value;
+      return asked(span <= MAX_ASK - 1 ? Array.from({ length: span + 1 }, (_, k) => only!.value + k) : [only!.value, only!.rangeTo]);
+    }
+    return one(only!);
+  }
+  if (values.size > 1) return asked(strong.flatMap((m) => (m.rangeTo !== undefined ? [m.value, m.rangeTo] : [m.value])));
+
+  const weak = counted.filter((m) => m.weak && !m.negated);
+  if (new Set(weak.map((m) => m.value)).size === 1) return one(weak[0]!);
+  const vague = vagueCandidates(tokens);
+  if (vague) return { count: null, ask: vague };
+  return { count: null };
 }

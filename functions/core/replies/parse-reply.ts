@@ -1,32 +1,57 @@
-// A reply, from raw MIME to {count, note, autoReply}: the same code for the inbound handler and
-// `kompis parse-reply`. MIME (multipart, HTML-only, quoted-printable, base64, ISO-8859-1/Windows-1252)
-// is mailparser's job; attachments are ignored.
+// A reply, from raw MIME to what it says, in the order a person reads mail: is it mail from a person at all
+// (mail-kind.ts), is it a command (commands.ts), what are the new words (new-text.ts), and which number do
+// they give (count.ts) — or which numbers to ask about. The same code for the inbound handler and
+// `kompis parse-reply`. MIME (multipart, HTML-only, quoted-printable, base64, ISO-8859-1/Windows-1252) is
+// mailparser's job; attachments are ignored.
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { TEXT_CONTROL } from '../goals/signup-form.js';
 import type { Locale } from '../i18n/messages.js';
-import { isAutoReply } from './auto-reply.js';
-import { readCount } from './count.js';
-import { newText } from './new-text.js';
+import { bodyText } from './body-text.js';
+import { readCommand, type EmailCommand } from './commands.js';
+import { readAnswer } from './count.js';
+import type { BounceReport } from './delivery-report.js';
+import { classifyMail, type Classified, type MailKind } from './mail-kind.js';
+import { readNewText } from './new-text.js';
+import { UNITS } from './number-words.js';
+import { words } from './tokens.js';
+
+export { MAX_READ_CHARS } from './body-text.js';
 
 export interface ParsedReply {
   count: number | null;
   note: string;
   autoReply: boolean;
+  /** Present when Kompis would ask instead of recording: the candidate counts ([] = the usual buttons). */
+  ask?: number[];
+  /** Present when the reply is a command. */
+  command?: EmailCommand;
+  /** Present for a delivery report. */
+  bounce?: BounceReport;
+}
+
+export interface ReplyContext {
+  /** The language of the goal (and of the check-in replied to). */
+  locale?: Locale | undefined;
+  /** The goal's words: a number in its unit ("22 km" for a running goal) is a count. */
+  goalText?: string | undefined;
+}
+
+export interface Reading extends ParsedReply {
+  kind: MailKind;
+  /** The new text the person wrote. */
+  text: string;
 }
 
 /** Mail larger than this is dropped before parsing. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const MAX_NOTE = 1000;
-/**
- * A person's new words come first and are short; what is read of a body is capped, so a megabyte-long
- * line costs milliseconds, not seconds (the reply cutter takes ~0.7 s a megabyte).
- */
-export const MAX_READ_CHARS = 64 * 1024;
 // What the week page's note field refuses (control characters) is dropped from an emailed note too.
 const CONTROLS = new RegExp(TEXT_CONTROL.source, 'g');
+// The check-in's own words in a quote tell which language Kompis wrote in.
+const NORWEGIAN_CHECKIN = /Hvor mange ble det denne uka|Klikk på tallet ditt|Målet ditt:|Forrige uke (registrerte|mangler)/;
 
 export async function parseMime(raw: Buffer | string): Promise<ParsedMail> {
-  return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+  return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
 }
 
 export function headerText(mail: ParsedMail, name: string): string | undefined {
@@ -34,35 +59,78 @@ export function headerText(mail: ParsedMail, name: string): string | undefined {
   // mailparser leaves empty headers out of `headers`; "X-Autoreply:" with no value is still there.
   if (value === undefined) return mail.headerLines.some((line) => line.key === name) ? '' : undefined;
   if (typeof value === 'string') return value;
+  // Address headers (Return-Path, Reply-To) come parsed: their text, "" for the null sender "<>".
+  if (typeof value === 'object' && value !== null && 'text' in value && Array.isArray((value as { value?: unknown }).value)) return String((value as { text: unknown }).text);
   if (typeof value === 'object' && value !== null && 'value' in value) return String((value as { value: unknown }).value);
   return String(value);
 }
 
+function contentType(mail: ParsedMail): { type: string; reportType: string } {
+  const value = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  return { type: (value?.value ?? '').toLowerCase(), reportType: (value?.params?.['report-type'] ?? '').toLowerCase() };
+}
+
 /** The note without its leading count: "3 — met two CFOs" → "met two CFOs". */
-function noteWithout(text: string, found: { index: number; length: number } | undefined): string {
+function noteWithout(text: string, at: { index: number; length: number } | undefined): string {
   let note = text;
-  if (found && text.slice(0, found.index).trim() === '') {
-    note = text.slice(found.index + found.length).replace(/^[\s\-–—:,.!;)]+/, '');
-  }
+  if (at && text.slice(0, at.index).trim() === '') note = text.slice(at.index + at.length).replace(/^[\s\-–—:,.!;)]+/, '');
   const clean = note.replace(CONTROLS, '').trim().slice(0, MAX_NOTE);
   // Nothing visible left (zero-width spaces, direction marks): no note.
   return /[^\s\p{Cc}\p{Cf}]/u.test(clean) ? clean : '';
 }
 
-/** The reply with its new text, which the inbound handler also reads for commands. */
-export function readReply(mail: ParsedMail, hint?: Locale): ParsedReply & { text: string } {
-  const autoReply = isAutoReply((name) => headerText(mail, name), mail.subject ?? '');
-  if (autoReply) return { count: null, note: '', autoReply: true, text: '' };
-  const text = newText((mail.text ?? '').slice(0, MAX_READ_CHARS));
-  const found = readCount(text, hint);
-  return { count: found?.count ?? null, note: noteWithout(text, found), autoReply: false, text };
+function goalUnits(goalText: string | undefined): Set<string> | undefined {
+  if (!goalText) return undefined;
+  const units = words(goalText.slice(0, 500)).filter((w) => UNITS.has(w));
+  return units.length ? new Set(units) : undefined;
 }
 
-export function parseReplyText(mail: ParsedMail, hint?: Locale): ParsedReply {
-  const { count, note, autoReply } = readReply(mail, hint);
-  return { count, note, autoReply };
+/** Is it mail from a person at all: the facts mail-kind.ts needs, taken from the parsed message. */
+export function classifyParsed(mail: ParsedMail): Classified {
+  const from = mail.from?.value[0];
+  const { type, reportType } = contentType(mail);
+  return classifyMail({
+    header: (name) => headerText(mail, name),
+    contentType: type,
+    reportType,
+    from: (from?.address ?? '').toLowerCase(),
+    fromName: from?.name ?? '',
+    subject: mail.subject ?? '',
+    text: bodyText(mail).slice(0, 4000),
+    parts: mail.attachments
+      .filter((a) => a.contentType === 'message/delivery-status' || a.contentType === 'message/disposition-notification')
+      .map((a) => ({ contentType: a.contentType, content: a.content.subarray(0, 16 * 1024).toString('utf8') })),
+  });
 }
 
-export async function parseReply(raw: Buffer | string, hint?: Locale): Promise<ParsedReply> {
-  return parseReplyText(await parseMime(raw), hint);
+export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading {
+  const body = bodyText(mail);
+  const classified = classifyParsed(mail);
+  if (classified.kind !== 'person') {
+    return { kind: classified.kind, count: null, note: '', autoReply: true, text: '', ...(classified.bounce ? { bounce: classified.bounce } : {}) };
+  }
+  const { text } = readNewText(body);
+  const note = noteWithout(text, undefined);
+  const command = readCommand(text);
+  if (command) return { kind: 'person', count: null, note, autoReply: false, command, text };
+  const norwegian = context.locale ? context.locale === 'nb' : NORWEGIAN_CHECKIN.test(body) || undefined;
+  const answer = readAnswer(text, { norwegian, goalUnits: goalUnits(context.goalText) });
+  return {
+    kind: 'person',
+    count: answer.count,
+    note: noteWithout(text, answer.at),
+    autoReply: false,
+    ...(answer.ask ? { ask: answer.ask } : {}),
+    text,
+  };
+}
+
+/** The public reading: what `kompis parse-reply` prints. */
+export function parseReplyText(mail: ParsedMail, context: ReplyContext = {}): ParsedReply {
+  const { kind: _kind, text: _text, ...reply } = readReply(mail, context);
+  return reply;
+}
+
+export async function parseReply(raw: Buffer | string, context: ReplyContext = {}): Promise<ParsedReply> {
+  return parseReplyText(await parseMime(raw), context);
 }

@@ -1,11 +1,12 @@
-// Signed email addresses: `checkin+<token>@inbound` as Reply-To, `unsubscribe+<token>@inbound` in
-// List-Unsubscribe. An address's local part has at most 64 characters and mail systems may change its
-// case, so these tokens are short, lower-case and carry a truncated MAC (80 bits) instead of a payload.
+// Signed email addresses: `checkin+<token>@inbound` as a check-in's Reply-To, `reply+<token>@inbound` as
+// every other email's (so any reply reaches the goal), `unsubscribe+<token>@inbound` in List-Unsubscribe.
+// An address's local part has at most 64 characters and mail systems may change its case, so these tokens
+// are short, lower-case and carry a truncated MAC (80 bits) instead of a payload.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SigningKeys } from './tokens.js';
 
-export type AddressPurpose = 'checkin' | 'unsubscribe';
-const purposeCode: Record<AddressPurpose, string> = { checkin: 'c', unsubscribe: 'u' };
+export type AddressPurpose = 'checkin' | 'unsubscribe' | 'reply';
+const purposeCode: Record<AddressPurpose, string> = { checkin: 'c', unsubscribe: 'u', reply: 'r' };
 
 export interface AddressClaims {
   purpose: AddressPurpose;
@@ -42,7 +43,7 @@ export function signAddressToken(keys: SigningKeys, claims: AddressClaims): stri
 
 /** The claims of a valid token for `purpose`, or undefined: an address is never an error page. */
 export function verifyAddressToken(keys: SigningKeys, token: string, purpose: AddressPurpose): AddressClaims | undefined {
-  const match = /^([cu])\.([0-9a-z]{26})\.(\d{1,3})\.([a-z0-9]{1,8})\.([a-z2-7]{16})$/.exec(token.toLowerCase());
+  const match = /^([cur])\.([0-9a-z]{26})\.(\d{1,3})\.([a-z0-9]{1,8})\.([a-z2-7]{16})$/.exec(token.toLowerCase());
   if (!match) return undefined;
   const [, code, goalId = '', week = '', keyId = '', signature = ''] = match;
   if (code !== purposeCode[purpose]) return undefined;

@@ -29,11 +29,12 @@ export function buttonValues(target: number): number[] {
 export function chartRows(progress: Progress, locale: Locale, upTo: number): ChartRow[] {
   const week = t(locale, 'goal.history.week');
   const emptyLabel = t(locale, 'goal.chart.noAnswer');
+  const pausedLabel = t(locale, 'goal.chart.paused');
   return progress.rows.slice(0, upTo).map((row) => ({
     label: `${week} ${row.week}`,
     count: row.count,
     onTarget: row.onTarget,
-    emptyLabel,
+    emptyLabel: row.state === 'paused' ? pausedLabel : emptyLabel,
   }));
 }
 

@@ -1,7 +1,7 @@
 // The end of the period: the verdict in plain words, the weeks, what worked, and a way to go again.
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
-import { goalFormUrl, goalPageUrl, neverEmailUrl } from '../goals/links.js';
+import { goalFormUrl, goalPageUrl, neverEmailUrl, replyAddress } from '../goals/links.js';
 import { t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import type { WeekAnswer } from '../progress/answers.js';
@@ -52,5 +52,5 @@ export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAn
       text: { chart: chart.text, verdict: verdict.slots.text },
     },
   );
-  return { to: goal.owner, ...rendered, headers: listHeaders(config, goal, now) };
+  return { to: goal.owner, ...rendered, replyTo: replyAddress(config, goal), headers: listHeaders(config, goal, now) };
 }

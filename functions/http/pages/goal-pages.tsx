@@ -172,7 +172,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
                   <tr>
                     <th scope="row">{row.week}</th>
                     <td>
-                      {row.count ?? <span class="muted">{t(locale, 'goal.history.noAnswer')}</span>}{' '}
+                      {row.count ?? <span class="muted">{t(locale, row.state === 'paused' ? 'goal.history.paused' : 'goal.history.noAnswer')}</span>}{' '}
                       {open && <a href={weekPath(row.week)}>{t(locale, 'goal.history.change')}</a>}
                     </td>
                     <td>{row.channel ? t(locale, `channel.${row.channel}`) : ''}</td>

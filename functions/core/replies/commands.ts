@@ -1,0 +1,124 @@
+// Email commands in a reply, in bokmål and English: pause (for N weeks), resume, stop, status. A command is
+// the head of one of the first clauses of the new text, after a greeting and polite words ("Hei! Kan du
+// pause i tre uker? Takk"), followed by nothing but a duration, its object ("disse e-postene", "the
+// check-ins") and politeness; a reason may follow in its own clause ("pause 2 uker, er på ferie"). The
+// same word inside a sentence about the week is not a command ("I need to stop at 2", "Pausen på jobben").
+import { NUMBER_WORDS } from './number-words.js';
+import { tokenize, type Token } from './tokens.js';
+
+export type EmailCommand = { kind: 'pause'; weeks?: number } | { kind: 'resume' } | { kind: 'stop' } | { kind: 'status' };
+
+/** Commands are read from the first clauses only. */
+const MAX_COMMAND_CHARS = 300;
+const MAX_CLAUSES = 3;
+const MAX_PAUSE_WEEKS = 52;
+
+const POLITE = new Set([
+  'please', 'pls', 'plz', 'kindly', 'kan', 'du', 'dere', 'vi', 'can', 'could', 'would', 'you', 'we', 'vennligst', 'bare', 'just',
+  'let', "let's", 'lets', 's', 'jeg', 'vil', 'ønsker', 'å', 'gjerne', 'i', 'd', 'like', 'to', 'want', 'wanna', 'hi', 'hei', 'hello',
+  'hey', 'ok', 'okay', 'kompis', 'og', 'and', 'så', 'so', 'nå', 'now', 'then',
+]);
+const TRAILING = new Set([
+  'please', 'pls', 'takk', 'thanks', 'thank', 'you', 'tusen', 'gjerne', 'er', 'du', 'snill', 'now', 'nå', 'for', 'i', 'in', 'the',
+  'my', 'mine', 'min', 'mitt', 'these', 'those', 'this', 'disse', 'dette', 'denne', 'de', 'check', 'ins', 'checkins', 'check-ins',
+  'emails', 'email', 'e', 'mails', 'mail', 'postene', 'posten', 'epostene', 'e-postene', 'eposter', 'meldingene', 'oppfølgingen',
+  'oppfølgingene', 'oppfølging', 'påminnelsene', 'reminders', 'it', 'det', 'den', 'goal', 'målet', 'a', 'while', 'litt', 'en',
+  'stund', 'until', 'further', 'notice', 'again', 'igjen', 'from', 'fra', 'next', 'neste', 'week', 'uke', 'sending', 'me', 'meg',
+  'å', 'sende', 'alt', 'all', 'everything', 'alle', 'sendingen', 'sendingene', 'updates', 'oppdateringer', 'wow', 'ok', 'pause',
+  'on', 'hold', 'kompis', 'this', 'goal', 'for', 'now', 'sammen', 'med', 'uken', 'uka',
+]);
+
+const PAUSE_HEADS = [['pause'], ['take', 'a', 'break'], ['take', 'a', 'pause'], ['ta', 'pause'], ['ta', 'en', 'pause'], ['sett', 'på', 'pause'], ['put', 'on', 'hold']];
+const STOP_HEADS = [['stop'], ['stopp'], ['stoppe'], ['avslutt'], ['avslutte'], ['unsubscribe'], ['meld', 'av'], ['meld', 'meg', 'av'], ['cancel'], ['avbryt'], ['slutt'], ['no', 'more']];
+const RESUME_HEADS = [['resume'], ['fortsett'], ['fortsette'], ['start', 'igjen'], ['starte', 'igjen'], ['start', 'again'], ['restart'], ['gjenoppta'], ['pick', 'up', 'again'], ['unpause'], ['continue'], ['begin', 'again']];
+const STATUS_HEADS = [['status'], ['how', 'am', 'i', 'doing'], ['hvordan', 'ligger', 'jeg', 'an'], ['hvordan', 'går', 'det'], ['where', 'am', 'i'], ['progress']];
+
+const WEEK_UNITS = new Set(['week', 'weeks', 'wk', 'wks', 'uke', 'uker', 'uka', 'uken', 'veckor', 'vecka', 'uger', 'uge']);
+const MONTH_UNITS = new Set(['month', 'months', 'måned', 'måneder', 'mnd']);
+
+interface Clause {
+  tokens: Token[];
+  /** Ends in a colon: "Status: 2 this week" labels an answer rather than asking for the status. */
+  label: boolean;
+}
+
+/** The clauses of the first lines: split at sentence punctuation, commas, colons and dashes. */
+function clauses(text: string): Clause[] {
+  const out: Clause[] = [];
+  let current: Token[] = [];
+  const tokens = tokenize(text.slice(0, MAX_COMMAND_CHARS));
+  tokens.forEach((t, i) => {
+    if (t.kind === 'nl' || (t.kind === 'sym' && '.!?,;—–:'.includes(t.text)) || (t.kind === 'sym' && t.text === '-' && t.spaced)) {
+      // ":)", ":-)", ":D" are smiles, not colons.
+      const next = tokens[i + 1];
+      const smile = t.text === ':' && next !== undefined && !next.spaced && (next.kind === 'sym' || /^[dp]$/i.test(next.text));
+      if (current.length) out.push({ tokens: current, label: t.text === ':' && !smile });
+      current = [];
+    } else if (t.kind === 'word' || t.kind === 'num') current.push(t);
+  });
+  if (current.length) out.push({ tokens: current, label: false });
+  return out;
+}
+
+function startsWith(words: string[], at: number, head: string[]): boolean {
+  return head.every((w, k) => words[at + k] === w);
+}
+
+/** "2 uker", "tre uker", "a week", "en måned", "a fortnight": the weeks a pause lasts. */
+function weeksIn(words: string[]): number | undefined {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'fortnight') return 2;
+    const unit = words[i + 1];
+    if (!unit) continue;
+    const n = /^\d+$/.test(words[i]!) ? Number(words[i]) : words[i] === 'a' || words[i] === 'an' ? 1 : NUMBER_WORDS[words[i]!];
+    if (n === undefined) continue;
+    if (WEEK_UNITS.has(unit)) return n;
+    if (MONTH_UNITS.has(unit)) return Math.round(n * 4.33);
+  }
+  return undefined;
+}
+
+/** The words after the head must be a duration, an object or politeness: nothing about the week's work. */
+function onlyTrailing(words: string[]): boolean {
+  return words.every((w) => TRAILING.has(w) || WEEK_UNITS.has(w) || MONTH_UNITS.has(w) || /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined || w === 'fortnight' || w === 'a' || w === 'an');
+}
+
+function commandIn({ tokens, label }: Clause): EmailCommand | undefined {
+  const words = tokens.map((t) => t.lower);
+  let at = 0;
+  while (at < words.length && POLITE.has(words[at]!) && !['pause', 'stop', 'status', 'resume'].includes(words[at]!)) at++;
+  const heads: [EmailCommand['kind'], string[][]][] = [['pause', PAUSE_HEADS], ['stop', STOP_HEADS], ['resume', RESUME_HEADS], ['status', STATUS_HEADS]];
+  for (const [kind, list] of heads) {
+    const head = list.find((h) => startsWith(words, at, h));
+    if (!head || (label && (kind === 'status' || kind === 'resume'))) continue;
+    const rest = words.slice(at + head.length);
+    if (!onlyTrailing(rest)) return undefined;
+    if (kind === 'pause') {
+      const weeks = weeksIn(rest);
+      if (weeks === undefined) return rest.some((w) => /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined) ? undefined : { kind };
+      return weeks >= 1 && weeks <= MAX_PAUSE_WEEKS ? { kind, weeks } : undefined;
+    }
+    // "resume from next week" and "stop these emails" may carry their object; a number may not ("stop at 2").
+    if (rest.some((w) => /^\d+$/.test(w))) return undefined;
+    return { kind } as EmailCommand;
+  }
+  return undefined;
+}
+
+export function readCommand(text: string): EmailCommand | undefined {
+  let checked = 0;
+  const all = clauses(text);
+  for (const [n, clause] of all.entries()) {
+    // Greetings ("Hei", "Hi Kompis") and thanks are their own clauses and are passed over.
+    if (clause.tokens.every((t) => POLITE.has(t.lower) || ['takk', 'thanks', 'tusen', 'thank', 'you', 'god', 'morgen', 'good', 'morning'].includes(t.lower))) continue;
+    const command = commandIn(clause);
+    // "Pause: 2 uker": the length follows the colon.
+    if (command?.kind === 'pause' && !command.weeks && clause.label) {
+      const weeks = weeksIn((all[n + 1]?.tokens ?? []).map((t) => t.lower));
+      if (weeks !== undefined && weeks >= 1 && weeks <= MAX_PAUSE_WEEKS) return { kind: 'pause', weeks };
+    }
+    if (command) return command;
+    if (++checked >= MAX_CLAUSES) break;
+  }
+  return undefined;
+}
