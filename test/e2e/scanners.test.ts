@@ -101,7 +101,7 @@ describe('a mail scanner that runs scripts', () => {
       `Reminder: ${ola} asks you to be their buddy`, // buddy-reminder
       'Kari is your buddy', // notice
       'Week 1 of 3: how many this week?', // checkin
-      'Recorded 2 for week 1', // a reply read back
+      'Re: Week 1 of 3: how many this week?', // a reply read back
       'Week 1 of 3: 2 this week', // buddy-weekly
       'Uka er over: ', // final-report and buddy-final
       'Your goal page', // link: the goal page

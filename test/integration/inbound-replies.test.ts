@@ -61,10 +61,11 @@ describe('a command by reply', () => {
 
     // The buddy's weekly email falls due 48 hours after the check-in.
     await tickAt(s.deps, '2026-03-08T15:00:00Z');
-    const [weekly] = (await outboxFor(s.buddy)).filter((e) => e.subject.includes('uke 1'));
+    const [weekly] = (await outboxFor(s.buddy)).filter((e) => e.subject.startsWith('Uke 1 av'));
+    expect(weekly!.subject).toBe('Uke 1 av 3: en pause');
     expect(weekly!.body.text).toContain('pause');
-    expect(weekly!.body.text).not.toContain('2 av 2');
-    expect(weekly!.body.text).not.toContain('har ikke rapportert');
+    expect(weekly!.body.text).not.toContain('har ikke svart');
+    expect(weekly!.body.text).not.toContain('rapporterte 2');
 
     const progress = summarize(await s.current(), await s.deps.store.getWeekAnswers(s.goal.id));
     expect(progress.rows[0]).toMatchObject({ state: 'paused' });

@@ -46,12 +46,12 @@ const kinds = (locale: 'nb' | 'en'): [string, OutgoingEmail, boolean][] => {
     ['buddy weekly', buddyWeeklyEmail(exampleConfig, goal, buddy, 3, answers, now), true],
     ['buddy final', buddyFinalEmail(exampleConfig, goal, buddy, answers, now), true],
     ['reaction relayed', ownerNotice(exampleConfig, goal, 'reaction', { buddy: 'Kari', reaction: '👏', week: 3 }, now, 'Well done!'), false],
-    ['goal page link', linkEmail(exampleConfig, goal.owner, locale, 'goal', goalPageUrl(exampleConfig, goal, now), {}, now), false],
-    ['signed out', linkEmail(exampleConfig, goal.owner, locale, 'signedOut', goalPageUrl(exampleConfig, goal, now), {}, now), false],
+    ['goal page link', linkEmail(exampleConfig, goal.owner, locale, 'goal', goalPageUrl(exampleConfig, goal, now), {}, now, goal), false],
+    ['signed out', linkEmail(exampleConfig, goal.owner, locale, 'signedOut', goalPageUrl(exampleConfig, goal, now), {}, now, goal), false],
     ...(['export', 'erase', 'buddy-change'] as const).map(
-      (action): [string, OutgoingEmail, boolean] => [`step-up ${action}`, linkEmail(exampleConfig, goal.owner, locale, action, stepUpUrl(exampleConfig, goal, action, now), { buddy: 'Kari' }, now), false],
+      (action): [string, OutgoingEmail, boolean] => [`step-up ${action}`, linkEmail(exampleConfig, goal.owner, locale, action, stepUpUrl(exampleConfig, goal, action, now), { buddy: 'Kari' }, now, goal), false],
     ),
-    ['forget me', linkEmail(exampleConfig, 'kari@example.com', locale, 'forget', 'https://kompis.example.com/s/forget/x', {}, now), false],
+    ['forget me', linkEmail(exampleConfig, 'kari@example.com', locale, 'forget', 'https://kompis.example.com/s/forget/x', {}, now, goal), false],
   ];
 };
 
@@ -65,7 +65,7 @@ describe.each(['nb', 'en'] as const)('every email kind in %s', (locale) => {
     expect(head).toMatch(/^Auto-Submitted: auto-generated$/m);
     // Replies to any Kompis email come back to it: the From mailbox receives nothing.
     expect(isInboundAddress(email.replyTo ?? '', exampleConfig.inboundDomain)).toBe(true);
-    expect(head.replace(/\r\n[ \t]+/g, ' ')).toMatch(/^Reply-To: (checkin|reply)\+[a-z0-9.]+@in\.kompis\.example\.com$/m);
+    expect(head.replace(/\r\n[ \t]+/g, ' ')).toMatch(/^Reply-To: Kompis <(checkin|reply)\+[a-z0-9.]+@in\.kompis\.example\.com>$/m);
     const unsubscribe = head.split('\r\n').filter((l) => l.startsWith('List-Unsubscribe:'));
     expect(unsubscribe).toHaveLength(isList ? 1 : 0);
     if (isList) expect(head).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);

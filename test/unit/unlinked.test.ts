@@ -34,6 +34,11 @@ describe('links in text shown to others', () => {
     }
   });
 
+  it('reads again when a plain part joins its neighbours into a new link (found by the property below)', () => {
+    const text = 'help@evil.com.https://evil.com/login?next=%2F';
+    expect(containsLink(unlinked(text)), unlinked(text)).toBe(false);
+  });
+
   it('leaves no link in any text, whatever it holds', () => {
     const part = fc.constantFrom(...links, ' ', 'word', '.', '@', '://', 'www', 'com', 'no', '/', 'æøå', '.com');
     fc.assert(

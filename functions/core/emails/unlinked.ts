@@ -18,15 +18,27 @@ export function containsLink(text: string): boolean {
   return linkify().test(asSeen(text));
 }
 
-/** The text with every link-like part made plain; text without one comes back as it was. */
+const plain = (part: string) => part.replace(/:\/\//g, '[:]//').replace(/\./g, '[.]').replace(/@/g, '[@]');
+
+/**
+ * The text with every link-like part made plain; text without one comes back as it was. Plain parts can
+ * join what was around them into a new link ("a@b.com.https://…"), so it reads again, and in the end
+ * makes every dot, @ and :// plain.
+ */
 export function unlinked(text: string): string {
+  let out = text;
+  for (let pass = 0; pass < 3 && containsLink(out); pass++) out = unlinkOnce(out);
+  return containsLink(out) ? plain(asSeen(out)) : out;
+}
+
+function unlinkOnce(text: string): string {
   const seen = asSeen(text);
   const matches = linkify().match(seen);
   if (!matches) return text;
   let out = '';
   let at = 0;
   for (const match of matches) {
-    out += seen.slice(at, match.index) + seen.slice(match.index, match.lastIndex).replace(/:\/\//g, '[:]//').replace(/\./g, '[.]').replace(/@/g, '[@]');
+    out += seen.slice(at, match.index) + plain(seen.slice(match.index, match.lastIndex));
     at = match.lastIndex;
   }
   return out + seen.slice(at);

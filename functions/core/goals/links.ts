@@ -8,6 +8,8 @@ import type { Goal } from './goal.js';
 import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS, STEP_UP_TTL_SECONDS } from './goal.js';
 
 type GoalIds = Pick<Goal, 'owner' | 'id' | 'linkGeneration'>;
+/** What an inbound address names: the goal alone. */
+type GoalId = Pick<Goal, 'id'>;
 /** What an answer link needs to know to end with the goal. */
 type AnswerGoal = GoalIds & Pick<Goal, 'weeks' | 'firstCheckinDate' | 'checkinWeekday' | 'checkinHour' | 'timeZone'>;
 
@@ -105,7 +107,7 @@ export function checkinReplyAddress(config: CoreConfig, goal: GoalIds, week: num
 }
 
 /** Reply-To of every other email about a goal (to its owner or its buddy): a reply reaches the goal, not a dead mailbox. */
-export function replyAddress(config: CoreConfig, goal: GoalIds): string {
+export function replyAddress(config: CoreConfig, goal: GoalId): string {
   return addressFor(config.keys, { purpose: 'reply', goalId: goal.id, week: 0 }, config.inboundDomain);
 }
 

@@ -101,7 +101,8 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   app.post('/buddy/:token/forget', async (c) => {
     const buddy = buddyOf(c);
     const locale = (await deps.store.getBuddyLocale(buddy)) ?? requestLocale(c);
-    await emailForget(deps, buddy, locale);
+    const [followed] = await deps.store.listBuddyLinks(buddy);
+    await emailForget(deps, buddy, locale, followed ? { id: followed.goalId } : undefined);
     return c.redirect(`/buddy/${c.req.param('token')}?sent=1`, 303);
   });
 
