@@ -100,3 +100,34 @@ describe.each(['nb', 'en'] as const)('every page in %s', (locale) => {
     expect(await seriousViolations(page, (screen.browsing ?? 'script') === 'script'), name).toEqual([]);
   });
 });
+
+describe('a field error on the long goal page', () => {
+  // Far down a phone-sized page: the buddy's address, the check-in time zone and the delete tick.
+  const cases = [
+    { panel: 'buddy', field: 'buddyEmail', fill: 'kari-at-example' },
+    { panel: 'schedule', field: 'timeZone', fill: 'Mars/Olympus' },
+    { panel: 'delete', field: 'confirm', fill: undefined },
+  ] as const;
+
+  it.each([true, false])('is in sight and focused when the page comes back, with script: %s', async (javaScriptEnabled) => {
+    const context = await browser.newContext({ viewport: widths.phone, javaScriptEnabled });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    for (const { panel, field, fill } of cases) {
+      await page.goto(journey.en.noBuddyGoal);
+      await page.click(`details#${panel} > summary`);
+      if (fill) await page.fill(`#${field}`, fill);
+      await Promise.all([page.waitForEvent('load'), page.locator(`details#${panel} [type=submit]`).last().click()]);
+      const seen = await page.evaluate((id) => {
+        const inView = (el: Element | null) => {
+          const r = el?.getBoundingClientRect();
+          return Boolean(r && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight);
+        };
+        return { focused: document.activeElement?.id, field: inView(document.getElementById(id)), error: inView(document.getElementById(`${id}-error`)), scrolled: window.scrollY };
+      }, field);
+      expect(seen, panel).toMatchObject({ focused: field, field: true, error: true });
+      expect(seen.scrolled, panel).toBeGreaterThan(300);
+    }
+    await context.close();
+  });
+});
