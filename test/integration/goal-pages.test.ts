@@ -83,11 +83,11 @@ describe('the goal page', () => {
   });
 
   it.each([
-    ['schedule', 'weekday=5&hour=15&timeZone=Mars%2FOlympus', 'timeZone', 'errors.timeZone.invalid'],
-    ['buddy', 'buddyName=Per&buddyEmail=per-at-example', 'buddyEmail', 'errors.buddyEmail.invalid'],
-    ['pause', 'resumeOn=2020-01-01', 'resumeOn', 'errors.date.invalid'],
-    ['delete', '', 'confirm', 'errors.delete.confirm'],
-  ] as const)('sends back a %s error open, listed at the top with a link, next to its field, which is focused', async (panel, body, field, key) => {
+    ['schedule', 'weekday=5&hour=15&timeZone=Mars%2FOlympus', 'timeZone', 'errors.timeZone.invalid', 'Mars/Olympus'],
+    ['buddy', 'buddyName=Per&buddyEmail=per-at-example', 'buddyEmail', 'errors.buddyEmail.invalid', 'per-at-example'],
+    ['pause', 'resumeOn=2020-01-01', 'resumeOn', 'errors.date.invalid', '2020-01-01'],
+    ['delete', '', 'confirm', 'errors.delete.confirm', undefined],
+  ] as const)('sends back a %s error open, listed at the top with a link, next to its field, which is focused and keeps what was typed', async (panel, body, field, key, typed) => {
     const { request, goalPath } = await aRunningGoal('nb');
     const response = await request(`${goalPath}/${panel}`, body);
     expect(response.status).toBe(400);
@@ -98,6 +98,7 @@ describe('the goal page', () => {
     const control = new RegExp(`<(input|select)[^>]*id="${field}"[^>]*>`).exec(html)?.[0] ?? '';
     expect(control).toContain('aria-invalid="true"');
     expect(control).toContain('autofocus=""');
+    if (typed) expect(control).toContain(`value="${typed}"`);
     expect(html.match(/autofocus/g)).toHaveLength(1);
     expect(html).toContain(`<p class="error" id="${field}-error">${text('nb', key)}</p>`);
   });

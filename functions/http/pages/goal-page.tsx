@@ -24,6 +24,8 @@ export interface GoalPageProps {
   weekPath: (week: number) => string;
   notice?: GoalNotice | undefined;
   errors?: GoalErrors;
+  /** What was typed into a form sent back with an error: shown again, never lost. */
+  values?: Record<string, string>;
 }
 
 const when = (goal: Goal, iso: string) => formatLocal(new Date(iso), goal.timeZone, goal.locale);
@@ -198,7 +200,7 @@ function History({ goal, progress, weekPath }: Pick<GoalPageProps, 'goal' | 'pro
   );
 }
 
-export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors = {} }: GoalPageProps) {
+export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors = {}, values = {} }: GoalPageProps) {
   const locale = goal.locale;
   const showNext = goal.status === 'active' && goal.nextCheckinAt && (goal.nextWeek ?? 1) <= goal.weeks;
   const started = goal.status !== 'pending';
@@ -247,7 +249,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         )}
         {started && <History goal={goal} progress={progress} weekPath={weekPath} />}
       </div>
-      <GoalSettings goal={goal} path={path} errors={errors} />
+      <GoalSettings goal={goal} path={path} errors={errors} values={values} />
       <DangerZone goal={goal} path={path} errors={errors} />
     </Layout>
   );

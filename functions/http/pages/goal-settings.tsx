@@ -16,6 +16,8 @@ interface SectionProps {
   goal: Goal;
   path: string;
   errors: GoalErrors;
+  /** What was typed, when the page comes back with an error. */
+  values: Record<string, string>;
 }
 
 /** The props of one field: its label, its error, and focus when it is the page's first to fix. */
@@ -40,13 +42,13 @@ export function buddyState(goal: Goal): string {
   return t(locale, 'goal.buddy.waiting', { buddy: who });
 }
 
-function PausePanel({ goal, path, errors }: SectionProps) {
+function PausePanel({ goal, path, errors, values }: SectionProps) {
   const locale = goal.locale;
   const field = fieldOf(locale, errors);
   return (
     <Panel id="pause" title={t(locale, 'goal.panel.pause')} value={t(locale, 'goal.pause.hint')} open={Boolean(errors.resumeOn)}>
       <form method="post" action={`${path}/pause`} novalidate>
-        <Field {...field('resumeOn', 'goal.pause.until')}>{(c) => <input {...c} type="date" />}</Field>
+        <Field {...field('resumeOn', 'goal.pause.until')}>{(c) => <input {...c} type="date" value={values.resumeOn} />}</Field>
         <button type="submit" class="secondary">
           {t(locale, 'goal.pause.button')}
         </button>
@@ -55,7 +57,7 @@ function PausePanel({ goal, path, errors }: SectionProps) {
   );
 }
 
-function SchedulePanel({ goal, path, errors }: SectionProps) {
+function SchedulePanel({ goal, path, errors, values }: SectionProps) {
   const locale = goal.locale;
   const field = fieldOf(locale, errors);
   return (
@@ -65,19 +67,19 @@ function SchedulePanel({ goal, path, errors }: SectionProps) {
           <Field {...field('weekday', 'form.weekday')}>
             {(c) => (
               <select {...c}>
-                <WeekdayOptions locale={locale} selected={String(goal.checkinWeekday)} />
+                <WeekdayOptions locale={locale} selected={values.weekday ?? String(goal.checkinWeekday)} />
               </select>
             )}
           </Field>
           <Field {...field('hour', 'form.hour')}>
             {(c) => (
               <select {...c}>
-                <HourOptions selected={String(goal.checkinHour)} />
+                <HourOptions selected={values.hour ?? String(goal.checkinHour)} />
               </select>
             )}
           </Field>
         </div>
-        <Field {...field('timeZone', 'form.timeZone')}>{(c) => <input {...c} type="text" value={goal.timeZone} maxlength={64} />}</Field>
+        <Field {...field('timeZone', 'form.timeZone')}>{(c) => <input {...c} type="text" value={values.timeZone ?? goal.timeZone} maxlength={64} />}</Field>
         <button type="submit" class="secondary">
           {t(locale, 'goal.schedule.button')}
         </button>
@@ -86,7 +88,7 @@ function SchedulePanel({ goal, path, errors }: SectionProps) {
   );
 }
 
-function BuddyPanel({ goal, path, errors }: SectionProps) {
+function BuddyPanel({ goal, path, errors, values }: SectionProps) {
   const locale = goal.locale;
   const buddy = goal.buddy;
   const left = MAX_INVITATIONS_PER_GOAL - (goal.invitationsSent ?? 0);
@@ -114,8 +116,8 @@ function BuddyPanel({ goal, path, errors }: SectionProps) {
       {buddy?.status !== 'accepted' && left > 0 && (
         <form method="post" action={`${path}/buddy`} novalidate>
           <h3>{t(locale, 'goal.buddy.ask')}</h3>
-          <Field {...field('buddyName', 'form.buddyName')}>{(c) => <input {...c} type="text" maxlength={100} />}</Field>
-          <Field {...field('buddyEmail', 'form.buddyEmail')}>{(c) => <input {...c} type="email" maxlength={254} />}</Field>
+          <Field {...field('buddyName', 'form.buddyName')}>{(c) => <input {...c} type="text" maxlength={100} value={values.buddyName} />}</Field>
+          <Field {...field('buddyEmail', 'form.buddyEmail')}>{(c) => <input {...c} type="email" maxlength={254} value={values.buddyEmail} />}</Field>
           <p class="hint">{t(locale, 'goal.stepUp.hint')}</p>
           <div class="buttons">
             <button type="submit" class="secondary">
@@ -128,7 +130,7 @@ function BuddyPanel({ goal, path, errors }: SectionProps) {
   );
 }
 
-function DataPanel({ goal, path }: Omit<SectionProps, 'errors'>) {
+function DataPanel({ goal, path }: Pick<SectionProps, 'goal' | 'path'>) {
   const locale = goal.locale;
   return (
     <Panel id="data" title={t(locale, 'stepUp.export.title')} value={t(locale, 'goal.export.hint')}>
@@ -143,16 +145,16 @@ function DataPanel({ goal, path }: Omit<SectionProps, 'errors'>) {
 }
 
 /** Pause, check-in time and buddy while the goal runs; the data always. */
-export function GoalSettings({ goal, path, errors }: SectionProps) {
+export function GoalSettings({ goal, path, errors, values }: SectionProps) {
   const locale = goal.locale;
   const running = goal.status === 'active' || goal.status === 'paused';
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t(locale, running ? 'goal.actions' : 'goal.export.legend')}</h2>
       <div class="panels">
-        {goal.status === 'active' && <PausePanel goal={goal} path={path} errors={errors} />}
-        {running && <SchedulePanel goal={goal} path={path} errors={errors} />}
-        {running && <BuddyPanel goal={goal} path={path} errors={errors} />}
+        {goal.status === 'active' && <PausePanel goal={goal} path={path} errors={errors} values={values} />}
+        {running && <SchedulePanel goal={goal} path={path} errors={errors} values={values} />}
+        {running && <BuddyPanel goal={goal} path={path} errors={errors} values={values} />}
         <DataPanel goal={goal} path={path} />
       </div>
     </section>

@@ -17,7 +17,7 @@ import type { Weekday } from '../../core/schedule/checkins.js';
 import { buddyFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, shareNotesFormSchema } from '../../core/weekly/answer-forms.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
 import { updateGoal } from '../../core/goals/update.js';
-import { formFields, nonce, type Env } from '../context.js';
+import { formFields, nonce, stringValues, type Env } from '../context.js';
 import { t } from '../../core/i18n/messages.js';
 import { forget } from '../remember.js';
 import { ErrorPage, MessagePage } from '../pages/message-page.js';
@@ -36,7 +36,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     return { ref, goal: await loadGoal(deps, ref) };
   };
 
-  async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: GoalErrors } = {}) {
+  async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: GoalErrors; values?: Record<string, string> } = {}) {
     const progress = summarize(goal, await deps.store.getWeekAnswers(goal.id));
     const now = deps.clock.now();
     return (
@@ -48,6 +48,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
         weekPath={(week) => weekPagePath(deps.config, goal, week, now)}
         notice={options.notice}
         errors={options.errors ?? {}}
+        values={options.values ?? {}}
       />
     );
   }
@@ -85,13 +86,13 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     zValidator('form', pauseFormSchema, async (result, c) => {
       if (result.success) return;
       const { goal } = await open(c);
-      return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' } }), 400);
+      return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' }, values: stringValues(result.data) }), 400);
     }),
     async (c) => {
       const { ref, goal } = await open(c);
       const { resumeOn } = c.req.valid('form');
       const resumeAt = resumeOn ? resumeInstant(resumeOn, goal.timeZone, deps.clock.now()) : undefined;
-      if (resumeOn && !resumeAt) return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' } }), 400);
+      if (resumeOn && !resumeAt) return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' }, values: { resumeOn } }), 400);
       await pauseGoal(deps, ref, resumeAt);
       return done(c, 'paused');
     },
@@ -107,7 +108,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     zValidator('form', scheduleFormSchema, async (result, c) => {
       if (result.success) return;
       const { goal } = await open(c);
-      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) as GoalErrors }), 400);
+      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) as GoalErrors, values: stringValues(result.data) }), 400);
     }),
     async (c) => {
       const form = c.req.valid('form');
@@ -121,12 +122,14 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     zValidator('form', buddyFormSchema, async (result, c) => {
       if (result.success) return;
       const { goal } = await open(c);
-      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) as GoalErrors }), 400);
+      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) as GoalErrors, values: stringValues(result.data) }), 400);
     }),
     async (c) => {
       const { goal } = await open(c);
       const form = c.req.valid('form');
-      if (form.buddyEmail === goal.owner) return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' } }), 400);
+      if (form.buddyEmail === goal.owner) {
+        return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' }, values: stringValues(form) }), 400);
+      }
       // What can be refused now is refused now; the invitation itself waits for the emailed link.
       await assertCanName(deps, goal, form.buddyEmail);
       const buddy = { email: form.buddyEmail, ...(form.buddyName ? { name: form.buddyName } : {}) };
