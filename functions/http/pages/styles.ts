@@ -136,13 +136,10 @@ summary .now-value{color:var(--muted);font-size:14px;display:block;font-weight:4
 @media (max-width:480px){details.panel>summary{padding:var(--s3) var(--s4)}.panel-body{padding:0 var(--s4) var(--s4)}}
 .danger-zone{border-color:#f1b5ad}
 .danger-zone summary .what{color:var(--danger)}
-.steps{padding-left:var(--s5)}
 .coach{border-left:4px solid var(--warn);background:var(--warn-bg);padding:var(--s3) var(--s4);margin:0 0 var(--s4);border-radius:0 var(--radius) var(--radius) 0}
 .coach[data-empty]{border:0;background:none;padding:0;margin:0}
 .coach[data-empty] h2{display:none}
 .coach h2{font-size:16px;margin:0 0 var(--s1)}
 .coach ul{margin:var(--s1) 0 var(--s2)}
 .coach p:empty{display:none}
-.skip{position:absolute;left:-999px}
-.skip:focus{left:var(--s4);top:var(--s2);background:var(--card);padding:var(--s2)}
 `;

@@ -114,7 +114,7 @@ function ClosedWeek({ goal, week, answer, values }: Pick<WeekPageProps, 'goal' |
             {answer?.note && (
               <>
                 <dt>{t(locale, 'goal.history.note')}</dt>
-                <dd class="goal-note">{answer.note}</dd>
+                <dd>{answer.note}</dd>
               </>
             )}
           </dl>
