@@ -242,9 +242,9 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         {started && (
           <section class="card span" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{t(locale, 'email.final.chart')}</h2>
-            <Totals goal={goal} progress={progress} />
             <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
             <p class="legend">{t(locale, 'goal.chart.legend', { perWeek: goal.targetPerWeek })}</p>
+            <Totals goal={goal} progress={progress} />
           </section>
         )}
         {started && <History goal={goal} progress={progress} weekPath={weekPath} />}

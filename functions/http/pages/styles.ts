@@ -103,7 +103,7 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 .now strong{font-size:40px;line-height:1;font-variant-numeric:tabular-nums}
 .verdict{font-weight:600}
 .verdict.reached{color:var(--accent)}
-.stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:var(--s3);margin:0 0 var(--s4)}
+.stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:var(--s3);margin:0}
 .stats div{background:var(--page);border-radius:6px;padding:var(--s3)}
 .stats strong{display:block;font-size:20px;line-height:1.3}
 figure.chart{margin:0;overflow-x:auto}
@@ -111,7 +111,7 @@ figure.chart svg{width:100%;min-width:18rem;height:auto;max-height:15rem}
 .bar-on{fill:var(--accent)}.bar-under{fill:var(--under)}.bar-empty{fill:none;stroke:var(--muted);stroke-dasharray:3 3}
 .target{stroke:var(--text);stroke-width:1.5;stroke-dasharray:6 4}
 .axis{font-size:13px;fill:var(--muted)}.value{font-size:14px;font-weight:700;fill:var(--text)}
-.legend{font-size:14px;color:var(--muted);margin:var(--s2) 0 0}
+.legend{font-size:14px;color:var(--muted);margin:var(--s2) 0 var(--s4)}
 table.history{width:100%;border-collapse:collapse;font-size:15px}
 table.history th,table.history td{text-align:left;padding:var(--s2);border-bottom:1px solid var(--rule);vertical-align:top}
 table.history thead th{color:var(--muted);font-weight:600;font-size:14px}
