@@ -7,6 +7,7 @@ import { DomainError, EmailNotSent } from '../core/errors.js';
 import { t, type MessageKey } from '../core/i18n/messages.js';
 import type { Deps } from '../core/ports.js';
 import { limitBody } from './body-limit.js';
+import { errorMessage } from './error-messages.js';
 import { nonce, requestLocale, type Env } from './context.js';
 import { describeFailure, failureKind, powertoolsReporter, type FailureReporter } from './failures.js';
 import { ErrorPage } from './pages/message-page.js';
@@ -84,7 +85,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 
   app.onError((error, c) => {
-    if (error instanceof DomainError && error.status < 500) return errorPage(c, error.status, error.messageKey);
+    if (error instanceof DomainError && error.status < 500) return errorPage(c, error.status, errorMessage(error, c.req.path));
     if (error instanceof HTTPException) {
       if (error.status === 403) return errorPage(c, 403, 'error.forbidden');
       if (error.status === 413) return errorPage(c, 413, 'error.tooLarge');

@@ -1,12 +1,15 @@
 // One sample of every kind of email Kompis sends, built by the same functions production uses, with
 // the content that stresses a layout: a 13-week chart with two-digit counts and unanswered weeks, a goal
-// reached and one missed, an owner without a name, a shared note, a buddy's message.
+// reached and one missed, an owner without a name, a shared note, a buddy's message; the links emailed on
+// request and the answers to replies.
 import { buddyFinalEmail, buddyWeeklyEmail, invitationEmail, ownerNotice } from '../../functions/core/buddy/buddy-emails.js';
 import { buttonsHtml, buttonsText } from '../../functions/core/emails/fragments.js';
 import { noticeEmail } from '../../functions/core/emails/notice.js';
 import { renderEmail } from '../../functions/core/emails/render.js';
 import { confirmEmail, scheduleText } from '../../functions/core/goals/sign-up.js';
-import { confirmUrl, neverEmailUrl, recordUrl } from '../../functions/core/goals/links.js';
+import { buddyPageUrl, confirmUrl, forgetUrl, goalPageUrl, neverEmailUrl, recordUrl, stepUpUrl } from '../../functions/core/goals/links.js';
+import { linkEmail, type LinkEmailKind } from '../../functions/core/emails/link-email.js';
+import { ownerAnswer, shortAnswer } from '../../functions/core/inbound/answers.js';
 import { t, type Locale } from '../../functions/core/i18n/messages.js';
 import type { OutgoingEmail } from '../../functions/core/ports.js';
 import type { WeekAnswer } from '../../functions/core/progress/answers.js';
@@ -96,6 +99,44 @@ export function emailSamples(locale: Locale): EmailSample[] {
       ),
     ],
   ];
+  // Links emailed when asked for on a page, and the answers to replies that are not a check-in's.
+  const links: [string, LinkEmailKind, string, Record<string, string>][] = [
+    ['goal page', 'goal', goalPageUrl(exampleConfig, goal, now), {}],
+    ['signed out', 'signedOut', goalPageUrl(exampleConfig, goal, now), {}],
+    ['step-up export', 'export', stepUpUrl(exampleConfig, goal, 'export', now), {}],
+    ['step-up erase', 'erase', stepUpUrl(exampleConfig, goal, 'erase', now), {}],
+    ['step-up buddy change', 'buddy-change', stepUpUrl(exampleConfig, goal, 'buddy-change', now, [buddy.email]), { buddy: `${buddy.name} <${buddy.email}>` }],
+    ['forget', 'forget', forgetUrl(exampleConfig, buddy.email, locale, now), {}],
+  ];
+  for (const [variant, kind, url, vars] of links) samples.push(['link', variant, linkEmail(exampleConfig, goal.owner, locale, kind, url, vars, now, goal)]);
+  const received = { messageId: '<reply-1@mail.example.com>', references: [], subject: 'Re: Kari Nordmann is your buddy' };
+  const help = t(locale, 'reply.help.subject');
+  samples.push(
+    ['notice', 'help to the owner', ownerAnswer(exampleConfig, goal, 0, received, { heading: help, body: t(locale, 'reply.help.owner.body') }, now)],
+    [
+      'notice',
+      'paused by reply, with its undo link',
+      ownerAnswer(exampleConfig, goal, 11, received, {
+        heading: t(locale, 'reply.paused.subject'),
+        body: t(locale, 'reply.pausedOpen.body'),
+        link: { label: t(locale, 'reply.undo.resume'), url: goalPageUrl(exampleConfig, goal, now), hint: t(locale, 'reply.undo.hint', { word: 'resume' }) },
+      }, now),
+    ],
+    [
+      'short-answer',
+      'help to the buddy',
+      shortAnswer(exampleConfig, goal, buddy.email, locale, received, {
+        heading: help,
+        body: t(locale, 'reply.help.buddy.body'),
+        link: { label: t(locale, 'reply.help.buddy.link'), url: buddyPageUrl(exampleConfig, buddy.email, now) },
+      }, now),
+    ],
+    [
+      'short-answer',
+      'another address',
+      shortAnswer(exampleConfig, goal, 'ola.private@example.net', locale, received, { heading: t(locale, 'reply.stranger.subject'), body: t(locale, 'reply.stranger.body') }, now),
+    ],
+  );
   return samples.map(([kind, variant, email]) => ({ kind, variant, locale, email }));
 }
 

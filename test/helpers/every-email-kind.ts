@@ -1,9 +1,13 @@
 // Every kind of email, produced by the flows that send it in production (sign-up, confirm, tick, the
-// buddy's clicks, replies by email) on DynamoDB Local, caught by a recording mailer before SES. For the
-// headers, which are decided in several layers: the email builders, the flows, and the mailer.
+// buddy's clicks, replies by email, links asked for on a page) on DynamoDB Local, caught by a recording
+// mailer before SES. For the headers, which are decided in several layers: the email builders, the flows,
+// and the mailer.
 import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invitations.js';
 import { react } from '../../functions/core/buddy/reactions.js';
-import { checkinReplyAddress } from '../../functions/core/goals/links.js';
+import { buddyLabel } from '../../functions/core/buddy/buddy-emails.js';
+import { emailForget, emailGoalPage, emailStepUp } from '../../functions/core/emails/link-email.js';
+import { checkinReplyAddress, replyAddress } from '../../functions/core/goals/links.js';
+import { signOutEveryLink } from '../../functions/core/goals/sign-out.js';
 import type { Goal } from '../../functions/core/goals/goal.js';
 import type { Locale } from '../../functions/core/i18n/messages.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
@@ -33,13 +37,24 @@ export type EmailKind =
   | 'read-back-ask'
   | 'read-back-paused'
   | 'read-back-resumed'
-  | 'read-back-stopped';
+  | 'read-back-stopped'
+  | 'help-owner'
+  | 'help-buddy'
+  | 'stranger'
+  | 'link-goal'
+  | 'link-signed-out'
+  | 'link-export'
+  | 'link-erase'
+  | 'link-buddy-change'
+  | 'link-forget';
 
 export interface KindedEmail {
   kind: EmailKind;
   email: OutgoingEmail;
   /** Who the email speaks for: the owner's name when a buddy email is sent on their behalf. */
   owner: { email: string; name?: string };
+  /** The message it answers, for an answer to a received email: its Message-ID and Subject. */
+  answers?: { messageId: string; subject: string };
 }
 
 class RecordingMailer implements Mailer {
@@ -64,21 +79,22 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   const deps: Deps & { clock: FixedClock } = { ...testDeps(clock, { ...(await freshTable()), KOMPIS_BASE_URL: 'https://kompis.example.com' }), clock, mailer };
   const out: KindedEmail[] = [];
   // The newest email to `to` since `mark`, filed under `kind`.
-  const take = (kind: EmailKind, mark: number, to: string, owner: Goal, sendKind?: string) => {
+  const take = (kind: EmailKind, mark: number, to: string, owner: Goal, sendKind?: string, answers?: KindedEmail['answers']) => {
     const email = mailer.since(mark, to).filter((e) => !sendKind || e.sendKey?.kind === sendKind).at(-1);
     if (!email) throw new Error(`no ${kind} email was sent to ${to}: ${JSON.stringify(mailer.sent.map((e) => [e.to, e.subject, e.sendKey?.kind]))}`);
-    out.push({ kind, email, owner: { email: owner.owner, ...(owner.ownerName ? { name: owner.ownerName } : {}) } });
+    out.push({ kind, email, owner: { email: owner.owner, ...(owner.ownerName ? { name: owner.ownerName } : {}) }, ...(answers ? { answers } : {}) });
   };
-  const reply = (goal: Goal, week: number, text: string) =>
-    rawMail({ from: goal.owner, to: checkinReplyAddress(deps.config, goal, week), text }).then((raw) =>
-      handleInbound(deps, {
-        messageId: crypto.randomUUID(),
-        // Without the reply's own Message-ID: the read-back's threading headers are issue 13's, tested there.
-        raw: Buffer.from(raw.toString('utf8').replace(/^Message-ID: .*\r\n/m, '')),
-        recipients: [checkinReplyAddress(deps.config, goal, week)],
-        verdicts: LOCAL_VERDICTS,
-      }),
-    );
+  // A reply as a mail client sends it (its own Message-ID, In-Reply-To the email it answers) to `to`;
+  // returns what the answer must thread on.
+  let replies = 0;
+  const replyTo = async (from: string, to: string, text: string, subject: string) => {
+    const raw = await rawMail({ from, to, text, subject, inReplyTo: `<sent-${++replies}@kompis.example.com>` });
+    const messageId = /^Message-ID: (<[^>\r\n]+>)\r$/im.exec(raw.toString('utf8'))?.[1];
+    if (!messageId) throw new Error('the reply has no Message-ID');
+    await handleInbound(deps, { messageId: crypto.randomUUID(), raw, recipients: [to], verdicts: LOCAL_VERDICTS });
+    return { messageId, subject };
+  };
+  const reply = (goal: Goal, week: number, text: string) => replyTo(goal.owner, checkinReplyAddress(deps.config, goal, week), text, 'Re: Week 1 of 2: how many this week?');
 
   // Three goals, confirmed at 09:00: a named owner whose buddy says yes, a nameless owner whose buddy is
   // reminded and says no, and one whose buddy says yes and leaves.
@@ -124,12 +140,41 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
     ['read-back-resumed', locale === 'nb' ? 'fortsett' : 'resume'],
   ] as const) {
     mark = mailer.sent.length;
-    await reply(ola, 1, text);
-    take(kind, mark, ola.owner, ola);
+    const answers = await reply(ola, 1, text);
+    take(kind, mark, ola.owner, ola, undefined, answers);
   }
   mark = mailer.sent.length;
-  await reply(nameless, 1, locale === 'nb' ? 'stopp' : 'stop');
-  take('read-back-stopped', mark, nameless.owner, nameless);
+  take('read-back-stopped', mark, nameless.owner, nameless, undefined, await reply(nameless, 1, locale === 'nb' ? 'stopp' : 'stop'));
+
+  // Replies to an email that is not a check-in: the owner's and the buddy's one helpful answer, and the
+  // short answer to an address the goal does not know.
+  const toGoal = replyAddress(deps.config, ola);
+  const otherAddress = uniqueEmail('other');
+  for (const [kind, from, text] of [
+    ['help-owner', ola.owner, 'Thanks, looking forward to it!'],
+    ['help-buddy', kari, 'Go Ola!'],
+    ['stranger', otherAddress, 'What is this?'],
+  ] as const) {
+    mark = mailer.sent.length;
+    take(kind, mark, from, ola, undefined, await replyTo(from, toGoal, text, 'Re: Kari is your buddy'));
+  }
+
+  // Links emailed when asked for on a page (no more than five an hour to one address: spread over two owners).
+  const nina = { email: uniqueEmail('nina'), name: 'Nina' };
+  for (const [kind, owner, send] of [
+    ['link-goal', ola, () => emailGoalPage(deps, ola)],
+    ['link-export', ola, () => emailStepUp(deps, ola, 'export')],
+    ['link-erase', ola, () => emailStepUp(deps, ola, 'erase')],
+    ['link-buddy-change', third, () => emailStepUp(deps, third, 'buddy-change', [nina.email, nina.name], { buddy: buddyLabel(nina) })],
+    ['link-signed-out', third, () => signOutEveryLink(deps, third)],
+  ] as const) {
+    mark = mailer.sent.length;
+    await send();
+    take(kind, mark, owner.owner, owner);
+  }
+  mark = mailer.sent.length;
+  await emailForget(deps, kari, locale, { id: ola.id });
+  take('link-forget', mark, kari, ola);
 
   mark = mailer.sent.length;
   await tickAt(deps, '2026-03-06T16:30:00Z');

@@ -183,7 +183,14 @@ describe('the goal page', () => {
     const exported = await (await post(download)).json();
     expect(exported).toMatchObject({ person: { email: goal.owner }, goals: [{ id: goal.id, answers: [] }] });
 
-    await post(`${goalPath}/stop`);
+    // Stopping takes a second step that says what stops; a POST without its confirmation only shows it.
+    const step = await app.request(`${goalPath}/stop`);
+    expect(await step.text()).toContain('No more weekly check-ins: the one due Monday, 9 March 2026 at 08:00 is not sent.');
+    const unconfirmed = await post(`${goalPath}/stop`);
+    expect(unconfirmed.status).toBe(200);
+    expect(await unconfirmed.text()).toContain('Stop this goal?');
+    expect((await deps.store.getGoal(goal.owner, goal.id))?.status).toBe('active');
+    await post(`${goalPath}/stop`, 'confirm=yes');
     expect((await deps.store.getGoal(goal.owner, goal.id))?.status).toBe('stopped');
     expect((await tickAt(deps, '2026-03-20T14:00:00Z')).enqueued).toBe(0);
   });

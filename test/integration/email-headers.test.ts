@@ -1,7 +1,8 @@
 // The headers of every kind of email, in both languages, read from the raw MIME handed to SES (the local
 // SES keeps no custom headers): From (with "Ola Nordmann via Kompis" on the owner's behalf), a named
 // Reply-To, the Subject, one-click unsubscribe where the email is one of a series, Auto-Submitted,
-// Message-ID — and nothing a bug could leave there: "[object Object]", a placeholder, a line break.
+// Message-ID, the threading of answers to received mail — and nothing a bug could leave there:
+// "[object Object]", a placeholder, a line break.
 import type { SESClient } from '@aws-sdk/client-ses';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,15 @@ const expected: Record<EmailKind, Expected> = {
   'read-back-paused': { checkinReplyTo: true, autoSubmitted: 'either' },
   'read-back-resumed': { checkinReplyTo: true, autoSubmitted: 'either' },
   'read-back-stopped': { checkinReplyTo: true, autoSubmitted: 'either' },
+  'help-owner': { autoSubmitted: 'auto-replied' },
+  'help-buddy': { autoSubmitted: 'auto-replied' },
+  stranger: { autoSubmitted: 'auto-replied' },
+  'link-goal': { autoSubmitted: 'auto-generated' },
+  'link-signed-out': { autoSubmitted: 'auto-generated' },
+  'link-export': { autoSubmitted: 'auto-generated' },
+  'link-erase': { autoSubmitted: 'auto-generated' },
+  'link-buddy-change': { autoSubmitted: 'auto-generated' },
+  'link-forget': { autoSubmitted: 'auto-generated' },
 };
 
 const mailer = new SesMailer({} as SESClient, { from: testConfig().from, messageIdDomain: 'kompis.example.com' });
@@ -55,7 +65,7 @@ describe.each(['nb', 'en'] as const)('the headers of every kind of email in %s',
   });
 
   it.each(Object.keys(expected) as EmailKind[])('%s', async (kind) => {
-    const { email, owner } = emails[locale].find((e) => e.kind === kind)!;
+    const { email, owner, answers } = emails[locale].find((e) => e.kind === kind)!;
     const want = expected[kind];
     const raw = await mailer.compose(email);
     const head = raw.toString('utf8').split('\r\n\r\n')[0]!;
@@ -93,6 +103,14 @@ describe.each(['nb', 'en'] as const)('the headers of every kind of email in %s',
     expect(field('Auto-Submitted')).toHaveLength(1);
     expect(field('Auto-Submitted')[0]).toMatch(want.autoSubmitted === 'either' ? /^Auto-Submitted: auto-(generated|replied)$/ : new RegExp(`^Auto-Submitted: ${want.autoSubmitted}$`));
     expect(field('Message-ID')).toHaveLength(1);
+    // An answer to a received email threads under it: In-Reply-To its Message-ID, References ending with
+    // it, and "Re: " and the subject it answers (RFC 5322 §3.6.4).
+    expect(field('In-Reply-To')).toHaveLength(answers ? 1 : 0);
+    if (answers) {
+      expect(parsed.inReplyTo).toBe(answers.messageId);
+      expect([parsed.references ?? []].flat().at(-1)).toBe(answers.messageId);
+      expect(email.subject).toBe(`Re: ${answers.subject.replace(/^Re: /, '')}`);
+    }
     expect(parsed.messageId).toMatch(/^<[^<>@\s]+@[^<>@\s]+>$/);
     expect(parsed.date).toBeInstanceOf(Date);
     expect(parsed.text?.trim().length).toBeGreaterThan(20);

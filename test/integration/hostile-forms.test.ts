@@ -99,7 +99,7 @@ beforeAll(async () => {
     'buddy-again': { path: `${goalPage(c)}/buddy/again`, base: {} },
     'share-notes': { path: `${goalPage(a)}/share-notes`, base: { shareNotes: 'on' } },
     delete: { path: `${goalPage(b)}/delete`, base: { confirm: 'yes' } },
-    stop: { path: `${goalPage(b)}/stop`, base: {} },
+    stop: { path: `${goalPage(b)}/stop`, base: { confirm: 'yes' } },
     week: { path: weekPagePath(deps.config, b, 1, now), base: { count: '3', note: 'met three', channel: 'event' } },
     record: { path: `/r/${token('record', [b.owner, b.id], { week: 1, value: 2 })}`, base: {} },
     react: { path: `/k/${token('react', [a.owner, a.id, buddyA], { week: 1, value: reactionKinds.indexOf('ask') })}`, base: { message: 'Heia!' } },

@@ -52,6 +52,7 @@ async function everyPage() {
     path(pendingConfirm),
     ...['/g/', '/w/', '/r/', '/u/', '/n/'].map((prefix) => path(linksIn(checkin, prefix)[0]!)),
     `${goalPath}/export`,
+    `${goalPath}/stop`,
     path(inviteLink),
     ...['/k/', '/bl/', '/buddy/'].map((prefix) => path(linksIn(weekly, prefix)[0]!)),
     ...(await Promise.all(stepUps)),

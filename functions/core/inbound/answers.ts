@@ -72,7 +72,7 @@ export function ownerAnswer(config: CoreConfig, goal: Goal, week: number, receiv
   const link = content.link;
   const html = [
     content.buttons?.length ? buttonsHtml(content.buttons) : '',
-    link ? `<p style="margin:12px 0 0"><a href="${escapeHtml(link.url)}" style="color:${light.accent}">${escapeHtml(link.label)}</a>${link.hint ? ` ${escapeHtml(link.hint)}` : ''}</p>` : '',
+    link ? `<p style="margin:12px 0 0"><a class="k-link" href="${escapeHtml(link.url)}" style="color:${light.accent}">${escapeHtml(link.label)}</a>${link.hint ? ` ${escapeHtml(link.hint)}` : ''}</p>` : '',
   ].join('');
   const text = [content.buttons?.length ? buttonsText(content.buttons) : '', link ? `${link.label}: ${link.url}${link.hint ? `\n${link.hint}` : ''}` : ''].filter(Boolean).join('\n');
   const email = noticeEmail(config, goal, { subject: content.heading, body: content.body, ...(html ? { extra: { html, text } } : {}) }, now);
@@ -101,7 +101,7 @@ export function shortAnswer(
     locale,
     { subject: content.heading, heading: content.heading, body: content.body, neverUrl: neverEmailUrl(config, to, locale, now) },
     {
-      html: { link: link ? `<a href="${escapeHtml(link.url)}" style="color:${light.accent}">${escapeHtml(link.label)}</a>` : '' },
+      html: { link: link ? `<a class="k-link" href="${escapeHtml(link.url)}" style="color:${light.accent}">${escapeHtml(link.label)}</a>` : '' },
       text: { link: link ? `\n${link.label}: ${link.url}` : '' },
     },
   );

@@ -33,14 +33,26 @@ export function InvitationPage({ goal, nonce, action }: { goal: Goal; nonce: str
   );
 }
 
+/** What a buddy's answer is called in the page title: a yes, a no thanks, or leaving. */
+const doneTitles = {
+  'invite.accepted': 'buddyDone.title.yes',
+  'invite.already': 'buddyDone.title.yes',
+  'invite.declined': 'buddyDone.title.no',
+  'leave.done': 'buddyDone.title.left',
+} as const satisfies Record<string, MessageKey>;
+export type BuddyDone = keyof typeof doneTitles;
+
 /** One sentence, in the goal's language, after a buddy did something. */
-export function BuddyDonePage({ goal, nonce, messageKey }: { goal: Goal; nonce: string; messageKey: MessageKey }) {
+export function BuddyDonePage({ goal, nonce, messageKey }: { goal: Goal; nonce: string; messageKey: BuddyDone }) {
   const locale = goal.locale;
-  const text = t(locale, messageKey, { owner: ownerLabel(goal) });
+  const title = t(locale, doneTitles[messageKey]);
   return (
-    <Layout locale={locale} nonce={nonce} title={text}>
-      <div class="card" role="status">
-        <p class="notice">{text}</p>
+    <Layout locale={locale} nonce={nonce} title={title}>
+      <h1>{title}</h1>
+      <p class="notice" role="status">
+        {t(locale, messageKey, { owner: ownerLabel(goal) })}
+      </p>
+      <div class="card">
         <GoalQuote goal={goal} />
       </div>
     </Layout>
@@ -125,14 +137,16 @@ export function BuddyListPage({ locale, nonce, goals, languageAction, forgetActi
     <Layout locale={locale} nonce={nonce} title={t(locale, 'buddyPage.title')}>
       <h1>{t(locale, 'buddyPage.title')}</h1>
       <form method="post" action={languageAction} class="card">
-        <label for="lang">{t(locale, 'buddyPage.language')}</label>
-        <select id="lang" name="lang">
-          <option value="nb" selected={locale === 'nb'}>{t(locale, 'lang.nb')}</option>
-          <option value="en" selected={locale === 'en'}>{t(locale, 'lang.en')}</option>
-        </select>
-        <p>
-          <button type="submit" class="secondary">{t(locale, 'goal.buddy.shareNotes.save')}</button>
-        </p>
+        <div class="field">
+          <label for="lang">{t(locale, 'buddyPage.language')}</label>
+          <select id="lang" name="lang">
+            <option value="nb" selected={locale === 'nb'}>{t(locale, 'lang.nb')}</option>
+            <option value="en" selected={locale === 'en'}>{t(locale, 'lang.en')}</option>
+          </select>
+        </div>
+        <button type="submit" class="secondary">
+          {t(locale, 'goal.buddy.shareNotes.save')}
+        </button>
       </form>
       {goals.length === 0 && <p class="card">{t(locale, 'buddyPage.none')}</p>}
       {goals.map(({ goal, leaveAction }) => (

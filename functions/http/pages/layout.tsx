@@ -1,15 +1,16 @@
 // The frame of every page: language, viewport, one stylesheet (allowed by the CSP nonce), header.
 import type { Child } from 'hono/jsx';
 import { t, type Locale } from '../../core/i18n/messages.js';
+import { light } from '../../core/emails/palette.js';
 import { styles } from './styles.js';
 
-// The wordmark's mark, as in the emails: a rounded square with a K. Inline, so it needs no request, and the
-// same drawing (in the email green) is the favicon, named here so no browser asks for /favicon.ico.
+// The wordmark as in the emails: a green rounded square with a white K, then "Kompis" in green. Inline, so
+// it needs no request; the same drawing is the favicon, named here so no browser asks for /favicon.ico.
 const mark = (square: string, letter: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${square}"/>` +
   `<text x="16" y="23" font-family="Arial,Helvetica,sans-serif" font-size="20" font-weight="700" fill="${letter}" text-anchor="middle">K</text></svg>`;
-const FAVICON = `data:image/svg+xml,${encodeURIComponent(mark('#0b6e4f', '#ffffff'))}`;
-const HEADER_MARK = mark('#ffffff', '#0b6e4f').replace('<svg ', '<svg width="26" height="26" aria-hidden="true" focusable="false" ');
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(mark(light.accent, light.onAccent))}`;
+const HEADER_MARK = mark(light.accent, light.onAccent).replace('<svg ', '<svg width="26" height="26" aria-hidden="true" focusable="false" ');
 
 export interface PageProps {
   locale: Locale;
@@ -18,9 +19,11 @@ export interface PageProps {
   children?: Child;
   /** The path a language link should point at; omitted where switching makes no sense (token pages). */
   languagePath?: string;
+  /** A wider column, for the goal page's dashboard on a desktop screen. */
+  wide?: boolean;
 }
 
-export function Layout({ locale, nonce, title, children, languagePath }: PageProps) {
+export function Layout({ locale, nonce, title, children, languagePath, wide }: PageProps) {
   return (
     <html lang={locale}>
       <head>
@@ -31,25 +34,29 @@ export function Layout({ locale, nonce, title, children, languagePath }: PagePro
         <link rel="icon" type="image/svg+xml" href={FAVICON} />
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
-      <body>
+      <body class={wide ? 'wide' : undefined}>
         <header>
-          <a class="brand" href="/">
-            <span dangerouslySetInnerHTML={{ __html: HEADER_MARK }} />
-            {t(locale, 'app.name')}
-          </a>
-          {languagePath !== undefined && (
-            <nav aria-label={t(locale, 'lang.switch')}>
-              <a href={`${languagePath}?lang=nb`} lang="nb" aria-current={locale === 'nb' ? 'true' : undefined}>
-                Norsk
-              </a>{' '}
-              ·{' '}
-              <a href={`${languagePath}?lang=en`} lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
-                English
-              </a>
-            </nav>
-          )}
+          <div class="frame">
+            <a class="brand" href={`/?lang=${locale}`}>
+              <span dangerouslySetInnerHTML={{ __html: HEADER_MARK }} />
+              {t(locale, 'app.name')}
+            </a>
+            {languagePath !== undefined && (
+              <nav aria-label={t(locale, 'lang.switch')}>
+                <a href={`${languagePath}?lang=nb`} lang="nb" aria-current={locale === 'nb' ? 'true' : undefined}>
+                  Norsk
+                </a>
+                <a href={`${languagePath}?lang=en`} lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
+                  English
+                </a>
+              </nav>
+            )}
+          </div>
         </header>
-        <main>{children}</main>
+        <main class="frame">{children}</main>
+        <footer>
+          <div class="frame">{t(locale, 'app.tagline')}</div>
+        </footer>
       </body>
     </html>
   );

@@ -1,12 +1,12 @@
 // GET / and a rejected POST /goals: the sign-up form. Works without script; the one script only
 // fills the time zone from the browser when the person has not chosen one.
-import type { Child } from 'hono/jsx';
 import type { SignupField } from '../../core/goals/signup-form.js';
 import { signupDefaults } from '../../core/goals/signup-form.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Layout } from './layout.js';
 import type { Coaching } from '../../core/analysis/coaching.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
+import { ErrorSummary, Field, invalidFields } from './form-parts.js';
 
 export type SignupValues = Partial<Record<SignupField, string>>;
 export type SignupErrors = Partial<Record<SignupField, MessageKey>>;
@@ -33,36 +33,6 @@ g.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,3
 // Only a field the person has not touched yet (data-auto) takes the browser's zone.
 const fillTimeZone = `(function(){var f=document.getElementById('timeZone');if(!f||!f.dataset.auto)return;try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(z)f.value=z;}catch(e){}})();`;
 
-interface FieldProps {
-  name: SignupField;
-  label: string;
-  locale: Locale;
-  errors: SignupErrors;
-  hint?: string;
-  children: (describedBy: string | undefined, invalid: boolean) => Child;
-}
-
-function Field({ name, label, locale, errors, hint, children }: FieldProps) {
-  const error = errors[name];
-  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="field">
-      <label for={name}>{label}</label>
-      {children(ids || undefined, Boolean(error))}
-      {hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error" id={`${name}-error`}>
-          {t(locale, error)}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export interface SignupPageProps {
   locale: Locale;
   nonce: string;
@@ -88,96 +58,78 @@ function CoachPanel({ locale, coaching }: { locale: Locale; coaching?: Coaching 
   );
 }
 
+/** The fields in the order the form shows them: the error summary lists them so, and the first is focused. */
+const FIELD_ORDER = ['email', 'name', 'goal', 'perWeek', 'weeks', 'buddyName', 'buddyEmail', 'weekday', 'hour', 'timeZone', 'locale'] as const;
+
 export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }: SignupPageProps) {
   const v = (name: SignupField, fallback: string | number = '') => values[name] ?? String(fallback);
-  const hasErrors = Object.keys(errors).length > 0;
-  const common = { locale, errors };
+  const first = invalidFields(FIELD_ORDER, errors)[0];
+  const field = (name: SignupField, label: MessageKey, hint?: MessageKey) => ({
+    name,
+    label: t(locale, label),
+    locale,
+    error: errors[name],
+    focus: name === first,
+    ...(hint ? { hint: t(locale, hint) } : {}),
+  });
   const chosenLocale = v('locale', locale);
   const weekday = v('weekday', signupDefaults.weekday);
   const hour = v('hour', signupDefaults.hour);
   return (
     <Layout locale={locale} nonce={nonce} title={t(locale, 'form.title')} languagePath="/">
       <h1>{t(locale, 'form.title')}</h1>
-      <p>{t(locale, 'form.intro')}</p>
-      {hasErrors && (
-        <p class="summary" role="alert">
-          {t(locale, 'form.errors.summary')}
-        </p>
-      )}
+      <p class="lead">{t(locale, 'form.intro')}</p>
+      <ErrorSummary locale={locale} order={FIELD_ORDER} errors={errors} />
       <form method="post" action="/goals" class="card" novalidate>
-        <Field name="email" label={t(locale, 'form.email')} {...common}>
-          {(d, bad) => (
-            <input id="email" name="email" type="email" autocomplete="email" required maxlength={254}
-              value={v('email')} aria-describedby={d} aria-invalid={bad ? 'true' : undefined} />
-          )}
+        <Field {...field('email', 'form.email')}>
+          {(c) => <input {...c} type="email" autocomplete="email" required maxlength={254} value={v('email')} />}
         </Field>
-        <Field name="name" label={t(locale, 'form.name')} {...common}>
-          {(d, bad) => (
-            <input id="name" name="name" type="text" autocomplete="name" maxlength={100}
-              value={v('name')} aria-describedby={d} aria-invalid={bad ? 'true' : undefined} />
-          )}
-        </Field>
-        <Field name="goal" label={t(locale, 'form.goal')} hint={t(locale, 'form.goal.hint')} {...common}>
-          {(d, bad) => (
-            <textarea id="goal" name="goal" required maxlength={500} aria-describedby={d ? `${d} coach` : 'coach'}
-              aria-invalid={bad ? 'true' : undefined}>{v('goal')}</textarea>
+        <Field {...field('name', 'form.name')}>{(c) => <input {...c} type="text" autocomplete="name" maxlength={100} value={v('name')} />}</Field>
+        <Field {...field('goal', 'form.goal', 'form.goal.hint')} describedBy="coach">
+          {(c) => (
+            <textarea {...c} required maxlength={500}>
+              {v('goal')}
+            </textarea>
           )}
         </Field>
         <CoachPanel locale={locale} coaching={coaching} />
         <input type="hidden" id="acknowledged" name="acknowledged" value="" />
         <div class="row">
-          <Field name="perWeek" label={t(locale, 'form.perWeek')} {...common}>
-            {(d, bad) => (
-              <input id="perWeek" name="perWeek" type="number" inputmode="numeric" min={1} max={100} step={1} required
-                value={v('perWeek')} aria-describedby={d} aria-invalid={bad ? 'true' : undefined} />
-            )}
+          <Field {...field('perWeek', 'form.perWeek')}>
+            {(c) => <input {...c} type="number" inputmode="numeric" min={1} max={100} step={1} required value={v('perWeek')} />}
           </Field>
-          <Field name="weeks" label={t(locale, 'form.weeks')} hint={t(locale, 'form.weeks.hint')} {...common}>
-            {(d, bad) => (
-              <input id="weeks" name="weeks" type="number" inputmode="numeric" min={1} max={52} step={1} required
-                value={v('weeks', signupDefaults.weeks)} aria-describedby={d} aria-invalid={bad ? 'true' : undefined} />
-            )}
+          <Field {...field('weeks', 'form.weeks', 'form.weeks.hint')}>
+            {(c) => <input {...c} type="number" inputmode="numeric" min={1} max={52} step={1} required value={v('weeks', signupDefaults.weeks)} />}
           </Field>
         </div>
         <fieldset>
           <legend>{t(locale, 'form.buddy.legend')}</legend>
           <p class="hint">{t(locale, 'form.buddy.hint')}</p>
-          <Field name="buddyName" label={t(locale, 'form.buddyName')} {...common}>
-            {(d, bad) => (
-              <input id="buddyName" name="buddyName" type="text" maxlength={100}
-                value={v('buddyName')} aria-describedby={d} aria-invalid={bad ? 'true' : undefined} />
-            )}
-          </Field>
-          <Field name="buddyEmail" label={t(locale, 'form.buddyEmail')} {...common}>
-            {(d, bad) => (
-              <input id="buddyEmail" name="buddyEmail" type="email" maxlength={254}
-                value={v('buddyEmail')} aria-describedby={d} aria-invalid={bad ? 'true' : undefined} />
-            )}
-          </Field>
+          <Field {...field('buddyName', 'form.buddyName')}>{(c) => <input {...c} type="text" maxlength={100} value={v('buddyName')} />}</Field>
+          <Field {...field('buddyEmail', 'form.buddyEmail')}>{(c) => <input {...c} type="email" maxlength={254} value={v('buddyEmail')} />}</Field>
         </fieldset>
         <fieldset>
           <legend>{t(locale, 'form.schedule.legend')}</legend>
           <div class="row">
-            <Field name="weekday" label={t(locale, 'form.weekday')} {...common}>
-              {(d, bad) => (
-                <select id="weekday" name="weekday" aria-describedby={d} aria-invalid={bad ? 'true' : undefined}>
+            <Field {...field('weekday', 'form.weekday')}>
+              {(c) => (
+                <select {...c}>
                   <WeekdayOptions locale={locale} selected={weekday} />
                 </select>
               )}
             </Field>
-            <Field name="hour" label={t(locale, 'form.hour')} {...common}>
-              {(d, bad) => (
-                <select id="hour" name="hour" aria-describedby={d} aria-invalid={bad ? 'true' : undefined}>
+            <Field {...field('hour', 'form.hour')}>
+              {(c) => (
+                <select {...c}>
                   <HourOptions selected={hour} />
                 </select>
               )}
             </Field>
           </div>
-          <Field name="timeZone" label={t(locale, 'form.timeZone')} {...common}>
-            {(d, bad) => (
-              <input id="timeZone" name="timeZone" type="text" list="timeZones" autocomplete="off" maxlength={64}
-                value={v('timeZone', signupDefaults.timeZone)} data-auto={values.timeZone === undefined ? '1' : undefined}
-                aria-describedby={d} aria-invalid={bad ? 'true' : undefined} />
+          <Field {...field('timeZone', 'form.timeZone')}>
+            {(c) => (
+              <input {...c} type="text" list="timeZones" autocomplete="off" maxlength={64} value={v('timeZone', signupDefaults.timeZone)}
+                data-auto={values.timeZone === undefined ? '1' : undefined} />
             )}
           </Field>
           <datalist id="timeZones">
@@ -185,9 +137,9 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
               <option value={zone} />
             ))}
           </datalist>
-          <Field name="locale" label={t(locale, 'form.locale')} {...common}>
-            {(d, bad) => (
-              <select id="locale" name="locale" aria-describedby={d} aria-invalid={bad ? 'true' : undefined}>
+          <Field {...field('locale', 'form.locale')}>
+            {(c) => (
+              <select {...c}>
                 <option value="nb" selected={chosenLocale === 'nb'}>{t(locale, 'lang.nb')}</option>
                 <option value="en" selected={chosenLocale === 'en'}>{t(locale, 'lang.en')}</option>
               </select>

@@ -6,6 +6,7 @@ import { channels, isCounted, MAX_WEEK_COUNT, type WeekAnswer } from '../../core
 import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
+import { ErrorSummary, Field, invalidFields } from './form-parts.js';
 
 export interface RecordPageProps {
   goal: Goal;
@@ -25,12 +26,14 @@ export function RecordPage({ goal, week, count, nonce, action, autoSubmit }: Rec
       <div class="card">
         <p class="goal-quote">{goal.text}</p>
         <form method="post" action={action} id="record">
-          <button type="submit" class="big">{t(locale, 'record.button', { count })}</button>
           <p>
-            <label>
-              <input type="checkbox" name="remember" value="on" checked class="inline" /> {t(locale, 'record.remember')}
-            </label>
+            <button type="submit" class="big">
+              {t(locale, 'record.button', { count })}
+            </button>
           </p>
+          <label class="check">
+            <input type="checkbox" name="remember" value="on" checked /> {t(locale, 'record.remember')}
+          </label>
         </form>
         {!autoSubmit && <p class="hint">{t(locale, 'record.why')}</p>}
         {autoSubmit && (
@@ -51,6 +54,7 @@ export interface WeekFormErrors {
   note?: MessageKey;
   channel?: MessageKey;
 }
+const WEEK_FIELDS = ['count', 'note', 'channel'] as const;
 
 export interface WeekPageProps {
   goal: Goal;
@@ -62,59 +66,127 @@ export interface WeekPageProps {
   action: string;
   notice?: 'saved' | 'goalLinkSent' | undefined;
   errors?: WeekFormErrors;
+  /** What the person typed: shown back in the form, or, when the goal ended under it, kept to copy. */
   values?: { count?: string; note?: string; channel?: string };
 }
 
-export function WeekPage(props: WeekPageProps) {
-  const { goal, week, answer, progress, nonce, action, notice, errors = {}, values = {} } = props;
+/** A week of a goal that has ended: the answer as it stands, and what was typed if a save came too late. */
+function ClosedWeek({ goal, week, answer, values }: Pick<WeekPageProps, 'goal' | 'week' | 'answer' | 'values'>) {
+  const locale = goal.locale;
+  const counted = isCounted(answer) ? answer : undefined;
+  const typed = values && (values.count || values.note);
+  return (
+    <>
+      <div class="note" role={typed ? 'alert' : undefined} data-testid="closed">
+        <p>{t(locale, goal.status === 'completed' ? 'week.closed.completed' : 'week.closed.stopped', { week })}</p>
+      </div>
+      {typed && (
+        <div class="card" data-testid="kept">
+          <p>
+            <strong>{t(locale, 'week.closed.notSaved')}</strong>
+          </p>
+          {values.count && (
+            <p>
+              {t(locale, 'week.closed.typedCount')}: <strong>{values.count}</strong>
+            </p>
+          )}
+          {values.note && (
+            <div class="field">
+              <label for="kept-note">{t(locale, 'week.closed.typedNote')}</label>
+              <textarea id="kept-note" readonly>
+                {values.note}
+              </textarea>
+            </div>
+          )}
+        </div>
+      )}
+      <div class="card">
+        {counted ? (
+          <dl class="facts" data-testid="recorded">
+            <dt>{t(locale, 'goal.history.count')}</dt>
+            <dd>{counted.count}</dd>
+            {answer?.channel && (
+              <>
+                <dt>{t(locale, 'goal.history.channel')}</dt>
+                <dd>{t(locale, `channel.${answer.channel}`)}</dd>
+              </>
+            )}
+            {answer?.note && (
+              <>
+                <dt>{t(locale, 'goal.history.note')}</dt>
+                <dd>{answer.note}</dd>
+              </>
+            )}
+          </dl>
+        ) : (
+          <p class="muted">{t(locale, 'week.closed.none', { week })}</p>
+        )}
+      </div>
+    </>
+  );
+}
+
+function WeekForm({ goal, week, answer, action, errors = {}, values = {} }: WeekPageProps) {
   const locale = goal.locale;
   const counted = isCounted(answer) ? answer : undefined;
   const count = values.count ?? (counted ? String(counted.count) : '');
   const note = values.note ?? answer?.note ?? '';
   const channel = values.channel ?? answer?.channel ?? '';
-  const invalid = (field: keyof WeekFormErrors) => (errors[field] ? 'true' : undefined);
+  const first = invalidFields(WEEK_FIELDS, errors)[0];
+  const field = (name: keyof WeekFormErrors, label: string) => ({ name, label, locale, error: errors[name], focus: name === first });
+  return (
+    <form method="post" action={action} class="card" id="week" novalidate>
+      <Field {...field('count', t(locale, 'week.count', { week }))}>
+        {(c) => <input {...c} type="number" inputmode="numeric" min={0} max={MAX_WEEK_COUNT} step={1} required value={count} />}
+      </Field>
+      <Field {...field('note', t(locale, 'week.note'))}>
+        {(c) => (
+          <textarea {...c} maxlength={1000}>
+            {note}
+          </textarea>
+        )}
+      </Field>
+      <Field {...field('channel', t(locale, 'channel.legend'))}>
+        {(c) => (
+          <select {...c}>
+            <option value="">{t(locale, 'channel.none')}</option>
+            {channels.map((ch) => (
+              <option value={ch} selected={channel === ch}>
+                {t(locale, `channel.${ch}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit">{t(locale, 'week.save')}</button>
+    </form>
+  );
+}
+
+export function WeekPage(props: WeekPageProps) {
+  const { goal, week, answer, progress, nonce, action, notice, errors = {} } = props;
+  const locale = goal.locale;
+  const counted = isCounted(answer) ? answer : undefined;
+  const closed = goal.status === 'completed' || goal.status === 'stopped';
   return (
     <Layout locale={locale} nonce={nonce} title={t(locale, 'week.title', { week, weeks: goal.weeks })}>
       <h1>{t(locale, 'week.title', { week, weeks: goal.weeks })}</h1>
-      {counted ? (
-        <p class="notice" role="status" data-testid="recorded">
-          {notice === 'saved' ? `${t(locale, 'week.saved')} ` : ''}
-          {t(locale, 'week.recorded', { count: counted.count, week })} {t(locale, 'week.recorded.change')}
-        </p>
-      ) : (
-        <p class="muted">{t(locale, 'week.notYet', { week })}</p>
-      )}
+      {!closed && <ErrorSummary locale={locale} order={WEEK_FIELDS} errors={errors} />}
+      {!closed &&
+        (counted ? (
+          <p class="notice" role="status" data-testid="recorded">
+            {notice === 'saved' ? `${t(locale, 'week.saved')} ` : ''}
+            {t(locale, 'week.recorded', { count: counted.count, week })} {t(locale, 'week.recorded.change')}
+          </p>
+        ) : (
+          <p class="muted">{t(locale, 'week.notYet', { week })}</p>
+        ))}
+      {closed && <ClosedWeek {...props} />}
       <div class="card">
         <p class="goal-quote">{goal.text}</p>
         <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
       </div>
-      <form method="post" action={action} class="card" novalidate>
-        <div class="field">
-          <label for="count">{t(locale, 'week.count', { week })}</label>
-          <input id="count" name="count" type="number" inputmode="numeric" min={0} max={MAX_WEEK_COUNT} step={1} required
-            value={count} aria-invalid={invalid('count')} aria-describedby={errors.count ? 'count-error' : undefined} />
-          {errors.count && <p class="error" id="count-error">{t(locale, errors.count)}</p>}
-        </div>
-        <div class="field">
-          <label for="note">{t(locale, 'week.note')}</label>
-          <textarea id="note" name="note" maxlength={1000} aria-invalid={invalid('note')}
-            aria-describedby={errors.note ? 'note-error' : undefined}>{note}</textarea>
-          {errors.note && <p class="error" id="note-error">{t(locale, errors.note)}</p>}
-        </div>
-        <div class="field">
-          <label for="channel">{t(locale, 'channel.legend')}</label>
-          <select id="channel" name="channel" aria-invalid={invalid('channel')}>
-            <option value="">{t(locale, 'channel.none')}</option>
-            {channels.map((c) => (
-              <option value={c} selected={channel === c}>
-                {t(locale, `channel.${c}`)}
-              </option>
-            ))}
-          </select>
-          {errors.channel && <p class="error">{t(locale, errors.channel)}</p>}
-        </div>
-        <button type="submit">{t(locale, 'week.save')}</button>
-      </form>
+      {!closed && <WeekForm {...props} />}
       <GoalLinkForm locale={locale} action={`${action}/goal-link`} sent={notice === 'goalLinkSent'} />
     </Layout>
   );

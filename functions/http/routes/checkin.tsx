@@ -6,7 +6,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { Context, Hono } from 'hono';
 import { emailGoalPage } from '../../core/emails/link-email.js';
-import { GoalNotFound, InvalidToken } from '../../core/errors.js';
+import { GoalClosed, GoalNotFound, InvalidToken } from '../../core/errors.js';
 import { goalRef, loadGoal } from '../../core/goals/confirm.js';
 import type { Goal } from '../../core/goals/goal.js';
 import { weekPagePath } from '../../core/goals/links.js';
@@ -83,21 +83,34 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
     return c.redirect(`/w/${c.req.param('token')}?sent=1`, 303);
   });
 
+  // A goal that ended while its week page was open (stopped, or its final report went out): nothing is
+  // saved, and the page shows the week as it stands with what the person typed, to copy — never lost text.
+  const closed = (goal: Goal) => goal.status === 'completed' || goal.status === 'stopped';
+  const tooLate = async (c: Context, values: Record<string, string>) => c.html(await weekPage(c, await open(c, 'week'), { values }), 409);
+
   app.post(
     '/w/:token',
     zValidator('form', weekFormSchema, async (result, c) => {
       if (result.success) return;
       const link = await open(c, 'week');
+      if (closed(link.goal)) return tooLate(c, stringValues(result.data));
       const errors = fieldErrors(result.error) as WeekFormErrors;
       return c.html(await weekPage(c, link, { errors, values: stringValues(result.data) }), 400);
     }),
     async (c) => {
       const link = await open(c, 'week');
       const form = c.req.valid('form');
+      const typed = { count: String(form.count), note: form.note ?? '' };
+      if (closed(link.goal)) return tooLate(c, typed);
       const existing = (await deps.store.getWeekAnswers(link.goal.id)).find((a) => a.week === link.week);
       // A changed number from this page is a web answer; a note or channel added to a click keeps its source.
       const source = existing && existing.count === form.count ? existing.source : 'web';
-      await recordAnswer(deps, link.goal, link.week, { count: form.count, note: form.note, channel: form.channel, source });
+      try {
+        await recordAnswer(deps, link.goal, link.week, { count: form.count, note: form.note, channel: form.channel, source });
+      } catch (error) {
+        if (error instanceof GoalClosed) return tooLate(c, typed);
+        throw error;
+      }
       return c.redirect(`${c.req.path}?saved=1`, 303);
     },
   );

@@ -5,7 +5,7 @@ import { goalPagePath } from '../../core/goals/links.js';
 import { asShownToOthers } from '../../core/emails/unlinked.js';
 import type { Deps } from '../../core/ports.js';
 import { nonce, type Env } from '../context.js';
-import { AlreadyConfirmedPage, ConfirmPage } from '../pages/goal-pages.js';
+import { AlreadyConfirmedPage, ConfirmPage } from '../pages/confirm-pages.js';
 
 export function confirmRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/c/:token', async (c) => {

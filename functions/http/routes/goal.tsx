@@ -11,18 +11,19 @@ import { loadGoal, readGoalToken, type GoalRef } from '../../core/goals/confirm.
 import type { Goal } from '../../core/goals/goal.js';
 import { weekPagePath } from '../../core/goals/links.js';
 import { signOutEveryLink } from '../../core/goals/sign-out.js';
-import type { MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import type { Weekday } from '../../core/schedule/checkins.js';
 import { buddyFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, shareNotesFormSchema } from '../../core/weekly/answer-forms.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
 import { updateGoal } from '../../core/goals/update.js';
-import { formFields, nonce, type Env } from '../context.js';
+import { formFields, nonce, stringValues, type Env } from '../context.js';
 import { t } from '../../core/i18n/messages.js';
 import { forget } from '../remember.js';
 import { ErrorPage, MessagePage } from '../pages/message-page.js';
-import { GoalPage, type GoalNotice } from '../pages/goal-pages.js';
+import { GoalPage, type GoalNotice } from '../pages/goal-page.js';
+import { StopPage } from '../pages/goal-danger.js';
+import type { GoalErrors } from '../pages/goal-settings.js';
 
 const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp'];
 
@@ -35,7 +36,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     return { ref, goal: await loadGoal(deps, ref) };
   };
 
-  async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: Partial<Record<string, MessageKey>> } = {}) {
+  async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: GoalErrors; values?: Record<string, string> } = {}) {
     const progress = summarize(goal, await deps.store.getWeekAnswers(goal.id));
     const now = deps.clock.now();
     return (
@@ -47,6 +48,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
         weekPath={(week) => weekPagePath(deps.config, goal, week, now)}
         notice={options.notice}
         errors={options.errors ?? {}}
+        values={options.values ?? {}}
       />
     );
   }
@@ -84,13 +86,13 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     zValidator('form', pauseFormSchema, async (result, c) => {
       if (result.success) return;
       const { goal } = await open(c);
-      return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' } }), 400);
+      return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' }, values: stringValues(result.data) }), 400);
     }),
     async (c) => {
       const { ref, goal } = await open(c);
       const { resumeOn } = c.req.valid('form');
       const resumeAt = resumeOn ? resumeInstant(resumeOn, goal.timeZone, deps.clock.now()) : undefined;
-      if (resumeOn && !resumeAt) return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' } }), 400);
+      if (resumeOn && !resumeAt) return c.html(await renderGoal(c, goal, { errors: { resumeOn: 'errors.date.invalid' }, values: { resumeOn } }), 400);
       await pauseGoal(deps, ref, resumeAt);
       return done(c, 'paused');
     },
@@ -106,7 +108,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     zValidator('form', scheduleFormSchema, async (result, c) => {
       if (result.success) return;
       const { goal } = await open(c);
-      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) }), 400);
+      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) as GoalErrors, values: stringValues(result.data) }), 400);
     }),
     async (c) => {
       const form = c.req.valid('form');
@@ -120,12 +122,14 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     zValidator('form', buddyFormSchema, async (result, c) => {
       if (result.success) return;
       const { goal } = await open(c);
-      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) }), 400);
+      return c.html(await renderGoal(c, goal, { errors: fieldErrors(result.error) as GoalErrors, values: stringValues(result.data) }), 400);
     }),
     async (c) => {
       const { goal } = await open(c);
       const form = c.req.valid('form');
-      if (form.buddyEmail === goal.owner) return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' } }), 400);
+      if (form.buddyEmail === goal.owner) {
+        return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' }, values: stringValues(form) }), 400);
+      }
       // What can be refused now is refused now; the invitation itself waits for the emailed link.
       await assertCanName(deps, goal, form.buddyEmail);
       const buddy = { email: form.buddyEmail, ...(form.buddyName ? { name: form.buddyName } : {}) };
@@ -162,8 +166,22 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     return done(c, 'stepUp');
   });
 
+  // Stopping cannot be undone: the goal page links to this second step, which says what stops; only its
+  // POST with confirm=yes stops. A POST without it is shown the same step (a goal that has ended already
+  // still answers 409).
+  const stopStep = (c: Context, goal: Goal) =>
+    c.html(<StopPage goal={goal} nonce={nonce(c)} action={`${pagePath(c)}/stop`} goalPath={pagePath(c)} />);
+  const running = (goal: Goal) => goal.status === 'active' || goal.status === 'paused';
+
+  app.get('/g/:token/stop', async (c) => {
+    const { goal } = await open(c);
+    return running(goal) ? stopStep(c, goal) : c.redirect(pagePath(c), 303);
+  });
+
   app.post('/g/:token/stop', async (c) => {
-    await stopGoal(deps, (await open(c)).ref);
+    const { ref, goal } = await open(c);
+    if ((await formFields(c)).confirm !== 'yes' && running(goal)) return stopStep(c, goal);
+    await stopGoal(deps, ref);
     return done(c, 'stopped');
   });
 

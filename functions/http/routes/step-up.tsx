@@ -33,7 +33,7 @@ function StepUpPage({ locale, nonce, title, lines, action, button }: StepUpPageP
       ))}
       {button && (
         <form method="post" action={action}>
-          <button type="submit" class={button.danger ? 'danger' : 'big'}>
+          <button type="submit" class={button.danger ? 'danger' : undefined}>
             {button.label}
           </button>
         </form>
