@@ -60,18 +60,24 @@ export class DynamoPersonData {
     for (const key of keys) await this.update(key, 'REMOVE expiresAt', 'attribute_exists(expiresAt)');
   }
 
-  async raiseLinkGeneration(email: string): Promise<number> {
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: personKey(email),
-        UpdateExpression: 'ADD linkGeneration :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.linkGeneration ?? 1);
+  /** At least `to`: a concurrent sign-out that raised it as far already is the same sign-out. */
+  async raiseLinkGeneration(email: string, to: number): Promise<number> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: personKey(email),
+          UpdateExpression: 'SET linkGeneration = :to',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(linkGeneration) OR linkGeneration < :to)',
+          ExpressionAttributeValues: { ':to': to },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.linkGeneration ?? to);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return Math.max(to, (await this.getPerson(email))?.linkGeneration ?? 0);
+    }
   }
 
   async listGoals(owner: string): Promise<Goal[]> {

@@ -54,8 +54,8 @@ export class DynamoStore implements Store {
     return this.people.keepPerson(goal);
   }
 
-  raiseLinkGeneration(email: string): Promise<number> {
-    return this.people.raiseLinkGeneration(email);
+  raiseLinkGeneration(email: string, to: number): Promise<number> {
+    return this.people.raiseLinkGeneration(email, to);
   }
 
   listGoals(owner: string): Promise<Goal[]> {

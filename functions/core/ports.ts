@@ -83,8 +83,8 @@ export interface Store {
   getPerson(email: string): Promise<Person | undefined>;
   /** A goal was confirmed: its owner's profile, its owner pointer and its buddy's link no longer expire. */
   keepPerson(goal: Goal): Promise<void>;
-  /** "Sign out every link": one more than the person's link generation, which it returns. */
-  raiseLinkGeneration(email: string): Promise<number>;
+  /** "Sign out every link": raises the person's link generation to at least `to`, and returns what it is now. */
+  raiseLinkGeneration(email: string, to: number): Promise<number>;
   listGoals(owner: string): Promise<Goal[]>;
   /**
    * Writes the goal if its stored version is still `goal.version - 1` (0: a new goal), and keeps its
