@@ -17,6 +17,7 @@ import {
   partition,
   personKey,
   personPartition,
+  ratePartition,
   stripKeys,
   type Item,
   type Key,
@@ -105,7 +106,7 @@ export class DynamoPersonData {
       }),
     );
     const rateCounters = (
-      await Promise.all(ADDRESS_RATE_SCOPES.map(async (scope) => ({ scope, items: await partition(this.db, this.tableName, `RATE#${scope}#${email}`) })))
+      await Promise.all(ADDRESS_RATE_SCOPES.map(async (scope) => ({ scope, items: await partition(this.db, this.tableName, ratePartition(scope, email)) })))
     ).flatMap(({ scope, items: counters }) => counters.map((item) => ({ scope, window: String(item.sk), count: Number(item.count) })));
     const asBuddy = await partition(this.db, this.tableName, buddyPartition(email));
     const language = asBuddy.find((item) => item.sk === 'PROFILE')?.locale;
@@ -138,7 +139,7 @@ export class DynamoPersonData {
       if (buddy) keys.push(buddyLinkKey(buddy, goalId));
     }
     keys.push(...(await partition(this.db, this.tableName, buddyPartition(email))).map(keyOf), buddyProfileKey(email));
-    for (const scope of ADDRESS_RATE_SCOPES) keys.push(...(await partition(this.db, this.tableName, `RATE#${scope}#${email}`)).map(keyOf));
+    for (const scope of ADDRESS_RATE_SCOPES) keys.push(...(await partition(this.db, this.tableName, ratePartition(scope, email))).map(keyOf));
     const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
     for (const key of unique) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
     return unique.length;

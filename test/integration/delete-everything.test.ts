@@ -10,11 +10,14 @@ import { confirmGoal } from '../../functions/core/goals/confirm.js';
 import { buddyPageUrl, goalPagePath } from '../../functions/core/goals/links.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
 import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { handleInbound } from '../../functions/core/inbound/inbound.js';
+import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
-import { aSignupForm, uniqueEmail } from '../helpers/factories.js';
+import { clientEnv, FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { aSignupForm, formBody, uniqueEmail } from '../helpers/factories.js';
+import { rawMail } from '../helpers/mail.js';
 import { anActiveGoal, tickInvitations } from '../helpers/goals.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
@@ -121,6 +124,37 @@ describe('delete everything', () => {
     expect((await outboxFor(goal.owner)).map((e) => e.subject)).toContain('Kari is no longer your buddy');
   });
 
+  it('writes nothing new under an erased address: a sign-up with it by form or email, its old buddy page, a named buddy’s counters', async () => {
+    // Found by the attack round: after "delete what Kompis knows about me", anyone could store the address
+    // again — a sign-up (profile, pending goal and owner pointer for a week), and a click on the old buddy
+    // page's language switch (a language item under the address, for good).
+    const { table, deps, app } = await aTable();
+    const kari = uniqueEmail('kari');
+    const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: kari });
+    const invite = pathOf(linksIn((await outboxFor(kari))[0]!, '/i/')[0]!);
+    await app.request(`${invite}/accept`, { method: 'POST', headers: form });
+    const page = pathOf(buddyPageUrl(deps.config, kari, deps.clock.now()));
+    await app.request(`${page}/forget`, { method: 'POST', headers: form });
+    expect((await app.request(pathOf(linksIn((await outboxFor(kari)).at(-1)!, '/s/forget/')[0]!), { method: 'POST', headers: form })).status).toBe(200);
+    const sent = (await outboxFor(kari)).length;
+
+    // A stranger writes a goal down with Kari's address and names Kari as a buddy; Kari's old page is clicked.
+    const signup = await app.request('/goals', { method: 'POST', body: formBody(aSignupForm({ email: kari, locale: 'en' })), headers: form }, clientEnv());
+    expect(signup.status).toBe(200);
+    expect(await signup.text()).toContain('Check your inbox');
+    const mail = await rawMail({ from: kari, to: `goal@${deps.config.inboundDomain}`, subject: 'My goal', text: 'Meet 2 Go developers every week for six weeks' });
+    await handleInbound(deps, { messageId: crypto.randomUUID(), raw: mail, recipients: [`goal@${deps.config.inboundDomain}`], verdicts: LOCAL_VERDICTS });
+    expect((await app.request(`${page}/lang`, { method: 'POST', body: 'lang=nb', headers: form })).status).toBe(303);
+    expect((await app.request(`${page}/forget`, { method: 'POST', headers: form })).status).toBe(303);
+    await nameBuddy(deps, goal.owner, goal.id, { email: kari, name: 'Kari' });
+
+    // Only the owner's goal names Kari, as the owner typed it (so the goal page looks as for anyone); nothing
+    // is keyed by the address, and Kari gets nothing.
+    const naming = (await everything(table)).filter((item) => JSON.stringify(item).includes(kari));
+    expect(naming.map((item) => `${item.pk} ${item.sk}`)).toEqual([`PERSON#${goal.owner} GOAL#${goal.id}`]);
+    expect(await outboxFor(kari)).toHaveLength(sent);
+  });
+
   it('lets what a sign-up by someone else wrote expire with the unconfirmed goal: profile, owner pointer, buddy link', async () => {
     const { table, deps } = await aTable();
     const victim = uniqueEmail('victim');
@@ -172,7 +206,7 @@ describe('delete everything', () => {
     expect(exported.rateCounters).toEqual(expect.arrayContaining([expect.objectContaining({ scope: 'invite', count: 1 })]));
     // Nothing of the person's own items is missing: every item under their keys is in the export.
     const theirs = (await everything(table.KOMPIS_TABLE!)).filter((item) =>
-      [`PERSON#${goal.owner}`, `GOAL#${goal.id}`, `BUDDY#${goal.owner}`].includes(String(item.pk)) || String(item.pk).endsWith(`#${goal.owner}`),
+      [`PERSON#${goal.owner}`, `GOAL#${goal.id}`, `BUDDY#${goal.owner}`].includes(String(item.pk)) || String(item.pk).endsWith(`#${sha256(goal.owner)}`),
     );
     const text = JSON.stringify(exported);
     for (const item of theirs) {

@@ -102,7 +102,8 @@ export async function sendInvitation(deps: Deps, owner: string, goalId: string, 
   }
   const key = { week: buddy.invitation, kind: 'invite' as const };
   let outcome: InvitationOutcome = 'sent';
-  if (!(await deps.store.isSuppressed(buddy.email))) {
+  const suppressed = await deps.store.isSuppressed(buddy.email);
+  if (!suppressed) {
     if (!(await withinCeiling(deps, 'invitation', owner))) {
       const retry = nextHour(now).toISOString();
       await updateGoal(deps.store, owner, goalId, (current) => (still(current) ? { buddy: { ...current.buddy!, inviteAt: retry } } : undefined));
@@ -116,7 +117,7 @@ export async function sendInvitation(deps: Deps, owner: string, goalId: string, 
       ? { buddy: { ...current.buddy!, status: 'invited', inviteAt: undefined, invitedAt: now.toISOString(), remindAt: later(now, REMINDER_AFTER_HOURS * 60) } as Buddy }
       : undefined,
   );
-  await deps.store.putBuddyLink({ buddy: buddy.email, owner, goalId, status: 'invited', updatedAt: now.toISOString() });
+  if (!suppressed) await deps.store.putBuddyLink({ buddy: buddy.email, owner, goalId, status: 'invited', updatedAt: now.toISOString() });
   return outcome;
 }
 
@@ -230,9 +231,13 @@ export async function nameBuddy(deps: Deps, owner: string, goalId: string, buddy
   return updated ?? goal;
 }
 
-/** The link that lets the named buddy be found (to erase them); it expires with a goal nobody confirmed. */
+/**
+ * The link that lets the named buddy be found (to erase them); it expires with a goal nobody confirmed. A
+ * suppressed address gets none: nothing reaches it, and an erased person is not written down again under
+ * their address (the owner's goal keeps what the owner typed, so the goal page looks the same for anyone).
+ */
 export async function linkNamedBuddy(deps: Pick<Deps, 'store' | 'clock'>, goal: Goal): Promise<void> {
-  if (!goal.buddy) return;
+  if (!goal.buddy || (await deps.store.isSuppressed(goal.buddy.email))) return;
   const updatedAt = deps.clock.now().toISOString();
   await deps.store.putBuddyLink({ buddy: goal.buddy.email, owner: goal.owner, goalId: goal.id, status: 'named', updatedAt, ...(goal.expiresAt ? { expiresAt: goal.expiresAt } : {}) });
 }
