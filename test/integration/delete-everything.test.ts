@@ -43,6 +43,15 @@ async function aTable() {
   return { table: table.KOMPIS_TABLE!, clock, deps, app: createApp(deps) };
 }
 
+/** Ola's goal with Kari as the buddy who said yes, and Kari's page. */
+async function aGoalWithKari(t: Awaited<ReturnType<typeof aTable>>) {
+  const kari = uniqueEmail('kari');
+  const goal = await anActiveGoal(t.deps, { locale: 'en', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: kari });
+  const invite = pathOf(linksIn((await outboxFor(kari))[0]!, '/i/')[0]!);
+  await t.app.request(`${invite}/accept`, { method: 'POST', headers: form });
+  return { kari, goal, page: pathOf(buddyPageUrl(t.deps.config, kari, t.deps.clock.now())) };
+}
+
 describe('delete everything', () => {
   it('removes every item naming the person — past buddies, their role as someone else’s buddy, a sign-up made by someone else — and keeps only the suppression hash', async () => {
     const { table, clock, deps, app } = await aTable();
@@ -104,12 +113,9 @@ describe('delete everything', () => {
   });
 
   it('lets a buddy delete what Kompis knows about them from their page, with the same emailed step', async () => {
-    const { table, deps, app } = await aTable();
-    const kari = uniqueEmail('kari');
-    const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: kari });
-    const invite = pathOf(linksIn((await outboxFor(kari))[0]!, '/i/')[0]!);
-    await app.request(`${invite}/accept`, { method: 'POST', headers: form });
-    const page = pathOf(buddyPageUrl(deps.config, kari, deps.clock.now()));
+    const t = await aTable();
+    const { table, deps, app } = t;
+    const { kari, goal, page } = await aGoalWithKari(t);
     expect(await (await app.request(page)).text()).toContain('Delete what Kompis knows about me');
     expect((await app.request(`${page}/forget`, { method: 'POST', headers: form })).headers.get('location')).toBe(`${page}?sent=1`);
     const link = pathOf(linksIn((await outboxFor(kari)).at(-1)!, '/s/forget/')[0]!);
@@ -128,12 +134,9 @@ describe('delete everything', () => {
     // Found by the attack round: after "delete what Kompis knows about me", anyone could store the address
     // again — a sign-up (profile, pending goal and owner pointer for a week), and a click on the old buddy
     // page's language switch (a language item under the address, for good).
-    const { table, deps, app } = await aTable();
-    const kari = uniqueEmail('kari');
-    const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: kari });
-    const invite = pathOf(linksIn((await outboxFor(kari))[0]!, '/i/')[0]!);
-    await app.request(`${invite}/accept`, { method: 'POST', headers: form });
-    const page = pathOf(buddyPageUrl(deps.config, kari, deps.clock.now()));
+    const t = await aTable();
+    const { table, deps, app } = t;
+    const { kari, goal, page } = await aGoalWithKari(t);
     await app.request(`${page}/forget`, { method: 'POST', headers: form });
     expect((await app.request(pathOf(linksIn((await outboxFor(kari)).at(-1)!, '/s/forget/')[0]!), { method: 'POST', headers: form })).status).toBe(200);
     const sent = (await outboxFor(kari)).length;
