@@ -127,11 +127,13 @@ export class DynamoPersonData {
   /**
    * Every item keyed by the address or naming it: the profile, the goals with their weeks, markers and
    * owner pointers, each goal's buddy link, the person's own buddy links and language, address counters.
+   * The person's own partition (goals, profile) goes last: a goal item is how the rest under it is found,
+   * so a deletion that stopped half-way can be run again and finish.
    */
   async deletePerson(email: string): Promise<number> {
     const keys: Key[] = [];
-    for (const item of await partition(this.db, this.tableName, personPartition(email))) {
-      keys.push(keyOf(item));
+    const own = await partition(this.db, this.tableName, personPartition(email));
+    for (const item of own) {
       if (item.type !== 'goal') continue;
       const goalId = String(item.id);
       keys.push(...(await partition(this.db, this.tableName, goalPartition(goalId))).map(keyOf));
@@ -140,6 +142,7 @@ export class DynamoPersonData {
     }
     keys.push(...(await partition(this.db, this.tableName, buddyPartition(email))).map(keyOf), buddyProfileKey(email));
     for (const scope of ADDRESS_RATE_SCOPES) keys.push(...(await partition(this.db, this.tableName, ratePartition(scope, email))).map(keyOf));
+    keys.push(...own.map(keyOf));
     const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
     for (const key of unique) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
     return unique.length;

@@ -5,6 +5,8 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { createDynamoClient } from '../../functions/adapters/clients.js';
+import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { acceptInvitation, nameBuddy, releaseBuddy } from '../../functions/core/buddy/invitations.js';
 import { confirmGoal } from '../../functions/core/goals/confirm.js';
 import { buddyPageUrl, goalPagePath } from '../../functions/core/goals/links.js';
@@ -15,7 +17,8 @@ import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { createApp } from '../../functions/http/app.js';
-import { clientEnv, FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { clientEnv, FixedClock, freshTable, TEST_BASE_URL, testConfig, testDeps } from '../helpers/deps.js';
+import { depsWithFaults } from '../helpers/fault-run.js';
 import { aSignupForm, formBody, uniqueEmail } from '../helpers/factories.js';
 import { rawMail } from '../helpers/mail.js';
 import { anActiveGoal, tickInvitations } from '../helpers/goals.js';
@@ -156,6 +159,34 @@ describe('delete everything', () => {
     const naming = (await everything(table)).filter((item) => JSON.stringify(item).includes(kari));
     expect(naming.map((item) => `${item.pk} ${item.sk}`)).toEqual([`PERSON#${goal.owner} GOAL#${goal.id}`]);
     expect(await outboxFor(kari)).toHaveLength(sent);
+  });
+
+  // Found by the attack round: the link loaded its goal first and the goal item went first, so a try that
+  // stopped after it made the same link a 404 page, and the rest (weeks with notes, owner pointer, buddy
+  // links, counters) stayed for good.
+  it.each([1, 5])('finishes from the same link when the first try stopped after %i deletions (DynamoDB failed on the next)', async (passing) => {
+    const { table, clock, deps, app } = await aTable();
+    const pat = uniqueEmail('pat');
+    const goal = await anActiveGoal(deps, { email: pat, locale: 'en', weeks: '3', buddyEmail: uniqueEmail('nora') });
+    await tickAt(deps, '2026-03-06T14:00:00Z');
+    clock.set('2026-03-06T15:00:00Z');
+    await recordAnswer(deps, (await deps.store.getGoal(pat, goal.id))!, 1, { count: 2, note: 'private note', source: 'click' });
+    const goalPath = goalPagePath(deps.config, (await deps.store.getGoal(pat, goal.id))!, clock.now());
+    await app.request(`${goalPath}/delete`, { method: 'POST', body: 'confirm=yes', headers: form });
+    const link = pathOf(linksIn((await outboxFor(pat)).at(-1)!, '/s/delete/')[0]!);
+
+    // The first DeleteItems go through; the next fails on every attempt the SDK makes.
+    let deletes = 0;
+    const plan = { rate: 1, random: () => (deletes++ < passing ? 1 : 0), commands: /^DeleteItem/, kinds: ['timeout' as const], budget: 3, injected: {} };
+    const config = testConfig({ KOMPIS_TABLE: table });
+    const faulty = depsWithFaults(config, clock, plan, new DynamoStore(createDynamoClient(config), table)).deps;
+    expect((await createApp(faulty, { reportFailure: () => undefined }).request(link, { method: 'POST', headers: form })).status).toBe(503);
+    expect(JSON.stringify(await everything(table))).toContain(pat);
+
+    expect(await (await app.request(link)).text()).toContain(`Delete everything about ${pat}?`);
+    expect((await app.request(link, { method: 'POST', headers: form })).status).toBe(200);
+    const left = JSON.stringify(await everything(table));
+    for (const gone of [pat, 'private note', goal.id]) expect(left).not.toContain(gone);
   });
 
   it('lets what a sign-up by someone else wrote expire with the unconfirmed goal: profile, owner pointer, buddy link', async () => {
