@@ -133,6 +133,23 @@ describe('delete everything', () => {
     expect((await outboxFor(goal.owner)).map((e) => e.subject)).toContain('Kari is no longer your buddy');
   });
 
+  it('tells the owner once that their buddy left, even when the first try could not email them', async () => {
+    // Found by the attack round: the goal let the buddy go before the owner's email; when SES refused it, the
+    // retry found the goal already released and the owner was never told.
+    const t = await aTable();
+    const { table, clock, deps, app } = t;
+    const { kari, goal, page } = await aGoalWithKari(t);
+    await app.request(`${page}/forget`, { method: 'POST', headers: form });
+    const link = pathOf(linksIn((await outboxFor(kari)).at(-1)!, '/s/forget/')[0]!);
+    const plan = { rate: 1, random: () => 0, commands: /SendRawEmail/, kinds: ['throttle' as const], budget: 3, injected: {} };
+    const config = testConfig({ KOMPIS_TABLE: table });
+    const faulty = depsWithFaults(config, clock, plan, new DynamoStore(createDynamoClient(config), table)).deps;
+    expect((await createApp(faulty, { reportFailure: () => undefined }).request(link, { method: 'POST', headers: form })).status).toBe(503);
+    expect((await app.request(link, { method: 'POST', headers: form })).status).toBe(200);
+    expect((await outboxFor(goal.owner)).map((e) => e.subject).filter((s) => s === 'Kari is no longer your buddy')).toHaveLength(1);
+    expect(JSON.stringify(await everything(table))).not.toContain(kari);
+  });
+
   it('writes nothing new under an erased address: a sign-up with it by form or email, its old buddy page, a named buddy’s counters', async () => {
     // Found by the attack round: after "delete what Kompis knows about me", anyone could store the address
     // again — a sign-up (profile, pending goal and owner pointer for a week), and a click on the old buddy

@@ -204,14 +204,15 @@ export async function releaseErasedBuddy(deps: Deps, link: BuddyLink): Promise<v
   const buddy = goal?.buddy;
   if (!goal || buddy?.email !== link.buddy) return;
   const asked = buddy.status === 'invited' || buddy.status === 'accepted';
-  const updated = await updateGoal(deps.store, goal.owner, goal.id, (current) =>
+  const released: Goal = { ...goal, buddy: undefined, buddyReport: undefined, pastBuddy: asked ? { status: 'left' } : undefined };
+  // The owner's email first (once, by its marker): a try that fails here is run again from the same link,
+  // and finds the goal still naming the buddy — released first, the retry would skip the email.
+  if (asked && (goal.status === 'active' || goal.status === 'paused')) {
+    await sendOnce(deps, goal.id, { week: buddy.invitation, kind: 'notice-left' }, (at) => ownerNotice(deps.config, released, 'left', { buddy: buddyLabel(buddy) }, at));
+  }
+  await updateGoal(deps.store, goal.owner, goal.id, (current) =>
     current.buddy?.email === link.buddy ? { buddy: undefined, buddyReport: undefined, pastBuddy: asked ? { status: 'left' } : undefined } : undefined,
   );
-  if (asked && (goal.status === 'active' || goal.status === 'paused')) {
-    await sendOnce(deps, goal.id, { week: buddy.invitation, kind: 'notice-left' }, (at) =>
-      ownerNotice(deps.config, updated ?? goal, 'left', { buddy: buddyLabel(buddy) }, at),
-    );
-  }
 }
 
 /**
