@@ -222,6 +222,10 @@ export async function releaseErasedBuddy(deps: Deps, link: BuddyLink): Promise<v
  */
 export async function nameBuddy(deps: Deps, owner: string, goalId: string, buddy: { email: string; name?: string | undefined }): Promise<Goal> {
   const goal = await load(deps, owner, goalId);
+  // The same person again (a reload, a second click on the emailed link) is already asked for, asked or
+  // a buddy: asking anew would spend an invitation, email them twice, or undo their yes.
+  const current = goal.buddy;
+  if (current?.email === buddy.email && (current.status !== 'not-invited' || current.inviteAt !== undefined)) return goal;
   await assertCanName(deps, goal, buddy.email);
   const named: Buddy = { email: buddy.email, ...(buddy.name ? { name: buddy.name } : {}), status: 'not-invited', invitation: 0 };
   const asked = goal.status === 'pending' ? { buddy: named } : await askInvitation(deps, goal, buddy);
