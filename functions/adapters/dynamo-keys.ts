@@ -37,6 +37,10 @@ export const suppressionKey = (email: string): Key => ({ pk: `SUPPRESS#${address
 // A buddy who said no to, or left, one of this owner's goals: kept under the owner, by hash only — the
 // address itself came off the goal — so the owner can never invite it again.
 export const refusalKey = (owner: string, buddy: string): Key => ({ pk: `PERSON#${owner}`, sk: `REFUSED#${addressHash(buddy)}` });
+// Its pointer from the buddy's side, under the same hash: erasing the buddy finds every owner's refusal of
+// them through it (erasing the owner finds it through the refusal), so no hash outlives either person.
+export const refusedByPartition = (buddy: string) => `REFUSEDBY#${addressHash(buddy)}`;
+export const refusedByKey = (owner: string, buddy: string): Key => ({ pk: refusedByPartition(buddy), sk: `OWNER#${owner}` });
 // Rate counters keyed by an email address: deleted with the person, and kept under the address's hash — a
 // stranger typing an erased address (a sign-up, a buddy's name) must not write the address down again.
 export const ADDRESS_RATE_SCOPES = ['invite', 'invite-buddy', 'react', 'inbound', 'signup-address', 'self-mail'];

@@ -18,6 +18,9 @@ import {
   personKey,
   personPartition,
   ratePartition,
+  refusalKey,
+  refusedByKey,
+  refusedByPartition,
   stripKeys,
   type Item,
   type Key,
@@ -120,6 +123,7 @@ export class DynamoPersonData {
       refusedBuddies: items
         .filter((item) => String(item.sk).startsWith('REFUSED#'))
         .map((item) => ({ fingerprint: String(item.sk).slice('REFUSED#'.length), at: String(item.at) })),
+      refusedOwners: await this.refusedBy(email),
       rateCounters,
     };
   }
@@ -133,7 +137,9 @@ export class DynamoPersonData {
   async deletePerson(email: string): Promise<number> {
     const keys: Key[] = [];
     const own = await partition(this.db, this.tableName, personPartition(email));
+    for (const { owner } of await this.refusedBy(email)) keys.push(refusalKey(owner, email), refusedByKey(owner, email));
     for (const item of own) {
+      if (String(item.sk).startsWith('REFUSED#')) keys.push({ pk: `REFUSEDBY#${String(item.sk).slice('REFUSED#'.length)}`, sk: `OWNER#${email}` });
       if (item.type !== 'goal') continue;
       const goalId = String(item.id);
       keys.push(...(await partition(this.db, this.tableName, goalPartition(goalId))).map(keyOf));
@@ -146,6 +152,11 @@ export class DynamoPersonData {
     const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
     for (const key of unique) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
     return unique.length;
+  }
+
+  /** The owners whose goal this person said no to, or left: each keeps a refusal of them. */
+  private async refusedBy(email: string): Promise<{ owner: string; at: string }[]> {
+    return (await partition(this.db, this.tableName, refusedByPartition(email))).map((item) => ({ owner: String(item.sk).slice('OWNER#'.length), at: String(item.at) }));
   }
 
   /** An update of an item that must already exist (UpdateItem would otherwise create it). */

@@ -145,6 +145,8 @@ export interface PersonExport {
   asBuddy: { goals: BuddyLink[]; language?: Locale };
   /** Buddies who said no or left, as the one-way fingerprint that is all Kompis keeps of them. */
   refusedBuddies: { fingerprint: string; at: string }[];
+  /** Owners whose goal this person said no to, or left (each of them keeps only the fingerprint above). */
+  refusedOwners: { owner: string; at: string }[];
   /** Rate counters keyed by this address, while their window lasts. */
   rateCounters: { scope: string; window: string; count: number }[];
 }

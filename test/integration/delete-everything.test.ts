@@ -9,6 +9,7 @@ import { createDynamoClient } from '../../functions/adapters/clients.js';
 import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { acceptInvitation, nameBuddy, releaseBuddy } from '../../functions/core/buddy/invitations.js';
 import { confirmGoal } from '../../functions/core/goals/confirm.js';
+import { deleteEverything } from '../../functions/core/goals/delete-everything.js';
 import { buddyPageUrl, goalPagePath } from '../../functions/core/goals/links.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
 import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
@@ -113,6 +114,29 @@ describe('delete everything', () => {
     await deps.mailer.send({ to: pat, subject: 'x', html: 'x', text: 'x' });
     expect(await outboxFor(pat)).toHaveLength(before);
     expect((await app.request(goalPath)).status).toBe(404);
+  });
+
+  it('forgets a no the person said to other owners: the hash stays only in the suppression entry, whoever is erased', async () => {
+    // Found by the attack round: an owner's refusal item (REFUSED#<sha256 of the buddy>) outlived the buddy's
+    // erasure, so the address's hash stayed in other people's partitions.
+    const { table, deps } = await aTable();
+    const [pat, olga, otto] = ['pat', 'olga', 'otto'].map(uniqueEmail) as [string, string, string];
+    for (const owner of [olga, otto]) {
+      const goal = await anActiveGoal(deps, { email: owner, locale: 'en', weeks: '3', buddyEmail: pat });
+      await releaseBuddy(deps, { owner, goalId: goal.id, buddy: pat }, 'declined');
+    }
+    expect(await deps.store.hasRefused(olga, pat)).toBe(true);
+    await deleteEverything(deps, pat);
+    const naming = (who: string) => everything(table).then((items) => items.filter((item) => JSON.stringify(item).includes(who)));
+    expect((await naming(sha256(pat))).map((item) => item.pk)).toEqual([`SUPPRESS#${sha256(pat)}`]);
+
+    // And the other way: Otto, who keeps a no, is erased; nothing of Otto stays under anyone else.
+    const said = uniqueEmail('said');
+    const ottos = await anActiveGoal(deps, { email: otto, locale: 'en', weeks: '3', buddyEmail: said });
+    await releaseBuddy(deps, { owner: otto, goalId: ottos.id, buddy: said }, 'declined');
+    await deleteEverything(deps, otto);
+    expect(await naming(otto)).toEqual([]);
+    expect((await naming(sha256(otto))).map((item) => item.pk)).toEqual([`SUPPRESS#${sha256(otto)}`]);
   });
 
   it('lets a buddy delete what Kompis knows about them from their page, with the same emailed step', async () => {
@@ -236,6 +260,9 @@ describe('delete everything', () => {
     // The owner is also someone else's buddy.
     const other = await anActiveGoal(deps, { locale: 'en', buddyEmail: goal.owner });
     await acceptInvitation(deps, { owner: other.owner, goalId: other.id, buddy: goal.owner });
+    // And said no to a third.
+    const declined = await anActiveGoal(deps, { locale: 'en', buddyEmail: goal.owner });
+    await releaseBuddy(deps, { owner: declined.owner, goalId: declined.id, buddy: goal.owner }, 'declined');
     await tickAt(deps, '2026-03-06T14:00:00Z');
     clock.set('2026-03-06T15:00:00Z');
     await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count: 2, note: 'private note', source: 'click' });
@@ -251,6 +278,7 @@ describe('delete everything', () => {
       goals: [{ id: goal.id, pastBuddy: { name: 'Per', status: 'declined' }, answers: [{ week: 1, count: 2, note: 'private note' }] }],
       asBuddy: { goals: [{ owner: other.owner, goalId: other.id, status: 'accepted' }] },
       refusedBuddies: [{ fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      refusedOwners: [{ owner: declined.owner }],
     });
     const sent = exported.goals[0].emailsSent.map((e: { week: number; kind: string }) => `${e.week}:${e.kind}`);
     expect(sent).toEqual(expect.arrayContaining(['1:invite', '1:notice-declined', '1:checkin']));
@@ -262,7 +290,7 @@ describe('delete everything', () => {
     const text = JSON.stringify(exported);
     for (const item of theirs) {
       const sk = String(item.sk);
-      const shown = sk.startsWith('WEEK#') || sk.startsWith('GOAL#') ? String(item.updatedAt ?? item.id) : sk.startsWith('SENT#') ? sk.split('#')[2]! : sk.startsWith('REFUSED#') ? sk.slice(8) : sk === 'OWNER' || sk === 'PROFILE' ? goal.owner : sk;
+      const shown = sk.startsWith('WEEK#') || sk.startsWith('GOAL#') ? String(item.updatedAt ?? item.id) : sk.startsWith('SENT#') ? sk.split('#')[2]! : sk.startsWith('REFUSED#') ? sk.slice(8) : sk.startsWith('OWNER#') ? sk.slice(6) : sk === 'OWNER' || sk === 'PROFILE' ? goal.owner : sk;
       expect(text, `${item.pk} ${sk}`).toContain(shown);
     }
   });
