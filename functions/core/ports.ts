@@ -186,6 +186,8 @@ export interface CoreConfig {
   keys: import('./tokens/tokens.js').SigningKeys;
   /** Hourly ceilings on confirmation and invitation emails; DEFAULT_CEILINGS when not set. */
   ceilings?: import('./limits/ceilings.js').Ceilings;
+  /** The web's sign-up answer takes at least this long (ms), whatever the address; none when not set. */
+  signupMinMs?: number;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
