@@ -40,7 +40,9 @@ export const refusalKey = (owner: string, buddy: string): Key => ({ pk: `PERSON#
 // Its pointer from the buddy's side, under the same hash: erasing the buddy finds every owner's refusal of
 // them through it (erasing the owner finds it through the refusal), so no hash outlives either person.
 export const refusedByPartition = (buddy: string) => `REFUSEDBY#${addressHash(buddy)}`;
-export const refusedByKey = (owner: string, buddy: string): Key => ({ pk: refusedByPartition(buddy), sk: `OWNER#${owner}` });
+/** The pointer, from the hash the owner's refusal item holds. */
+export const refusedByHashKey = (buddyHash: string, owner: string): Key => ({ pk: `REFUSEDBY#${buddyHash}`, sk: `OWNER#${owner}` });
+export const refusedByKey = (owner: string, buddy: string): Key => refusedByHashKey(addressHash(buddy), owner);
 // Rate counters keyed by an email address: deleted with the person, and kept under the address's hash — a
 // stranger typing an erased address (a sign-up, a buddy's name) must not write the address down again.
 export const ADDRESS_RATE_SCOPES = ['invite', 'invite-buddy', 'react', 'inbound', 'signup-address', 'self-mail'];

@@ -19,6 +19,7 @@ import {
   personPartition,
   ratePartition,
   refusalKey,
+  refusedByHashKey,
   refusedByKey,
   refusedByPartition,
   stripKeys,
@@ -139,7 +140,7 @@ export class DynamoPersonData {
     const own = await partition(this.db, this.tableName, personPartition(email));
     for (const { owner } of await this.refusedBy(email)) keys.push(refusalKey(owner, email), refusedByKey(owner, email));
     for (const item of own) {
-      if (String(item.sk).startsWith('REFUSED#')) keys.push({ pk: `REFUSEDBY#${String(item.sk).slice('REFUSED#'.length)}`, sk: `OWNER#${email}` });
+      if (String(item.sk).startsWith('REFUSED#')) keys.push(refusedByHashKey(String(item.sk).slice('REFUSED#'.length), email));
       if (item.type !== 'goal') continue;
       const goalId = String(item.id);
       keys.push(...(await partition(this.db, this.tableName, goalPartition(goalId))).map(keyOf));
