@@ -23,6 +23,8 @@ const envSchema = z.object({
   KOMPIS_CONFIRMATIONS_PER_HOUR: z._default(perHour, DEFAULT_CEILINGS.confirmationsPerHour),
   KOMPIS_INVITATIONS_PER_HOUR: z._default(perHour, DEFAULT_CEILINGS.invitationsPerHour),
   KOMPIS_PER_DOMAIN_PER_HOUR: z._default(perHour, DEFAULT_CEILINGS.perDomainPerHour),
+  // The sign-up page goes out no sooner than this after the request (ms): see routes/signup.tsx.
+  KOMPIS_SIGNUP_MIN_MS: z._default(z.coerce.number({ error: 'must be a number of milliseconds' }).check(z.int(), z.minimum(0), z.maximum(5000)), 600),
   KOMPIS_DYNAMODB_ENDPOINT: z.optional(z.url()),
   KOMPIS_SES_ENDPOINT: z.optional(z.url()),
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'eu-north-1'),
@@ -38,6 +40,7 @@ export interface AppConfig {
   maxSendRate: number;
   configurationSet?: string | undefined;
   ceilings: Ceilings;
+  signupMinMs: number;
   region: string;
   dynamodbEndpoint?: string | undefined;
   sesEndpoint?: string | undefined;
@@ -63,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       invitationsPerHour: e.KOMPIS_INVITATIONS_PER_HOUR,
       perDomainPerHour: e.KOMPIS_PER_DOMAIN_PER_HOUR,
     },
+    signupMinMs: e.KOMPIS_SIGNUP_MIN_MS,
     region: e.AWS_REGION,
     dynamodbEndpoint: e.KOMPIS_DYNAMODB_ENDPOINT,
     sesEndpoint: e.KOMPIS_SES_ENDPOINT,

@@ -37,10 +37,19 @@ export const suppressionKey = (email: string): Key => ({ pk: `SUPPRESS#${address
 // A buddy who said no to, or left, one of this owner's goals: kept under the owner, by hash only — the
 // address itself came off the goal — so the owner can never invite it again.
 export const refusalKey = (owner: string, buddy: string): Key => ({ pk: `PERSON#${owner}`, sk: `REFUSED#${addressHash(buddy)}` });
-// Rate counters keyed by an email address: deleted with the person.
+// Its pointer from the buddy's side, under the same hash: erasing the buddy finds every owner's refusal of
+// them through it (erasing the owner finds it through the refusal), so no hash outlives either person.
+export const refusedByPartition = (buddy: string) => `REFUSEDBY#${addressHash(buddy)}`;
+/** The pointer, from the hash the owner's refusal item holds. */
+export const refusedByHashKey = (buddyHash: string, owner: string): Key => ({ pk: `REFUSEDBY#${buddyHash}`, sk: `OWNER#${owner}` });
+export const refusedByKey = (owner: string, buddy: string): Key => refusedByHashKey(addressHash(buddy), owner);
+// Rate counters keyed by an email address: deleted with the person, and kept under the address's hash — a
+// stranger typing an erased address (a sign-up, a buddy's name) must not write the address down again.
 export const ADDRESS_RATE_SCOPES = ['invite', 'invite-buddy', 'react', 'inbound', 'signup-address', 'self-mail'];
+/** The partition of one scope's counters for one key (an address by its hash). */
+export const ratePartition = (scope: string, key: string) => `RATE#${scope}#${ADDRESS_RATE_SCOPES.includes(scope) ? addressHash(key) : key}`;
 // Rate counters: one item per scope, key and window, removed by the table's TTL once the window is over.
-export const rateKey = (scope: string, key: string, window: string): Key => ({ pk: `RATE#${scope}#${key}`, sk: window });
+export const rateKey = (scope: string, key: string, window: string): Key => ({ pk: ratePartition(scope, key), sk: window });
 
 export function keyOf(item: Item): Key {
   return { pk: String(item.pk), sk: String(item.sk) };

@@ -17,6 +17,11 @@ import {
   partition,
   personKey,
   personPartition,
+  ratePartition,
+  refusalKey,
+  refusedByHashKey,
+  refusedByKey,
+  refusedByPartition,
   stripKeys,
   type Item,
   type Key,
@@ -60,18 +65,24 @@ export class DynamoPersonData {
     for (const key of keys) await this.update(key, 'REMOVE expiresAt', 'attribute_exists(expiresAt)');
   }
 
-  async raiseLinkGeneration(email: string): Promise<number> {
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: personKey(email),
-        UpdateExpression: 'ADD linkGeneration :one',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.linkGeneration ?? 1);
+  /** At least `to`: a concurrent sign-out that raised it as far already is the same sign-out. */
+  async raiseLinkGeneration(email: string, to: number): Promise<number> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: personKey(email),
+          UpdateExpression: 'SET linkGeneration = :to',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(linkGeneration) OR linkGeneration < :to)',
+          ExpressionAttributeValues: { ':to': to },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.linkGeneration ?? to);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return Math.max(to, (await this.getPerson(email))?.linkGeneration ?? 0);
+    }
   }
 
   async listGoals(owner: string): Promise<Goal[]> {
@@ -99,7 +110,7 @@ export class DynamoPersonData {
       }),
     );
     const rateCounters = (
-      await Promise.all(ADDRESS_RATE_SCOPES.map(async (scope) => ({ scope, items: await partition(this.db, this.tableName, `RATE#${scope}#${email}`) })))
+      await Promise.all(ADDRESS_RATE_SCOPES.map(async (scope) => ({ scope, items: await partition(this.db, this.tableName, ratePartition(scope, email)) })))
     ).flatMap(({ scope, items: counters }) => counters.map((item) => ({ scope, window: String(item.sk), count: Number(item.count) })));
     const asBuddy = await partition(this.db, this.tableName, buddyPartition(email));
     const language = asBuddy.find((item) => item.sk === 'PROFILE')?.locale;
@@ -113,6 +124,7 @@ export class DynamoPersonData {
       refusedBuddies: items
         .filter((item) => String(item.sk).startsWith('REFUSED#'))
         .map((item) => ({ fingerprint: String(item.sk).slice('REFUSED#'.length), at: String(item.at) })),
+      refusedOwners: await this.refusedBy(email),
       rateCounters,
     };
   }
@@ -120,11 +132,15 @@ export class DynamoPersonData {
   /**
    * Every item keyed by the address or naming it: the profile, the goals with their weeks, markers and
    * owner pointers, each goal's buddy link, the person's own buddy links and language, address counters.
+   * The person's own partition (goals, profile) goes last: a goal item is how the rest under it is found,
+   * so a deletion that stopped half-way can be run again and finish.
    */
   async deletePerson(email: string): Promise<number> {
     const keys: Key[] = [];
-    for (const item of await partition(this.db, this.tableName, personPartition(email))) {
-      keys.push(keyOf(item));
+    const own = await partition(this.db, this.tableName, personPartition(email));
+    for (const { owner } of await this.refusedBy(email)) keys.push(refusalKey(owner, email), refusedByKey(owner, email));
+    for (const item of own) {
+      if (String(item.sk).startsWith('REFUSED#')) keys.push(refusedByHashKey(String(item.sk).slice('REFUSED#'.length), email));
       if (item.type !== 'goal') continue;
       const goalId = String(item.id);
       keys.push(...(await partition(this.db, this.tableName, goalPartition(goalId))).map(keyOf));
@@ -132,10 +148,16 @@ export class DynamoPersonData {
       if (buddy) keys.push(buddyLinkKey(buddy, goalId));
     }
     keys.push(...(await partition(this.db, this.tableName, buddyPartition(email))).map(keyOf), buddyProfileKey(email));
-    for (const scope of ADDRESS_RATE_SCOPES) keys.push(...(await partition(this.db, this.tableName, `RATE#${scope}#${email}`)).map(keyOf));
+    for (const scope of ADDRESS_RATE_SCOPES) keys.push(...(await partition(this.db, this.tableName, ratePartition(scope, email))).map(keyOf));
+    keys.push(...own.map(keyOf));
     const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
     for (const key of unique) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
     return unique.length;
+  }
+
+  /** The owners whose goal this person said no to, or left: each keeps a refusal of them. */
+  private async refusedBy(email: string): Promise<{ owner: string; at: string }[]> {
+    return (await partition(this.db, this.tableName, refusedByPartition(email))).map((item) => ({ owner: String(item.sk).slice('OWNER#'.length), at: String(item.at) }));
   }
 
   /** An update of an item that must already exist (UpdateItem would otherwise create it). */

@@ -17,6 +17,7 @@ import {
   queryAll,
   rateKey,
   refusalKey,
+  refusedByKey,
   sentKey,
   stripKeys,
   suppressionKey,
@@ -54,8 +55,8 @@ export class DynamoStore implements Store {
     return this.people.keepPerson(goal);
   }
 
-  raiseLinkGeneration(email: string): Promise<number> {
-    return this.people.raiseLinkGeneration(email);
+  raiseLinkGeneration(email: string, to: number): Promise<number> {
+    return this.people.raiseLinkGeneration(email, to);
   }
 
   listGoals(owner: string): Promise<Goal[]> {
@@ -290,6 +291,7 @@ export class DynamoStore implements Store {
   }
 
   async refuseBuddy(owner: string, buddy: string, at: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...refusedByKey(owner, buddy), type: 'refused-by', at } }));
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...refusalKey(owner, buddy), type: 'refusal', at } }));
   }
 

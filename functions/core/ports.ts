@@ -83,8 +83,8 @@ export interface Store {
   getPerson(email: string): Promise<Person | undefined>;
   /** A goal was confirmed: its owner's profile, its owner pointer and its buddy's link no longer expire. */
   keepPerson(goal: Goal): Promise<void>;
-  /** "Sign out every link": one more than the person's link generation, which it returns. */
-  raiseLinkGeneration(email: string): Promise<number>;
+  /** "Sign out every link": raises the person's link generation to at least `to`, and returns what it is now. */
+  raiseLinkGeneration(email: string, to: number): Promise<number>;
   listGoals(owner: string): Promise<Goal[]>;
   /**
    * Writes the goal if its stored version is still `goal.version - 1` (0: a new goal), and keeps its
@@ -145,6 +145,8 @@ export interface PersonExport {
   asBuddy: { goals: BuddyLink[]; language?: Locale };
   /** Buddies who said no or left, as the one-way fingerprint that is all Kompis keeps of them. */
   refusedBuddies: { fingerprint: string; at: string }[];
+  /** Owners whose goal this person said no to, or left (each of them keeps only the fingerprint above). */
+  refusedOwners: { owner: string; at: string }[];
   /** Rate counters keyed by this address, while their window lasts. */
   rateCounters: { scope: string; window: string; count: number }[];
 }
@@ -184,6 +186,8 @@ export interface CoreConfig {
   keys: import('./tokens/tokens.js').SigningKeys;
   /** Hourly ceilings on confirmation and invitation emails; DEFAULT_CEILINGS when not set. */
   ceilings?: import('./limits/ceilings.js').Ceilings;
+  /** The web's sign-up answer takes at least this long (ms), whatever the address; none when not set. */
+  signupMinMs?: number;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -2,6 +2,7 @@
 // one CloudWatch metric named after the kind of failure, so the operator sees which part broke. The page itself
 // tells the person nothing of this.
 import { EmailNotSent } from '../core/errors.js';
+import { redactAddresses } from '../core/inbound/message-key.js';
 import { SendOutcomeUnknown, SendRefused } from '../core/ports.js';
 import { MetricUnit, observability } from '../observability.js';
 
@@ -38,11 +39,12 @@ export function failureKind(error: unknown): FailureKind {
   return 'Unexpected';
 }
 
+/** Addresses in it by their hash only: SES's refusals can name the recipient ("identities failed the check: …"). */
 export function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return redactAddresses(String(error));
   const told = error instanceof EmailNotSent ? ` (told: ${error.messageKey})` : '';
   const cause = error.cause instanceof Error ? `; cause ${error.cause.name}: ${error.cause.message}` : '';
-  return `${error.name}: ${error.message}${told}${cause}`;
+  return redactAddresses(`${error.name}: ${error.message}${told}${cause}`);
 }
 
 /** Logs the failure at ERROR and publishes its metric at once (a web request is one invocation). */

@@ -94,6 +94,28 @@ describe('inviting the buddy', () => {
     expect(await s.subjectsTo(next)).toEqual([`${s.goal.owner} asks you to be their buddy`]);
   });
 
+  it('asks once from a new-buddy link used twice, and a second use after the buddy said yes leaves them the buddy', async () => {
+    // Found by the attack round: the 30-minute link acts on every POST (a reload, a second click), so the
+    // same person was asked again — a second invitation — and a buddy who had said yes was asked anew.
+    const s = await setup({ buddyEmail: '', buddyName: '' });
+    const per = uniqueEmail('per');
+    const goalPath = goalPagePath(s.deps.config, await s.current(), s.clock.now());
+    await s.post(`${goalPath}/buddy`, `buddyName=Per&buddyEmail=${encodeURIComponent(per)}`);
+    const stepUp = s.path(linksIn((await outboxFor(s.goal.owner)).at(-1)!, '/s/buddy/')[0]!);
+    expect((await s.post(stepUp)).status).toBe(200);
+    expect((await s.post(stepUp)).status).toBe(200);
+    await tickInvitations(s.deps);
+    expect(await s.subjectsTo(per)).toEqual([`${s.goal.owner} asks you to be their buddy`]);
+    expect((await s.current()).invitationsSent).toBe(1);
+
+    const invite = s.path(linksIn((await outboxFor(per))[0]!, '/i/')[0]!);
+    expect((await s.post(`${invite}/accept`)).status).toBe(200);
+    expect((await s.post(stepUp)).status).toBe(200);
+    await tickInvitations(s.deps);
+    expect((await s.current()).buddy).toMatchObject({ email: per, status: 'accepted' });
+    expect(await s.subjectsTo(per)).toHaveLength(1);
+  });
+
   it('never invites a suppressed address, and shows the owner the same as for anyone else (no oracle)', async () => {
     const s = await setup();
     const blocked = uniqueEmail('gone');

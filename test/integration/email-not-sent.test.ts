@@ -139,3 +139,24 @@ describe("a buddy's answer, when the email telling the owner cannot be sent", ()
     expect(s.reported).toEqual([expect.objectContaining({ kind: 'EmailRefused', route: '/i/:token/accept' })]);
   });
 });
+
+describe('signing every link out, when the email with the fresh goal link cannot be sent', () => {
+  // Found by the attack round: the generation went up before the email, so a refused email left the owner
+  // signed out of every link, with no new one, under a page saying "nothing was changed".
+  it.each(['throttle', 'after-effect'] as const)('(%s) changes nothing, as the page says: every link still works, and the next try signs out', async (fault) => {
+    const s = await setup(fault);
+    const goal = await anActiveGoal(s.clean, { locale: 'en' });
+    const goalPath = goalPagePath(s.config, goal, s.clock.now());
+    s.failNextSends();
+    const response = await s.request('POST', `${goalPath}/sign-out`);
+    expect(response.status).toBe(503);
+    expect(await pageText(response)).toContain('Kompis could not email you the link just now, so nothing was changed.');
+    expect((await s.request('GET', goalPath)).status).toBe(200);
+    expect((await s.clean.store.getGoal(goal.owner, goal.id))?.linkGeneration ?? 0).toBe(0);
+
+    expect((await s.request('POST', `${goalPath}/sign-out`)).status).toBe(200);
+    expect((await s.request('GET', goalPath)).status).toBe(410);
+    const fresh = linksIn((await outboxFor(goal.owner)).at(-1)!, '/g/')[0]!;
+    expect((await s.request('GET', new URL(fresh).pathname)).status).toBe(200);
+  });
+});

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GoalClosed } from '../../functions/core/errors.js';
 import { pauseGoal } from '../../functions/core/goals/actions.js';
-import type { Deps } from '../../functions/core/ports.js';
+import { SendRefused, type Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { handleSendBatch } from '../../functions/core/weekly/send.js';
 import { createPacer } from '../../functions/core/weekly/send-rate.js';
@@ -77,6 +77,27 @@ describe('the weekly loop', () => {
     expect(mailer.attempts).toBeGreaterThanOrEqual(3);
     const checkins = (await outboxFor(goal.owner)).filter((e) => e.subject.startsWith('Week 1'));
     expect(checkins).toHaveLength(1);
+  });
+
+  it('names no address in its log when SES refuses with one in its message, or a queue message cannot be read', async () => {
+    // Found by the attack round: "send failed, will retry" logged SES's text whole, and SES's sandbox refusal
+    // names the recipient ("identities failed the check … <address>").
+    const { deps, clock } = await setup();
+    const goal = await anActiveGoal(deps, { locale: 'en', weeks: '3' });
+    clock.set(WEEK1);
+    const queue = new MemoryQueue({ maxReceives: 1 });
+    await runTick({ store: deps.store, queue }, clock.now());
+    const refusing = {
+      async send(email: { to: string }): Promise<{ messageId: string }> {
+        throw new SendRefused(Object.assign(new Error(`Email address is not verified. The following identities failed the check in region EU-WEST-1: ${email.to}`), { name: 'MessageRejected' }));
+      },
+    };
+    const logged: Record<string, unknown>[] = [];
+    const log = (entry: Record<string, unknown>) => logged.push(entry);
+    await queue.send([{ kind: 'checkin', owner: goal.owner, goalId: 'not a goal id', week: 1 }]);
+    await queue.drain((records) => handleSendBatch({ ...deps, mailer: refusing, pacer: createPacer(1000), log }, records));
+    expect(logged.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['send failed, will retry', 'unreadable queue message dropped']));
+    expect(JSON.stringify(logged)).not.toContain(goal.owner);
   });
 
   it('sends a paused goal nothing, and picks it up on its resume date without counting the paused weeks', async () => {

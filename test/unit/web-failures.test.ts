@@ -21,6 +21,15 @@ describe('the kind of a web failure', () => {
     expect(failureKind(error)).toBe(kind);
   });
 
+  it('names no address in the log, where SES’s sandbox refusal names one ("identities failed the check")', () => {
+    // Found by the attack round: the web's ERROR line carried the recipient's address.
+    const refused = new SendRefused(sdkError('MessageRejected', 400));
+    refused.message = 'send refused: MessageRejected: Email address is not verified. The following identities failed the check in region EU-WEST-1: kari@example.org';
+    const text = describeFailure(new EmailNotSent('error.email.linkNotSent', { cause: refused }));
+    expect(text).not.toContain('kari@example.org');
+    expect(text).toMatch(/failed the check in region EU-WEST-1: <address [0-9a-f]{12}>/);
+  });
+
   it('is described with what the person was told and the cause, for the log', () => {
     const error = new EmailNotSent('error.email.inviteNotSent', { cause: new SendRefused(sdkError('Throttling', 400)) });
     expect(describeFailure(error)).toBe(

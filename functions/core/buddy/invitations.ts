@@ -102,7 +102,8 @@ export async function sendInvitation(deps: Deps, owner: string, goalId: string, 
   }
   const key = { week: buddy.invitation, kind: 'invite' as const };
   let outcome: InvitationOutcome = 'sent';
-  if (!(await deps.store.isSuppressed(buddy.email))) {
+  const suppressed = await deps.store.isSuppressed(buddy.email);
+  if (!suppressed) {
     if (!(await withinCeiling(deps, 'invitation', owner))) {
       const retry = nextHour(now).toISOString();
       await updateGoal(deps.store, owner, goalId, (current) => (still(current) ? { buddy: { ...current.buddy!, inviteAt: retry } } : undefined));
@@ -116,7 +117,7 @@ export async function sendInvitation(deps: Deps, owner: string, goalId: string, 
       ? { buddy: { ...current.buddy!, status: 'invited', inviteAt: undefined, invitedAt: now.toISOString(), remindAt: later(now, REMINDER_AFTER_HOURS * 60) } as Buddy }
       : undefined,
   );
-  await deps.store.putBuddyLink({ buddy: buddy.email, owner, goalId, status: 'invited', updatedAt: now.toISOString() });
+  if (!suppressed) await deps.store.putBuddyLink({ buddy: buddy.email, owner, goalId, status: 'invited', updatedAt: now.toISOString() });
   return outcome;
 }
 
@@ -203,14 +204,15 @@ export async function releaseErasedBuddy(deps: Deps, link: BuddyLink): Promise<v
   const buddy = goal?.buddy;
   if (!goal || buddy?.email !== link.buddy) return;
   const asked = buddy.status === 'invited' || buddy.status === 'accepted';
-  const updated = await updateGoal(deps.store, goal.owner, goal.id, (current) =>
+  const released: Goal = { ...goal, buddy: undefined, buddyReport: undefined, pastBuddy: asked ? { status: 'left' } : undefined };
+  // The owner's email first (once, by its marker): a try that fails here is run again from the same link,
+  // and finds the goal still naming the buddy — released first, the retry would skip the email.
+  if (asked && (goal.status === 'active' || goal.status === 'paused')) {
+    await sendOnce(deps, goal.id, { week: buddy.invitation, kind: 'notice-left' }, (at) => ownerNotice(deps.config, released, 'left', { buddy: buddyLabel(buddy) }, at));
+  }
+  await updateGoal(deps.store, goal.owner, goal.id, (current) =>
     current.buddy?.email === link.buddy ? { buddy: undefined, buddyReport: undefined, pastBuddy: asked ? { status: 'left' } : undefined } : undefined,
   );
-  if (asked && (goal.status === 'active' || goal.status === 'paused')) {
-    await sendOnce(deps, goal.id, { week: buddy.invitation, kind: 'notice-left' }, (at) =>
-      ownerNotice(deps.config, updated ?? goal, 'left', { buddy: buddyLabel(buddy) }, at),
-    );
-  }
 }
 
 /**
@@ -220,6 +222,10 @@ export async function releaseErasedBuddy(deps: Deps, link: BuddyLink): Promise<v
  */
 export async function nameBuddy(deps: Deps, owner: string, goalId: string, buddy: { email: string; name?: string | undefined }): Promise<Goal> {
   const goal = await load(deps, owner, goalId);
+  // The same person again (a reload, a second click on the emailed link) is already asked for, asked or
+  // a buddy: asking anew would spend an invitation, email them twice, or undo their yes.
+  const current = goal.buddy;
+  if (current?.email === buddy.email && (current.status !== 'not-invited' || current.inviteAt !== undefined)) return goal;
   await assertCanName(deps, goal, buddy.email);
   const named: Buddy = { email: buddy.email, ...(buddy.name ? { name: buddy.name } : {}), status: 'not-invited', invitation: 0 };
   const asked = goal.status === 'pending' ? { buddy: named } : await askInvitation(deps, goal, buddy);
@@ -230,9 +236,13 @@ export async function nameBuddy(deps: Deps, owner: string, goalId: string, buddy
   return updated ?? goal;
 }
 
-/** The link that lets the named buddy be found (to erase them); it expires with a goal nobody confirmed. */
+/**
+ * The link that lets the named buddy be found (to erase them); it expires with a goal nobody confirmed. A
+ * suppressed address gets none: nothing reaches it, and an erased person is not written down again under
+ * their address (the owner's goal keeps what the owner typed, so the goal page looks the same for anyone).
+ */
 export async function linkNamedBuddy(deps: Pick<Deps, 'store' | 'clock'>, goal: Goal): Promise<void> {
-  if (!goal.buddy) return;
+  if (!goal.buddy || (await deps.store.isSuppressed(goal.buddy.email))) return;
   const updatedAt = deps.clock.now().toISOString();
   await deps.store.putBuddyLink({ buddy: goal.buddy.email, owner: goal.owner, goalId: goal.id, status: 'named', updatedAt, ...(goal.expiresAt ? { expiresAt: goal.expiresAt } : {}) });
 }

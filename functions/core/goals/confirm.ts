@@ -27,8 +27,8 @@ export function readGoalToken(deps: Deps, token: string, purpose: TokenPurpose):
   return goalRef(verifyToken(deps.config.keys, token, purpose, deps.clock.now()));
 }
 
-/** Throws LinkSignedOut when the link that named this goal is from before the owner signed every link out. */
-export function assertLinkCurrent(goal: Goal, ref: Pick<GoalRef, 'generation'>): void {
+/** Throws LinkSignedOut when the link that named this goal (or person) is from before the owner signed every link out. */
+export function assertLinkCurrent(goal: Pick<Goal, 'linkGeneration'>, ref: Pick<GoalRef, 'generation'>): void {
   if (ref.generation !== undefined && ref.generation !== (goal.linkGeneration ?? 0)) throw new LinkSignedOut();
 }
 

@@ -6,8 +6,9 @@ import { releaseErasedBuddy } from '../buddy/invitations.js';
 import type { Deps } from '../ports.js';
 
 export async function deleteEverything(deps: Deps, email: string): Promise<number> {
-  for (const link of await deps.store.listBuddyLinks(email)) await releaseErasedBuddy(deps, link);
-  const removed = await deps.store.deletePerson(email);
+  // Suppressed first: from the moment erasing begins nothing is sent to the address, and a try that stopped
+  // half-way is known as one (routes/step-up.tsx lets the same link finish it).
   await deps.store.suppress(email, 'unsubscribe', deps.clock.now().toISOString());
-  return removed;
+  for (const link of await deps.store.listBuddyLinks(email)) await releaseErasedBuddy(deps, link);
+  return deps.store.deletePerson(email);
 }

@@ -10,9 +10,13 @@ import { updateGoal } from './update.js';
 export async function signOutEveryLink(deps: Deps, goal: Goal): Promise<void> {
   // The allowance first: signed out with no email to get back in would lock the owner out.
   await allowLinkEmail(deps, goal.owner);
-  const generation = await deps.store.raiseLinkGeneration(goal.owner);
+  const next = ((await deps.store.getPerson(goal.owner))?.linkGeneration ?? goal.linkGeneration ?? 0) + 1;
+  // The email with the next generation's link goes before anything is signed out: when it cannot be sent,
+  // every link still works and the page's "nothing was changed" is true. Its link works once the generation
+  // is raised below — by this request, or by the next try if this one fails after the email.
+  await emailGoalPage(deps, { ...goal, linkGeneration: next }, 'signedOut', true);
+  const generation = await deps.store.raiseLinkGeneration(goal.owner, next);
   for (const each of await deps.store.listGoals(goal.owner)) {
     await updateGoal(deps.store, each.owner, each.id, (current) => ((current.linkGeneration ?? 0) >= generation ? undefined : { linkGeneration: generation }));
   }
-  await emailGoalPage(deps, { ...goal, linkGeneration: generation }, 'signedOut', true);
 }

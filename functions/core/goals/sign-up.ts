@@ -20,7 +20,7 @@ export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<Outg
  * written first (the email's confirm link names it), the profile and the buddy's link once the email went
  * out: a confirmation that surely was not sent leaves nothing behind but the counters, which count attempts.
  * Someone else may have typed the address: everything written here expires with the pending goal unless it
- * is confirmed.
+ * is confirmed. For a suppressed address nothing is written at all (the goal comes back unsaved).
  */
 export async function signUp(deps: Deps, form: SignupForm, confirmation: ConfirmationEmail = confirmEmail): Promise<Goal> {
   const now = deps.clock.now();
@@ -48,6 +48,9 @@ export async function signUp(deps: Deps, form: SignupForm, confirmation: Confirm
     ...(linkGeneration ? { linkGeneration } : {}),
     version: 1,
   };
+  // An address that asked for no more mail, or was erased, can never get the confirm link: nothing is written
+  // under it (someone else typed it, or the person forgot), and the page reads as for any other address.
+  if (await deps.store.isSuppressed(goal.owner)) return goal;
   await deps.store.saveGoal(goal);
   const keep = async () => {
     await deps.store.ensurePerson(person, expiresAt);

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import type { Goal } from '../goals/goal.js';
 import { updateGoal } from '../goals/update.js';
 import type { Deps, QueueMessage } from '../ports.js';
+import { redactAddresses } from '../inbound/message-key.js';
 import { sendOnce } from './send-once.js';
 import { sendInvitation, sendReminder } from '../buddy/invitations.js';
 import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
@@ -55,7 +56,7 @@ export async function handleSendBatch(deps: SendDeps, records: QueueRecord[]): P
       try {
         outcomes.push(await handleMessage(deps, record.body));
       } catch (error) {
-        deps.log?.({ level: 'warn', msg: 'send failed, will retry', messageId: record.messageId, error: String(error) });
+        deps.log?.({ level: 'warn', msg: 'send failed, will retry', messageId: record.messageId, error: redactAddresses(String(error)) });
         failures.push({ itemIdentifier: record.messageId });
       }
     }),
@@ -69,7 +70,7 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
     parsed = queueMessageSchema.parse(JSON.parse(body));
   } catch {
     // A message we cannot read will not get better by retrying.
-    deps.log?.({ level: 'error', msg: 'unreadable queue message dropped', body: body.slice(0, 500) });
+    deps.log?.({ level: 'error', msg: 'unreadable queue message dropped', body: redactAddresses(body) });
     return 'invalid';
   }
   const goal = await deps.store.getGoal(parsed.owner, parsed.goalId);

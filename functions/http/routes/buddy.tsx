@@ -93,7 +93,8 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   app.post('/buddy/:token/lang', async (c) => {
     const buddy = buddyOf(c);
     const lang = (await formFields(c)).lang;
-    if (isLocale(lang)) await deps.store.setBuddyLocale(buddy, lang);
+    // An old page of an erased (or suppressed) address writes nothing under it again: no email reaches it anyway.
+    if (isLocale(lang) && !(await deps.store.isSuppressed(buddy))) await deps.store.setBuddyLocale(buddy, lang);
     return c.redirect(`/buddy/${c.req.param('token')}`, 303);
   });
 

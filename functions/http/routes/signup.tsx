@@ -25,6 +25,7 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
   });
 
   app.post('/goals', async (c) => {
+    const started = performance.now();
     const body = await formFields(c, { all: true });
     const values = stringValues(body);
     // "Save as it is" and the script's hidden field may both send it: any "1" means the nudge was seen.
@@ -52,6 +53,7 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
     if (nudge) return c.html(<SignupPage locale={form.locale} nonce={nonce(c)} values={values} coaching={coaching} />);
     await checkSignupLimits(deps, clientIp(c), form.email);
     await signUp(deps, form);
+    await notBefore(started + (deps.config.signupMinMs ?? 0));
     return c.html(<CheckInboxPage locale={form.locale} nonce={nonce(c)} />);
   });
 
@@ -78,6 +80,17 @@ const analyzeRequest = z.object({
   lang: z.enum(locales).optional(),
   perWeek: z.string().max(10).optional(),
 });
+
+/**
+ * The same page for every address, at the same time: a suppressed address (said "never", bounced, or erased)
+ * is neither written nor emailed, and answered tens of milliseconds sooner — which would tell who they are.
+ * Answering no sooner than a floor above the usual time of the slow path hides that (its slow tail above the
+ * floor still differs).
+ */
+async function notBefore(at: number): Promise<void> {
+  const wait = at - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
 
 function numberOrUndefined(value: string | undefined): number | undefined {
   return value && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : undefined;

@@ -4,8 +4,8 @@
 import type { Context, Hono } from 'hono';
 import { buddyLabel } from '../../core/buddy/buddy-emails.js';
 import { nameBuddy, REMINDER_AFTER_HOURS } from '../../core/buddy/invitations.js';
-import { InvalidToken } from '../../core/errors.js';
-import { goalRef, loadGoal } from '../../core/goals/confirm.js';
+import { GoalNotFound, InvalidToken } from '../../core/errors.js';
+import { assertLinkCurrent, goalRef, loadGoal } from '../../core/goals/confirm.js';
 import { deleteEverything } from '../../core/goals/delete-everything.js';
 import type { Goal } from '../../core/goals/goal.js';
 import { t, type Locale, type MessageKey, type Vars } from '../../core/i18n/messages.js';
@@ -66,16 +66,29 @@ export function stepUpRoutes(app: Hono<Env>, deps: Deps) {
     return c.json({ exportedAt: deps.clock.now().toISOString(), ...data });
   });
 
+  // Erasing can stop half-way (a store failure) after the goal itself is gone. It suppresses the address
+  // first, so a suppressed owner without the goal is one whose erasure began: the link then checks what is
+  // left of them and finishes the job, instead of answering 404 over the rest.
+  const erasing = async (c: Context) => {
+    const ref = goalRef(claimsOf(c, 'erase'));
+    const goal = await deps.store.getGoal(ref.owner, ref.goalId);
+    if (!goal && !(await deps.store.isSuppressed(ref.owner))) throw new GoalNotFound();
+    const person = goal ? undefined : await deps.store.getPerson(ref.owner);
+    const left = goal ?? person;
+    if (left) assertLinkCurrent(left, ref);
+    return { owner: ref.owner, locale: left?.locale ?? requestLocale(c) };
+  };
+
   app.get('/s/delete/:token', async (c) => {
-    const { goal } = await goalOf(c, 'erase');
-    return page(c, goal.locale, 'stepUp.erase', { email: goal.owner }, { label: t(goal.locale, 'link.erase.button'), danger: true });
+    const { owner, locale } = await erasing(c);
+    return page(c, locale, 'stepUp.erase', { email: owner }, { label: t(locale, 'link.erase.button'), danger: true });
   });
 
   app.post('/s/delete/:token', async (c) => {
-    const { goal } = await goalOf(c, 'erase');
-    await deleteEverything(deps, goal.owner);
+    const { owner, locale } = await erasing(c);
+    await deleteEverything(deps, owner);
     forget(c);
-    return page(c, goal.locale, 'stepUp.erased', {});
+    return page(c, locale, 'stepUp.erased', {});
   });
 
   const newBuddyOf = async (c: Context) => {
