@@ -484,6 +484,11 @@ export const en = {
   'goal.history.paused': 'break',
   'email.buddyWeekly.subject.paused': 'Week {{week}} of {{weeks}}: a break',
   'email.buddyWeekly.headline.paused': 'Week {{week}}: a break',
+  // Attack on issue 13: a number said along with a pause is recorded too
+  'reply.paused.recorded': 'Recorded {{count}} for week {{week}}.',
+  // Attack on issue 13: an invitee's reply is pointed to the invitation
+  'reply.help.invitee.body': 'Thank you! Kompis does not pass replies on, and a reply does not answer the invitation: click “{{accept}}” or “{{decline}}” on the invitation page.',
+  'reply.help.invitee.link': 'The invitation',
 } as const;
 
 export type MessageKey = keyof typeof en;

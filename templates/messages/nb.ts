@@ -484,4 +484,9 @@ export const nb: Record<MessageKey, string> = {
   'goal.history.paused': 'pause',
   'email.buddyWeekly.subject.paused': 'Uke {{week}} av {{weeks}}: en pause',
   'email.buddyWeekly.headline.paused': 'Uke {{week}}: en pause',
+  // Attack on issue 13: a number said along with a pause is recorded too
+  'reply.paused.recorded': 'Registrerte {{count}} for uke {{week}}.',
+  // Attack on issue 13: an invitee's reply is pointed to the invitation
+  'reply.help.invitee.body': 'Takk! Kompis sender ikke svar videre, og et svar på e-posten svarer ikke på invitasjonen: klikk «{{accept}}» eller «{{decline}}» på invitasjonssiden.',
+  'reply.help.invitee.link': 'Invitasjonen',
 };

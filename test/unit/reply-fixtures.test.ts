@@ -12,6 +12,9 @@ interface Expected {
   autoReply: boolean;
   noteIncludes?: string[];
   noteExcludes?: string[];
+  /** When given: the candidates Kompis asks about, and the command the reply gives (as in held-out/README.md). */
+  ask?: number[];
+  command?: Record<string, unknown>;
   why?: string;
 }
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Expected>;
@@ -27,6 +30,8 @@ describe('reading replies from real-shaped mail', () => {
     const want = expected[file]!;
     const got = await parseReply(readFileSync(join(dir, file)));
     expect({ count: got.count, autoReply: got.autoReply }, want.why).toEqual({ count: want.count, autoReply: want.autoReply });
+    if ('ask' in want) expect(got.ask, want.why).toEqual(want.ask);
+    if ('command' in want) expect(got.command, want.why).toEqual(want.command);
     for (const part of want.noteIncludes ?? []) expect(got.note, `note should contain ${part}`).toContain(part);
     for (const part of want.noteExcludes ?? []) expect(got.note, `note should not contain ${part}`).not.toContain(part);
   });

@@ -54,6 +54,26 @@ async function markPaused(deps: Deps, goal: Goal, week: number, key: string): Pr
   return ((await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === week)?.count ?? undefined) === undefined;
 }
 
+/** When a pause by reply ends: after its weeks, on the 1st of the month it names, or when resumed. */
+export function pauseEnd(command: { weeks?: number; untilMonth?: number }, now: Date, timeZone: string): Date | undefined {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  if (command.weeks) return today.plus({ weeks: command.weeks }).toJSDate();
+  if (!command.untilMonth) return undefined;
+  const first = today.set({ month: command.untilMonth, day: 1 });
+  return (first <= today ? first.plus({ years: 1 }) : first).toJSDate();
+}
+
+/** Records the week's number said along with a command; false when the week cannot take it (closed). */
+async function recordBeforeCommand(deps: Deps, goal: Goal, week: number, input: { key: string; count: number; note: string | undefined }): Promise<boolean> {
+  try {
+    assertWeekOpen(goal, week);
+  } catch {
+    return false;
+  }
+  await applyReply(deps, goal, week, input);
+  return true;
+}
+
 export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, reply: InboundReply): Promise<ReplyOutcome> {
   const { reading, received, key } = reply;
   const locale = goal.locale;
@@ -68,10 +88,9 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
 
   if (command?.kind === 'pause' || command?.kind === 'stop') {
     if (goal.status !== 'active' && goal.status !== 'paused') return 'closed';
-    const now = deps.clock.now();
-    const resumeAt = command.kind === 'pause' && command.weeks
-      ? DateTime.fromJSDate(now, { zone: goal.timeZone }).startOf('day').plus({ weeks: command.weeks }).toJSDate()
-      : undefined;
+    const resumeAt = command.kind === 'pause' ? pauseEnd(command, deps.clock.now(), goal.timeZone) : undefined;
+    // "2 this week. Then pause": the week's number is recorded first, so that week is not a break.
+    const recorded = reading.count !== null && week >= 1 && (await recordBeforeCommand(deps, goal, week, { key, count: reading.count, note: reading.note || undefined }));
     const paused = await pauseGoal(deps, ref, resumeAt);
     const marked = await markPaused(deps, goal, week, key);
     const body =
@@ -81,10 +100,8 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
           ? t(locale, 'reply.paused.body', { date: formatDate(resumeAt, goal.timeZone, locale) })
           : t(locale, 'reply.pausedOpen.body');
     const heading = t(locale, command.kind === 'stop' ? 'reply.stopped.subject' : 'reply.paused.subject');
-    await answer(
-      { heading, body: marked ? `${body} ${t(locale, 'reply.paused.week', { week })}` : body, link: undo('reply.undo.resume', locale === 'nb' ? 'fortsett' : 'resume', paused) },
-      paused,
-    );
+    const said = [recorded ? t(locale, 'reply.paused.recorded', { count: reading.count!, week }) : '', body, marked ? t(locale, 'reply.paused.week', { week }) : ''];
+    await answer({ heading, body: said.filter(Boolean).join(' '), link: undo('reply.undo.resume', locale === 'nb' ? 'fortsett' : 'resume', paused) }, paused);
     return command.kind === 'stop' ? 'stopped' : 'paused';
   }
   if (command?.kind === 'resume') {

@@ -15,7 +15,7 @@ import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { goalLanguage } from '../analysis/language.js';
 import { bodyText } from '../replies/body-text.js';
-import { newText } from '../replies/new-text.js';
+import { newText, textAboveQuote } from '../replies/new-text.js';
 
 const BUDDY_LINE = /^\s*(?:buddy|kompis|accountability buddy|forpliktelse-kompis)\s*:\s*(.+)$/im;
 /** The goal is in the first lines of what the person wrote; the rest (a long story, a quoted thread) is not read. */
@@ -66,13 +66,15 @@ export function emailGoal(newWords: string, subjectLine: string, now: Date): { g
 export type EmailSignupOutcome = 'signed-up' | 'invalid';
 
 export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { address: string; name: string }): Promise<EmailSignupOutcome> {
-  const body = newText(bodyText(mail));
-  const withoutBuddy = body.replace(new RegExp(BUDDY_LINE.source, 'gim'), '').trim();
+  const full = bodyText(mail);
+  // The buddy line is read before signatures are cut: alone in the last paragraph it looks like one ("kompis: kari@…").
+  const written = textAboveQuote(full);
+  const withoutBuddy = newText(full.replace(new RegExp(BUDDY_LINE.source, 'gim'), '')).trim();
   const subject = (mail.subject ?? '').slice(0, MAX_GOAL_CHARS);
   const { goalText, structure } = emailGoal(withoutBuddy, subject, deps.clock.now());
   const weeks = Math.min(52, Math.max(1, structure.horizonWeeks ?? signupDefaults.weeks));
   const perWeek = Math.min(100, Math.max(1, weeklyTarget(structure, weeks) ?? 1));
-  const buddy = buddyFrom(mail, body, sender.address, deps.config.inboundDomain);
+  const buddy = buddyFrom(mail, written, sender.address, deps.config.inboundDomain);
   const locale = goalLanguage(`${subject} ${goalText}`);
 
   const form = signupFormSchema.safeParse({

@@ -38,11 +38,18 @@ export const LABELS = new Set([
   'tlf', 'tel', 'telefon', 'phone', 'mob', 'mobil', 'mobile', 'fax', 'org', 'orgnr', 'postboks', 'pb', 'box',
 ]);
 
+/** Spans of the calendar: after a number a duration ("for two weeks", "de neste to ukene"), never a weekly count. */
+export const CALENDAR_UNITS = new Set([
+  'week', 'weeks', 'wk', 'wks', 'uke', 'uker', 'ukene', 'ukers', 'veckor', 'veckorna', 'uger', 'ugerne', 'fortnight', 'fortnights',
+  'month', 'months', 'måned', 'måneder', 'månedene', 'mnd', 'year', 'years', 'år', 'årene',
+]);
+
 /** Units after a number that make it a measure, not a count — unless the goal is counted in that unit. */
 export const UNITS = new Set([
+  ...CALENDAR_UNITS,
   'hour', 'hours', 'hr', 'hrs', 'h', 'timer', 'time', 'timen', 'timar', 't', 'minute', 'minutes', 'min', 'mins', 'minutter',
-  'minutt', 'minuttar', 'sec', 'secs', 'seconds', 'sek', 'sekunder', 'day', 'days', 'dag', 'dager', 'dagar', 'døgn',
-  'uker', 'veckor', 'month', 'months', 'måned', 'måneder', 'mnd', 'year', 'years', 'år', 'km', 'kilometer', 'kilometers',
+  'minutt', 'minuttar', 'minuttene', 'sec', 'secs', 'seconds', 'sek', 'sekunder', 'day', 'days', 'dag', 'dager', 'dagene', 'dagar',
+  'døgn', 'timene', 'km', 'kilometer', 'kilometers',
   'mile', 'miles', 'mil', 'meter', 'meters', 'm', 'kg', 'kilo', 'g', 'kcal', 'kr', 'kroner', 'kronor', 'nok', 'sek',
   'usd', 'eur', 'euro', 'euros', 'dollar', 'dollars', 'pund', 'pounds', 'gbp', 'prosent', 'percent', 'pct', 'k', 'mill',
   'million', 'millioner', 'am', 'pm',
@@ -54,11 +61,15 @@ export const COUNT_UNITS = new Set(['stk', 'st', 'stykker', 'stykk', 'x', 'gange
 /** Suffixes glued to a number that make it an ordinal ("3rd", "2nd", "1ste"). */
 export const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'ste', 'nde', 'e', 'te']);
 
-export const MONTHS = new Set([
-  'jan', 'januar', 'january', 'feb', 'februar', 'february', 'mar', 'mars', 'march', 'apr', 'april', 'mai', 'may', 'jun',
-  'juni', 'june', 'jul', 'juli', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'okt', 'oktober', 'oct', 'october',
-  'nov', 'november', 'des', 'desember', 'dec', 'december', 'marts', 'maj', 'märz', 'dezember', 'oktober',
-]);
+/** Month names and their numbers ("pause until January", dates like "4. januar"). */
+export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  jan: 1, januar: 1, january: 1, feb: 2, februar: 2, february: 2, mar: 3, mars: 3, march: 3, marts: 3, 'märz': 3,
+  apr: 4, april: 4, mai: 5, may: 5, maj: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, november: 11,
+  des: 12, desember: 12, dec: 12, december: 12, dezember: 12,
+};
+
+export const MONTHS = new Set(Object.keys(MONTH_NUMBERS));
 
 export const WEEKDAYS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur',

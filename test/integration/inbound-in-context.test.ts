@@ -1,0 +1,101 @@
+// Email in, read in context (found by an outside review of issue 13): a duration in a reply to a goal that
+// runs "i 8 uker" is not a count, the week's number said along with a pause is kept, a pause "til januar"
+// lasts until January, a sign-up's buddy line in its own paragraph is read, and someone only invited who
+// replies to the invitation is pointed to it instead of being told they are a buddy.
+import { describe, expect, it } from 'vitest';
+import { checkinReplyAddress, replyAddress } from '../../functions/core/goals/links.js';
+import { handleInbound } from '../../functions/core/inbound/inbound.js';
+import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
+import type { Deps } from '../../functions/core/ports.js';
+import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
+import { uniqueEmail } from '../helpers/factories.js';
+import { anActiveGoal } from '../helpers/goals.js';
+import { gmailReplyNb, rawMail } from '../helpers/mail.js';
+import { linksIn, outboxFor } from '../helpers/outbox.js';
+import { tickAt } from '../helpers/weekly.js';
+
+const WEEK1 = '2026-03-06T14:00:00Z';
+
+async function deps() {
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+  return testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+}
+
+async function atWeekOne(fields: Record<string, string> = {}) {
+  const d = await deps();
+  const goal = await anActiveGoal(d, { locale: 'nb', name: 'Rita', weeks: '8', ...fields });
+  await tickAt(d, WEEK1);
+  d.clock.set('2026-03-06T16:00:00Z');
+  const replyTo = checkinReplyAddress(d.config, goal, 1);
+  const reply = async (text: string) =>
+    handleInbound(d, { messageId: crypto.randomUUID(), raw: await rawMail({ from: `Rita <${goal.owner}>`, to: replyTo, text: gmailReplyNb(text) }), recipients: [replyTo], verdicts: LOCAL_VERDICTS });
+  const current = async () => (await d.store.getGoal(goal.owner, goal.id))!;
+  const week = async (n: number) => (await d.store.getWeekAnswers(goal.id)).find((a) => a.week === n);
+  return { deps: d, goal, reply, current, week };
+}
+
+describe('a reply read with its goal', () => {
+  it('does not count "i to uker" for a goal that runs "i 8 uker": the weeks are how long, not how many', async () => {
+    const s = await atWeekOne({ goal: 'Møte 3 nye kunder hver uke i 8 uker' });
+    expect(await s.reply('Er på ferie i to uker nå.')).toMatchObject([{ outcome: 'asked' }]);
+    expect((await s.week(1))?.count).toBeUndefined();
+    expect((await s.week(1))?.note).toContain('ferie');
+  });
+
+  it('still counts in the unit the goal counts in ("Løpe 20 km hver uke i 8 uker": "løp 25 km" is 25)', async () => {
+    const s = await atWeekOne({ goal: 'Løpe 20 km hver uke i 8 uker', perWeek: '20' });
+    expect(await s.reply('Løp 25 km')).toMatchObject([{ outcome: 'recorded' }]);
+    expect((await s.week(1))?.count).toBe(25);
+  });
+});
+
+describe('a number and a pause in one reply', () => {
+  it('records the week\'s number, pauses for the weeks asked, and does not make the answered week a break', async () => {
+    const s = await atWeekOne();
+    expect(await s.reply('2 denne uka. Så pause i to uker, ferie.')).toMatchObject([{ outcome: 'paused' }]);
+    expect(await s.week(1)).toMatchObject({ count: 2 });
+    expect((await s.week(1))?.paused).toBeUndefined();
+    expect(await s.current()).toMatchObject({ status: 'paused', resumeAt: '2026-03-19T23:00:00.000Z' });
+    const [confirmation] = (await outboxFor(s.goal.owner)).filter((e) => e.subject.startsWith('Re:'));
+    expect(confirmation!.body.text).toContain('Registrerte 2 for uke 1.');
+    expect(confirmation!.body.text).not.toContain('markert som en pause');
+  });
+
+  it('pauses "til januar" until the 1st of January, in the goal\'s time zone', async () => {
+    const s = await atWeekOne();
+    expect(await s.reply('Pause til januar, takk')).toMatchObject([{ outcome: 'paused' }]);
+    expect(await s.current()).toMatchObject({ status: 'paused', resumeAt: '2026-12-31T23:00:00.000Z' });
+  });
+});
+
+describe('sign-up by email', () => {
+  it('reads the buddy from a "kompis:" line in its own paragraph at the end, not as a signature', async () => {
+    const d = await deps();
+    const owner = uniqueEmail('per');
+    const buddy = uniqueEmail('kari');
+    const to = `goal@${d.config.inboundDomain}`;
+    const raw = await rawMail({ from: `Per <${owner}>`, to, subject: 'Mål', text: `Jeg vil møte 3 nye kunder hver uke i 8 uker.\n\nkompis: ${buddy}` });
+    expect(await handleInbound(d, { messageId: 'm1', raw, recipients: [to], verdicts: LOCAL_VERDICTS })).toMatchObject([{ outcome: 'signed-up' }]);
+    const [answer] = await outboxFor(owner);
+    expect(answer!.body.text).toContain(`Kompis: ${buddy}`);
+    const exported = await d.store.exportPerson(owner);
+    expect(exported.goals).toMatchObject([{ text: 'Jeg vil møte 3 nye kunder hver uke i 8 uker.', buddy: { email: buddy } }]);
+  });
+});
+
+describe('a reply to an invitation from the person invited', () => {
+  it('points them to the invitation ("Yes, happy to!" does not answer it) instead of the buddy page', async () => {
+    const d = await deps();
+    const buddy = uniqueEmail('kari');
+    const goal = await anActiveGoal(d, { locale: 'en', name: 'Rita', buddyName: 'Kari', buddyEmail: buddy });
+    expect(goal.buddy?.status).toBe('invited');
+    const to = replyAddress(d.config, goal);
+    const raw = await rawMail({ from: `Kari <${buddy}>`, to, subject: 'Re: Rita asks you to be their buddy', text: 'Yes, happy to be your buddy!' });
+    expect(await handleInbound(d, { messageId: 'i1', raw, recipients: [to], verdicts: LOCAL_VERDICTS })).toMatchObject([{ outcome: 'helped' }]);
+    const answer = (await outboxFor(buddy)).find((e) => e.subject.startsWith('Re:'))!;
+    expect(answer.body.text).toContain('a reply does not answer the invitation');
+    expect(answer.body.text).not.toContain('Cheer or nudge');
+    expect(linksIn(answer, '/i/')).toHaveLength(1);
+    expect(linksIn(answer, '/buddy/')).toHaveLength(0);
+  });
+});
