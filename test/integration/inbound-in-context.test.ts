@@ -1,7 +1,8 @@
 // Email in, read in context (found by an outside review of issue 13): a duration in a reply to a goal that
 // runs "i 8 uker" is not a count, the week's number said along with a pause is kept, a pause "til januar"
-// lasts until January, a sign-up's buddy line in its own paragraph is read, and someone only invited who
-// replies to the invitation is pointed to it instead of being told they are a buddy.
+// lasts until January, "Takk!" to the read-back is not asked about, one message is one reply however it
+// arrives (to two of the goal's addresses, or again under a new SES id), a sign-up's buddy line in its own
+// paragraph is read, and someone only invited who replies to the invitation is pointed to it.
 import { describe, expect, it } from 'vitest';
 import { checkinReplyAddress, replyAddress } from '../../functions/core/goals/links.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
@@ -31,7 +32,8 @@ async function atWeekOne(fields: Record<string, string> = {}) {
     handleInbound(d, { messageId: crypto.randomUUID(), raw: await rawMail({ from: `Rita <${goal.owner}>`, to: replyTo, text: gmailReplyNb(text) }), recipients: [replyTo], verdicts: LOCAL_VERDICTS });
   const current = async () => (await d.store.getGoal(goal.owner, goal.id))!;
   const week = async (n: number) => (await d.store.getWeekAnswers(goal.id)).find((a) => a.week === n);
-  return { deps: d, goal, reply, current, week };
+  const answers = async () => (await outboxFor(goal.owner)).filter((e) => e.subject.startsWith('Re:'));
+  return { deps: d, goal, replyTo, reply, current, week, answers };
 }
 
 describe('a reply read with its goal', () => {
@@ -65,6 +67,42 @@ describe('a number and a pause in one reply', () => {
     const s = await atWeekOne();
     expect(await s.reply('Pause til januar, takk')).toMatchObject([{ outcome: 'paused' }]);
     expect(await s.current()).toMatchObject({ status: 'paused', resumeAt: '2026-12-31T23:00:00.000Z' });
+  });
+});
+
+describe('a reply to the read-back', () => {
+  it('keeps "Takk!" with the week and does not ask for a number the week already has', async () => {
+    const s = await atWeekOne();
+    expect(await s.reply('2')).toMatchObject([{ outcome: 'recorded' }]);
+    expect(await s.reply('Takk!')).toMatchObject([{ outcome: 'noted' }]);
+    expect(await s.week(1)).toMatchObject({ count: 2 });
+    expect((await s.answers()).map((e) => e.body.text?.split('\n')[0])).toEqual(['Registrert 2 for uke 1']);
+  });
+});
+
+describe('one message, one reply', () => {
+  it('reads a message sent to the check-in address and, in Cc, to another of the goal\'s addresses once, and answers once', async () => {
+    const s = await atWeekOne();
+    const other = replyAddress(s.deps.config, s.goal);
+    const raw = await rawMail({ from: `Rita <${s.goal.owner}>`, to: s.replyTo, cc: other, text: gmailReplyNb('3') });
+    const results = await handleInbound(s.deps, { messageId: 'both', raw, recipients: [other, s.replyTo], verdicts: LOCAL_VERDICTS });
+    expect(results).toEqual([
+      { recipient: other, outcome: 'dropped:duplicate-goal' },
+      { recipient: s.replyTo, outcome: 'recorded' },
+    ]);
+    expect(await s.week(1)).toMatchObject({ count: 3 });
+    expect(await s.answers()).toHaveLength(1);
+  });
+
+  it('applies and answers a message once when its sender delivers it again and SES names the copy anew', async () => {
+    const s = await atWeekOne();
+    const raw = await rawMail({ from: `Rita <${s.goal.owner}>`, to: s.replyTo, text: gmailReplyNb('Treg uke, kommer tilbake til tallet'), headers: { 'Message-ID': '<rita.42@mail.example.no>' } });
+    const again = Buffer.concat([Buffer.from('Received: from mx2.example.no by inbound-smtp; Fri, 6 Mar 2026 16:05:00 +0000\r\n'), raw]);
+    for (const [id, copy] of [['ses-1', raw], ['ses-2', again]] as const) {
+      await handleInbound(s.deps, { messageId: id, raw: copy, recipients: [s.replyTo], verdicts: LOCAL_VERDICTS });
+    }
+    expect((await s.week(1))?.replies).toHaveLength(1);
+    expect(await s.answers()).toHaveLength(1);
   });
 });
 

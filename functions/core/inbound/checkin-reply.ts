@@ -16,7 +16,7 @@ import { applyReply, assertWeekOpen } from '../weekly/record.js';
 import { sendOnce } from '../weekly/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
 
-export type ReplyOutcome = 'recorded' | 'asked' | 'paused' | 'resumed' | 'stopped' | 'status' | 'empty' | 'closed';
+export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'empty' | 'closed';
 
 /** Answers to replies a goal gets in a day, at most: a flood or a loop gets silence after this. */
 export const MAX_ANSWERS_PER_DAY = 10;
@@ -125,7 +125,10 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
     return 'recorded';
   }
   if (!reading.note && !reading.ask) return 'empty';
+  const known = (await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === week)?.count;
   await applyReply(deps, goal, week, { key, note: reading.note || undefined });
+  // A week that has its number already: words alone are kept, not asked about ("Takk!" to the read-back).
+  if (known !== undefined && !reading.ask) return 'noted';
   const candidates = reading.ask ?? [];
   const body =
     candidates.length >= 2
