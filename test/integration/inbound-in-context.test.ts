@@ -121,6 +121,36 @@ describe('sign-up by email', () => {
   });
 });
 
+describe('sign-up by email: the sentence that holds the goal', () => {
+  it.each([
+    [
+      'Hei Kompis!\n\nJeg har lenge tenkt på å bli bedre på nettverksbygging, og i fjor møtte jeg bare 12 nye folk. Målet mitt er å ta kontakt med 5 nye personer hver uke i 10 uker.\n\nHilsen\nOla',
+      'Målet mitt er å ta kontakt med 5 nye personer hver uke i 10 uker.',
+      5,
+      10,
+    ],
+    ['Fra og med 1. desember vil jeg ringe 10 kunder i uka i 12 uker.', 'Fra og med 1. desember vil jeg ringe 10 kunder i uka i 12 uker.', 10, 12],
+  ])('reads %j as the goal %j', async (text, goalText, perWeek, weeks) => {
+    const d = await deps();
+    const owner = uniqueEmail('ola');
+    const to = `goal@${d.config.inboundDomain}`;
+    const raw = await rawMail({ from: `Ola <${owner}>`, to, subject: 'Nytt mål', text });
+    expect(await handleInbound(d, { messageId: 'g1', raw, recipients: [to], verdicts: LOCAL_VERDICTS })).toMatchObject([{ outcome: 'signed-up' }]);
+    expect((await d.store.exportPerson(owner)).goals).toMatchObject([{ text: goalText, targetPerWeek: perWeek, weeks }]);
+  });
+
+  it('answers a goal whose buddy line names the sender (refused as a buddy) without the buddy, instead of saying nothing', async () => {
+    const d = await deps();
+    const owner = uniqueEmail('ola');
+    const to = `goal@${d.config.inboundDomain}`;
+    const raw = await rawMail({ from: `Ola <${owner}>`, to, subject: 'Goal', text: `Meet 2 investors every week for 6 weeks.\nbuddy: ${owner}` });
+    expect(await handleInbound(d, { messageId: 'g2', raw, recipients: [to], verdicts: LOCAL_VERDICTS })).toMatchObject([{ outcome: 'signed-up' }]);
+    const [answer] = await outboxFor(owner);
+    expect(answer!.body.text).toContain('No buddy yet');
+    expect((await d.store.exportPerson(owner)).goals).toMatchObject([{ targetPerWeek: 2, weeks: 6 }]);
+  });
+});
+
 describe('a reply to an invitation from the person invited', () => {
   it('points them to the invitation ("Yes, happy to!" does not answer it) instead of the buddy page', async () => {
     const d = await deps();
