@@ -2,7 +2,8 @@
 // runs "i 8 uker" is not a count, the week's number said along with a pause is kept, a pause "til januar"
 // lasts until January, "Takk!" to the read-back is not asked about, one message is one reply however it
 // arrives (to two of the goal's addresses, or again under a new SES id), a sign-up's buddy line in its own
-// paragraph is read, and someone only invited who replies to the invitation is pointed to it.
+// paragraph is read, someone only invited who replies to the invitation is pointed to it, and a delivery
+// report written by a mailbox at the owner's (shared) provider does not suppress the owner.
 import { describe, expect, it } from 'vitest';
 import { checkinReplyAddress, replyAddress } from '../../functions/core/goals/links.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
@@ -11,7 +12,7 @@ import type { Deps } from '../../functions/core/ports.js';
 import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
-import { gmailReplyNb, rawMail } from '../helpers/mail.js';
+import { deliveryReport, gmailReplyNb, rawMail } from '../helpers/mail.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
@@ -165,5 +166,23 @@ describe('a reply to an invitation from the person invited', () => {
     expect(answer.body.text).not.toContain('Cheer or nudge');
     expect(linksIn(answer, '/i/')).toHaveLength(1);
     expect(linksIn(answer, '/buddy/')).toHaveLength(0);
+  });
+});
+
+describe('a delivery report at a goal\'s address', () => {
+  it('does not suppress the owner when another mailbox at the same provider writes it (only its mail system may)', async () => {
+    const s = await atWeekOne();
+    const domain = s.goal.owner.slice(s.goal.owner.indexOf('@') + 1);
+    const address = replyAddress(s.deps.config, s.goal);
+    const forged = deliveryReport({ from: `Mail Delivery System <mallory@${domain}>`, to: address, failed: s.goal.owner });
+    expect(await handleInbound(s.deps, { messageId: 'dsn-1', raw: Buffer.from(forged), recipients: [address], verdicts: LOCAL_VERDICTS })).toMatchObject([
+      { outcome: 'dropped:bounce-unverified' },
+    ]);
+    expect(await s.deps.store.isSuppressed(s.goal.owner)).toBe(false);
+
+    const real = deliveryReport({ from: `Mail Delivery System <MAILER-DAEMON@mx1.${domain}>`, to: address, failed: s.goal.owner });
+    expect(await handleInbound(s.deps, { messageId: 'dsn-2', raw: Buffer.from(real), recipients: [address], verdicts: LOCAL_VERDICTS })).toMatchObject([
+      { outcome: 'bounce:suppressed' },
+    ]);
   });
 });

@@ -32,6 +32,15 @@ const DAEMON_NAMES = /^(mail delivery (system|subsystem|service)|mailer-daemon|p
 const BOUNCE_SUBJECT = /^\s*(undeliver(able|ed)|undelivered mail|delivery (status notification|failure|has failed)|returned mail|mail delivery failed|failure notice|non.?delivery|kan ikke leveres|levering (mislyktes|feilet)|kunde inte levereras|olevererbart|kunne ikke leveres|unzustellbar|nicht zustellbar|message not delivered)/iu;
 const RECEIPT_SUBJECT = /^\s*(read|not read|lest|ikke lest|läst|inte läst|læst|ikke læst|gelesen|nicht gelesen|return receipt|lu|leído)\s*(:|\(|-)/iu;
 
+/**
+ * Whether an address is a mail system's own (MAILER-DAEMON, postmaster, Exchange's "MicrosoftExchange<hex>"),
+ * not a person's mailbox: only a mail system reports that a mailbox is gone.
+ */
+export function isMailSystem(address: string): boolean {
+  const local = address.slice(0, address.lastIndexOf('@'));
+  return DAEMONS.test(local) || /^microsoftexchange[0-9a-f]{32}$/i.test(local);
+}
+
 /** "Return-Path: <>": the null sender RFC 3834 asks automatic mail to use. */
 function nullSender(facts: MailFacts): boolean {
   const returnPath = facts.header('return-path');
