@@ -86,7 +86,16 @@ export async function main(argv: string[]): Promise<number> {
       const { readFile } = await import('node:fs/promises');
       const { parseReply } = await import('../core/replies/parse-reply.js');
       const locale = values.lang === 'nb' || values.lang === 'en' ? values.lang : undefined;
-      process.stdout.write(`${JSON.stringify(await parseReply(await readFile(file), { locale }))}\n`);
+      let reading;
+      try {
+        reading = await parseReply(await readFile(file), { locale });
+      } catch (error) {
+        // What the inbound handler drops as "dropped:malformed" (1,000 parts, a header block over the limit):
+        // said in one line, not a stack trace.
+        process.stderr.write(`kompis parse-reply: ${file} could not be read as a message (${error instanceof Error ? error.message : String(error)}); the inbound handler drops such mail unanswered.\n`);
+        return 1;
+      }
+      process.stdout.write(`${JSON.stringify(reading)}\n`);
       return 0;
     }
     case 'replay-inbound':

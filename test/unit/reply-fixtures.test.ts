@@ -1,6 +1,7 @@
 // Every realistic reply in test/fixtures/mail/replies against its expected reading (see the README there).
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +43,16 @@ describe('reading replies from real-shaped mail', () => {
     const printed = JSON.parse(stdout);
     expect(Object.keys(printed).sort()).toEqual(['autoReply', 'count', 'note']);
     expect(printed).toEqual(await parseReply(readFileSync(join(dir, file))));
+  });
+
+  it('says in one line, not with a stack trace, when `kompis parse-reply` is given mail the inbound handler drops as malformed', async () => {
+    const parts = Array.from({ length: 1000 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\n${i}\r\n`).join('');
+    const file = join(mkdtempSync(join(tmpdir(), 'kompis-parse-')), 'many-parts.eml');
+    writeFileSync(file, `From: a@example.com\r\nSubject: Re: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}--b--\r\n`);
+    const failure = await promisify(execFile)('node', ['bin/kompis.js', 'parse-reply', file]).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    const { stderr } = failure as { stderr: string };
+    expect(stderr).toContain('could not be read as a message');
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 });
