@@ -16,6 +16,22 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   noll: 0, 'två': 2, fyra: 4, 'åtta': 8, nio: 9, tio: 10, elva: 11, nul: 0, otte: 8,
 };
 
+/** Tens that take a unit: "twenty-one", "tjueen". */
+export const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, tjue: 20, tretti: 30, førti: 40, femti: 50 };
+export const ENGLISH_UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const NORWEGIAN_UNITS = ['', 'en', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni'];
+
+/** "tjueen", "trettifem": bokmål writes 21–59 as one word. */
+export function compoundNumber(word: string): number | undefined {
+  for (const [tens, value] of Object.entries(TENS)) {
+    if (!word.startsWith(tens) || word.length === tens.length) continue;
+    const unit = NORWEGIAN_UNITS.indexOf(word.slice(tens.length));
+    if (unit > 0) return value + unit;
+  }
+  if (word === 'thirty' || word === 'forty' || word === 'fifty' || word === 'tretti' || word === 'førti' || word === 'femti') return TENS[word];
+  return undefined;
+}
+
 /** Bokmål words that are also everyday English words: a number only in a Scandinavian text. */
 export const AMBIGUOUS_WORDS = new Set(['to', 'fire', 'ni', 'ti', 'null', 'en', 'ei', 'ett']);
 
@@ -95,6 +111,13 @@ export const PARTITIVES = new Set(['them', 'dem', 'disse', 'which', 'those', 'th
 
 /** Words that put a number in the future ("3 planned next week"), not this week's count. */
 export const FUTURE = new Set(['planned', 'planlagt', 'booked', 'booket', 'scheduled', 'neste', 'next', 'kommende', 'upcoming', 'coming', 'tomorrow', 'morgen']);
+
+/** Words for a week ("this week 3", "forrige uke 2"). */
+export const WEEK_WORDS = new Set(['week', 'wk', 'uke', 'uka', 'uken', 'veka', 'veke', 'vecka', 'veckan', 'uge', 'ugen']);
+/** Before a week word: this week, the one before, the next one. */
+export const THIS_WEEK = new Set(['this', 'denne', 'dette', 'den', 'current', 'inneværende']);
+export const LAST_WEEK = new Set(['last', 'forrige', 'previous', 'sist', 'siste', 'förra', 'sidste']);
+export const NEXT_WEEK = new Set(['next', 'neste', 'kommende', 'coming', 'nästa', 'næste']);
 
 /** Words that say the number is a guess, but one guess ("about 3", "ca. 4"). */
 export const APPROXIMATE = new Set(['about', 'around', 'roughly', 'approx', 'approximately', 'ca', 'cirka', 'circa', 'omtrent', 'rundt', 'nesten', 'almost', 'nearly', 'maybe', 'kanskje', 'probably', 'trolig', 'sikkert', 'ish']);
