@@ -50,8 +50,14 @@ const CONTROLS = new RegExp(TEXT_CONTROL.source, 'g');
 // The check-in's own words in a quote tell which language Kompis wrote in.
 const NORWEGIAN_CHECKIN = /Hvor mange ble det denne uka|Klikk på tallet ditt|Målet ditt:|Forrige uke (registrerte|mangler)/;
 
+/**
+ * mailparser turns an HTML-only message into text itself, over all of it (about half a second a megabyte);
+ * only the start is ever read, so above this it is left to bodyText, which converts the first 64 KB.
+ */
+const MAX_HTML_TEXT = 64 * 1024;
+
 export async function parseMime(raw: Buffer | string): Promise<ParsedMail> {
-  return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+  return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, maxHtmlLengthToParse: MAX_HTML_TEXT });
 }
 
 export function headerText(mail: ParsedMail, name: string): string | undefined {
