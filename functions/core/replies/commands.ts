@@ -135,6 +135,9 @@ function commandIn({ tokens, label }: Clause): EmailCommand | undefined {
     if (month !== undefined) return { kind, untilMonth: month };
     if (!onlyTrailing(rest)) return undefined;
     if (kind === 'pause') {
+      // "pause 2": a bare number after "pause" is its weeks, not the week's count.
+      const bare = rest.length === 1 ? (/^\d+$/.test(rest[0]!) ? Number(rest[0]) : NUMBER_WORDS[rest[0]!]) : undefined;
+      if (bare !== undefined) return bare >= 1 && bare <= MAX_PAUSE_WEEKS ? { kind, weeks: bare } : undefined;
       const weeks = weeksIn(rest);
       if (weeks === undefined) return rest.some((w) => /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined) ? undefined : { kind };
       return weeks >= 1 && weeks <= MAX_PAUSE_WEEKS ? { kind, weeks } : undefined;
