@@ -45,6 +45,14 @@ describe('reading replies from real-shaped mail', () => {
     expect(printed).toEqual(await parseReply(readFileSync(join(dir, file))));
   });
 
+  it('reads a reply with the goal\'s words when `kompis parse-reply` is given --goal, as the inbound handler does', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kompis-parse-')), 'km.eml');
+    writeFileSync(file, 'From: a@example.com\r\nSubject: Re: Uke 1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nLøp 25 km\r\n');
+    const run = async (...extra: string[]) => JSON.parse((await promisify(execFile)('node', ['bin/kompis.js', 'parse-reply', file, ...extra])).stdout);
+    expect((await run()).count).toBeNull();
+    expect((await run('--goal', 'Løpe 20 km hver uke i 8 uker')).count).toBe(25);
+  });
+
   it('says in one line, not with a stack trace, when `kompis parse-reply` is given mail the inbound handler drops as malformed', async () => {
     const parts = Array.from({ length: 1000 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\n${i}\r\n`).join('');
     const file = join(mkdtempSync(join(tmpdir(), 'kompis-parse-')), 'many-parts.eml');
