@@ -38,6 +38,8 @@ const TRAILING = new Set([
   'on', 'hold', 'kompis', 'this', 'goal', 'for', 'now', 'sammen', 'med', 'uken', 'uka',
   // "remove me from this list", "ikke send meg flere e-poster", "stop sending me any more".
   'list', 'lista', 'listen', 'mailing', 'more', 'any', 'mer', 'flere', 'noen', 'poster', 'eposter', 'epost', 'post', 'off',
+  // "I'm back from holiday", "how am I doing so far", "hvor står jeg hittil".
+  'holiday', 'holidays', 'vacation', 'leave', 'ferie', 'ferien', 'permisjon', 'so', 'far', 'hittil', 'to', 'work', 'jobb',
 ]);
 
 const PAUSE_HEADS = [
@@ -49,8 +51,14 @@ const STOP_HEADS = [
   ['slutt'], ['no', 'more'], ['remove', 'me'], ['take', 'me', 'off'], ['opt', 'out'], ['opt', 'me', 'out'], ['ikke', 'send'], ['ikkje', 'send'],
   ['don', 't', 'send'], ['do', 'not', 'send'],
 ];
-const RESUME_HEADS = [['resume'], ['fortsett'], ['fortsette'], ['start', 'igjen'], ['starte', 'igjen'], ['start', 'again'], ['restart'], ['gjenoppta'], ['pick', 'up', 'again'], ['unpause'], ['continue'], ['begin', 'again']];
-const STATUS_HEADS = [['status'], ['how', 'am', 'i', 'doing'], ['hvordan', 'ligger', 'jeg', 'an'], ['hvordan', 'går', 'det'], ['where', 'am', 'i'], ['progress']];
+const RESUME_HEADS = [
+  ['resume'], ['fortsett'], ['fortsette'], ['start', 'igjen'], ['starte', 'igjen'], ['start', 'again'], ['restart'], ['gjenoppta'], ['pick', 'up', 'again'],
+  ['unpause'], ['continue'], ['begin', 'again'], ['back'], ['er', 'tilbake'], ['tilbake'],
+];
+const STATUS_HEADS = [
+  ['status'], ['how', 'am', 'i', 'doing'], ['hvordan', 'ligger', 'jeg', 'an'], ['hvordan', 'går', 'det'], ['where', 'am', 'i', 'at'], ['where', 'am', 'i'],
+  ['where', 'do', 'i', 'stand'], ['hvor', 'står', 'jeg'], ['progress'],
+];
 
 const WEEK_UNITS = new Set(['week', 'weeks', 'wk', 'wks', 'uke', 'uker', 'uka', 'uken', 'veckor', 'vecka', 'uger', 'uge']);
 const MONTH_UNITS = new Set(['month', 'months', 'måned', 'måneder', 'mnd']);
