@@ -69,6 +69,12 @@ describe('a number and a pause in one reply', () => {
     expect(await s.reply('Pause til januar, takk')).toMatchObject([{ outcome: 'paused' }]);
     expect(await s.current()).toMatchObject({ status: 'paused', resumeAt: '2026-12-31T23:00:00.000Z' });
   });
+
+  it('pauses "fram til 15. februar" until that day next year when it has passed this year', async () => {
+    const s = await atWeekOne();
+    expect(await s.reply('Kan du pause fram til 15. februar?')).toMatchObject([{ outcome: 'paused' }]);
+    expect(await s.current()).toMatchObject({ status: 'paused', resumeAt: '2027-02-14T23:00:00.000Z' });
+  });
 });
 
 describe('a reply to the read-back', () => {

@@ -55,12 +55,17 @@ async function markPaused(deps: Deps, goal: Goal, week: number, key: string): Pr
 }
 
 /** When a pause by reply ends: after its weeks, on the 1st of the month it names, or when resumed. */
-export function pauseEnd(command: { weeks?: number; untilMonth?: number }, now: Date, timeZone: string): Date | undefined {
+export function pauseEnd(command: { weeks?: number; untilMonth?: number; untilDay?: number }, now: Date, timeZone: string): Date | undefined {
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   if (command.weeks) return today.plus({ weeks: command.weeks }).toJSDate();
   if (!command.untilMonth) return undefined;
-  const first = today.set({ month: command.untilMonth, day: 1 });
-  return (first <= today ? first.plus({ years: 1 }) : first).toJSDate();
+  // A day past the month's end ("31. februar") is its last day.
+  const at = (year: number) => {
+    const first = DateTime.fromObject({ year, month: command.untilMonth, day: 1 }, { zone: timeZone });
+    return first.set({ day: Math.min(command.untilDay ?? 1, first.daysInMonth ?? 28) });
+  };
+  const end = at(today.year) <= today ? at(today.year + 1) : at(today.year);
+  return end.toJSDate();
 }
 
 /** Records the week's number said along with a command; false when the week cannot take it (closed). */

@@ -6,8 +6,12 @@
 import { MONTH_NUMBERS, NUMBER_WORDS } from './number-words.js';
 import { tokenize, type Token } from './tokens.js';
 
-/** A pause lasts `weeks`, or until the 1st of `untilMonth` (1–12, the next one to come), or until resumed. */
-export type EmailCommand = { kind: 'pause'; weeks?: number; untilMonth?: number } | { kind: 'resume' } | { kind: 'stop' } | { kind: 'status' };
+/** A pause lasts `weeks`, or until `untilDay` (else the 1st) of `untilMonth` (1–12, the next one to come), or until resumed. */
+export type EmailCommand =
+  | { kind: 'pause'; weeks?: number; untilMonth?: number; untilDay?: number }
+  | { kind: 'resume' }
+  | { kind: 'stop' }
+  | { kind: 'status' };
 
 /** A command and where its clause starts in the text (what comes before may be the week's answer). */
 export interface FoundCommand {
@@ -84,6 +88,9 @@ function clauses(text: string): Clause[] {
   };
   const tokens = tokenize(text.slice(0, MAX_LINE_COMMAND_CHARS));
   tokens.forEach((t, i) => {
+    // "til 1. februar": the dot of a date does not end the clause.
+    const dateDot = t.text === '.' && !t.spaced && tokens[i - 1]?.kind === 'num' && MONTH_NUMBERS[tokens[i + 1]?.lower ?? ''] !== undefined;
+    if (dateDot) return;
     if (t.kind === 'nl' || (t.kind === 'sym' && '.!?,;—–:'.includes(t.text)) || (t.kind === 'sym' && t.text === '-' && t.spaced)) {
       // ":)", ":-)", ":D" are smiles, not colons.
       const next = tokens[i + 1];
@@ -118,11 +125,20 @@ function weeksIn(words: string[]): number | undefined {
   return undefined;
 }
 
-/** "until January", "til mars": the month a pause lasts until. */
-function untilMonth(words: string[]): number | undefined {
+/** "until January", "til mars", "fram til 1. februar", "until February 15": the date a pause lasts until. */
+function untilDate(words: string[]): { untilMonth: number; untilDay?: number } | undefined {
   const at = words.findIndex((w) => w === 'until' || w === 'til' || w === 'till');
-  const month = at >= 0 ? MONTH_NUMBERS[words[at + 1] ?? ''] : undefined;
-  return month !== undefined && words.slice(at + 2).every((w) => TRAILING.has(w)) && onlyTrailing(words.slice(0, at)) ? month : undefined;
+  if (at < 0 || !words.slice(0, at).every((w) => w === 'fram' || w === 'frem' || TRAILING.has(w))) return undefined;
+  const day = (w: string | undefined) => (w && /^\d{1,2}$/.test(w) && Number(w) >= 1 && Number(w) <= 31 ? Number(w) : undefined);
+  let k = at + 1;
+  let untilDay = day(words[k]);
+  if (untilDay !== undefined) k++;
+  const month = MONTH_NUMBERS[words[k] ?? ''];
+  if (month === undefined) return undefined;
+  k++;
+  if (untilDay === undefined && (untilDay = day(words[k])) !== undefined) k++;
+  if (!words.slice(k).every((w) => TRAILING.has(w))) return undefined;
+  return untilDay !== undefined ? { untilMonth: month, untilDay } : { untilMonth: month };
 }
 
 /** The words after the head must be a duration, an object or politeness: nothing about the week's work. */
@@ -139,8 +155,8 @@ function commandIn({ tokens, label }: Clause): EmailCommand | undefined {
     const head = list.find((h) => startsWith(words, at, h));
     if (!head || (label && (kind === 'status' || kind === 'resume'))) continue;
     const rest = words.slice(at + head.length);
-    const month = kind === 'pause' ? untilMonth(rest) : undefined;
-    if (month !== undefined) return { kind, untilMonth: month };
+    const until = kind === 'pause' ? untilDate(rest) : undefined;
+    if (until) return { kind, ...until };
     if (!onlyTrailing(rest)) return undefined;
     if (kind === 'pause') {
       // "pause 2": a bare number after "pause" is its weeks, not the week's count.
