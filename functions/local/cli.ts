@@ -14,13 +14,14 @@ Commands:
                     Print what Kompis reads in a goal, as one JSON object: count, cadence,
                     horizonWeeks, audience, missing, commitment. Horizons such as "this
                     quarter" are counted from --start (the sign-up date; today by default).
-  parse-reply <file.eml> [--lang nb|en]
+  parse-reply <file.eml> [--lang nb|en] [--goal "<goal text>"]
                     Print what a reply says, as one JSON object {"count", "note", "autoReply"},
                     with the same code the inbound handler uses, and when they apply: "ask"
                     (the counts Kompis would ask about; count is then null), "command"
                     (pause, resume, stop, status) and "bounce" (a delivery report). --lang is
-                    the goal's language (read from the quoted check-in when not given).
-                    Touches no store.
+                    the goal's language (read from the quoted check-in when not given); --goal
+                    its words, as the handler reads them ("løp 25 km" counts for "Løpe 20 km
+                    hver uke"). Touches no store.
   replay-inbound --queue <url> [--dry-run]
   replay-feedback --queue <url> [--dry-run]
                     On AWS: hand the events the inbound (or feedback) function gave up on back to
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       queue: { type: 'string' },
       'dry-run': { type: 'boolean' },
       start: { type: 'string' },
+      goal: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -86,7 +88,17 @@ export async function main(argv: string[]): Promise<number> {
       const { readFile } = await import('node:fs/promises');
       const { parseReply } = await import('../core/replies/parse-reply.js');
       const locale = values.lang === 'nb' || values.lang === 'en' ? values.lang : undefined;
-      process.stdout.write(`${JSON.stringify(await parseReply(await readFile(file), { locale }))}\n`);
+      let reading;
+      try {
+        const goalText = typeof values.goal === 'string' ? values.goal : undefined;
+        reading = await parseReply(await readFile(file), { locale, goalText });
+      } catch (error) {
+        // What the inbound handler drops as "dropped:malformed" (1,000 parts, a header block over the limit):
+        // said in one line, not a stack trace.
+        process.stderr.write(`kompis parse-reply: ${file} could not be read as a message (${error instanceof Error ? error.message : String(error)}); the inbound handler drops such mail unanswered.\n`);
+        return 1;
+      }
+      process.stdout.write(`${JSON.stringify(reading)}\n`);
       return 0;
     }
     case 'replay-inbound':

@@ -524,6 +524,11 @@ export const en = {
   'buddyDone.title.yes': 'You are the buddy',
   'buddyDone.title.no': 'Thanks for answering',
   'buddyDone.title.left': 'You no longer follow this goal',
+  // Attack on issue 13: a number said along with a pause is recorded too
+  'reply.paused.recorded': 'Recorded {{count}} for week {{week}}.',
+  // Attack on issue 13: an invitee's reply is pointed to the invitation
+  'reply.help.invitee.body': 'Thank you! Kompis does not pass replies on, and a reply does not answer the invitation: click “{{accept}}” or “{{decline}}” on the invitation page.',
+  'reply.help.invitee.link': 'The invitation',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -524,4 +524,9 @@ export const nb: Record<MessageKey, string> = {
   'buddyDone.title.yes': 'Du er kompis',
   'buddyDone.title.no': 'Takk for svaret',
   'buddyDone.title.left': 'Du følger ikke lenger målet',
+  // Attack on issue 13: a number said along with a pause is recorded too
+  'reply.paused.recorded': 'Registrerte {{count}} for uke {{week}}.',
+  // Attack on issue 13: an invitee's reply is pointed to the invitation
+  'reply.help.invitee.body': 'Takk! Kompis sender ikke svar videre, og et svar på e-posten svarer ikke på invitasjonen: klikk «{{accept}}» eller «{{decline}}» på invitasjonssiden.',
+  'reply.help.invitee.link': 'Invitasjonen',
 };

@@ -134,8 +134,9 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
 
   clock.set('2026-03-06T15:00:00Z');
   for (const [kind, text] of [
-    ['read-back-recorded', '2'],
+    // Words first: once the week has its number, words alone are kept without asking.
     ['read-back-ask', 'A slow week, but a good lunch'],
+    ['read-back-recorded', '2'],
     ['read-back-paused', 'pause'],
     ['read-back-resumed', locale === 'nb' ? 'fortsett' : 'resume'],
   ] as const) {

@@ -16,7 +16,7 @@ import { applyReply, assertWeekOpen } from '../weekly/record.js';
 import { sendOnce } from '../weekly/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
 
-export type ReplyOutcome = 'recorded' | 'asked' | 'paused' | 'resumed' | 'stopped' | 'status' | 'empty' | 'closed';
+export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'empty' | 'closed';
 
 /** Answers to replies a goal gets in a day, at most: a flood or a loop gets silence after this. */
 export const MAX_ANSWERS_PER_DAY = 10;
@@ -54,6 +54,31 @@ async function markPaused(deps: Deps, goal: Goal, week: number, key: string): Pr
   return ((await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === week)?.count ?? undefined) === undefined;
 }
 
+/** When a pause by reply ends: after its weeks, on the 1st of the month it names, or when resumed. */
+export function pauseEnd(command: { weeks?: number; untilMonth?: number; untilDay?: number }, now: Date, timeZone: string): Date | undefined {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  if (command.weeks) return today.plus({ weeks: command.weeks }).toJSDate();
+  if (!command.untilMonth) return undefined;
+  // A day past the month's end ("31. februar") is its last day.
+  const at = (year: number) => {
+    const first = DateTime.fromObject({ year, month: command.untilMonth, day: 1 }, { zone: timeZone });
+    return first.set({ day: Math.min(command.untilDay ?? 1, first.daysInMonth ?? 28) });
+  };
+  const end = at(today.year) <= today ? at(today.year + 1) : at(today.year);
+  return end.toJSDate();
+}
+
+/** Records the week's number said along with a command; false when the week cannot take it (closed). */
+async function recordBeforeCommand(deps: Deps, goal: Goal, week: number, input: { key: string; count: number; note: string | undefined }): Promise<boolean> {
+  try {
+    assertWeekOpen(goal, week);
+  } catch {
+    return false;
+  }
+  await applyReply(deps, goal, week, input);
+  return true;
+}
+
 export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, reply: InboundReply): Promise<ReplyOutcome> {
   const { reading, received, key } = reply;
   const locale = goal.locale;
@@ -68,10 +93,9 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
 
   if (command?.kind === 'pause' || command?.kind === 'stop') {
     if (goal.status !== 'active' && goal.status !== 'paused') return 'closed';
-    const now = deps.clock.now();
-    const resumeAt = command.kind === 'pause' && command.weeks
-      ? DateTime.fromJSDate(now, { zone: goal.timeZone }).startOf('day').plus({ weeks: command.weeks }).toJSDate()
-      : undefined;
+    const resumeAt = command.kind === 'pause' ? pauseEnd(command, deps.clock.now(), goal.timeZone) : undefined;
+    // "2 this week. Then pause": the week's number is recorded first, so that week is not a break.
+    const recorded = reading.count !== null && week >= 1 && (await recordBeforeCommand(deps, goal, week, { key, count: reading.count, note: reading.note || undefined }));
     const paused = await pauseGoal(deps, ref, resumeAt);
     const marked = await markPaused(deps, goal, week, key);
     const body =
@@ -81,10 +105,8 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
           ? t(locale, 'reply.paused.body', { date: formatDate(resumeAt, goal.timeZone, locale) })
           : t(locale, 'reply.pausedOpen.body');
     const heading = t(locale, command.kind === 'stop' ? 'reply.stopped.subject' : 'reply.paused.subject');
-    await answer(
-      { heading, body: marked ? `${body} ${t(locale, 'reply.paused.week', { week })}` : body, link: undo('reply.undo.resume', locale === 'nb' ? 'fortsett' : 'resume', paused) },
-      paused,
-    );
+    const said = [recorded ? t(locale, 'reply.paused.recorded', { count: reading.count!, week }) : '', body, marked ? t(locale, 'reply.paused.week', { week }) : ''];
+    await answer({ heading, body: said.filter(Boolean).join(' '), link: undo('reply.undo.resume', locale === 'nb' ? 'fortsett' : 'resume', paused) }, paused);
     return command.kind === 'stop' ? 'stopped' : 'paused';
   }
   if (command?.kind === 'resume') {
@@ -108,7 +130,10 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
     return 'recorded';
   }
   if (!reading.note && !reading.ask) return 'empty';
+  const known = (await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === week)?.count;
   await applyReply(deps, goal, week, { key, note: reading.note || undefined });
+  // A week that has its number already: words alone are kept, not asked about ("Takk!" to the read-back).
+  if (known !== undefined && !reading.ask) return 'noted';
   const candidates = reading.ask ?? [];
   const body =
     candidates.length >= 2

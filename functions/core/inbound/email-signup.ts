@@ -15,7 +15,7 @@ import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { goalLanguage } from '../analysis/language.js';
 import { bodyText } from '../replies/body-text.js';
-import { newText } from '../replies/new-text.js';
+import { newText, textAboveQuote } from '../replies/new-text.js';
 
 const BUDDY_LINE = /^\s*(?:buddy|kompis|accountability buddy|forpliktelse-kompis)\s*:\s*(.+)$/im;
 /** The goal is in the first lines of what the person wrote; the rest (a long story, a quoted thread) is not read. */
@@ -24,16 +24,35 @@ const GOAL_WINDOW = 2000;
 const MAX_SENTENCES = 20;
 const NAMES_A_GOAL = /^(mitt mål|målet mitt|målet|mål|my goal|the goal|goal|jeg (vil|skal|ønsker)|i (will|want|am going|'m going))/iu;
 
-/** The sentence that holds the goal: the first measurable one, else one that names a goal, else the first. */
+// A sentence ends at . ! ? before a capital, a digit or a quote — not inside "1. desember" or "ca. 3".
+const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\p{N}"«“(])|\n+/u;
+
+/**
+ * The sentence that holds the goal, as a person reads it: one that names a goal and is measurable ("Målet mitt
+ * er å …"), else the first with a count and a cadence, else the first measurable one, else one that names a
+ * goal, else the first. A story before it ("i fjor møtte jeg bare 12") is not the goal.
+ */
 function goalSentence(body: string, start: Date): string {
   const sentences = body
     .slice(0, GOAL_WINDOW)
-    .split(/(?<=[.!?])\s+|\n+/)
+    .split(SENTENCE_END)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s))
     .slice(0, MAX_SENTENCES);
-  const measurable = sentences.find((s) => says(readGoal(s, start)));
-  return (measurable ?? sentences.find((s) => NAMES_A_GOAL.test(s)) ?? sentences[0] ?? '').slice(0, MAX_GOAL_CHARS);
+  const read = sentences.map((text) => ({ text, reading: readGoal(text, start), named: NAMES_A_GOAL.test(goalOpening(text)) }));
+  const chosen =
+    read.find((s) => s.named && says(s.reading)) ??
+    read.find((s) => s.reading.count !== null && s.reading.cadence !== null) ??
+    read.find((s) => says(s.reading)) ??
+    read.find((s) => s.named) ??
+    read[0];
+  return (chosen?.text ?? '').slice(0, MAX_GOAL_CHARS);
+}
+
+/** Where a sentence may name its goal: at its start, or after a short lead-in ("Thanks! My goal: …", "Målet mitt er …"). */
+function goalOpening(sentence: string): string {
+  const named = /(mitt mål|målet mitt|my goal|the goal|goal \d+:|mål \d+:)/iu.exec(sentence);
+  return named && named.index < 40 ? sentence.slice(named.index) : sentence;
 }
 
 function firstAddress(list: AddressObject | AddressObject[] | undefined): { address: string; name: string }[] {
@@ -66,16 +85,18 @@ export function emailGoal(newWords: string, subjectLine: string, now: Date): { g
 export type EmailSignupOutcome = 'signed-up' | 'invalid';
 
 export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { address: string; name: string }): Promise<EmailSignupOutcome> {
-  const body = newText(bodyText(mail));
-  const withoutBuddy = body.replace(new RegExp(BUDDY_LINE.source, 'gim'), '').trim();
+  const full = bodyText(mail);
+  // The buddy line is read before signatures are cut: alone in the last paragraph it looks like one ("kompis: kari@…").
+  const written = textAboveQuote(full);
+  const withoutBuddy = newText(full.replace(new RegExp(BUDDY_LINE.source, 'gim'), '')).trim();
   const subject = (mail.subject ?? '').slice(0, MAX_GOAL_CHARS);
   const { goalText, structure } = emailGoal(withoutBuddy, subject, deps.clock.now());
   const weeks = Math.min(52, Math.max(1, structure.horizonWeeks ?? signupDefaults.weeks));
   const perWeek = Math.min(100, Math.max(1, weeklyTarget(structure, weeks) ?? 1));
-  const buddy = buddyFrom(mail, body, sender.address, deps.config.inboundDomain);
+  const buddy = buddyFrom(mail, written, sender.address, deps.config.inboundDomain);
   const locale = goalLanguage(`${subject} ${goalText}`);
 
-  const form = signupFormSchema.safeParse({
+  const fields = {
     email: sender.address,
     // A display name is whatever the sender's client put there: made into a name the form takes, or left out.
     name: displayName(sender.name),
@@ -88,7 +109,11 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
     timeZone: signupDefaults.timeZone,
     weekday: String(signupDefaults.weekday),
     hour: String(signupDefaults.hour),
-  });
+  };
+  // A buddy line the form refuses (the sender's own address, one of Kompis's) does not cost the goal its answer:
+  // the goal is read without the buddy, and the answer says there is none yet.
+  let form = signupFormSchema.safeParse(fields);
+  if (!form.success && fields.buddyEmail) form = signupFormSchema.safeParse({ ...fields, buddyName: '', buddyEmail: '' });
   if (!form.success) return 'invalid';
 
   await signUp(deps, form.data, (d, goal: Goal, now) => {

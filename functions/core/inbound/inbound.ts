@@ -86,14 +86,36 @@ export async function handleInbound(deps: Deps, message: InboundMessage, log: Lo
   if (sent > INBOUND_PER_SENDER_PER_HOUR) return all('dropped:rate-limited');
 
   let signedUp = false;
-  return eachRecipient(deps, message, log, (recipient) =>
-    route(deps, message, mail, sender, recipient, () => {
-      const first = !signedUp;
-      signedUp = true;
-      return first;
+  const answered = new Set<string>();
+  // One message to two of a goal's addresses (To: the check-in's, Cc: another email's) is one reply to the goal:
+  // the check-in's address is read first, and the goal is not answered twice.
+  const recipients = [...message.recipients].sort((a, b) => Number(!a.toLowerCase().startsWith('checkin+')) - Number(!b.toLowerCase().startsWith('checkin+')));
+  const results = await eachRecipient(deps, { ...message, recipients }, log, (recipient) =>
+    route(deps, message, mail, sender, recipient, {
+      firstSignup: () => {
+        const first = !signedUp;
+        signedUp = true;
+        return first;
+      },
+      firstForGoal: (goalId) => {
+        const first = !answered.has(goalId);
+        answered.add(goalId);
+        return first;
+      },
     }),
     sender.address,
   );
+  // In the envelope's order, as the results of every other path.
+  return results.sort((a, b) => message.recipients.indexOf(a.recipient) - message.recipients.indexOf(b.recipient));
+}
+
+/**
+ * Which message a person sent, however often it arrives: an MTA that retries after a lost "250 OK" delivers it
+ * again, and SES gives the copy a new id, but the copy keeps its Message-ID. Without one, SES's id.
+ */
+export function sentMessageId(mail: Pick<ParsedMail, 'messageId'>, sender: string, sesMessageId: string): string {
+  const id = mail.messageId?.trim();
+  return id && /^<[\x21-\x7e]{3,250}>$/.test(id) ? `${sender}\n${id}` : sesMessageId;
 }
 
 async function eachRecipient(deps: Deps, message: InboundMessage, log: Log, handle: (recipient: string) => Promise<string>, sender?: string): Promise<InboundResult[]> {
@@ -140,23 +162,24 @@ async function route(
   mail: ParsedMail,
   sender: { address: string; name: string },
   recipient: string,
-  firstSignup: () => boolean,
+  once: { firstSignup: () => boolean; firstForGoal: (goalId: string) => boolean },
 ): Promise<string> {
   const local = recipient.split('@')[0]!;
-  if (GOAL_ADDRESSES.includes(local)) return firstSignup() ? signUpByEmail(deps, mail, sender) : 'dropped:duplicate-recipient';
+  if (GOAL_ADDRESSES.includes(local)) return once.firstSignup() ? signUpByEmail(deps, mail, sender) : 'dropped:duplicate-recipient';
 
   const found = await goalFor(deps, recipient);
   if (!found?.claims) return 'dropped:bad-token';
   const { goal, claims, purpose } = found;
   if (!goal) return 'dropped:unknown-goal';
   const reading = readReply(mail, { locale: goal.locale, goalText: goal.text });
-  const reply = { reading, received: receivedOf(mail), key: messageKey(message.messageId, recipient) };
+  const reply = { reading, received: receivedOf(mail), key: messageKey(sentMessageId(mail, sender.address, message.messageId), recipient) };
   if (purpose === 'unsubscribe') {
     if (goal.owner !== sender.address) return 'dropped:not-owner';
     if (goal.status !== 'active' && goal.status !== 'paused') return 'dropped:closed';
     await pauseGoal(deps, { owner: goal.owner, goalId: goal.id }, undefined, 'unsubscribed');
     return 'unsubscribed';
   }
+  if (!once.firstForGoal(goal.id)) return 'dropped:duplicate-goal';
   if (purpose === 'reply' || goal.owner !== sender.address) return handleGoalReply(deps, goal, sender.address, reply);
   return handleCheckinReply(deps, goal, claims.week, reply);
 }

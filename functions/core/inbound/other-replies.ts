@@ -5,7 +5,7 @@
 // belongs to another address — nothing about the goal itself. Only after the trust checks; never to a
 // machine.
 import type { Goal } from '../goals/goal.js';
-import { buddyPageUrl } from '../goals/links.js';
+import { buddyPageUrl, invitationUrl } from '../goals/links.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { sendOnce } from '../weekly/send-once.js';
@@ -37,11 +37,17 @@ export async function handleGoalReply(deps: Deps, goal: Goal, sender: string, re
   if (goal.buddy && sender === goal.buddy.email) {
     const buddy = goal.buddy.email;
     const buddyLocale = (await deps.store.getBuddyLocale(buddy)) ?? locale;
+    // Someone only invited ("Yes, happy to!") is not a buddy yet: a reply does not answer the invitation, its page does.
+    const invited = goal.buddy.status === 'invited';
     const sent = await sendOnce(deps, goal.id, { week: 0, kind: 'notice-help-buddy' }, (at) =>
       shortAnswer(deps.config, goal, buddy, buddyLocale, reply.received, {
         heading: t(buddyLocale, 'reply.help.subject'),
-        body: t(buddyLocale, 'reply.help.buddy.body'),
-        link: { label: t(buddyLocale, 'reply.help.buddy.link'), url: buddyPageUrl(deps.config, buddy, at) },
+        body: invited
+          ? t(buddyLocale, 'reply.help.invitee.body', { accept: t(buddyLocale, 'invite.accept'), decline: t(buddyLocale, 'invite.decline') })
+          : t(buddyLocale, 'reply.help.buddy.body'),
+        link: invited
+          ? { label: t(buddyLocale, 'reply.help.invitee.link'), url: invitationUrl(deps.config, goal, buddy, at) }
+          : { label: t(buddyLocale, 'reply.help.buddy.link'), url: buddyPageUrl(deps.config, buddy, at) },
       }, at),
     );
     return sent === 'sent' ? 'helped' : 'helped-already';

@@ -1,6 +1,7 @@
 // An auto-reply is never progress and never answered (no loops, no backscatter). RFC 3834 and the de-facto
 // headers of Exchange, cPanel, vacation responders and ticket systems; vacation and out-of-office subjects in
-// bokmål, English, Swedish, Danish and German; ticket acknowledgements by their shape. Not a sign on its own:
+// bokmål, English, Swedish, Danish and German, and the "automatic reply" of the languages people in Norway
+// also write (Dutch, Polish, Finnish, Romance and Baltic ones); ticket acknowledgements by their shape. Not a sign on its own:
 // X-Auto-Response-Suppress, which Outlook sets on people's ordinary mail too.
 export type HeaderLookup = (name: string) => string | undefined;
 
@@ -9,7 +10,9 @@ const AUTO_SUBJECT = new RegExp(
   '^\\s*(\\[?(automatic reply|auto reply|autoreply|auto-reply|auto:|automated reply|out of (the )?office|ooo\\b|away from (the )?office|' +
     'on vacation|vacation reply|autosvar|automatisk svar|automatiskt svar|automatisk besked|fravær|fraværende|fraværsmelding|fraværsbesked|' +
     'ikke til stede|ikke på kontoret|frånvaro|frånvarande|ej på kontoret|semester:|abwesenheitsnotiz|abwesend|automatische antwort|' +
-    'réponse automatique|absence|respuesta automática|risposta automatica)(?![\\p{L}]))',
+    'réponse automatique|absence|respuesta automática|risposta automatica|resposta automática|automatisch antwoord|afwezig|' +
+    'odpowiedź automatyczna|automatyczna odpowiedź|poza biurem|automaattinen vastaus|poissa toimistolta|automatické odpověď|' +
+    'automatická odpověď|automatikus válasz|automatinis atsakymas|automātiskā atbilde|automaatne vastus)(?![\\p{L}]))',
   'iu',
 );
 

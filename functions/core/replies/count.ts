@@ -85,6 +85,9 @@ export function readAnswer(text: string, context: MentionContext = {}): CountRea
   const { tokens, mentions } = scanNumbers(text.slice(0, MAX_COUNT_CHARS), context);
   const counted = mentions.filter((m) => !m.skip);
   let strong = afterCorrections(tokens, counted.filter((m) => !m.weak)).filter((m) => !m.negated);
+  // "Forrige uke 2, denne uka 4": the week before gives way to this one; said alone ("2 last week", in a late
+  // reply) it is the week asked about.
+  if (strong.some((m) => !m.lastWeek)) strong = strong.filter((m) => !m.lastWeek);
   // A score that reads as a date ("to 12/3") is a date when the text has another number.
   if (strong.length > 1) strong = strong.filter((m) => !(m.score && m.dateLike && !m.leading));
 

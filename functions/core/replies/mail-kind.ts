@@ -30,7 +30,18 @@ export interface Classified {
 const DAEMONS = /^(mailer-daemon|mail-daemon|mailerdaemon|postmaster|mail.delivery.subsystem|bounces?|mdaemon|nobody)$/i;
 const DAEMON_NAMES = /^(mail delivery (system|subsystem|service)|mailer-daemon|postmaster|microsoft outlook|delivery status notification)$/i;
 const BOUNCE_SUBJECT = /^\s*(undeliver(able|ed)|undelivered mail|delivery (status notification|failure|has failed)|returned mail|mail delivery failed|failure notice|non.?delivery|kan ikke leveres|levering (mislyktes|feilet)|kunde inte levereras|olevererbart|kunne ikke leveres|unzustellbar|nicht zustellbar|message not delivered)/iu;
+// A read notice written as plain text ("Your message … was read on …", "Meldingen din … ble lest …").
+const RECEIPT_BODY = /\b(was read on|was read at|was deleted without being read|ble lest|ble slettet uten å bli lest|lästes|blev læst|wurde am .{1,40} gelesen|a été lu)\b/iu;
 const RECEIPT_SUBJECT = /^\s*(read|not read|lest|ikke lest|läst|inte läst|læst|ikke læst|gelesen|nicht gelesen|return receipt|lu|leído)\s*(:|\(|-)/iu;
+
+/**
+ * Whether an address is a mail system's own (MAILER-DAEMON, postmaster, Exchange's "MicrosoftExchange<hex>"),
+ * not a person's mailbox: only a mail system reports that a mailbox is gone.
+ */
+export function isMailSystem(address: string): boolean {
+  const local = address.slice(0, address.lastIndexOf('@'));
+  return DAEMONS.test(local) || /^microsoftexchange[0-9a-f]{32}$/i.test(local);
+}
 
 /** "Return-Path: <>": the null sender RFC 3834 asks automatic mail to use. */
 function nullSender(facts: MailFacts): boolean {
@@ -52,7 +63,7 @@ export function classifyMail(facts: MailFacts): Classified {
     return { kind: 'bounce' };
   }
   if (BOUNCE_SUBJECT.test(facts.subject) && nullSender(facts)) return { kind: 'bounce' };
-  if (RECEIPT_SUBJECT.test(facts.subject) && facts.contentType === 'multipart/report') return { kind: 'receipt' };
+  if (RECEIPT_SUBJECT.test(facts.subject) && (facts.contentType === 'multipart/report' || RECEIPT_BODY.test(facts.text.slice(0, 600)))) return { kind: 'receipt' };
   if (nullSender(facts) || isAutoReply(facts.header, facts.subject, facts.text)) return { kind: 'auto-reply' };
   return { kind: 'person' };
 }

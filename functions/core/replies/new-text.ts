@@ -138,6 +138,19 @@ export function readNewText(body: string): NewText {
   return { text, lines: text.split('\n').filter((line) => line.trim()), quoted };
 }
 
+/** The lines a person wrote above any quote, as they are (signature and all): where a "buddy:" line stands. */
+export function textAboveQuote(body: string): string {
+  const lines = splitLines(body);
+  let end = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    if (quoteHeaderAt(lines, i)) {
+      end = i;
+      break;
+    }
+  }
+  return lines.slice(0, end).filter((line) => !isQuoted(line)).join('\n');
+}
+
 export function newText(body: string): string {
   return readNewText(body).text;
 }

@@ -3,7 +3,7 @@
 // a part of a day ("2 i går"). The reply's count and the goal's count are read from these mentions.
 import {
   AMBIGUOUS_WORDS, APPROXIMATE, ARTICLES, AT_LEAST, BEFORE_PRONOUN_ONE, COUNT_UNITS, DAY_WORDS, FUTURE, LABELS, MONTHS,
-  MORE_THAN, NEGATIONS, NUMBER_WORDS, ORDINAL_SUFFIXES, PARTITIVES, SCANDINAVIAN, TOTALS, UNITS,
+  MORE_THAN, NEGATIONS, NUMBER_WORDS, ORDINAL_SUFFIXES, PARTITIVES, SCANDINAVIAN, TOTALS, UNITS, WEEK_WORDS, THIS_WEEK, LAST_WEEK, NEXT_WEEK, TENS, ENGLISH_UNITS, compoundNumber,
 } from './number-words.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -31,6 +31,8 @@ export interface Mention {
   leading?: boolean;
   /** The first word after the number that says what was counted ("kunder", "på", "meetings"). */
   follower?: string;
+  /** Said for the week before ("forrige uke 2", "2 last week"): the week's answer only if no other is given. */
+  lastWeek?: boolean;
 }
 
 export interface MentionContext {
@@ -145,7 +147,7 @@ export function scanNumbers(text: string, context: MentionContext = {}): Scan {
     if (t.kind === 'num') {
       mention = numberMention(tokens, i, text, context, max, masked, skipUntil);
     } else if (t.kind === 'word') {
-      mention = wordMention(tokens, i, nordic, words.length === 1);
+      mention = wordMention(tokens, i, nordic, words.length === 1, skipUntil);
     }
     if (!mention) continue;
     if (!mention.skip) {
@@ -221,7 +223,17 @@ function numberMention(
       return m;
     }
   }
-  // Glued punctuation and another number: a time "10:30", a ratio "1:1", a date or decimal "12.03", "1,5".
+  // A decimal, "1,5" or "12.5" (one decimal after a dot; "12.03" is a date): between two counts, so asked about.
+  const decimal =
+    next !== undefined && glued(next) && isNum(after) && glued(after) && !(isSym(tokens[i + 3], ':.,/') && glued(tokens[i + 3]) && isNum(tokens[i + 4])) &&
+    ((next.text === ',' && after!.text.length <= 2) || (next.text === '.' && after!.text.length === 1 && !isSym(tokens[i + 3], '.')));
+  if (decimal && Number(after!.text) > 0 && m.value < max) {
+    m.rangeTo = m.value + 1;
+    skipUntil.index = i + 2;
+    m.length = after!.end - t.start;
+    return m;
+  }
+  // Glued punctuation and another number: a time "10:30", a ratio "1:1", a date "12.03".
   if (next && glued(next) && isSym(next, ':.,') && isNum(after) && glued(after)) {
     let j = i + 2;
     while (isSym(tokens[j + 1], ':.,/') && glued(tokens[j + 1]) && isNum(tokens[j + 2]) && glued(tokens[j + 2])) j += 2;
@@ -254,11 +266,19 @@ function numberMention(
   return m;
 }
 
-function wordMention(tokens: Token[], i: number, nordic: boolean, alone: boolean): Mention | undefined {
+function wordMention(tokens: Token[], i: number, nordic: boolean, alone: boolean, skipUntil: { index: number }): Mention | undefined {
   const t = tokens[i]!;
-  const value = NUMBER_WORDS[t.lower];
+  const value = NUMBER_WORDS[t.lower] ?? compoundNumber(t.lower);
   if (value === undefined) return undefined;
   const m: Mention = { value, token: i, index: t.start, length: t.text.length };
+  // "twenty-one", "twenty one": one number.
+  const unitAt = isSym(tokens[i + 1], '-') && glued(tokens[i + 1]) ? i + 2 : i + 1;
+  const unit = TENS[t.lower] !== undefined && tokens[unitAt]?.kind === 'word' ? ENGLISH_UNITS.indexOf(tokens[unitAt]!.lower) : -1;
+  if (unit > 0) {
+    m.value += unit;
+    m.length = tokens[unitAt]!.end - t.start;
+    skipUntil.index = unitAt;
+  }
   const prevWord = wordBack(tokens, i);
   const next = tokens[i + 1];
   if (AMBIGUOUS_WORDS.has(t.lower) && !nordic && !alone) return undefined;
@@ -311,7 +331,12 @@ function describeContext(tokens: Token[], i: number, m: Mention, context: Mentio
   };
   // "uke 7", "nr. 3", "room #210": the label stands right before the number ("Uke 7: 3" — the 3 is an answer).
   const labelWord = prevTok?.kind === 'word' ? prevTok : isSym(prevTok, '#.') ? tokens[i - 2] : undefined;
-  if (labelWord?.kind === 'word' && LABELS.has(labelWord.lower)) return set('label');
+  // …but "this week 3", "denne uka 3" answer for the week, "forrige uke 2" for the one before, "next week 3" is later.
+  const whichWeek = labelWord?.kind === 'word' && WEEK_WORDS.has(labelWord.lower) && prevTok === labelWord ? tokens[i - 2] : undefined;
+  if (whichWeek?.kind === 'word' && NEXT_WEEK.has(whichWeek.lower)) return set('future');
+  if (whichWeek?.kind === 'word' && LAST_WEEK.has(whichWeek.lower)) m.lastWeek = true;
+  const saysWhichWeek = whichWeek?.kind === 'word' && (THIS_WEEK.has(whichWeek.lower) || LAST_WEEK.has(whichWeek.lower));
+  if (!saysWhichWeek && labelWord?.kind === 'word' && LABELS.has(labelWord.lower)) return set('label');
   if (prevWord && TIME_WORDS.has(prevWord.lower) && prevWord.lower !== 'at') return set('time');
   if (prevWord?.lower === 'at' && (nextWord?.lower === 'am' || nextWord?.lower === 'pm' || nextWord?.lower === 'o')) return set('time');
   if (nextWord && ['am', 'pm'].includes(nextWord.lower)) return set('time');
@@ -341,6 +366,7 @@ function describeContext(tokens: Token[], i: number, m: Mention, context: Mentio
     if (t.kind === 'word') {
       seen++;
       if (FUTURE.has(t.lower)) return set('future');
+      if (LAST_WEEK.has(t.lower) && WEEK_WORDS.has(tokens[k + 1]?.lower ?? '')) m.lastWeek = true;
       if (DAY_WORDS.has(t.lower) && !m.day) m.day = t.lower;
       if (TOTALS.has(t.lower) && (t.lower !== 'alt' || tokens[k - 1]?.lower === 'i') && (t.lower !== 'sammen' || tokens[k - 1]?.lower === 'til')) m.total = true;
     }
@@ -354,6 +380,7 @@ function describeContext(tokens: Token[], i: number, m: Mention, context: Mentio
     if (seen <= 3 && NEGATIONS.has(t.lower) && (t.lower !== 'ble' || tokens[k + 1]?.lower === 'ikke') && (t.lower !== 'no' || k === i - 1)) m.negated = true;
     if (TOTALS.has(t.lower) && (t.lower !== 'alt' || tokens[k - 1]?.lower === 'i') && (t.lower !== 'sammen' || tokens[k - 1]?.lower === 'til')) m.total = true;
     if (DAY_WORDS.has(t.lower) && !m.day && seen <= 2) m.day = t.lower;
+    if (LAST_WEEK.has(t.lower) && WEEK_WORDS.has(tokens[k + 1]?.lower ?? '')) m.lastWeek = true;
     if (seen === 1 && APPROXIMATE.has(t.lower)) m.approx = true;
     if (seen === 1 && AT_LEAST.has(t.lower)) m.approx = false;
     // "more than 3", "flere enn 3": at least one more.

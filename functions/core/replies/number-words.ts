@@ -16,6 +16,22 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   noll: 0, 'två': 2, fyra: 4, 'åtta': 8, nio: 9, tio: 10, elva: 11, nul: 0, otte: 8,
 };
 
+/** Tens that take a unit: "twenty-one", "tjueen". */
+export const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, tjue: 20, tretti: 30, førti: 40, femti: 50 };
+export const ENGLISH_UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const NORWEGIAN_UNITS = ['', 'en', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni'];
+
+/** "tjueen", "trettifem": bokmål writes 21–59 as one word. */
+export function compoundNumber(word: string): number | undefined {
+  for (const [tens, value] of Object.entries(TENS)) {
+    if (!word.startsWith(tens) || word.length === tens.length) continue;
+    const unit = NORWEGIAN_UNITS.indexOf(word.slice(tens.length));
+    if (unit > 0) return value + unit;
+  }
+  if (word === 'thirty' || word === 'forty' || word === 'fifty' || word === 'tretti' || word === 'førti' || word === 'femti') return TENS[word];
+  return undefined;
+}
+
 /** Bokmål words that are also everyday English words: a number only in a Scandinavian text. */
 export const AMBIGUOUS_WORDS = new Set(['to', 'fire', 'ni', 'ti', 'null', 'en', 'ei', 'ett']);
 
@@ -38,11 +54,18 @@ export const LABELS = new Set([
   'tlf', 'tel', 'telefon', 'phone', 'mob', 'mobil', 'mobile', 'fax', 'org', 'orgnr', 'postboks', 'pb', 'box',
 ]);
 
+/** Spans of the calendar: after a number a duration ("for two weeks", "de neste to ukene"), never a weekly count. */
+export const CALENDAR_UNITS = new Set([
+  'week', 'weeks', 'wk', 'wks', 'uke', 'uker', 'ukene', 'ukers', 'veckor', 'veckorna', 'uger', 'ugerne', 'fortnight', 'fortnights',
+  'month', 'months', 'måned', 'måneder', 'månedene', 'mnd', 'year', 'years', 'år', 'årene',
+]);
+
 /** Units after a number that make it a measure, not a count — unless the goal is counted in that unit. */
 export const UNITS = new Set([
+  ...CALENDAR_UNITS,
   'hour', 'hours', 'hr', 'hrs', 'h', 'timer', 'time', 'timen', 'timar', 't', 'minute', 'minutes', 'min', 'mins', 'minutter',
-  'minutt', 'minuttar', 'sec', 'secs', 'seconds', 'sek', 'sekunder', 'day', 'days', 'dag', 'dager', 'dagar', 'døgn',
-  'uker', 'veckor', 'month', 'months', 'måned', 'måneder', 'mnd', 'year', 'years', 'år', 'km', 'kilometer', 'kilometers',
+  'minutt', 'minuttar', 'minuttene', 'sec', 'secs', 'seconds', 'sek', 'sekunder', 'day', 'days', 'dag', 'dager', 'dagene', 'dagar',
+  'døgn', 'timene', 'km', 'kilometer', 'kilometers',
   'mile', 'miles', 'mil', 'meter', 'meters', 'm', 'kg', 'kilo', 'g', 'kcal', 'kr', 'kroner', 'kronor', 'nok', 'sek',
   'usd', 'eur', 'euro', 'euros', 'dollar', 'dollars', 'pund', 'pounds', 'gbp', 'prosent', 'percent', 'pct', 'k', 'mill',
   'million', 'millioner', 'am', 'pm',
@@ -54,11 +77,15 @@ export const COUNT_UNITS = new Set(['stk', 'st', 'stykker', 'stykk', 'x', 'gange
 /** Suffixes glued to a number that make it an ordinal ("3rd", "2nd", "1ste"). */
 export const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'ste', 'nde', 'e', 'te']);
 
-export const MONTHS = new Set([
-  'jan', 'januar', 'january', 'feb', 'februar', 'february', 'mar', 'mars', 'march', 'apr', 'april', 'mai', 'may', 'jun',
-  'juni', 'june', 'jul', 'juli', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'okt', 'oktober', 'oct', 'october',
-  'nov', 'november', 'des', 'desember', 'dec', 'december', 'marts', 'maj', 'märz', 'dezember', 'oktober',
-]);
+/** Month names and their numbers ("pause until January", dates like "4. januar"). */
+export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  jan: 1, januar: 1, january: 1, feb: 2, februar: 2, february: 2, mar: 3, mars: 3, march: 3, marts: 3, 'märz': 3,
+  apr: 4, april: 4, mai: 5, may: 5, maj: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, november: 11,
+  des: 12, desember: 12, dec: 12, december: 12, dezember: 12,
+};
+
+export const MONTHS = new Set(Object.keys(MONTH_NUMBERS));
 
 export const WEEKDAYS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur',
@@ -84,6 +111,13 @@ export const PARTITIVES = new Set(['them', 'dem', 'disse', 'which', 'those', 'th
 
 /** Words that put a number in the future ("3 planned next week"), not this week's count. */
 export const FUTURE = new Set(['planned', 'planlagt', 'booked', 'booket', 'scheduled', 'neste', 'next', 'kommende', 'upcoming', 'coming', 'tomorrow', 'morgen']);
+
+/** Words for a week ("this week 3", "forrige uke 2"). */
+export const WEEK_WORDS = new Set(['week', 'wk', 'uke', 'uka', 'uken', 'veka', 'veke', 'vecka', 'veckan', 'uge', 'ugen']);
+/** Before a week word: this week, the one before, the next one. */
+export const THIS_WEEK = new Set(['this', 'denne', 'dette', 'den', 'current', 'inneværende']);
+export const LAST_WEEK = new Set(['last', 'forrige', 'previous', 'sist', 'siste', 'förra', 'sidste']);
+export const NEXT_WEEK = new Set(['next', 'neste', 'kommende', 'coming', 'nästa', 'næste']);
 
 /** Words that say the number is a guess, but one guess ("about 3", "ca. 4"). */
 export const APPROXIMATE = new Set(['about', 'around', 'roughly', 'approx', 'approximately', 'ca', 'cirka', 'circa', 'omtrent', 'rundt', 'nesten', 'almost', 'nearly', 'maybe', 'kanskje', 'probably', 'trolig', 'sikkert', 'ish']);

@@ -7,13 +7,13 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { TEXT_CONTROL } from '../goals/signup-form.js';
 import type { Locale } from '../i18n/messages.js';
 import { bodyText } from './body-text.js';
-import { readCommand, type EmailCommand } from './commands.js';
+import { findCommand, type EmailCommand } from './commands.js';
 import { readAnswer } from './count.js';
 import type { BounceReport } from './delivery-report.js';
 import { classifyMail, type Classified, type MailKind } from './mail-kind.js';
 import { readNewText } from './new-text.js';
-import { UNITS } from './number-words.js';
-import { words } from './tokens.js';
+import { CALENDAR_UNITS, NUMBER_WORDS, UNITS } from './number-words.js';
+import { tokenize } from './tokens.js';
 
 export { MAX_READ_CHARS } from './body-text.js';
 
@@ -50,8 +50,14 @@ const CONTROLS = new RegExp(TEXT_CONTROL.source, 'g');
 // The check-in's own words in a quote tell which language Kompis wrote in.
 const NORWEGIAN_CHECKIN = /Hvor mange ble det denne uka|Klikk på tallet ditt|Målet ditt:|Forrige uke (registrerte|mangler)/;
 
+/**
+ * mailparser turns an HTML-only message into text itself, over all of it (about half a second a megabyte);
+ * only the start is ever read, so above this it is left to bodyText, which converts the first 64 KB.
+ */
+const MAX_HTML_TEXT = 64 * 1024;
+
 export async function parseMime(raw: Buffer | string): Promise<ParsedMail> {
-  return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
+  return simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepDeliveryStatus: true, maxHtmlLengthToParse: MAX_HTML_TEXT });
 }
 
 export function headerText(mail: ParsedMail, name: string): string | undefined {
@@ -79,10 +85,22 @@ function noteWithout(text: string, at: { index: number; length: number } | undef
   return /[^\s\p{Cc}\p{Cf}]/u.test(clean) ? clean : '';
 }
 
+// Before a number, these make it how long the goal runs ("i 8 uker", "for 30 days"), not what it counts.
+const HORIZON_WORDS = new Set(['i', 'in', 'for', 'over', 'within', 'innen', 'de', 'the', 'next', 'neste', 'kommende', 'til', 'until']);
+
+/** The units the goal counts in: a unit right after a number that is not how long the goal runs ("20 km", not "8 uker"). */
 function goalUnits(goalText: string | undefined): Set<string> | undefined {
   if (!goalText) return undefined;
-  const units = words(goalText.slice(0, 500)).filter((w) => UNITS.has(w));
-  return units.length ? new Set(units) : undefined;
+  const tokens = tokenize(goalText.slice(0, 500)).filter((t) => t.kind === 'word' || t.kind === 'num');
+  const units = new Set<string>();
+  tokens.forEach((t, i) => {
+    const unit = tokens[i + 1];
+    if (t.kind !== 'num' && NUMBER_WORDS[t.lower] === undefined) return;
+    if (unit?.kind !== 'word' || !UNITS.has(unit.lower) || CALENDAR_UNITS.has(unit.lower)) return;
+    if (HORIZON_WORDS.has(tokens[i - 1]?.lower ?? '')) return;
+    units.add(unit.lower);
+  });
+  return units.size ? units : undefined;
 }
 
 /** Is it mail from a person at all: the facts mail-kind.ts needs, taken from the parsed message. */
@@ -111,10 +129,16 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
   }
   const { text } = readNewText(body);
   const note = noteWithout(text, undefined);
-  const command = readCommand(text);
-  if (command) return { kind: 'person', count: null, note, autoReply: false, command, text };
   const norwegian = context.locale ? context.locale === 'nb' : NORWEGIAN_CHECKIN.test(body) || undefined;
-  const answer = readAnswer(text, { norwegian, goalUnits: goalUnits(context.goalText) });
+  const mentionContext = { norwegian, goalUnits: goalUnits(context.goalText) };
+  const found = findCommand(text);
+  if (found) {
+    const { command, index } = found;
+    // "2 denne uka. Pause neste uke.": the week's number said before a pause or a stop is kept too.
+    const before = command.kind === 'pause' || command.kind === 'stop' ? readAnswer(text.slice(0, index), mentionContext).count : null;
+    return { kind: 'person', count: before, note, autoReply: false, command, text };
+  }
+  const answer = readAnswer(text, mentionContext);
   return {
     kind: 'person',
     count: answer.count,

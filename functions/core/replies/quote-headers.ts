@@ -74,9 +74,15 @@ export function quoteHeaderAt(lines: readonly string[], i: number): number {
     if (n > 0 && !part) break;
     joined = n === 0 ? part : `${joined} ${part}`;
     if (joined.length > 3 * LINE_CHARS) break;
-    if (isAttribution(joined)) return n + 1;
+    // Over more lines, the first must open an attribution ("On …", a date): "3" or "Two this week" right above
+    // "On … <coach@…> wrote:" is the answer, not the start of a wrapped attribution.
+    if (isAttribution(joined)) return n === 0 || opensAttribution(first) ? n + 1 : 0;
   }
   return 0;
+}
+
+function opensAttribution(line: string): boolean {
+  return ATTRIBUTION_START.test(line) && (DATED.test(line) || WROTE_WORD.test(line));
 }
 
 export function isQuoted(line: string): boolean {
