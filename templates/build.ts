@@ -14,6 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const emailManifest: Record<string, { subject: MessageKey; source?: string }> = {
   'confirm-goal': { subject: 'email.confirm.subject' },
   checkin: { subject: 'email.checkin.subject' },
+  'checkin-reminder': { subject: 'email.checkinReminder.subject' },
   'final-report': { subject: 'email.final.subject' },
   'buddy-invite': { subject: 'email.invite.subject' },
   'buddy-reminder': { subject: 'email.reminder.subject', source: 'buddy-invite' },

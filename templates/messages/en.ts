@@ -529,6 +529,18 @@ export const en = {
   // Attack on issue 13: an invitee's reply is pointed to the invitation
   'reply.help.invitee.body': 'Thank you! Kompis does not pass replies on, and a reply does not answer the invitation: click “{{accept}}” or “{{decline}}” on the invitation page.',
   'reply.help.invitee.link': 'The invitation',
+  // Issue 19: the weekly loop — one reminder, jokers, coming back
+  'email.checkinReminder.subject': 'Still time to answer week {{week}}',
+  'email.checkinReminder.preview': 'Did it happen but slip your mind? One click records it.',
+  'email.checkinReminder.heading': 'Still time to answer week {{week}}',
+  'email.checkinReminder.body': 'Done it but forgot to report? Click your number — it takes a second.',
+  'email.footer.checkinReminder': 'You get one reminder when a check-in has no answer after a day. Turn it off on your goal page.',
+  'goal.loop.title': 'Reminder',
+  'goal.loop.reminders': 'Send me one reminder when a check-in has no answer after 24 hours',
+  'goal.loop.reminders.on': 'On',
+  'goal.loop.reminders.off': 'Off',
+  'goal.loop.save': 'Save',
+  'goal.loop.saved': 'Saved.',
 } as const;
 
 export type MessageKey = keyof typeof en;

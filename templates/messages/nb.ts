@@ -529,4 +529,16 @@ export const nb: Record<MessageKey, string> = {
   // Attack on issue 13: an invitee's reply is pointed to the invitation
   'reply.help.invitee.body': 'Takk! Kompis sender ikke svar videre, og et svar på e-posten svarer ikke på invitasjonen: klikk «{{accept}}» eller «{{decline}}» på invitasjonssiden.',
   'reply.help.invitee.link': 'Invitasjonen',
+  // Issue 19: the weekly loop — one reminder, jokers, coming back
+  'email.checkinReminder.subject': 'Fortsatt tid til å svare for uke {{week}}',
+  'email.checkinReminder.preview': 'Ble det gjort, men glemt? Ett klikk registrerer det.',
+  'email.checkinReminder.heading': 'Fortsatt tid til å svare for uke {{week}}',
+  'email.checkinReminder.body': 'Gjort det, men glemt å svare? Klikk på tallet ditt — det tar et sekund.',
+  'email.footer.checkinReminder': 'Du får én påminnelse når en oppfølging er ubesvart etter et døgn. Slå den av på målsiden din.',
+  'goal.loop.title': 'Påminnelse',
+  'goal.loop.reminders': 'Send meg én påminnelse når en oppfølging er ubesvart etter 24 timer',
+  'goal.loop.reminders.on': 'På',
+  'goal.loop.reminders.off': 'Av',
+  'goal.loop.save': 'Lagre',
+  'goal.loop.saved': 'Lagret.',
 };

@@ -14,6 +14,7 @@ import { t, type Locale } from '../../functions/core/i18n/messages.js';
 import type { OutgoingEmail } from '../../functions/core/ports.js';
 import type { WeekAnswer } from '../../functions/core/progress/answers.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
+import { checkinReminderEmail } from '../../functions/core/weekly/checkin-reminder.js';
 import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
 import { aGoal, anAnswer, exampleConfig } from './factories.js';
 
@@ -67,6 +68,7 @@ export function emailSamples(locale: Locale): EmailSample[] {
     ['checkin', 'week 1', checkinEmail(exampleConfig, { ...goal, nextWeek: 1 }, 1, [], now)],
     ['checkin', 'week 12', checkinEmail(exampleConfig, goal, 12, upTo(11), now)],
     ['checkin', 'target 9', checkinEmail(exampleConfig, { ...goal, targetPerWeek: 9 }, 12, upTo(11), now)],
+    ['checkin-reminder', 'week 12', checkinReminderEmail(exampleConfig, goal, 12, now)],
     ['final-report', 'reached', finalReportEmail(exampleConfig, done, sampleAnswers, now)],
     ['final-report', 'short', finalReportEmail(exampleConfig, done, shortAnswers, now)],
     ['buddy-invite', 'named owner', invitationEmail(exampleConfig, goal, invited, 'buddy-invite', now)],

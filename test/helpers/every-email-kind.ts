@@ -26,6 +26,7 @@ export type EmailKind =
   | 'buddy-invite'
   | 'buddy-reminder'
   | 'checkin'
+  | 'checkin-reminder'
   | 'buddy-weekly'
   | 'final-report'
   | 'buddy-final'
@@ -180,6 +181,10 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   mark = mailer.sent.length;
   await tickAt(deps, '2026-03-06T16:30:00Z');
   take('buddy-weekly', mark, kari, ola, 'buddy-report');
+  // The third goal's week 1 has no answer a day after its check-in: its one reminder.
+  mark = mailer.sent.length;
+  await tickAt(deps, '2026-03-07T14:00:00Z');
+  take('checkin-reminder', mark, third.owner, third, 'checkin-reminder');
 
   clock.set(WEEK(2));
   await tickAt(deps, WEEK(2));

@@ -98,6 +98,7 @@ beforeAll(async () => {
     buddy: { path: `${goalPage(b)}/buddy`, base: { buddyName: 'Per', buddyEmail: address('newbuddy') } },
     'buddy-again': { path: `${goalPage(c)}/buddy/again`, base: {} },
     'share-notes': { path: `${goalPage(a)}/share-notes`, base: { shareNotes: 'on' } },
+    loop: { path: `${goalPage(a)}/loop`, base: { reminders: 'on' } },
     delete: { path: `${goalPage(b)}/delete`, base: { confirm: 'yes' } },
     stop: { path: `${goalPage(b)}/stop`, base: { confirm: 'yes' } },
     week: { path: weekPagePath(deps.config, b, 1, now), base: { count: '3', note: 'met three', channel: 'event' } },

@@ -13,6 +13,7 @@ import { ownerAnswer, shortAnswer } from '../../functions/core/inbound/answers.j
 import type { OutgoingEmail } from '../../functions/core/ports.js';
 import { verifyToken } from '../../functions/core/tokens/tokens.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
+import { checkinReminderEmail } from '../../functions/core/weekly/checkin-reminder.js';
 import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
 import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';
 
@@ -40,6 +41,7 @@ const kinds = (locale: 'nb' | 'en'): [string, OutgoingEmail, boolean][] => {
   const goal = aGoal({ locale, buddy, nextWeek: 4 });
   return [
     ['check-in', checkinEmail(exampleConfig, goal, 4, answers, now), true],
+    ['check-in reminder', checkinReminderEmail(exampleConfig, goal, 3, now), true],
     ['final report', finalReportEmail(exampleConfig, goal, answers, now), true],
     ['buddy invitation', invitationEmail(exampleConfig, goal, { ...buddy, status: 'invited' }, 'buddy-invite', now), false],
     ['buddy reminder', invitationEmail(exampleConfig, goal, { ...buddy, status: 'invited' }, 'buddy-reminder', now), false],

@@ -57,6 +57,12 @@ export interface Goal {
   /** Share the owner's weekly notes with the buddy (off by default). */
   shareNotes?: boolean;
   buddyReport?: BuddyReport;
+  /** The one reminder for an unanswered check-in, waiting to go out (see weekly/checkin-reminder.ts). */
+  reminder?: { week: number; dueAt: string };
+  /** The owner turned the reminder off on the goal page (on by default). */
+  remindersOff?: boolean;
+  /** Jokers (skip weeks) this goal may use; jokerBudget() when not set. */
+  jokers?: number;
   createdAt: string;
   confirmedAt?: string;
   /** Local date (YYYY-MM-DD, owner's zone) of week 1's check-in; later weeks derive from it. */

@@ -15,6 +15,8 @@ export interface WeekAnswer {
   updatedAt: string;
   /** The owner paused by replying to this week's check-in: the week does not count, and the buddy hears so. */
   paused?: boolean;
+  /** The owner used a joker for this week: it does not count against the goal, and the buddy hears so. */
+  joker?: boolean;
   /** Keys of the received messages already applied to this week, so a retried message changes nothing twice. */
   replies?: string[];
 }

@@ -32,3 +32,5 @@ export const buddyFormSchema = z.object({
 });
 
 export const shareNotesFormSchema = z.object({ shareNotes: z.literal('on').optional() });
+/** The goal page's weekly-loop switches: a checkbox sends "on" or nothing. */
+export const loopFormSchema = z.object({ reminders: z.literal('on').optional() });

@@ -9,6 +9,7 @@ import type { AnswerSource, Channel, WeekAnswer } from '../progress/answers.js';
 import { closedWeeks } from '../progress/progress.js';
 import { reportAfterAnswer } from '../buddy/reports.js';
 import { updateGoal } from '../goals/update.js';
+import { reminderAfterAnswer } from './checkin-reminder.js';
 
 export interface AnswerInput {
   count: number;
@@ -39,11 +40,15 @@ async function currentAnswer(deps: Deps, goalId: string, week: number): Promise<
   return (await deps.store.getWeekAnswers(goalId)).find((a) => a.week === week);
 }
 
-async function reportSoon(deps: Deps, goal: Goal, week: number): Promise<void> {
+/** The week is settled: the buddy hears within the hour, and its reminder is not sent. */
+export async function reportSoon(deps: Deps, goal: Goal, week: number): Promise<void> {
   const now = deps.clock.now();
-  if (reportAfterAnswer(goal, week, now)) {
-    await updateGoal(deps.store, goal.owner, goal.id, (current) => reportAfterAnswer(current, week, now));
-  }
+  const patch = (current: Goal) => {
+    const report = reportAfterAnswer(current, week, now);
+    const reminder = reminderAfterAnswer(current, week);
+    return report || reminder ? { ...report, ...reminder } : undefined;
+  };
+  if (patch(goal)) await updateGoal(deps.store, goal.owner, goal.id, patch);
 }
 
 export async function recordAnswer(deps: Deps, goal: Goal, week: number, input: AnswerInput): Promise<WeekAnswer> {

@@ -11,12 +11,13 @@ import { sendOnce } from './send-once.js';
 import { sendInvitation, sendReminder } from '../buddy/invitations.js';
 import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
+import { reminderAfterCheckin, sendCheckinReminder } from './checkin-reminder.js';
 import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
 import type { Pacer } from './send-rate.js';
 
 export const queueMessageSchema = z.object({
-  kind: z.enum(['checkin', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
+  kind: z.enum(['checkin', 'checkin-reminder', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
   owner: z.string().min(3).max(320),
   goalId: z.string().regex(/^[0-9A-Z]{26}$/),
   week: z.number().int().min(1).max(1000),
@@ -78,6 +79,8 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
   switch (parsed.kind) {
     case 'checkin':
       return sendCheckin(deps, goal, parsed.week);
+    case 'checkin-reminder':
+      return sendCheckinReminder(deps, goal, parsed.week, deps.pacer);
     case 'final':
       return sendFinalReport(deps, goal);
     case 'resume':
@@ -105,7 +108,7 @@ async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<Se
   const sentAt = deps.clock.now();
   await updateGoal(deps.store, goal.owner, goal.id, (current) => {
     const advance = advanceAfterCheckin(current, week);
-    return advance ? { ...advance, ...reportAfterCheckin(current, week, sentAt) } : undefined;
+    return advance ? { ...advance, ...reportAfterCheckin(current, week, sentAt), ...reminderAfterCheckin(current, week, sentAt) } : undefined;
   });
   return outcome;
 }

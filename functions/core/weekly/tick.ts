@@ -9,7 +9,7 @@ import type { Queue, QueueMessage, Store } from '../ports.js';
 /** SQS takes at most 10 messages per SendMessageBatch. */
 const QUEUE_BATCH = 10;
 
-/** Everything about this goal that is due at `now`: a check-in or the final report, a resume, a buddy's invitation, reminder or report. */
+/** Everything about this goal that is due at `now`: a check-in or the final report, a check-in's reminder, a resume, a buddy's invitation, reminder or report. */
 export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
   const at = now.toISOString();
   const week = goal.nextWeek ?? 1;
@@ -21,6 +21,9 @@ export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
     if (week <= goal.weeks) messages.push({ kind: 'checkin', ...ids, week });
     else if (!buddyReportPending(goal)) messages.push({ kind: 'final', ...ids, week });
   }
+  // A reminder whose next check-in is due too is overtaken by it (a tick that caught up after a gap).
+  const checkinDue = goal.nextCheckinAt !== undefined && goal.nextCheckinAt <= at;
+  if (goal.status === 'active' && goal.reminder && goal.reminder.dueAt <= at && !checkinDue) messages.push({ kind: 'checkin-reminder', ...ids, week: goal.reminder.week });
   if (goal.status === 'active' || goal.status === 'paused') {
     const buddy = goal.buddy;
     if (buddy?.status === 'not-invited' && buddy.inviteAt && buddy.inviteAt <= at) {

@@ -13,7 +13,7 @@ import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
 
-export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp';
+export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp' | 'loop';
 
 export interface GoalPageProps {
   goal: Goal;
@@ -42,6 +42,7 @@ function noticeText(goal: Goal, notice: GoalNotice): string {
     invited: 'goal.buddy.invitedNotice',
     notes: 'goal.buddy.notesSaved',
     stepUp: 'goal.stepUp.sent',
+    loop: 'goal.loop.saved',
   };
   return t(locale, keys[notice], { when: next });
 }

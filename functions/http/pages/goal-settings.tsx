@@ -6,6 +6,7 @@ import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Field, invalidFields, Panel } from './form-parts.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
+import { LoopPanel } from './loop-panel.js';
 
 /** Every field on the goal page, in the order the page shows them. */
 export const GOAL_FIELDS = ['resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'confirm'] as const;
@@ -155,6 +156,7 @@ export function GoalSettings({ goal, path, errors, values }: SectionProps) {
         {goal.status === 'active' && <PausePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <SchedulePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <BuddyPanel goal={goal} path={path} errors={errors} values={values} />}
+        {running && <LoopPanel goal={goal} path={path} />}
         <DataPanel goal={goal} path={path} />
       </div>
     </section>

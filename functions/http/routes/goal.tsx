@@ -14,7 +14,7 @@ import { signOutEveryLink } from '../../core/goals/sign-out.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import type { Weekday } from '../../core/schedule/checkins.js';
-import { buddyFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, shareNotesFormSchema } from '../../core/weekly/answer-forms.js';
+import { buddyFormSchema, loopFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, shareNotesFormSchema } from '../../core/weekly/answer-forms.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
 import { updateGoal } from '../../core/goals/update.js';
 import { formFields, nonce, stringValues, type Env } from '../context.js';
@@ -25,7 +25,7 @@ import { GoalPage, type GoalNotice } from '../pages/goal-page.js';
 import { StopPage } from '../pages/goal-danger.js';
 import type { GoalErrors } from '../pages/goal-settings.js';
 
-const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp'];
+const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp', 'loop'];
 
 export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const refOf = (c: Context) => readGoalToken(deps, c.req.param('token') ?? '', 'goal');
@@ -155,6 +155,16 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     const shareNotes = c.req.valid('form').shareNotes === 'on';
     await updateGoal(deps.store, ref.owner, ref.goalId, (goal) => (goal.shareNotes === shareNotes ? undefined : { shareNotes }));
     return done(c, 'notes');
+  });
+
+  const loopForm = zValidator('form', loopFormSchema, (result, c) => (result.success ? undefined : notFromThePage(c)));
+  app.post('/g/:token/loop', loopForm, async (c) => {
+    const { ref } = await open(c);
+    const remindersOff = c.req.valid('form').reminders !== 'on';
+    await updateGoal(deps.store, ref.owner, ref.goalId, (goal) =>
+      (goal.remindersOff === true) === remindersOff ? undefined : { remindersOff: remindersOff || undefined, ...(remindersOff ? { reminder: undefined } : {}) },
+    );
+    return done(c, 'loop');
   });
 
   app.post('/g/:token/delete', async (c) => {
