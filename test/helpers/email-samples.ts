@@ -75,6 +75,7 @@ export function emailSamples(locale: Locale): EmailSample[] {
     ['buddy-reminder', 'no owner name', invitationEmail(exampleConfig, { ...goal, ownerName: undefined }, invited, 'buddy-reminder', now)],
     ['buddy-weekly', 'reached, note, streak', buddyWeeklyEmail(exampleConfig, goal, buddy, 12, upTo(12), now)],
     ['buddy-weekly', 'short', buddyWeeklyEmail(exampleConfig, goal, buddy, 7, upTo(7), now)],
+    ['buddy-weekly', 'used a joker', buddyWeeklyEmail(exampleConfig, goal, buddy, 4, [...upTo(3), { week: 4, joker: true, source: 'reply', updatedAt: now.toISOString() }], now)],
     ['buddy-weekly', 'no answer', buddyWeeklyEmail(exampleConfig, { ...goal, ownerName: undefined }, buddy, 10, upTo(10), now)],
     ['buddy-final', 'reached', buddyFinalEmail(exampleConfig, done, buddy, sampleAnswers, now)],
     ['buddy-final', 'short, no owner name', buddyFinalEmail(exampleConfig, nameless, buddy, shortAnswers, now)],

@@ -39,6 +39,7 @@ export type EmailKind =
   | 'read-back-paused'
   | 'read-back-resumed'
   | 'read-back-stopped'
+  | 'read-back-joker'
   | 'help-owner'
   | 'help-buddy'
   | 'stranger'
@@ -185,6 +186,8 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   mark = mailer.sent.length;
   await tickAt(deps, '2026-03-07T14:00:00Z');
   take('checkin-reminder', mark, third.owner, third, 'checkin-reminder');
+  mark = mailer.sent.length;
+  take('read-back-joker', mark, third.owner, third, undefined, await reply(third, 1, 'joker'));
 
   clock.set(WEEK(2));
   await tickAt(deps, WEEK(2));

@@ -40,6 +40,7 @@ const expected: Record<EmailKind, Expected> = {
   'read-back-paused': { checkinReplyTo: true, autoSubmitted: 'either' },
   'read-back-resumed': { checkinReplyTo: true, autoSubmitted: 'either' },
   'read-back-stopped': { checkinReplyTo: true, autoSubmitted: 'either' },
+  'read-back-joker': { checkinReplyTo: true, autoSubmitted: 'either' },
   'help-owner': { autoSubmitted: 'auto-replied' },
   'help-buddy': { autoSubmitted: 'auto-replied' },
   stranger: { autoSubmitted: 'auto-replied' },

@@ -111,6 +111,7 @@ beforeAll(async () => {
     'sign-out': { path: `${goalPage(b)}/sign-out`, base: {} },
     export: { path: `${goalPage(b)}/export`, base: {} },
     'goal-link': { path: `${weekPagePath(deps.config, b, 1, now)}/goal-link`, base: {} },
+    joker: { path: `${weekPagePath(deps.config, b, 1, now)}/joker`, base: {} },
     'unsubscribe-goal-link': { path: `/u/${token('unsubscribe', [b.owner, b.id])}/goal-link`, base: {} },
     forget: { path: `/buddy/${token('buddy', [buddyA])}/forget`, base: {} },
     'step-up-export': { path: `/s/export/${token('export', [b.owner, b.id])}`, base: {} },

@@ -68,9 +68,11 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
   const answer = isCounted(found) ? found : undefined;
   // A week paused by reply is a break, not a week without an answer.
   const paused = !answer && found?.paused === true;
+  // So is a week the owner used a joker for: the buddy sees "used a joker".
+  const joker = !answer && found?.joker === true;
   const vars = { owner, week, weeks: goal.weeks, target: goal.targetPerWeek, count: answer?.count ?? 0, short: goal.targetPerWeek - (answer?.count ?? 0) };
-  const outcome = paused ? 'paused' : !answer ? 'none' : answer.count >= goal.targetPerWeek ? 'reached' : 'short';
-  const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : paused ? 'email.buddyWeekly.pausedLine' : 'email.buddyWeekly.noAnswer', vars);
+  const outcome = joker ? 'joker' : paused ? 'paused' : !answer ? 'none' : answer.count >= goal.targetPerWeek ? 'reached' : 'short';
+  const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : joker ? 'email.buddyWeekly.jokerLine' : paused ? 'email.buddyWeekly.pausedLine' : 'email.buddyWeekly.noAnswer', vars);
   // A streak is worth a sentence from two weeks on; "1 week in a row" says nothing the headline did not.
   const streak = progress.streak >= 2 ? t(locale, 'email.buddyWeekly.streak', { streak: progress.streak }) : '';
   const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: unlinked(answer.note) }) : '';

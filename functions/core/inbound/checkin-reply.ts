@@ -13,10 +13,11 @@ import { summarize } from '../progress/progress.js';
 import type { Reading } from '../replies/parse-reply.js';
 import { formatDate, formatLocal } from '../schedule/checkins.js';
 import { applyReply, assertWeekOpen } from '../weekly/record.js';
+import { jokerByReply } from './joker-reply.js';
 import { sendOnce } from '../weekly/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
 
-export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'empty' | 'closed';
+export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'joker' | 'empty' | 'closed';
 
 /** Answers to replies a goal gets in a day, at most: a flood or a loop gets silence after this. */
 export const MAX_ANSWERS_PER_DAY = 10;
@@ -119,6 +120,12 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
   if (command?.kind === 'status') {
     await answer(statusContent(goal, await deps.store.getWeekAnswers(goal.id)));
     return 'status';
+  }
+  if (command?.kind === 'joker') {
+    // To a check-in: its week; to any other email: the week whose check-in went out last.
+    const jokerWeek = week >= 1 ? week : (goal.nextWeek ?? 1) - 1;
+    await answer(await jokerByReply(deps, goal, jokerWeek, key));
+    return 'joker';
   }
 
   if (goal.status === 'completed' || goal.status === 'stopped') return 'closed';

@@ -4,7 +4,10 @@
 import type { Goal } from '../goals/goal.js';
 import { isCounted, type Channel, type WeekAnswer } from './answers.js';
 
-export type WeekState = 'answered' | 'no-answer' | 'paused' | 'upcoming';
+export type WeekState = 'answered' | 'no-answer' | 'paused' | 'joker' | 'upcoming';
+
+/** A week paused by reply or skipped with a joker: neither answered nor missed, left out of the target. */
+export const isExcused = (row: Pick<WeekRow, 'state'> | undefined): boolean => row?.state === 'paused' || row?.state === 'joker';
 
 export interface WeekRow {
   week: number;
@@ -54,7 +57,7 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
     } else {
       rows.push({
         week,
-        state: answer?.paused ? 'paused' : week <= closed ? 'no-answer' : 'upcoming',
+        state: answer?.joker ? 'joker' : answer?.paused ? 'paused' : week <= closed ? 'no-answer' : 'upcoming',
         count: null,
         onTarget: null,
         ...(answer?.note ? { note: answer.note } : {}),
@@ -63,13 +66,13 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
   }
   const answered = rows.filter((r) => r.state === 'answered');
   const total = answered.reduce((sum, r) => sum + (r.count ?? 0), 0);
-  const targetTotal = goal.targetPerWeek * (goal.weeks - rows.filter((r) => r.state === 'paused').length);
+  const targetTotal = goal.targetPerWeek * (goal.weeks - rows.filter(isExcused).length);
 
   let streak = 0;
   let week = closed;
   if (week > 0 && goal.status !== 'completed' && rows[week - 1]?.state === 'no-answer') week--; // still open
-  // Paused weeks neither break a streak nor add to it.
-  for (; week >= 1 && (rows[week - 1]?.onTarget === true || rows[week - 1]?.state === 'paused'); week--) if (rows[week - 1]?.state !== 'paused') streak++;
+  // Paused and joker weeks neither break a streak nor add to it.
+  for (; week >= 1 && (rows[week - 1]?.onTarget === true || isExcused(rows[week - 1])); week--) if (!isExcused(rows[week - 1])) streak++;
 
   const perChannel = new Map<Channel, number>();
   for (const row of answered) if (row.channel) perChannel.set(row.channel, (perChannel.get(row.channel) ?? 0) + (row.count ?? 0));

@@ -11,10 +11,17 @@ import {
   unsubscribeUrl,
   weekPageUrl,
 } from '../goals/links.js';
-import { t, type Locale, type MessageKey } from '../i18n/messages.js';
+import { t, tPlural, type Locale, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize, type Progress } from '../progress/progress.js';
+import { jokersLeft } from './jokers.js';
+
+/** "1 joker left: reply “joker” …", in every check-in. */
+export function jokersLine(goal: Goal, answers: readonly WeekAnswer[]): string {
+  const left = jokersLeft(goal, answers);
+  return left > 0 ? tPlural(goal.locale, 'email.checkin.jokers', left, { count: left }) : t(goal.locale, 'email.checkin.jokers.none');
+}
 
 /** Up to this target, every count 0…target+1 gets a button; above it, a spread of them. */
 const ALL_BUTTONS_UP_TO = 9;
@@ -34,7 +41,7 @@ export function chartRows(progress: Progress, locale: Locale, upTo: number): Cha
     label: `${week} ${row.week}`,
     count: row.count,
     onTarget: row.onTarget,
-    emptyLabel: row.state === 'paused' ? pausedLabel : emptyLabel,
+    emptyLabel: row.state === 'paused' ? pausedLabel : row.state === 'joker' ? t(locale, 'goal.chart.joker') : emptyLabel,
   }));
 }
 
@@ -104,6 +111,7 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       goalText: goal.text,
       commitment: goal.commitment ?? `${t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks })}.`,
       lastWeek,
+      jokers: jokersLine(goal, answers),
       weekUrl: links.weekUrl,
       goalUrl: links.goalUrl,
       unsubscribeUrl: links.unsubscribeUrl,

@@ -111,7 +111,7 @@ function ThisWeek({ goal, progress, weekPath }: Pick<GoalPageProps, 'goal' | 'pr
           </span>
         </>
       ) : (
-        <span>{t(locale, row.state === 'paused' ? 'goal.now.paused' : open ? 'goal.now.none' : 'week.closed.none', { week })}</span>
+        <span>{t(locale, row.state === 'paused' ? 'goal.now.paused' : row.state === 'joker' ? 'goal.now.joker' : open ? 'goal.now.none' : 'week.closed.none', { week })}</span>
       );
     body = (
       <>
@@ -181,7 +181,7 @@ function History({ goal, progress, weekPath }: Pick<GoalPageProps, 'goal' | 'pro
             <tr>
               <th scope="row">{row.week}</th>
               <td>
-                {row.count ?? <span class="muted">{t(locale, row.state === 'paused' ? 'goal.history.paused' : 'goal.history.noAnswer')}</span>}
+                {row.count ?? <span class="muted">{t(locale, row.state === 'paused' ? 'goal.history.paused' : row.state === 'joker' ? 'goal.history.joker' : 'goal.history.noAnswer')}</span>}
                 {open && (
                   <>
                     {' '}

@@ -6,6 +6,7 @@ import { channels, isCounted, MAX_WEEK_COUNT, type WeekAnswer } from '../../core
 import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
+import { JokerForm } from './joker-form.js';
 import { ErrorSummary, Field, invalidFields } from './form-parts.js';
 
 export interface RecordPageProps {
@@ -68,6 +69,8 @@ export interface WeekPageProps {
   errors?: WeekFormErrors;
   /** What the person typed: shown back in the form, or, when the goal ended under it, kept to copy. */
   values?: { count?: string; note?: string; channel?: string };
+  /** Jokers the goal has left (see core/weekly/jokers.ts). */
+  jokersLeft?: number;
 }
 
 /** A week of a goal that has ended: the answer as it stands, and what was typed if a save came too late. */
@@ -179,7 +182,7 @@ export function WeekPage(props: WeekPageProps) {
             {t(locale, 'week.recorded', { count: counted.count, week })} {t(locale, 'week.recorded.change')}
           </p>
         ) : (
-          <p class="muted">{t(locale, 'week.notYet', { week })}</p>
+          !answer?.joker && <p class="muted">{t(locale, 'week.notYet', { week })}</p>
         ))}
       {closed && <ClosedWeek {...props} />}
       <div class="card">
@@ -187,6 +190,7 @@ export function WeekPage(props: WeekPageProps) {
         <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
       </div>
       {!closed && <WeekForm {...props} />}
+      {!closed && <JokerForm goal={goal} week={week} answer={answer} left={props.jokersLeft ?? 0} action={action} />}
       <GoalLinkForm locale={locale} action={`${action}/goal-link`} sent={notice === 'goalLinkSent'} />
     </Layout>
   );

@@ -15,6 +15,7 @@ import { summarize } from '../../core/progress/progress.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { weekFormSchema } from '../../core/weekly/answer-forms.js';
 import { assertWeekOpen, recordAnswer } from '../../core/weekly/record.js';
+import { jokersLeft, useJoker } from '../../core/weekly/jokers.js';
 import { formFields, nonce, stringValues, type Env } from '../context.js';
 import { fieldErrors } from '../../core/goals/signup-form.js';
 import { forget, isRemembered, remember } from '../remember.js';
@@ -48,6 +49,7 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
         notice={extra.notice}
         errors={extra.errors ?? {}}
         values={extra.values ?? {}}
+        jokersLeft={jokersLeft(goal, answers)}
       />
     );
   }
@@ -75,6 +77,12 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
     const link = await open(c, 'week');
     const notice = c.req.query('saved') === '1' ? 'saved' : c.req.query('sent') === '1' ? 'goalLinkSent' : undefined;
     return c.html(await weekPage(c, link, { notice }));
+  });
+
+  app.post('/w/:token/joker', async (c) => {
+    const link = await open(c, 'week');
+    await useJoker(deps, link.goal, link.week, 'web');
+    return c.redirect(`/w/${c.req.param('token')}`, 303);
   });
 
   app.post('/w/:token/goal-link', async (c) => {

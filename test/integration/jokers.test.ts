@@ -1,0 +1,116 @@
+// Jokers on DynamoDB Local and local SES: the budget shown in every check-in, one used by reply or on the
+// week page, the week out of the goal's target, the buddy told "used a joker", no reminder for the week.
+import { describe, expect, it } from 'vitest';
+import { checkinReplyAddress, weekPagePath } from '../../functions/core/goals/links.js';
+import { handleInbound } from '../../functions/core/inbound/inbound.js';
+import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
+import type { Deps } from '../../functions/core/ports.js';
+import { summarize } from '../../functions/core/progress/progress.js';
+import { jokerBudget } from '../../functions/core/weekly/jokers.js';
+import { recordAnswer } from '../../functions/core/weekly/record.js';
+import { createApp } from '../../functions/http/app.js';
+import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { aGoal, uniqueEmail } from '../helpers/factories.js';
+import { anActiveGoal } from '../helpers/goals.js';
+import { rawMail } from '../helpers/mail.js';
+import { linksIn, outboxFor } from '../helpers/outbox.js';
+import { tickAt } from '../helpers/weekly.js';
+
+const MONDAY = '2026-03-02T09:00:00Z';
+const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
+const plus = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3600_000).toISOString();
+
+async function setup(fields: Record<string, string> = {}) {
+  const clock = new FixedClock(new Date(MONDAY));
+  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+  const goal = await anActiveGoal(deps, { locale: 'en', weeks: '3', perWeek: '2', ...fields });
+  const current = async () => (await deps.store.getGoal(goal.owner, goal.id))!;
+  const reply = async (week: number, text: string) => {
+    const to = checkinReplyAddress(deps.config, goal, week);
+    const raw = await rawMail({ from: goal.owner, to, text, subject: `Re: Week ${week} of 3: how many this week?` });
+    await handleInbound(deps, { messageId: crypto.randomUUID(), raw, recipients: [to], verdicts: LOCAL_VERDICTS });
+  };
+  const mail = async () => outboxFor(goal.owner);
+  return { clock, deps, goal, current, reply, mail };
+}
+
+describe('jokers', () => {
+  it('come one per six weeks, at least one', () => {
+    expect([1, 3, 6, 11, 12, 13, 52].map((weeks) => jokerBudget(aGoal({ weeks })))).toEqual([1, 1, 1, 1, 2, 2, 8]);
+    expect(jokerBudget(aGoal({ weeks: 13, jokers: 3 }))).toBe(3);
+  });
+
+  it('used by reply: the week leaves the target, no reminder, the buddy sees "used a joker", the next check-in counts down', async () => {
+    const buddy = uniqueEmail('kari');
+    const { deps, clock, goal, current, reply, mail } = await setup({ buddyName: 'Kari', buddyEmail: buddy });
+    const app = createApp(deps);
+    const [invitation] = await outboxFor(buddy);
+    const link = new URL(linksIn(invitation!, '/i/')[0]!).pathname;
+    await app.request(`${link}/accept`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
+
+    await tickAt(deps, WEEK(1));
+    const [checkin] = (await mail()).filter((e) => e.subject.startsWith('Week 1'));
+    expect(checkin!.body.text).toContain('1 joker left: reply “joker”');
+
+    clock.set(plus(WEEK(1), 3));
+    await reply(1, 'Joker for this week, please');
+    const readBack = (await mail()).find((e) => e.body.text?.includes('Joker used for week 1'));
+    expect(readBack?.body.text).toContain('does not count against your goal');
+    expect(readBack?.body.text).toContain('No jokers left for this goal.');
+    const answers = await deps.store.getWeekAnswers(goal.id);
+    expect(answers.find((a) => a.week === 1)).toMatchObject({ joker: true, source: 'reply' });
+    expect(summarize(await current(), answers)).toMatchObject({ targetTotal: 4, rows: [expect.objectContaining({ state: 'joker' }), expect.anything(), expect.anything()] });
+
+    await tickAt(deps, plus(WEEK(1), 30));
+    expect((await mail()).filter((e) => e.subject.startsWith('Still time'))).toHaveLength(0);
+    expect((await outboxFor(buddy)).map((e) => e.subject)).toContain('Week 1 of 3: used a joker');
+    expect((await outboxFor(buddy)).find((e) => e.subject === 'Week 1 of 3: used a joker')!.body.text).toContain('used a joker in week 1');
+
+    await tickAt(deps, WEEK(2));
+    const [week2] = (await mail()).filter((e) => e.subject.startsWith('Week 2'));
+    expect(week2!.body.text).toContain('No jokers left for this goal.');
+    expect(week2!.body.text).toMatch(/Week 1: joker/);
+
+    // None left: a second joker is refused in words, and the week stays as it was.
+    clock.set(plus(WEEK(2), 1));
+    await reply(2, 'joker');
+    expect((await mail()).some((e) => e.body.text?.includes('No joker used') && e.body.text.includes('no jokers left'))).toBe(true);
+    expect((await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === 2)).toBeUndefined();
+  });
+
+  it('used on the week page; a number recorded later replaces it and gives it back', async () => {
+    const { deps, clock, goal, current, mail } = await setup({ weeks: '6' });
+    const app = createApp(deps);
+    await tickAt(deps, WEEK(1));
+    clock.set(plus(WEEK(1), 1));
+    const page = weekPagePath(deps.config, goal, 1, deps.clock.now());
+    expect(await (await app.request(page)).text()).toContain('Use a joker for week 1');
+    const used = await app.request(`${page}/joker`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
+    expect(used.status).toBe(303);
+    const after = await (await app.request(page)).text();
+    expect(after).toContain('You used a joker for week 1');
+    expect(after).not.toContain('Use a joker for week 1');
+    expect(summarize(await current(), await deps.store.getWeekAnswers(goal.id)).targetTotal).toBe(10);
+
+    await recordAnswer(deps, await current(), 1, { count: 1, source: 'click' });
+    const answer = (await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === 1);
+    expect(answer).toMatchObject({ count: 1 });
+    expect(answer?.joker).toBeUndefined();
+    await tickAt(deps, WEEK(2));
+    expect((await mail()).find((e) => e.subject.startsWith('Week 2'))!.body.text).toContain('1 joker left');
+  });
+
+  it('is refused for a week that has a number', async () => {
+    const { deps, clock, goal, current } = await setup();
+    const app = createApp(deps);
+    await tickAt(deps, WEEK(1));
+    clock.set(plus(WEEK(1), 1));
+    await recordAnswer(deps, await current(), 1, { count: 2, source: 'click' });
+    const page = weekPagePath(deps.config, goal, 1, deps.clock.now());
+    expect(await (await app.request(page)).text()).not.toContain('Use a joker');
+    const refused = await app.request(`${page}/joker`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('already has a number');
+    expect((await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === 1)).toMatchObject({ count: 2 });
+  });
+});
