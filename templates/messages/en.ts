@@ -560,6 +560,16 @@ export const en = {
   'reply.joker.subject': 'Joker used for week {{week}}',
   'reply.joker.body': 'Week {{week}} does not count against your goal, and your buddy sees that you used a joker. Did something happen after all? Click your number and the joker is yours again.',
   'reply.joker.refused.subject': 'No joker used',
+  'email.checkin.last.backOnTrack': 'Last week you recorded {{count}}: back on track after a missed week.',
+  'email.checkin.last.joker': 'Last week you used a joker.',
+  'email.checkin.last.paused': 'Last week was a break.',
+  'email.checkin.welcomeBack': 'Welcome back — a missed week happens to everyone, and this week is a fresh start.',
+  'email.checkin.done.one': 'So far: {{total}} in {{done}} week.',
+  'email.checkin.done.other': 'So far: {{total}} in {{done}} weeks.',
+  'email.checkin.left.one': '{{left}} to go in {{weeksLeft}} week.',
+  'email.checkin.left.other': '{{left}} to go in {{weeksLeft}} weeks.',
+  'email.checkin.left.reached': 'You have reached the goal’s total already: {{total}} of {{targetTotal}}.',
+  'week.backOnTrack': 'Back on track!',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,27 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { pauseGoal, resumeGoal } from '../../functions/core/goals/actions.js';
 import { goalPagePath } from '../../functions/core/goals/links.js';
-import type { Deps } from '../../functions/core/ports.js';
-import { recordAnswer } from '../../functions/core/weekly/record.js';
-import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
-import { anActiveGoal } from '../helpers/goals.js';
+import { loopSetup, plus, WEEK } from '../helpers/loop.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
-const MONDAY = '2026-03-02T09:00:00Z';
-// Check-ins on Fridays 15:00 Oslo (UTC+1).
-const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
-const plus = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3600_000).toISOString();
-
 async function setup(fields: Record<string, string> = {}) {
-  const clock = new FixedClock(new Date(MONDAY));
-  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
-  const goal = await anActiveGoal(deps, { locale: 'en', weeks: '3', perWeek: '2', ...fields });
-  const reminders = async () => (await outboxFor(goal.owner)).filter((e) => e.subject.startsWith('Still time'));
-  const answer = async (week: number, count: number) => recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, week, { count, source: 'click' });
-  return { clock, deps, goal, reminders, answer };
+  const loop = await loopSetup(fields);
+  const reminders = async () => (await loop.mail()).filter((e) => e.subject.startsWith('Still time'));
+  return { ...loop, reminders };
 }
 
 describe('the one reminder', () => {
@@ -78,11 +66,9 @@ describe('the one reminder', () => {
   });
 
   it('can be turned off and on again on the goal page', async () => {
-    const { deps, goal, reminders } = await setup();
-    const app = createApp(deps);
+    const { deps, goal, reminders, app, post: postTo } = await setup();
     const page = goalPagePath(deps.config, goal, deps.clock.now());
-    const post = (body: string) =>
-      app.request(`${page}/loop`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
+    const post = (body: string) => postTo(`${page}/loop`, body);
     expect(await (await app.request(page)).text()).toContain('Send me one reminder when a check-in has no answer after 24 hours');
 
     expect((await post('')).status).toBe(303);
@@ -100,11 +86,8 @@ describe('the one reminder', () => {
 
   it('comes before the buddy hears of an unanswered week, and an answer after it reaches the buddy within the hour', async () => {
     const buddy = uniqueEmail('kari');
-    const { deps, clock, goal, reminders, answer } = await setup({ buddyName: 'Kari', buddyEmail: buddy });
-    const app = createApp(deps);
-    const [invitation] = await outboxFor(buddy);
-    const link = new URL(linksIn(invitation!, '/i/')[0]!).pathname;
-    await app.request(`${link}/accept`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
+    const { deps, clock, reminders, answer, buddyAccepts } = await setup({ buddyName: 'Kari', buddyEmail: buddy });
+    await buddyAccepts(buddy);
     const buddyWeekly = async () => (await outboxFor(buddy)).filter((e) => /week 1/i.test(e.subject));
 
     await tickAt(deps, WEEK(1));

@@ -1,38 +1,16 @@
 // Jokers on DynamoDB Local and local SES: the budget shown in every check-in, one used by reply or on the
 // week page, the week out of the goal's target, the buddy told "used a joker", no reminder for the week.
 import { describe, expect, it } from 'vitest';
-import { checkinReplyAddress, weekPagePath } from '../../functions/core/goals/links.js';
-import { handleInbound } from '../../functions/core/inbound/inbound.js';
-import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
-import type { Deps } from '../../functions/core/ports.js';
+import { weekPagePath } from '../../functions/core/goals/links.js';
 import { summarize } from '../../functions/core/progress/progress.js';
 import { jokerBudget } from '../../functions/core/weekly/jokers.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
-import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { aGoal, uniqueEmail } from '../helpers/factories.js';
-import { anActiveGoal } from '../helpers/goals.js';
-import { rawMail } from '../helpers/mail.js';
-import { linksIn, outboxFor } from '../helpers/outbox.js';
+import { loopSetup, plus, WEEK } from '../helpers/loop.js';
+import { outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
-const MONDAY = '2026-03-02T09:00:00Z';
-const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
-const plus = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3600_000).toISOString();
-
-async function setup(fields: Record<string, string> = {}) {
-  const clock = new FixedClock(new Date(MONDAY));
-  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
-  const goal = await anActiveGoal(deps, { locale: 'en', weeks: '3', perWeek: '2', ...fields });
-  const current = async () => (await deps.store.getGoal(goal.owner, goal.id))!;
-  const reply = async (week: number, text: string) => {
-    const to = checkinReplyAddress(deps.config, goal, week);
-    const raw = await rawMail({ from: goal.owner, to, text, subject: `Re: Week ${week} of 3: how many this week?` });
-    await handleInbound(deps, { messageId: crypto.randomUUID(), raw, recipients: [to], verdicts: LOCAL_VERDICTS });
-  };
-  const mail = async () => outboxFor(goal.owner);
-  return { clock, deps, goal, current, reply, mail };
-}
+const setup = loopSetup;
 
 describe('jokers', () => {
   it('come one per six weeks, at least one', () => {
@@ -42,11 +20,8 @@ describe('jokers', () => {
 
   it('used by reply: the week leaves the target, no reminder, the buddy sees "used a joker", the next check-in counts down', async () => {
     const buddy = uniqueEmail('kari');
-    const { deps, clock, goal, current, reply, mail } = await setup({ buddyName: 'Kari', buddyEmail: buddy });
-    const app = createApp(deps);
-    const [invitation] = await outboxFor(buddy);
-    const link = new URL(linksIn(invitation!, '/i/')[0]!).pathname;
-    await app.request(`${link}/accept`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
+    const { deps, clock, goal, current, reply, mail, buddyAccepts } = await setup({ buddyName: 'Kari', buddyEmail: buddy });
+    await buddyAccepts(buddy);
 
     await tickAt(deps, WEEK(1));
     const [checkin] = (await mail()).filter((e) => e.subject.startsWith('Week 1'));
@@ -79,13 +54,12 @@ describe('jokers', () => {
   });
 
   it('used on the week page; a number recorded later replaces it and gives it back', async () => {
-    const { deps, clock, goal, current, mail } = await setup({ weeks: '6' });
-    const app = createApp(deps);
+    const { deps, clock, goal, app, current, mail, post } = await setup({ weeks: '6' });
     await tickAt(deps, WEEK(1));
     clock.set(plus(WEEK(1), 1));
     const page = weekPagePath(deps.config, goal, 1, deps.clock.now());
     expect(await (await app.request(page)).text()).toContain('Use a joker for week 1');
-    const used = await app.request(`${page}/joker`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
+    const used = await post(`${page}/joker`);
     expect(used.status).toBe(303);
     const after = await (await app.request(page)).text();
     expect(after).toContain('You used a joker for week 1');
@@ -101,14 +75,13 @@ describe('jokers', () => {
   });
 
   it('is refused for a week that has a number', async () => {
-    const { deps, clock, goal, current } = await setup();
-    const app = createApp(deps);
+    const { deps, clock, goal, app, current, post } = await setup();
     await tickAt(deps, WEEK(1));
     clock.set(plus(WEEK(1), 1));
     await recordAnswer(deps, await current(), 1, { count: 2, source: 'click' });
     const page = weekPagePath(deps.config, goal, 1, deps.clock.now());
     expect(await (await app.request(page)).text()).not.toContain('Use a joker');
-    const refused = await app.request(`${page}/joker`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
+    const refused = await post(`${page}/joker`);
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('already has a number');
     expect((await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === 1)).toMatchObject({ count: 2 });

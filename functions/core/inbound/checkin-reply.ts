@@ -14,6 +14,7 @@ import type { Reading } from '../replies/parse-reply.js';
 import { formatDate, formatLocal } from '../schedule/checkins.js';
 import { applyReply, assertWeekOpen } from '../weekly/record.js';
 import { jokerByReply } from './joker-reply.js';
+import { backOnTrack } from '../weekly/comeback.js';
 import { sendOnce } from '../weekly/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
 
@@ -133,7 +134,8 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
   if (reading.count !== null) {
     await applyReply(deps, goal, week, { key, count: reading.count, note: reading.note || undefined });
     const vars = { count: reading.count, week };
-    await answer({ heading: t(locale, 'reply.recorded.subject', vars), body: t(locale, 'reply.recorded.body', vars), buttons: recordButtons(deps.config, goal, week, 'all', now) });
+    const back = backOnTrack(summarize(goal, await deps.store.getWeekAnswers(goal.id)), week) ? ` ${t(locale, 'week.backOnTrack')}` : '';
+    await answer({ heading: t(locale, 'reply.recorded.subject', vars), body: `${t(locale, 'reply.recorded.body', vars)}${back}`, buttons: recordButtons(deps.config, goal, week, 'all', now) });
     return 'recorded';
   }
   if (!reading.note && !reading.ask) return 'empty';

@@ -16,6 +16,7 @@ import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize, type Progress } from '../progress/progress.js';
 import { jokersLeft } from './jokers.js';
+import { backOnTrack, progressLine, welcomesBack } from './comeback.js';
 
 /** "1 joker left: reply “joker” …", in every check-in. */
 export function jokersLine(goal: Goal, answers: readonly WeekAnswer[]): string {
@@ -96,12 +97,18 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
   const progress = summarize({ ...goal, nextWeek: week }, answers);
   const chart = week > 1 ? chartSlots(progress, goal, week - 1, 'email.checkin.progress') : undefined;
   const previous = answers.find((a) => a.week === week - 1 && isCounted(a));
+  const before = answers.find((a) => a.week === week - 1);
   const lastWeek =
     week === 1
       ? t(locale, 'email.checkin.first')
       : previous
-        ? t(locale, 'email.checkin.last.answered', { count: previous.count ?? 0 })
-        : t(locale, 'email.checkin.last.none');
+        ? t(locale, backOnTrack(progress, week - 1) ? 'email.checkin.last.backOnTrack' : 'email.checkin.last.answered', { count: previous.count ?? 0 })
+        : before?.joker
+          ? t(locale, 'email.checkin.last.joker')
+          : before?.paused
+            ? t(locale, 'email.checkin.last.paused')
+            : t(locale, 'email.checkin.last.none');
+  const welcome = welcomesBack(progress, week) ? ` ${t(locale, 'email.checkin.welcomeBack')}` : '';
   const rendered = renderEmail(
     'checkin',
     locale,
@@ -110,7 +117,8 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       weeks: goal.weeks,
       goalText: goal.text,
       commitment: goal.commitment ?? `${t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks })}.`,
-      lastWeek,
+      lastWeek: `${lastWeek}${welcome}`,
+      progressLine: progressLine(goal, progress, week),
       jokers: jokersLine(goal, answers),
       weekUrl: links.weekUrl,
       goalUrl: links.goalUrl,

@@ -7,6 +7,7 @@ import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
 import { JokerForm } from './joker-form.js';
+import { backOnTrack } from '../../core/weekly/comeback.js';
 import { ErrorSummary, Field, invalidFields } from './form-parts.js';
 
 export interface RecordPageProps {
@@ -179,6 +180,7 @@ export function WeekPage(props: WeekPageProps) {
         (counted ? (
           <p class="notice" role="status" data-testid="recorded">
             {notice === 'saved' ? `${t(locale, 'week.saved')} ` : ''}
+            {backOnTrack(progress, week) ? `${t(locale, 'week.backOnTrack')} ` : ''}
             {t(locale, 'week.recorded', { count: counted.count, week })} {t(locale, 'week.recorded.change')}
           </p>
         ) : (
