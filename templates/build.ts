@@ -15,6 +15,7 @@ export const emailManifest: Record<string, { subject: MessageKey; source?: strin
   'confirm-goal': { subject: 'email.confirm.subject' },
   checkin: { subject: 'email.checkin.subject' },
   'checkin-reminder': { subject: 'email.checkinReminder.subject' },
+  plan: { subject: 'email.plan.subject' },
   'final-report': { subject: 'email.final.subject' },
   'buddy-invite': { subject: 'email.invite.subject' },
   'buddy-reminder': { subject: 'email.reminder.subject', source: 'buddy-invite' },

@@ -27,6 +27,7 @@ export type EmailKind =
   | 'buddy-reminder'
   | 'checkin'
   | 'checkin-reminder'
+  | 'plan'
   | 'buddy-weekly'
   | 'final-report'
   | 'buddy-final'
@@ -188,6 +189,11 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   take('checkin-reminder', mark, third.owner, third, 'checkin-reminder');
   mark = mailer.sent.length;
   take('read-back-joker', mark, third.owner, third, undefined, await reply(third, 1, 'joker'));
+  // Ola plans week 2 by reply (Thursday 08:00 Oslo) and gets its one email then.
+  await reply(ola, 1, 'plan: thu 08 coffee with 2 CFOs');
+  mark = mailer.sent.length;
+  await tickAt(deps, '2026-03-12T07:00:00Z');
+  take('plan', mark, ola.owner, ola, 'plan');
 
   clock.set(WEEK(2));
   await tickAt(deps, WEEK(2));

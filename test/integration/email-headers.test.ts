@@ -28,6 +28,7 @@ const expected: Record<EmailKind, Expected> = {
   'buddy-reminder': { onBehalf: 'owner', autoSubmitted: 'auto-generated' },
   checkin: { list: true, checkinReplyTo: true, autoSubmitted: 'auto-generated' },
   'checkin-reminder': { list: true, checkinReplyTo: true, autoSubmitted: 'auto-generated' },
+  plan: { list: true, autoSubmitted: 'auto-generated' },
   'buddy-weekly': { onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },
   'final-report': { list: true, autoSubmitted: 'auto-generated' },
   'buddy-final': { onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },

@@ -112,6 +112,7 @@ beforeAll(async () => {
     export: { path: `${goalPage(b)}/export`, base: {} },
     'goal-link': { path: `${weekPagePath(deps.config, b, 1, now)}/goal-link`, base: {} },
     joker: { path: `${weekPagePath(deps.config, b, 1, now)}/joker`, base: {} },
+    plan: { path: `${weekPagePath(deps.config, b, 1, now)}/plan`, base: { planDay: '4', planHour: '8', planText: 'coffee with 2 CFOs', planEmail: 'on' } },
     'unsubscribe-goal-link': { path: `/u/${token('unsubscribe', [b.owner, b.id])}/goal-link`, base: {} },
     forget: { path: `/buddy/${token('buddy', [buddyA])}/forget`, base: {} },
     'step-up-export': { path: `/s/export/${token('export', [b.owner, b.id])}`, base: {} },

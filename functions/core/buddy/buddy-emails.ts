@@ -15,6 +15,7 @@ import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize } from '../progress/progress.js';
 import { chartSlots } from '../weekly/checkin-email.js';
 import { verdictOf, verdictText } from '../weekly/verdict.js';
+import { planFor, planLabel } from '../weekly/plan.js';
 
 export const reactionKinds = ['applause', 'keep-going', 'ask'] as const;
 export type ReactionKind = (typeof reactionKinds)[number];
@@ -75,6 +76,9 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
   const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : joker ? 'email.buddyWeekly.jokerLine' : paused ? 'email.buddyWeekly.pausedLine' : 'email.buddyWeekly.noAnswer', vars);
   // A streak is worth a sentence from two weeks on; "1 week in a row" says nothing the headline did not.
   const streak = progress.streak >= 2 ? t(locale, 'email.buddyWeekly.streak', { streak: progress.streak }) : '';
+  // The owner's plan for the week after, in their words written plain (a buddy is a third party).
+  const next = planFor(goal, week + 1);
+  const plan = next ? t(locale, 'email.buddyWeekly.plan', { plan: planLabel(goal, { ...next, text: unlinked(next.text) }) }) : '';
   const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: unlinked(answer.note) }) : '';
   const chart = chartSlots(progress, goal, week, 'email.buddyWeekly.chart');
   const reactions = reactionKinds.map((kind, index) => ({
@@ -89,7 +93,7 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
       subject: t(locale, `email.buddyWeekly.subject.${outcome}`, vars),
       goalText: goal.text,
       headline: t(locale, `email.buddyWeekly.headline.${outcome}`, vars),
-      summary: [resultLine, streak].filter(Boolean).join(' '),
+      summary: [resultLine, streak, plan].filter(Boolean).join(' '),
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
       leaveUrl: buddyLeaveUrl(config, goal, buddy.email, now),
       neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),

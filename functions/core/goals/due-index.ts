@@ -6,6 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { Goal } from './goal.js';
 
+/** A plan's email is due at the plan's time while it is asked for and not yet sent. */
+export const planDueAt = (goal: Pick<Goal, 'plan'>): string | undefined => (goal.plan?.email && !goal.plan.done ? goal.plan.at : undefined);
+
 export const DUE_SHARDS = 4;
 
 export function dueShard(goalId: string): number {
@@ -17,9 +20,9 @@ export function duePartition(shard: number): string {
 }
 
 /** ISO time at which the tick should pick the goal up, or undefined when it needs no tick. */
-export function dueAt(goal: Pick<Goal, 'status' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport' | 'reminder'>): string | undefined {
+export function dueAt(goal: Pick<Goal, 'status' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport' | 'reminder' | 'plan'>): string | undefined {
   const times: (string | undefined)[] = [];
-  if (goal.status === 'active') times.push(goal.nextCheckinAt, goal.reminder?.dueAt);
+  if (goal.status === 'active') times.push(goal.nextCheckinAt, goal.reminder?.dueAt, planDueAt(goal));
   if (goal.status === 'paused') times.push(goal.resumeAt);
   if (goal.status === 'active' || goal.status === 'paused') {
     if (goal.buddy?.status === 'not-invited') times.push(goal.buddy.inviteAt);

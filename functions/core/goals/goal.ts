@@ -29,6 +29,20 @@ export interface Buddy {
   respondedAt?: string;
 }
 
+/** The owner's one move for week `week`: what, and when in the owner's zone; `email` asks for one email at `at`. */
+export interface Plan {
+  week: number;
+  text: string;
+  weekday?: Weekday;
+  hour?: number;
+  minute?: number;
+  /** The instant of the plan, the first such day and time after it was made. */
+  at?: string;
+  email: boolean;
+  /** The plan's email went out, or its time passed too long ago to be worth one. */
+  done?: boolean;
+}
+
 /** The buddy's weekly email that is waiting to go out. */
 export interface BuddyReport {
   week: number;
@@ -61,6 +75,8 @@ export interface Goal {
   reminder?: { week: number; dueAt: string };
   /** The owner turned the reminder off on the goal page (on by default). */
   remindersOff?: boolean;
+  /** The owner's one move for a week, with a day and time (see weekly/plan.ts). */
+  plan?: Plan;
   /** Jokers (skip weeks) this goal may use; jokerBudget() when not set. */
   jokers?: number;
   createdAt: string;

@@ -14,11 +14,12 @@ import type { Reading } from '../replies/parse-reply.js';
 import { formatDate, formatLocal } from '../schedule/checkins.js';
 import { applyReply, assertWeekOpen } from '../weekly/record.js';
 import { jokerByReply } from './joker-reply.js';
+import { planByReply } from './plan-reply.js';
 import { backOnTrack } from '../weekly/comeback.js';
 import { sendOnce } from '../weekly/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
 
-export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'joker' | 'empty' | 'closed';
+export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'joker' | 'planned' | 'empty' | 'closed';
 
 /** Answers to replies a goal gets in a day, at most: a flood or a loop gets silence after this. */
 export const MAX_ANSWERS_PER_DAY = 10;
@@ -135,8 +136,18 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
     await applyReply(deps, goal, week, { key, count: reading.count, note: reading.note || undefined });
     const vars = { count: reading.count, week };
     const back = backOnTrack(summarize(goal, await deps.store.getWeekAnswers(goal.id)), week) ? ` ${t(locale, 'week.backOnTrack')}` : '';
-    await answer({ heading: t(locale, 'reply.recorded.subject', vars), body: `${t(locale, 'reply.recorded.body', vars)}${back}`, buttons: recordButtons(deps.config, goal, week, 'all', now) });
+    // A plan said along with the number is saved; without one, the read-back asks for it.
+    const plan = reading.plan ? await planByReply(deps, goal, week, reading.plan) : week < goal.weeks ? t(locale, 'plan.reply.hint') : '';
+    const body = [`${t(locale, 'reply.recorded.body', vars)}${back}`, plan].filter(Boolean).join(' ');
+    await answer({ heading: t(locale, 'reply.recorded.subject', vars), body, buttons: recordButtons(deps.config, goal, week, 'all', now) });
     return 'recorded';
+  }
+  if (reading.plan) {
+    // To a check-in: the week after it; to any other email: the week after the latest one asked about.
+    const planWeek = week >= 1 ? week : (goal.nextWeek ?? 1) - 1;
+    const body = await planByReply(deps, goal, planWeek, reading.plan);
+    await answer({ heading: t(locale, 'reply.plan.subject', { week: planWeek + 1 }), body });
+    return 'planned';
   }
   if (!reading.note && !reading.ask) return 'empty';
   const known = (await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === week)?.count;

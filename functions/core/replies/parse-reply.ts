@@ -12,6 +12,7 @@ import { readAnswer } from './count.js';
 import type { BounceReport } from './delivery-report.js';
 import { classifyMail, type Classified, type MailKind } from './mail-kind.js';
 import { readNewText } from './new-text.js';
+import { findPlan, type PlanReading } from './plan-line.js';
 import { CALENDAR_UNITS, NUMBER_WORDS, UNITS } from './number-words.js';
 import { tokenize } from './tokens.js';
 
@@ -27,6 +28,8 @@ export interface ParsedReply {
   command?: EmailCommand;
   /** Present for a delivery report. */
   bounce?: BounceReport;
+  /** Present when a line starts with "plan:": next week's one move (its numbers are never the count). */
+  plan?: PlanReading;
 }
 
 export interface ReplyContext {
@@ -127,7 +130,10 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
   if (classified.kind !== 'person') {
     return { kind: classified.kind, count: null, note: '', autoReply: true, text: '', ...(classified.bounce ? { bounce: classified.bounce } : {}) };
   }
-  const { text } = readNewText(body);
+  const newText = readNewText(body).text;
+  const planned = findPlan(newText);
+  const text = planned ? planned.rest : newText;
+  const plan = planned ? { plan: planned.plan } : {};
   const note = noteWithout(text, undefined);
   const norwegian = context.locale ? context.locale === 'nb' : NORWEGIAN_CHECKIN.test(body) || undefined;
   const mentionContext = { norwegian, goalUnits: goalUnits(context.goalText) };
@@ -136,7 +142,7 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
     const { command, index } = found;
     // "2 denne uka. Pause neste uke.": the week's number said before a pause or a stop is kept too.
     const before = command.kind === 'pause' || command.kind === 'stop' ? readAnswer(text.slice(0, index), mentionContext).count : null;
-    return { kind: 'person', count: before, note, autoReply: false, command, text };
+    return { kind: 'person', count: before, note, autoReply: false, command, text, ...plan };
   }
   const answer = readAnswer(text, mentionContext);
   return {
@@ -146,6 +152,7 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
     autoReply: false,
     ...(answer.ask ? { ask: answer.ask } : {}),
     text,
+    ...plan,
   };
 }
 

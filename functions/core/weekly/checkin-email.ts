@@ -17,6 +17,7 @@ import { isCounted, type WeekAnswer } from '../progress/answers.js';
 import { summarize, type Progress } from '../progress/progress.js';
 import { jokersLeft } from './jokers.js';
 import { backOnTrack, progressLine, welcomesBack } from './comeback.js';
+import { planFor, planLabel } from './plan.js';
 
 /** "1 joker left: reply “joker” …", in every check-in. */
 export function jokersLine(goal: Goal, answers: readonly WeekAnswer[]): string {
@@ -119,6 +120,7 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       commitment: goal.commitment ?? `${t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks })}.`,
       lastWeek: `${lastWeek}${welcome}`,
       progressLine: progressLine(goal, progress, week),
+      planLine: planFor(goal, week) ? t(locale, 'email.checkin.plan', { plan: planLabel(goal, planFor(goal, week)!) }) : '',
       jokers: jokersLine(goal, answers),
       weekUrl: links.weekUrl,
       goalUrl: links.goalUrl,

@@ -12,12 +12,13 @@ import { sendInvitation, sendReminder } from '../buddy/invitations.js';
 import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
 import { reminderAfterCheckin, sendCheckinReminder } from './checkin-reminder.js';
+import { sendPlanEmail } from './plan.js';
 import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
 import type { Pacer } from './send-rate.js';
 
 export const queueMessageSchema = z.object({
-  kind: z.enum(['checkin', 'checkin-reminder', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
+  kind: z.enum(['checkin', 'checkin-reminder', 'plan', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
   owner: z.string().min(3).max(320),
   goalId: z.string().regex(/^[0-9A-Z]{26}$/),
   week: z.number().int().min(1).max(1000),
@@ -81,6 +82,8 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
       return sendCheckin(deps, goal, parsed.week);
     case 'checkin-reminder':
       return sendCheckinReminder(deps, goal, parsed.week, deps.pacer);
+    case 'plan':
+      return sendPlanEmail(deps, goal, parsed.week, deps.pacer);
     case 'final':
       return sendFinalReport(deps, goal);
     case 'resume':

@@ -3,7 +3,7 @@
 // duplicates that the sender's claims turn into no-ops; a missed tick is caught up by the next one.
 import type { Goal } from '../goals/goal.js';
 import { buddyReportPending } from '../buddy/reports.js';
-import { DUE_SHARDS } from '../goals/due-index.js';
+import { DUE_SHARDS, planDueAt } from '../goals/due-index.js';
 import type { Queue, QueueMessage, Store } from '../ports.js';
 
 /** SQS takes at most 10 messages per SendMessageBatch. */
@@ -23,6 +23,8 @@ export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
   }
   // A reminder whose next check-in is due too is overtaken by it (a tick that caught up after a gap).
   const checkinDue = goal.nextCheckinAt !== undefined && goal.nextCheckinAt <= at;
+  const plan = planDueAt(goal);
+  if (goal.status === 'active' && plan && plan <= at) messages.push({ kind: 'plan', ...ids, week: goal.plan!.week });
   if (goal.status === 'active' && goal.reminder && goal.reminder.dueAt <= at && !checkinDue) messages.push({ kind: 'checkin-reminder', ...ids, week: goal.reminder.week });
   if (goal.status === 'active' || goal.status === 'paused') {
     const buddy = goal.buddy;

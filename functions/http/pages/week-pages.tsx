@@ -7,6 +7,12 @@ import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
 import { JokerForm } from './joker-form.js';
+import { PlanForm, type PlanErrors } from './plan-form.js';
+import { closedWeeks } from '../../core/progress/progress.js';
+
+/** After recording the latest week of a running goal, the page asks for next week's one move. */
+const asksPlan = (goal: Goal, week: number, answer: WeekAnswer | undefined) =>
+  (goal.status === 'active' || goal.status === 'paused') && (isCounted(answer) || answer?.joker === true) && week === closedWeeks(goal) && week < goal.weeks;
 import { backOnTrack } from '../../core/weekly/comeback.js';
 import { ErrorSummary, Field, invalidFields } from './form-parts.js';
 
@@ -72,6 +78,9 @@ export interface WeekPageProps {
   values?: { count?: string; note?: string; channel?: string };
   /** Jokers the goal has left (see core/weekly/jokers.ts). */
   jokersLeft?: number;
+  /** The plan form sent back with an error, and what was typed in it. */
+  planErrors?: PlanErrors;
+  planValues?: Record<string, string>;
 }
 
 /** A week of a goal that has ended: the answer as it stands, and what was typed if a save came too late. */
@@ -193,6 +202,7 @@ export function WeekPage(props: WeekPageProps) {
       </div>
       {!closed && <WeekForm {...props} />}
       {!closed && <JokerForm goal={goal} week={week} answer={answer} left={props.jokersLeft ?? 0} action={action} />}
+      {!closed && (asksPlan(goal, week, answer) || props.planErrors) && <PlanForm goal={goal} week={week} action={action} errors={props.planErrors} values={props.planValues} />}
       <GoalLinkForm locale={locale} action={`${action}/goal-link`} sent={notice === 'goalLinkSent'} />
     </Layout>
   );

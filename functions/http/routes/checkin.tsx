@@ -13,7 +13,10 @@ import { weekPagePath } from '../../core/goals/links.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
-import { weekFormSchema } from '../../core/weekly/answer-forms.js';
+import { planFormSchema, weekFormSchema } from '../../core/weekly/answer-forms.js';
+import { setPlan } from '../../core/weekly/plan.js';
+import type { Weekday } from '../../core/schedule/checkins.js';
+import type { PlanErrors } from '../pages/plan-form.js';
 import { assertWeekOpen, recordAnswer } from '../../core/weekly/record.js';
 import { jokersLeft, useJoker } from '../../core/weekly/jokers.js';
 import { formFields, nonce, stringValues, type Env } from '../context.js';
@@ -35,7 +38,11 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
     return { goal, week: claims.week, ...(claims.value === undefined ? {} : { value: claims.value }) };
   }
 
-  async function weekPage(c: Context, link: WeekLink, extra: { errors?: WeekFormErrors; values?: Record<string, string>; notice?: 'saved' | 'goalLinkSent' } = {}) {
+  async function weekPage(
+    c: Context,
+    link: WeekLink,
+    extra: { errors?: WeekFormErrors; values?: Record<string, string>; notice?: 'saved' | 'goalLinkSent'; planErrors?: PlanErrors; planValues?: Record<string, string> } = {},
+  ) {
     const { goal, week } = link;
     const answers = await deps.store.getWeekAnswers(goal.id);
     return (
@@ -50,6 +57,8 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
         errors={extra.errors ?? {}}
         values={extra.values ?? {}}
         jokersLeft={jokersLeft(goal, answers)}
+        planErrors={extra.planErrors}
+        planValues={extra.planValues}
       />
     );
   }
@@ -84,6 +93,21 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
     await useJoker(deps, link.goal, link.week, 'web');
     return c.redirect(`/w/${c.req.param('token')}`, 303);
   });
+
+  app.post(
+    '/w/:token/plan',
+    zValidator('form', planFormSchema, async (result, c) => {
+      if (result.success) return;
+      const planErrors = fieldErrors(result.error) as PlanErrors;
+      return c.html(await weekPage(c, await open(c, 'week'), { planErrors, planValues: stringValues(result.data) }), 400);
+    }),
+    async (c) => {
+      const link = await open(c, 'week');
+      const form = c.req.valid('form');
+      await setPlan(deps, link.goal, link.week, { text: form.planText, weekday: form.planDay as Weekday, hour: form.planHour, minute: 0 }, form.planEmail === 'on');
+      return c.redirect(`/w/${c.req.param('token')}#plan`, 303);
+    },
+  );
 
   app.post('/w/:token/goal-link', async (c) => {
     const link = await open(c, 'week');
