@@ -25,7 +25,7 @@ export async function loopSetup(fields: Record<string, string> = {}) {
   const answer = async (week: number, count: number) => recordAnswer(deps, await current(), week, { count, source: 'click' });
   const reply = async (week: number, text: string) => {
     const to = checkinReplyAddress(deps.config, goal, week);
-    const raw = await rawMail({ from: goal.owner, to, text, subject: `Re: Week ${week} of 3: how many this week?` });
+    const raw = await rawMail({ from: goal.owner, to, text, subject: `Re: Week ${week}: how many this week?` });
     await handleInbound(deps, { messageId: crypto.randomUUID(), raw, recipients: [to], verdicts: LOCAL_VERDICTS });
   };
   const mail = async () => outboxFor(goal.owner);
