@@ -16,6 +16,7 @@ export const emailManifest: Record<string, { subject: MessageKey; source?: strin
   checkin: { subject: 'email.checkin.subject' },
   'checkin-reminder': { subject: 'email.checkinReminder.subject' },
   plan: { subject: 'email.plan.subject' },
+  'mid-report': { subject: 'email.midReport.subject' },
   'final-report': { subject: 'email.final.subject' },
   'buddy-invite': { subject: 'email.invite.subject' },
   'buddy-reminder': { subject: 'email.reminder.subject', source: 'buddy-invite' },

@@ -53,7 +53,7 @@ export class SendOutcomeUnknown extends Error {
 export interface SendKey {
   /** The week, or for invitations the invitation's number. */
   week: number;
-  kind: 'checkin' | 'checkin-reminder' | 'plan' | 'final' | 'invite' | 'reminder' | 'buddy-report' | 'buddy-final' | `notice-${string}` | `react-${string}`;
+  kind: 'checkin' | 'checkin-reminder' | 'plan' | 'mid-report' | 'final' | 'invite' | 'reminder' | 'buddy-report' | 'buddy-final' | `notice-${string}` | `react-${string}`;
 }
 
 /**
@@ -152,7 +152,7 @@ export interface PersonExport {
 }
 
 export interface QueueMessage {
-  kind: 'checkin' | 'checkin-reminder' | 'plan' | 'final' | 'resume' | 'buddy-invite' | 'buddy-reminder' | 'buddy-report';
+  kind: 'checkin' | 'checkin-reminder' | 'plan' | 'mid-report' | 'final' | 'resume' | 'buddy-invite' | 'buddy-reminder' | 'buddy-report';
   owner: string;
   goalId: string;
   /** The week the message is about (resume: the week that resumes; buddy-invite, buddy-reminder: the invitation's number). */

@@ -593,6 +593,14 @@ export const en = {
   'reply.plan.noTime': 'Add a day and a time and Kompis emails you then: “plan: thu 08 coffee with 2 CFOs”.',
   'reply.plan.closed': 'A plan is for the week after the one you just answered, while the goal runs.',
   'error.plan.text': 'Write what you will do, in a few words (up to 200 characters).',
+  'email.midReport.subject': 'Halfway: what is working?',
+  'email.midReport.preview': 'Where your results came from so far — and whether to shift your effort.',
+  'email.midReport.heading': 'Halfway: what is working?',
+  'email.midReport.soFar': 'So far: {{total}} in {{done}} weeks, of {{targetTotal}} for the whole goal.',
+  'email.midReport.shift': 'Most of it came from {{channel}}. Shift more of your effort there for the second half?',
+  'email.midReport.noChannels': 'Note where each week’s results came from on the week page, and the end of the period shows what worked.',
+  'email.footer.midReport': 'You get this one email at the middle of your goal. Turn it off on your goal page.',
+  'goal.loop.midReport': 'Send me one “what is working” email at the middle of the period',
 } as const;
 
 export type MessageKey = keyof typeof en;

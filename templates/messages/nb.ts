@@ -593,4 +593,12 @@ export const nb: Record<MessageKey, string> = {
   'reply.plan.noTime': 'Legg til dag og klokkeslett, så sender Kompis deg en e-post da: «plan: tor 08 kaffe med 2 CFO-er».',
   'reply.plan.closed': 'En plan gjelder uka etter den du nettopp svarte for, mens målet løper.',
   'error.plan.text': 'Skriv hva du skal gjøre, med noen få ord (opptil 200 tegn).',
+  'email.midReport.subject': 'Halvveis: hva fungerer?',
+  'email.midReport.preview': 'Hvor resultatene dine har kommet fra så langt — og om du bør flytte innsatsen.',
+  'email.midReport.heading': 'Halvveis: hva fungerer?',
+  'email.midReport.soFar': 'Så langt: {{total}} på {{done}} uker, av {{targetTotal}} for hele målet.',
+  'email.midReport.shift': 'Mest kom fra {{channel}}. Flytte mer av innsatsen dit i andre halvdel?',
+  'email.midReport.noChannels': 'Noter hvor ukas resultater kom fra på ukesiden, så viser slutten av perioden hva som virket.',
+  'email.footer.midReport': 'Du får denne ene e-posten midtveis i målet. Slå den av på målsiden din.',
+  'goal.loop.midReport': 'Send meg én «hva fungerer»-e-post midtveis i perioden',
 };

@@ -16,6 +16,7 @@ import type { WeekAnswer } from '../../functions/core/progress/answers.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
 import { checkinReminderEmail } from '../../functions/core/weekly/checkin-reminder.js';
 import { planEmail } from '../../functions/core/weekly/plan.js';
+import { midReportEmail } from '../../functions/core/weekly/mid-report.js';
 import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
 import { aGoal, anAnswer, exampleConfig } from './factories.js';
 
@@ -70,6 +71,8 @@ export function emailSamples(locale: Locale): EmailSample[] {
     ['checkin', 'week 12', checkinEmail(exampleConfig, goal, 12, upTo(11), now)],
     ['checkin', 'target 9', checkinEmail(exampleConfig, { ...goal, targetPerWeek: 9 }, 12, upTo(11), now)],
     ['checkin-reminder', 'week 12', checkinReminderEmail(exampleConfig, goal, 12, now)],
+    ['mid-report', 'channels', midReportEmail(exampleConfig, goal, 7, upTo(6), now)],
+    ['mid-report', 'no channels', midReportEmail(exampleConfig, goal, 7, upTo(6).map(({ channel: _channel, ...a }) => a), now)],
     ['plan', 'a long plan', planEmail(exampleConfig, goal, { week: 12, weekday: 4, hour: 8, minute: 0, email: true, text: 'Coffee with two CFOs from the referral list, then follow up on LinkedIn' }, now)],
     ['checkin', 'with a plan, after a missed week', checkinEmail(exampleConfig, { ...goal, nextWeek: 11, plan: { week: 11, weekday: 2, hour: 9, minute: 30, email: false, text: 'call three leads' } }, 11, upTo(9), now)],
     ['final-report', 'reached', finalReportEmail(exampleConfig, done, sampleAnswers, now)],

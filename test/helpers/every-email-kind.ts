@@ -28,6 +28,7 @@ export type EmailKind =
   | 'checkin'
   | 'checkin-reminder'
   | 'plan'
+  | 'mid-report'
   | 'buddy-weekly'
   | 'final-report'
   | 'buddy-final'
@@ -107,6 +108,8 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   take('confirm-goal', mark, ola.owner, ola);
   const nameless = await anActiveGoal(deps, { locale, name: '', weeks: '2', buddyName: 'Per', buddyEmail: per });
   const third = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '2', buddyName: 'Lars', buddyEmail: lars });
+  // A 4-week goal, for the mid-period email (a day after week 3's check-in).
+  const longer = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '4' });
   // Wherever an invitation is sent from (the confirm click, or a tick a little later), it is out by then.
   clock.set('2026-03-02T09:30:00Z');
   await tickAt(deps, '2026-03-02T09:30:00Z');
@@ -204,6 +207,12 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   await tickAt(deps, '2026-03-15T14:15:00Z');
   take('final-report', mark, ola.owner, ola, 'final');
   take('buddy-final', mark, kari, ola, 'buddy-final');
+
+  clock.set(WEEK(3));
+  await tickAt(deps, WEEK(3));
+  mark = mailer.sent.length;
+  await tickAt(deps, '2026-03-21T16:00:00Z');
+  take('mid-report', mark, longer.owner, longer, 'mid-report');
 
   const stranger = uniqueEmail('new');
   mark = mailer.sent.length;

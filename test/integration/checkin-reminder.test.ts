@@ -72,7 +72,7 @@ describe('the one reminder', () => {
     expect(await (await app.request(page)).text()).toContain('Send me one reminder when a check-in has no answer after 24 hours');
 
     expect((await post('')).status).toBe(303);
-    expect((await deps.store.getGoal(goal.owner, goal.id))?.remindersOff).toBe(true);
+    expect((await deps.store.getGoal(goal.owner, goal.id))).toMatchObject({ remindersOff: true, midReportOff: true });
     await tickAt(deps, WEEK(1));
     await tickAt(deps, plus(WEEK(1), 30));
     expect(await reminders()).toHaveLength(0);

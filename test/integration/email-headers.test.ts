@@ -29,6 +29,7 @@ const expected: Record<EmailKind, Expected> = {
   checkin: { list: true, checkinReplyTo: true, autoSubmitted: 'auto-generated' },
   'checkin-reminder': { list: true, checkinReplyTo: true, autoSubmitted: 'auto-generated' },
   plan: { list: true, autoSubmitted: 'auto-generated' },
+  'mid-report': { list: true, autoSubmitted: 'auto-generated' },
   'buddy-weekly': { onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },
   'final-report': { list: true, autoSubmitted: 'auto-generated' },
   'buddy-final': { onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },

@@ -1,7 +1,7 @@
 // The issue's walk, automated: a 6-week goal with a buddy lived through tick by tick on DynamoDB Local and
 // local SES — a plan on the week page and its email at the local hour, a zero week and the welcome back, the
 // one week left unanswered and its reminder (none for the others), "back on track", a joker by reply,
-// "status" by reply, the final report — and the outbox holds exactly the emails expected, no more.
+// the mid-period "what is working" email, "status" by reply, the final report — and the outbox holds exactly the emails expected, no more.
 import { describe, expect, it } from 'vitest';
 import { weekPagePath } from '../../functions/core/goals/links.js';
 import { uniqueEmail } from '../helpers/factories.js';
@@ -28,14 +28,18 @@ describe('six weeks of the weekly loop', () => {
     };
     const checkinText = async (week: number) => (await mail()).find((e) => e.subject === `Week ${week} of 6: how many this week?`)!.body.text!;
 
+    const weekPage = (week: number) => weekPagePath(deps.config, goal, week, deps.clock.now());
     await live(1, 2, async () => {
-      await answer(1, 2);
-      const page = weekPagePath(deps.config, goal, 1, deps.clock.now());
+      expect((await post(weekPage(1), 'count=2&note=&channel=event')).status).toBe(303);
+      const page = weekPage(1);
       expect((await post(`${page}/plan`, 'planDay=4&planHour=8&planText=coffee+with+2+CFOs&planEmail=on')).status).toBe(303);
     });
     await live(2, 2, () => reply(2, '0'));
     expect(await checkinText(2)).toContain('Your plan this week — Thursday 08:00: coffee with 2 CFOs.');
-    await live(3, 26, () => reply(3, '3')); // forgot, reminded, answered
+    await live(3, 26, async () => {
+      await reply(3, '3'); // forgot, reminded, answered
+      expect((await post(weekPage(3), 'count=3&note=&channel=referral')).status).toBe(303);
+    });
     expect(await checkinText(3)).toContain('Last week you recorded 0. Welcome back');
     await live(4, 2, () => reply(4, 'joker'));
     expect(await checkinText(4)).toContain('Last week you recorded 3: back on track after a missed week.');
@@ -60,6 +64,7 @@ describe('six weeks of the weekly loop', () => {
       'Re: Week 3: how many this week?',
       'Week 4 of 6: how many this week?',
       'Re: Week 4: how many this week?',
+      'Halfway: what is working?',
       'Week 5 of 6: how many this week?',
       'Re: Week 5: how many this week?',
       'Week 6 of 6: how many this week?',
@@ -67,9 +72,12 @@ describe('six weeks of the weekly loop', () => {
     ]);
     // The plan's email at 08:00 Oslo on Thursday 12 March; the status answer with a fresh goal-page link.
     expect((await current()).plan).toMatchObject({ week: 2, at: '2026-03-12T07:00:00.000Z', done: true });
-    expect(owner[12]!.body.text).toContain('Where you stand');
-    expect(owner[12]!.body.text).toMatch(/\/g\/[\w-]+/);
+    expect(owner[13]!.body.text).toContain('Where you stand');
+    expect(owner[13]!.body.text).toMatch(/\/g\/[\w-]+/);
     expect(owner[10]!.body.text).toContain('Joker used for week 4');
+    // Halfway, a day after week 4's check-in: what worked in weeks 1–3.
+    expect(owner[11]!.body.text).toContain('So far: 5 in 3 weeks, of 10 for the whole goal. Most came from referrals (3), then events (2).');
+    expect(owner[11]!.body.text).toContain('Shift more of your effort there');
 
     expect((await outboxFor(buddy)).map((e) => e.subject)).toEqual([
       `${goal.owner} asks you to be their buddy`,

@@ -3,6 +3,7 @@ import type { Goal } from '../../functions/core/goals/goal.js';
 import { dueAt } from '../../functions/core/goals/due-index.js';
 import { reminderAfterAnswer, reminderAfterCheckin, weekSettled } from '../../functions/core/weekly/checkin-reminder.js';
 import { messagesFor } from '../../functions/core/weekly/tick.js';
+import { midReportAfterCheckin, midWeek } from '../../functions/core/weekly/mid-report.js';
 import { aGoal, anAnswer } from '../helpers/factories.js';
 
 const reminder = { week: 1, dueAt: '2026-03-07T14:00:00.000Z' };
@@ -34,5 +35,17 @@ describe('the check-in reminder', () => {
     expect(weekSettled({ week: 1, joker: true, source: 'click', updatedAt: '' })).toBe(true);
     expect(weekSettled({ week: 1, note: 'busy', source: 'reply', updatedAt: '' })).toBe(false);
     expect(weekSettled(undefined)).toBe(false);
+  });
+});
+
+describe('the mid-period email', () => {
+  const sentAt = new Date('2026-03-27T14:00:00Z');
+  it('is due 26 hours after the first check-in past halfway, for goals of 4 weeks or more, unless turned off', () => {
+    expect(midWeek({ weeks: 6 })).toBe(4);
+    expect(midWeek({ weeks: 13 })).toBe(7);
+    expect(midReportAfterCheckin(aGoal({ weeks: 6 }), 4, sentAt)).toEqual({ midReport: { week: 4, dueAt: '2026-03-28T16:00:00.000Z' } });
+    expect(midReportAfterCheckin(aGoal({ weeks: 6 }), 3, sentAt)).toEqual({});
+    expect(midReportAfterCheckin(aGoal({ weeks: 3 }), 2, sentAt)).toEqual({});
+    expect(midReportAfterCheckin(aGoal({ weeks: 6, midReportOff: true }), 4, sentAt)).toEqual({});
   });
 });

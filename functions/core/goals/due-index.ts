@@ -20,9 +20,9 @@ export function duePartition(shard: number): string {
 }
 
 /** ISO time at which the tick should pick the goal up, or undefined when it needs no tick. */
-export function dueAt(goal: Pick<Goal, 'status' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport' | 'reminder' | 'plan'>): string | undefined {
+export function dueAt(goal: Pick<Goal, 'status' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport' | 'reminder' | 'plan' | 'midReport'>): string | undefined {
   const times: (string | undefined)[] = [];
-  if (goal.status === 'active') times.push(goal.nextCheckinAt, goal.reminder?.dueAt, planDueAt(goal));
+  if (goal.status === 'active') times.push(goal.nextCheckinAt, goal.reminder?.dueAt, planDueAt(goal), goal.midReport?.dueAt);
   if (goal.status === 'paused') times.push(goal.resumeAt);
   if (goal.status === 'active' || goal.status === 'paused') {
     if (goal.buddy?.status === 'not-invited') times.push(goal.buddy.inviteAt);

@@ -75,6 +75,10 @@ export interface Goal {
   reminder?: { week: number; dueAt: string };
   /** The owner turned the reminder off on the goal page (on by default). */
   remindersOff?: boolean;
+  /** The mid-period "what is working" email, waiting to go out (see weekly/mid-report.ts). */
+  midReport?: { week: number; dueAt: string };
+  /** The owner turned the mid-period email off on the goal page (on by default). */
+  midReportOff?: boolean;
   /** The owner's one move for a week, with a day and time (see weekly/plan.ts). */
   plan?: Plan;
   /** Jokers (skip weeks) this goal may use; jokerBudget() when not set. */

@@ -41,4 +41,4 @@ export const planFormSchema = z.object({
 });
 
 /** The goal page's weekly-loop switches: a checkbox sends "on" or nothing. */
-export const loopFormSchema = z.object({ reminders: z.literal('on').optional() });
+export const loopFormSchema = z.object({ reminders: z.literal('on').optional(), midReport: z.literal('on').optional() });

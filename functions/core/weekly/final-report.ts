@@ -20,7 +20,7 @@ const lists: Record<Locale, Intl.ListFormat> = {
 };
 
 /** "Most came from events (7), then LinkedIn (4) and referrals (2)." */
-function channelsSentence(progress: Progress, locale: Locale): string {
+export function channelsSentence(progress: Progress, locale: Locale): string {
   const [first, ...rest] = progress.channels.map((c) => `${t(locale, `channel.plural.${c.channel}`)} (${c.count})`);
   if (!first) return t(locale, 'email.final.channels.none');
   return rest.length ? t(locale, 'email.final.channels.many', { first, rest: lists[locale].format(rest) }) : t(locale, 'email.final.channels.one', { first });

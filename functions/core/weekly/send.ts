@@ -13,12 +13,13 @@ import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport
 import { checkinEmail } from './checkin-email.js';
 import { reminderAfterCheckin, sendCheckinReminder } from './checkin-reminder.js';
 import { sendPlanEmail } from './plan.js';
+import { midReportAfterCheckin, sendMidReport } from './mid-report.js';
 import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
 import type { Pacer } from './send-rate.js';
 
 export const queueMessageSchema = z.object({
-  kind: z.enum(['checkin', 'checkin-reminder', 'plan', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
+  kind: z.enum(['checkin', 'checkin-reminder', 'plan', 'mid-report', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
   owner: z.string().min(3).max(320),
   goalId: z.string().regex(/^[0-9A-Z]{26}$/),
   week: z.number().int().min(1).max(1000),
@@ -84,6 +85,8 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
       return sendCheckinReminder(deps, goal, parsed.week, deps.pacer);
     case 'plan':
       return sendPlanEmail(deps, goal, parsed.week, deps.pacer);
+    case 'mid-report':
+      return sendMidReport(deps, goal, parsed.week, deps.pacer);
     case 'final':
       return sendFinalReport(deps, goal);
     case 'resume':
@@ -111,7 +114,7 @@ async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<Se
   const sentAt = deps.clock.now();
   await updateGoal(deps.store, goal.owner, goal.id, (current) => {
     const advance = advanceAfterCheckin(current, week);
-    return advance ? { ...advance, ...reportAfterCheckin(current, week, sentAt), ...reminderAfterCheckin(current, week, sentAt) } : undefined;
+    return advance ? { ...advance, ...reportAfterCheckin(current, week, sentAt), ...reminderAfterCheckin(current, week, sentAt), ...midReportAfterCheckin(current, week, sentAt) } : undefined;
   });
   return outcome;
 }

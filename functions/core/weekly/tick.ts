@@ -23,6 +23,7 @@ export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
   }
   // A reminder whose next check-in is due too is overtaken by it (a tick that caught up after a gap).
   const checkinDue = goal.nextCheckinAt !== undefined && goal.nextCheckinAt <= at;
+  if (goal.status === 'active' && goal.midReport && goal.midReport.dueAt <= at) messages.push({ kind: 'mid-report', ...ids, week: goal.midReport.week });
   const plan = planDueAt(goal);
   if (goal.status === 'active' && plan && plan <= at) messages.push({ kind: 'plan', ...ids, week: goal.plan!.week });
   if (goal.status === 'active' && goal.reminder && goal.reminder.dueAt <= at && !checkinDue) messages.push({ kind: 'checkin-reminder', ...ids, week: goal.reminder.week });

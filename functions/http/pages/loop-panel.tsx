@@ -1,4 +1,5 @@
-// The goal page's switches for the weekly loop: the one reminder after an unanswered check-in, on by default.
+// The goal page's switches for the weekly loop, each on by default: the one reminder after an unanswered
+// check-in, and the mid-period "what is working" email.
 import type { Goal } from '../../core/goals/goal.js';
 import { t } from '../../core/i18n/messages.js';
 import { Panel } from './form-parts.js';
@@ -11,6 +12,9 @@ export function LoopPanel({ goal, path }: { goal: Goal; path: string }) {
       <form method="post" action={`${path}/loop`}>
         <label class="check">
           <input type="checkbox" name="reminders" value="on" checked={on} /> {t(locale, 'goal.loop.reminders')}
+        </label>
+        <label class="check">
+          <input type="checkbox" name="midReport" value="on" checked={goal.midReportOff !== true} /> {t(locale, 'goal.loop.midReport')}
         </label>
         <button type="submit" class="secondary">
           {t(locale, 'goal.loop.save')}

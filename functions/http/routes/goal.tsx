@@ -160,9 +160,18 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const loopForm = zValidator('form', loopFormSchema, (result, c) => (result.success ? undefined : notFromThePage(c)));
   app.post('/g/:token/loop', loopForm, async (c) => {
     const { ref } = await open(c);
-    const remindersOff = c.req.valid('form').reminders !== 'on';
+    const form = c.req.valid('form');
+    const remindersOff = form.reminders !== 'on';
+    const midReportOff = form.midReport !== 'on';
     await updateGoal(deps.store, ref.owner, ref.goalId, (goal) =>
-      (goal.remindersOff === true) === remindersOff ? undefined : { remindersOff: remindersOff || undefined, ...(remindersOff ? { reminder: undefined } : {}) },
+      (goal.remindersOff === true) === remindersOff && (goal.midReportOff === true) === midReportOff
+        ? undefined
+        : {
+            remindersOff: remindersOff || undefined,
+            midReportOff: midReportOff || undefined,
+            ...(remindersOff ? { reminder: undefined } : {}),
+            ...(midReportOff ? { midReport: undefined } : {}),
+          },
     );
     return done(c, 'loop');
   });
