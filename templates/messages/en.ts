@@ -601,6 +601,7 @@ export const en = {
   'email.midReport.noChannels': 'Note where each week’s results came from on the week page, and the end of the period shows what worked.',
   'email.footer.midReport': 'You get this one email at the middle of your goal. Turn it off on your goal page.',
   'goal.loop.midReport': 'Send me one “what is working” email at the middle of the period',
+  'email.checkin.last.split': 'Where they came from: {{split}}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -601,4 +601,5 @@ export const nb: Record<MessageKey, string> = {
   'email.midReport.noChannels': 'Noter hvor ukas resultater kom fra på ukesiden, så viser slutten av perioden hva som virket.',
   'email.footer.midReport': 'Du får denne ene e-posten midtveis i målet. Slå den av på målsiden din.',
   'goal.loop.midReport': 'Send meg én «hva fungerer»-e-post midtveis i perioden',
+  'email.checkin.last.split': 'Hvor de kom fra: {{split}}.',
 };

@@ -36,13 +36,10 @@ describe('six weeks of the weekly loop', () => {
     });
     await live(2, 2, () => reply(2, '0'));
     expect(await checkinText(2)).toContain('Your plan this week — Thursday 08:00: coffee with 2 CFOs.');
-    await live(3, 26, async () => {
-      await reply(3, '3'); // forgot, reminded, answered
-      expect((await post(weekPage(3), 'count=3&note=&channel=referral')).status).toBe(303);
-    });
+    await live(3, 26, () => reply(3, '3 (2 referral, 1 event)')); // forgot, reminded, answered with a split by channel
     expect(await checkinText(3)).toContain('Last week you recorded 0. Welcome back');
     await live(4, 2, () => reply(4, 'joker'));
-    expect(await checkinText(4)).toContain('Last week you recorded 3: back on track after a missed week.');
+    expect(await checkinText(4)).toContain('Last week you recorded 3: back on track after a missed week. Where they came from: referrals (2), events (1).');
     await live(5, 2, async () => {
       await answer(5, 2);
       await reply(5, 'status');
@@ -76,7 +73,7 @@ describe('six weeks of the weekly loop', () => {
     expect(owner[13]!.body.text).toMatch(/\/g\/[\w-]+/);
     expect(owner[10]!.body.text).toContain('Joker used for week 4');
     // Halfway, a day after week 4's check-in: what worked in weeks 1–3.
-    expect(owner[11]!.body.text).toContain('So far: 5 in 3 weeks, of 10 for the whole goal. Most came from referrals (3), then events (2).');
+    expect(owner[11]!.body.text).toContain('So far: 5 in 3 weeks, of 10 for the whole goal. Most came from events (3), then referrals (2).');
     expect(owner[11]!.body.text).toContain('Shift more of your effort there');
 
     expect((await outboxFor(buddy)).map((e) => e.subject)).toEqual([

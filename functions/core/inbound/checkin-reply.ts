@@ -133,7 +133,7 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
   if (goal.status === 'completed' || goal.status === 'stopped') return 'closed';
   const now = deps.clock.now();
   if (reading.count !== null) {
-    await applyReply(deps, goal, week, { key, count: reading.count, note: reading.note || undefined });
+    await applyReply(deps, goal, week, { key, count: reading.count, note: reading.note || undefined, split: reading.split });
     const vars = { count: reading.count, week };
     const back = backOnTrack(summarize(goal, await deps.store.getWeekAnswers(goal.id)), week) ? ` ${t(locale, 'week.backOnTrack')}` : '';
     // A plan said along with the number is saved; without one, the read-back asks for it.

@@ -11,6 +11,8 @@ export interface WeekAnswer {
   count?: number;
   note?: string;
   channel?: Channel;
+  /** The count by channel, when the owner split it ("3 (2 event, 1 referral)"); `channel` is then its largest part. */
+  split?: Partial<Record<Channel, number>>;
   source: AnswerSource;
   updatedAt: string;
   /** The owner paused by replying to this week's check-in: the week does not count, and the buddy hears so. */

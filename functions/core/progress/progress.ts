@@ -16,6 +16,7 @@ export interface WeekRow {
   onTarget: boolean | null;
   note?: string;
   channel?: Channel;
+  split?: Partial<Record<Channel, number>>;
 }
 
 export interface Progress {
@@ -53,6 +54,7 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
         onTarget: answer.count >= goal.targetPerWeek,
         ...(answer.note ? { note: answer.note } : {}),
         ...(answer.channel ? { channel: answer.channel } : {}),
+        ...(answer.split ? { split: answer.split } : {}),
       });
     } else {
       rows.push({
@@ -75,7 +77,10 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
   for (; week >= 1 && (rows[week - 1]?.onTarget === true || isExcused(rows[week - 1])); week--) if (!isExcused(rows[week - 1])) streak++;
 
   const perChannel = new Map<Channel, number>();
-  for (const row of answered) if (row.channel) perChannel.set(row.channel, (perChannel.get(row.channel) ?? 0) + (row.count ?? 0));
+  for (const row of answered) {
+    const parts = row.split ?? (row.channel ? { [row.channel]: row.count ?? 0 } : {});
+    for (const [channel, n] of Object.entries(parts) as [Channel, number][]) perChannel.set(channel, (perChannel.get(channel) ?? 0) + n);
+  }
 
   return {
     rows,

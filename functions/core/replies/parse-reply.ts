@@ -13,6 +13,7 @@ import type { BounceReport } from './delivery-report.js';
 import { classifyMail, type Classified, type MailKind } from './mail-kind.js';
 import { readNewText } from './new-text.js';
 import { findPlan, type PlanReading } from './plan-line.js';
+import { readSplit, type ChannelSplit } from './channel-split.js';
 import { CALENDAR_UNITS, NUMBER_WORDS, UNITS } from './number-words.js';
 import { tokenize } from './tokens.js';
 
@@ -30,6 +31,8 @@ export interface ParsedReply {
   bounce?: BounceReport;
   /** Present when a line starts with "plan:": next week's one move (its numbers are never the count). */
   plan?: PlanReading;
+  /** Present when the count came with parts by channel that add up to it: "3 (2 event, 1 referral)". */
+  split?: ChannelSplit;
 }
 
 export interface ReplyContext {
@@ -145,6 +148,7 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
     return { kind: 'person', count: before, note, autoReply: false, command, text, ...plan };
   }
   const answer = readAnswer(text, mentionContext);
+  const split = answer.count !== null ? readSplit(text, answer.count) : undefined;
   return {
     kind: 'person',
     count: answer.count,
@@ -153,6 +157,7 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
     ...(answer.ask ? { ask: answer.ask } : {}),
     text,
     ...plan,
+    ...(split ? { split } : {}),
   };
 }
 

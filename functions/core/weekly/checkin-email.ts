@@ -13,7 +13,7 @@ import {
 } from '../goals/links.js';
 import { t, tPlural, type Locale, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
-import { isCounted, type WeekAnswer } from '../progress/answers.js';
+import { isCounted, type Channel, type WeekAnswer } from '../progress/answers.js';
 import { summarize, type Progress } from '../progress/progress.js';
 import { jokersLeft } from './jokers.js';
 import { backOnTrack, progressLine, welcomesBack } from './comeback.js';
@@ -110,6 +110,9 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
             ? t(locale, 'email.checkin.last.paused')
             : t(locale, 'email.checkin.last.none');
   const welcome = welcomesBack(progress, week) ? ` ${t(locale, 'email.checkin.welcomeBack')}` : '';
+  // Last week's split by channel, as the owner gave it: what is working.
+  const parts = previous?.split ? Object.entries(previous.split).sort((a, b) => b[1] - a[1]) : [];
+  const split = parts.length ? ` ${t(locale, 'email.checkin.last.split', { split: parts.map(([c, n]) => `${t(locale, `channel.plural.${c as Channel}`)} (${n})`).join(', ') })}` : '';
   const rendered = renderEmail(
     'checkin',
     locale,
@@ -118,7 +121,7 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       weeks: goal.weeks,
       goalText: goal.text,
       commitment: goal.commitment ?? `${t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks })}.`,
-      lastWeek: `${lastWeek}${welcome}`,
+      lastWeek: `${lastWeek}${split}${welcome}`,
       progressLine: progressLine(goal, progress, week),
       planLine: planFor(goal, week) ? t(locale, 'email.checkin.plan', { plan: planLabel(goal, planFor(goal, week)!) }) : '',
       jokers: jokersLine(goal, answers),

@@ -71,6 +71,16 @@ export async function recordAnswer(deps: Deps, goal: Goal, week: number, input: 
   return answer;
 }
 
+/** A new count brings its own split (or none); words alone keep the week's. The largest part names the channel. */
+function splitFields(input: ReplyInput, existing: WeekAnswer | undefined): Pick<WeekAnswer, 'channel' | 'split'> {
+  const split = input.count !== undefined ? input.split : existing?.split;
+  if (split) {
+    const [top] = Object.entries(split).sort((a, b) => b[1] - a[1]);
+    return { split, channel: top![0] as Channel };
+  }
+  return existing?.channel ? { channel: existing.channel } : {};
+}
+
 export interface ReplyInput {
   /** The received message's key (see inbound/message-key.ts). */
   key: string;
@@ -78,6 +88,8 @@ export interface ReplyInput {
   note?: string | undefined;
   /** The owner paused by replying to this week's check-in. */
   paused?: boolean;
+  /** The count by channel, from the reply's words. */
+  split?: Partial<Record<Channel, number>> | undefined;
 }
 
 /**
@@ -96,7 +108,7 @@ export async function applyReply(deps: Deps, goal: Goal, week: number, input: Re
     week,
     ...(count !== undefined ? { count } : {}),
     ...(note ? { note } : {}),
-    ...(existing?.channel ? { channel: existing.channel } : {}),
+    ...splitFields(input, existing),
     source: input.count !== undefined || !existing ? 'reply' : existing.source,
     ...(paused ? { paused: true } : {}),
     replies: [...(existing?.replies ?? []), input.key].slice(-MAX_REPLY_KEYS),
