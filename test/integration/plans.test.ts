@@ -84,3 +84,14 @@ describe('a plan for next week', () => {
     expect((await mail()).some((e) => e.body.text?.includes('Saved: Tuesday 09:00: call three leads.'))).toBe(true);
   });
 });
+
+describe('the time of a plan', () => {
+  it('falls in the week after the check-in even when the page’s clock is behind the tick’s (time travel)', async () => {
+    const { deps, goal, answer, post, current } = await loopSetup();
+    await tickAt(deps, WEEK(1)); // the clock stays on Monday 2 March
+    await answer(1, 2);
+    await post(`${weekPagePath(deps.config, goal, 1, deps.clock.now())}/plan`, 'planDay=2&planHour=9&planText=call+three+leads');
+    // Tuesday 10 March 09:00 Oslo, after Friday 6 March's check-in — not Tuesday 3 March.
+    expect((await current()).plan?.at).toBe('2026-03-10T08:00:00.000Z');
+  });
+});

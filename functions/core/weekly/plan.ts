@@ -15,6 +15,8 @@ import type { PlanReading } from '../replies/plan-line.js';
 import { closedWeeks } from '../progress/progress.js';
 import { listHeaders } from './checkin-email.js';
 import { sendOnce } from './send-once.js';
+import { checkinAt } from '../schedule/checkins.js';
+import { scheduleOf } from './schedule-changes.js';
 import type { Pacer } from './send-rate.js';
 
 export const PLAN_EMAIL_LATE_HOURS = 2;
@@ -32,6 +34,17 @@ export function nextPlanTime(goal: Pick<Goal, 'timeZone'>, weekday: number, hour
 }
 
 /**
+ * Next week starts at week `week`'s check-in: a plan is for the first such day and time after it (and after
+ * now). The same thing in real life, where the week page is opened after the check-in; with `kompis tick
+ * --at`, whose clock runs ahead of the page's, it keeps the plan in the week it is meant for.
+ */
+function planFrom(goal: Goal, week: number, now: Date): Date {
+  if (!goal.firstCheckinDate) return now;
+  const checkin = checkinAt(goal.firstCheckinDate, week, scheduleOf(goal));
+  return checkin > now ? checkin : now;
+}
+
+/**
  * Sets the plan for the week after `week` (the week just recorded, which must be the latest one asked about).
  * A day and hour give the plan its time; without them it is words only, and sends no email.
  */
@@ -43,7 +56,7 @@ export async function setPlan(deps: Deps, goal: Goal, week: number, reading: Pla
     week: week + 1,
     text: reading.text,
     ...(timed ? { weekday: reading.weekday, hour: reading.hour, minute: reading.minute ?? 0 } : {}),
-    ...(timed ? { at: nextPlanTime(goal, reading.weekday!, reading.hour!, reading.minute ?? 0, deps.clock.now()).toISOString() } : {}),
+    ...(timed ? { at: nextPlanTime(goal, reading.weekday!, reading.hour!, reading.minute ?? 0, planFrom(goal, week, deps.clock.now())).toISOString() } : {}),
     email: timed && email,
   };
   await updateGoal(deps.store, goal.owner, goal.id, () => ({ plan }));
