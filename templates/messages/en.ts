@@ -535,7 +535,7 @@ export const en = {
   'email.checkinReminder.heading': 'Still time to answer week {{week}}',
   'email.checkinReminder.body': 'Done it but forgot to report? Click your number — it takes a second.',
   'email.footer.checkinReminder': 'You get one reminder when a check-in has no answer after a day. Turn it off on your goal page.',
-  'goal.loop.title': 'Reminder',
+  'goal.loop.title': 'Extra emails',
   'goal.loop.reminders': 'Send me one reminder when a check-in has no answer after 24 hours',
   'goal.loop.reminders.on': 'On',
   'goal.loop.reminders.off': 'Off',

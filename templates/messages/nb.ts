@@ -535,7 +535,7 @@ export const nb: Record<MessageKey, string> = {
   'email.checkinReminder.heading': 'Fortsatt tid til å svare for uke {{week}}',
   'email.checkinReminder.body': 'Gjort det, men glemt å svare? Klikk på tallet ditt — det tar et sekund.',
   'email.footer.checkinReminder': 'Du får én påminnelse når en oppfølging er ubesvart etter et døgn. Slå den av på målsiden din.',
-  'goal.loop.title': 'Påminnelse',
+  'goal.loop.title': 'Ekstra e-poster',
   'goal.loop.reminders': 'Send meg én påminnelse når en oppfølging er ubesvart etter 24 timer',
   'goal.loop.reminders.on': 'På',
   'goal.loop.reminders.off': 'Av',

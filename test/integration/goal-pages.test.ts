@@ -71,6 +71,7 @@ describe('the goal page', () => {
       ['pause', 'Pause check-ins', false],
       ['schedule', 'Check-in time', false],
       ['buddy', 'Your buddy', false],
+      ['loop', 'Extra emails', false],
       ['data', 'Download your data', false],
       ['stop', 'Stop this goal', false],
       ['sign-out', 'Sign out every link', false],
