@@ -3,9 +3,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeHtml } from '../functions/core/emails/escape.js';
-import { colour } from '../functions/core/emails/palette.js';
-import { catalog, locales, type Locale, type MessageKey } from '../functions/core/i18n/messages.js';
+import { escapeHtml } from './escape.js';
+import { colour } from './palette.js';
+import { catalogs, locales, type Locale, type MessageKey } from './messages/index.js';
 import { darkModeHead } from './dark-mode.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,7 +28,7 @@ export const emailManifest: Record<string, { subject: MessageKey; source?: strin
 const MAX_HTML_BYTES = 100 * 1024;
 
 function putCatalogText(source: string, locale: Locale, escape: (v: string) => string, file: string): string {
-  const messages = catalog(locale);
+  const messages: Record<MessageKey, string> = catalogs[locale];
   return source.replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => {
     if (key === 'lang') return locale;
     const text = messages[key as MessageKey];
@@ -91,7 +91,7 @@ export async function buildTemplates(): Promise<string> {
       const result = { html: putCatalogText(hidePreview(compiled.html, mjmlPath), locale, escapeHtml, mjmlPath) };
       if (Buffer.byteLength(result.html) > MAX_HTML_BYTES) throw new Error(`${name}.${locale}: HTML over 100 KB`);
       out[name][locale] = {
-        subject: catalog(locale)[subjectKey],
+        subject: catalogs[locale][subjectKey],
         html: result.html,
         text: putCatalogText(textSource, locale, (v) => v, `${name}.txt`),
       };

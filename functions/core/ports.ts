@@ -1,6 +1,6 @@
 // The outside world as the core sees it. Implementations are passed in, never imported.
-import type { Goal, Person } from './goals/goal.js';
-import type { WeekAnswer } from './progress/answers.js';
+import type { Goal, Person } from './goal.js';
+import type { WeekAnswer } from './answers.js';
 import type { Locale } from './i18n/messages.js';
 
 export interface Clock {
@@ -191,3 +191,10 @@ export interface CoreConfig {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Where received raw messages are: S3 in production, a folder locally. */
+export interface RawMailStore {
+  get(messageId: string): Promise<Buffer>;
+  /** Once handled, a message is not kept: what it changed is in the table, and the person can delete that. */
+  delete(messageId: string): Promise<void>;
+}

@@ -44,12 +44,12 @@ export async function dev(): Promise<void> {
   };
   // Imported only now: the app reads the templates compiled above.
   const { loadConfig } = await import('../config.js');
-  const { createDeps } = await import('../deps.js');
+  const { createLocalDeps } = await import('./deps.js');
   const { serveApp } = await import('./serve.js');
   const { startClock } = await import('./clock.js');
   const { startSmtpInbound } = await import('./smtp-inbound.js');
   const config = loadConfig(env);
-  const deps = createDeps(config);
+  const deps = createLocalDeps(config);
   const server = await serveApp(deps, appPort);
   const clock = startClock(deps, config.maxSendRate);
   const smtp = await startSmtpInbound(deps, { port: smtpPort, folder: join(dataDir, 'inbound') });

@@ -4,6 +4,7 @@
 // above it then fails, and like SNS it retries a delivery that fails.
 import type { SendRawEmailCommandInput, SendRawEmailCommandOutput, SESClient } from '@aws-sdk/client-ses';
 import type { DeserializeMiddleware } from '@smithy/types';
+import { parseSesFeedback } from '../adapters/aws-events.js';
 import { applyFeedback } from '../core/emails/feedback.js';
 import type { Store } from '../core/ports.js';
 
@@ -21,7 +22,7 @@ export function publishLocalSendEvents(ses: SESClient, store: Pick<Store, 'suppr
   const deliver = async (event: unknown) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await applyFeedback(store, event, new Date());
+        await applyFeedback(store, parseSesFeedback(event), new Date());
         return;
       } catch (error) {
         if (attempt >= RETRIES) return console.error(JSON.stringify({ level: 'error', msg: 'local Send event lost', error: String(error) }));

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
 import { react } from '../../functions/core/buddy/reactions.js';
-import { checkinReplyAddress, goalPagePath, weekPagePath, buddyPageUrl } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress, goalPagePath, weekPagePath, buddyPageUrl } from '../../functions/core/links/links.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';

@@ -6,7 +6,7 @@ import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invit
 import { reactionKinds } from '../../functions/core/buddy/buddy-emails.js';
 import { pauseGoal } from '../../functions/core/goals/actions.js';
 import { deleteEverything } from '../../functions/core/goals/delete-everything.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import {
   buddyLeaveUrl,
   buddyPageUrl,
@@ -20,10 +20,10 @@ import {
   stepUpUrl,
   unsubscribeUrl,
   weekPageUrl,
-} from '../../functions/core/goals/links.js';
+} from '../../functions/core/links/links.js';
 import { signOutEveryLink } from '../../functions/core/goals/sign-out.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
-import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { signupFormSchema } from '../../functions/core/forms/signup-form.js';
 import { locales, type Locale } from '../../functions/core/i18n/messages.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';

@@ -6,7 +6,7 @@ import { pauseGoal } from '../../functions/core/goals/actions.js';
 import { SendRefused, type Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { handleSendBatch } from '../../functions/core/weekly/send.js';
-import { createPacer } from '../../functions/core/weekly/send-rate.js';
+import { createPacer } from '../../functions/core/emails/send-rate.js';
 import { runTick } from '../../functions/core/weekly/tick.js';
 import { MemoryQueue } from '../../functions/local/memory-queue.js';
 import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';

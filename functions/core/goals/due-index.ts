@@ -4,7 +4,7 @@
 // ever holds goals that will need work.
 // Goals are spread over a fixed number of shards (from the goal id) so no index partition is hot.
 import { createHash } from 'node:crypto';
-import type { Goal } from './goal.js';
+import type { Goal } from '../goal.js';
 
 export const DUE_SHARDS = 4;
 

@@ -1,13 +1,9 @@
 // Looks up user-visible text in the nb/en catalogs and picks a language for a request.
-import { en, type MessageKey } from '../../../templates/messages/en.js';
-import { nb } from '../../../templates/messages/nb.js';
+import { catalogs, locales, type Locale, type MessageKey } from '../../../templates/messages/index.js';
 
-export const locales = ['nb', 'en'] as const;
-export type Locale = (typeof locales)[number];
-export type { MessageKey };
+export { locales };
+export type { Locale, MessageKey };
 export type Vars = Record<string, string | number>;
-
-const catalogs: Record<Locale, Record<MessageKey, string>> = { nb, en };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
@@ -26,7 +22,7 @@ export function t(locale: Locale, key: MessageKey, vars?: Vars): string {
   return interpolate(catalogs[locale][key], vars);
 }
 
-const pluralRules: Record<Locale, Intl.PluralRules> = { nb: new Intl.PluralRules('nb'), en: new Intl.PluralRules('en') };
+const pluralRules = Object.fromEntries(locales.map((l) => [l, new Intl.PluralRules(l)])) as Record<Locale, Intl.PluralRules>;
 
 /** Picks `<base>.one` or `<base>.other` by the count's plural form in the language. */
 export function tPlural(locale: Locale, base: string, count: number, vars: Vars = {}): string {

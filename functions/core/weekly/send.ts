@@ -3,17 +3,17 @@
 // a batch item failure so the queue retries it; a duplicate or redelivered message finds the claim
 // "sent" and only makes sure the goal has moved on.
 import * as z from 'zod';
-import type { Goal } from '../goals/goal.js';
-import { updateGoal } from '../goals/update.js';
+import type { Goal } from '../goal.js';
+import { updateGoal } from '../update-goal.js';
 import type { Deps, QueueMessage } from '../ports.js';
-import { redactAddresses } from '../inbound/message-key.js';
-import { sendOnce } from './send-once.js';
+import { redactAddresses } from '../emails/message-key.js';
+import { sendOnce } from '../emails/send-once.js';
 import { sendInvitation, sendReminder } from '../buddy/invitations.js';
 import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
 import { finalReportEmail } from './final-report.js';
-import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
-import type { Pacer } from './send-rate.js';
+import { advanceAfterCheckin, resumePatch } from '../goals/schedule-changes.js';
+import type { Pacer } from '../emails/send-rate.js';
 
 export const queueMessageSchema = z.object({
   kind: z.enum(['checkin', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),

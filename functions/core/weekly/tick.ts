@@ -1,7 +1,7 @@
 // The tick: find goals that are due (a Query per due-index shard, never a Scan) and enqueue one message
 // each. It changes nothing itself, so a second tick, or one that overlaps the first, only enqueues
 // duplicates that the sender's claims turn into no-ops; a missed tick is caught up by the next one.
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import { buddyReportPending } from '../buddy/reports.js';
 import { DUE_SHARDS } from '../goals/due-index.js';
 import type { Queue, QueueMessage, Store } from '../ports.js';

@@ -1,6 +1,6 @@
 // The buddy's pages: the invitation (yes / no thanks), a reaction to send, leaving, and the list of
 // goals they follow. Each is a page with POST buttons: a GET changes nothing.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { ownerLabel, type ReactionKind } from '../../core/buddy/buddy-emails.js';
 import { MAX_REACTION_MESSAGE } from '../../core/buddy/reactions.js';
 import { t, type MessageKey } from '../../core/i18n/messages.js';

@@ -1,7 +1,7 @@
 // The frame of every page: language, viewport, one stylesheet (allowed by the CSP nonce), header.
 import type { Child } from 'hono/jsx';
 import { t, type Locale } from '../../core/i18n/messages.js';
-import { light } from '../../core/emails/palette.js';
+import { light } from '../../../templates/palette.js';
 import { styles } from './styles.js';
 
 // The wordmark as in the emails: a green rounded square with a white K, then "Kompis" in green. Inline, so

@@ -1,7 +1,7 @@
 // GET / and a rejected POST /goals: the sign-up form. Works without script; the one script only
 // fills the time zone from the browser when the person has not chosen one.
-import type { SignupField } from '../../core/goals/signup-form.js';
-import { signupDefaults } from '../../core/goals/signup-form.js';
+import type { SignupField } from '../../core/forms/signup-form.js';
+import { signupDefaults } from '../../core/forms/signup-form.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Layout } from './layout.js';
 import type { Coaching } from '../../core/analysis/coaching.js';

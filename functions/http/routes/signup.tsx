@@ -1,7 +1,7 @@
 // GET / (the form, optionally prefilled from the query, e.g. "set your next goal") and POST /goals.
 import type { Hono } from 'hono';
 import { signUp } from '../../core/goals/sign-up.js';
-import { fieldErrors, signupFormSchema } from '../../core/goals/signup-form.js';
+import { fieldErrors, signupFormSchema } from '../../core/forms/signup-form.js';
 import { isLocale, locales } from '../../core/i18n/messages.js';
 import * as z from 'zod';
 import { coach } from '../../core/analysis/coaching.js';

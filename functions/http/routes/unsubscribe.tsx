@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { emailGoalPage } from '../../core/emails/link-email.js';
 import { pauseGoal } from '../../core/goals/actions.js';
-import { loadGoal, readGoalToken } from '../../core/goals/confirm.js';
+import { loadGoal, readGoalToken } from '../../core/goals/access.js';
 import { t } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { nonce, type Env } from '../context.js';

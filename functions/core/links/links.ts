@@ -4,8 +4,8 @@ import type { CoreConfig } from '../ports.js';
 import { finalReportAt } from '../schedule/checkins.js';
 import { addressFor } from '../tokens/address-tokens.js';
 import { signToken, type TokenClaims, type TokenPurpose } from '../tokens/tokens.js';
-import type { Goal } from './goal.js';
-import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS, STEP_UP_TTL_SECONDS } from './goal.js';
+import type { Goal } from '../goal.js';
+import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS, STEP_UP_TTL_SECONDS } from '../goal.js';
 
 type GoalIds = Pick<Goal, 'owner' | 'id' | 'linkGeneration'>;
 /** What an inbound address names: the goal alone. */
