@@ -151,8 +151,12 @@ export interface PersonExport {
   rateCounters: { scope: string; window: string; count: number }[];
 }
 
+/** Every kind of queue message: the tick's due conditions (core/due.ts) and the sender's table (weekly/send.ts) each need one entry per kind. */
+export const queueKinds = ['checkin', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report'] as const;
+export type QueueKind = (typeof queueKinds)[number];
+
 export interface QueueMessage {
-  kind: 'checkin' | 'final' | 'resume' | 'buddy-invite' | 'buddy-reminder' | 'buddy-report';
+  kind: QueueKind;
   owner: string;
   goalId: string;
   /** The week the message is about (resume: the week that resumes; buddy-invite, buddy-reminder: the invitation's number). */

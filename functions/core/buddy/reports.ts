@@ -16,8 +16,7 @@ const later = (from: Date, minutes: number) => new Date(from.getTime() + minutes
 
 const acceptedBuddy = (goal: Goal): Buddy | undefined => (goal.buddy?.status === 'accepted' ? goal.buddy : undefined);
 
-/** The buddy is still to hear about a week. The final report waits for it, so it never overtakes it. */
-export const buddyReportPending = (goal: Goal): boolean => acceptedBuddy(goal) !== undefined && goal.buddyReport !== undefined;
+export { buddyReportPending } from '../due.js';
 
 /** After week `week`'s check-in went out: the buddy's report waits for the answer, at most 48 hours. */
 export function reportAfterCheckin(goal: Goal, week: number, sentAt: Date): GoalPatch {

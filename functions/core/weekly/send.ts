@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { Goal } from '../goal.js';
 import { updateGoal } from '../update-goal.js';
-import type { Deps, QueueMessage } from '../ports.js';
+import { queueKinds, type Deps, type QueueKind, type QueueMessage } from '../ports.js';
 import { redactAddresses } from '../emails/message-key.js';
 import { sendOnce } from '../emails/send-once.js';
 import { sendInvitation, sendReminder } from '../buddy/invitations.js';
@@ -16,7 +16,7 @@ import { advanceAfterCheckin, resumePatch } from '../goals/schedule-changes.js';
 import type { Pacer } from '../emails/send-rate.js';
 
 export const queueMessageSchema = z.object({
-  kind: z.enum(['checkin', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
+  kind: z.enum(queueKinds),
   owner: z.string().min(3).max(320),
   goalId: z.string().regex(/^[0-9A-Z]{26}$/),
   week: z.number().int().min(1).max(1000),
@@ -75,21 +75,18 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
   }
   const goal = await deps.store.getGoal(parsed.owner, parsed.goalId);
   if (!goal) return 'skipped';
-  switch (parsed.kind) {
-    case 'checkin':
-      return sendCheckin(deps, goal, parsed.week);
-    case 'final':
-      return sendFinalReport(deps, goal);
-    case 'resume':
-      return resume(deps, goal);
-    case 'buddy-invite':
-      return sendInvitation(deps, goal.owner, goal.id, deps.pacer);
-    case 'buddy-reminder':
-      return (await sendReminder(deps, goal, parsed.week)) === 'sent' ? 'sent' : 'skipped';
-    case 'buddy-report':
-      return sendBuddyReport(deps, goal, parsed.week, deps.pacer);
-  }
+  return senders[parsed.kind](deps, goal, parsed.week);
 }
+
+/** What the sender does with each kind of queue message: one entry per kind (ports.ts's queueKinds). */
+const senders: Record<QueueKind, (deps: SendDeps, goal: Goal, week: number) => Promise<SendOutcome>> = {
+  checkin: (deps, goal, week) => sendCheckin(deps, goal, week),
+  final: (deps, goal) => sendFinalReport(deps, goal),
+  resume: (deps, goal) => resume(deps, goal),
+  'buddy-invite': (deps, goal) => sendInvitation(deps, goal.owner, goal.id, deps.pacer),
+  'buddy-reminder': async (deps, goal, week) => ((await sendReminder(deps, goal, week)) === 'sent' ? 'sent' : 'skipped'),
+  'buddy-report': (deps, goal, week) => sendBuddyReport(deps, goal, week, deps.pacer),
+};
 
 async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<SendOutcome> {
   if (goal.status !== 'active' || goal.nextWeek !== week || week > goal.weeks) return 'skipped';
