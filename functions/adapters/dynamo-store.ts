@@ -5,6 +5,7 @@ import type { Goal, Person } from '../core/goal.js';
 import { dueAt, duePartition, dueShard } from '../core/goals/due-index.js';
 import type { WeekAnswer } from '../core/answers.js';
 import type { BuddyLink, ClaimResult, PersonExport, SendKey, Store } from '../core/ports.js';
+import type { RateScope } from '../core/rate-scopes.js';
 import { isLocale, type Locale } from '../core/i18n/messages.js';
 import {
   buddyLinkKey,
@@ -300,7 +301,7 @@ export class DynamoStore implements Store {
     return Item !== undefined;
   }
 
-  async countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number> {
+  async countRate(scope: RateScope, key: string, window: string, expiresAt: number): Promise<number> {
     const { Attributes } = await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,

@@ -1,6 +1,7 @@
 // The outside world as the core sees it. Implementations are passed in, never imported.
 import type { Goal, Person } from './goal.js';
 import type { WeekAnswer } from './answers.js';
+import type { RateScope } from './rate-scopes.js';
 import type { Locale } from './i18n/messages.js';
 
 export interface Clock {
@@ -125,7 +126,7 @@ export interface Store {
   hasRefused(owner: string, buddy: string): Promise<boolean>;
 
   /** Adds one to a counter for `window` (kept until `expiresAt`, epoch s) and returns the new count. */
-  countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number>;
+  countRate(scope: RateScope, key: string, window: string, expiresAt: number): Promise<number>;
 
   /**
    * Removes every item keyed by the person or naming them: profile, goals with their weeks, markers and
