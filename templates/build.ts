@@ -5,25 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from './escape.js';
 import { colour } from './palette.js';
+import { emailManifest } from './emails/manifest.js';
 import { catalogs, locales, type Locale, type MessageKey } from './messages/index.js';
 import { darkModeHead } from './dark-mode.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** Each email and the catalog key of its subject; `source` when it shares another email's MJML. */
-export const emailManifest: Record<string, { subject: MessageKey; source?: string }> = {
-  'confirm-goal': { subject: 'email.confirm.subject' },
-  checkin: { subject: 'email.checkin.subject' },
-  'final-report': { subject: 'email.final.subject' },
-  'buddy-invite': { subject: 'email.invite.subject' },
-  'buddy-reminder': { subject: 'email.reminder.subject', source: 'buddy-invite' },
-  'buddy-weekly': { subject: 'email.buddyWeekly.subject' },
-  'buddy-final': { subject: 'email.buddyFinal.subject' },
-  notice: { subject: 'email.notice.subject' },
-  'email-signup': { subject: 'email.signup.subject' },
-  link: { subject: 'email.link.subject' },
-  'short-answer': { subject: 'email.answer.subject' },
-};
 
 const MAX_HTML_BYTES = 100 * 1024;
 
@@ -73,7 +59,8 @@ function hidePreview(html: string, file: string): string {
 export async function buildTemplates(): Promise<string> {
   const { default: mjml2html } = await import('mjml');
   const out: Record<string, Record<string, { subject: string; html: string; text: string }>> = {};
-  for (const [name, { subject: subjectKey, source = name }] of Object.entries(emailManifest)) {
+  for (const [name, kind] of Object.entries(emailManifest)) {
+    const { subject: subjectKey, source = name } = kind as { subject: MessageKey; source?: string };
     const mjmlPath = join(here, 'emails', `${source}.mjml`);
     const mjmlSource = await expandSource(await readFile(mjmlPath, 'utf8'), mjmlPath);
     const textSource = await readFile(join(here, 'emails', `${source}.txt`), 'utf8');
