@@ -12,3 +12,5 @@ export const catalogs = {
 
 export type Locale = keyof typeof catalogs;
 export const locales = Object.keys(catalogs) as [Locale, ...Locale[]];
+/** For a visitor whose browser asks for none of them. */
+export const defaultLocale: Locale = 'en';

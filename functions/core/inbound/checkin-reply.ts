@@ -106,7 +106,7 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
           : t(locale, 'reply.pausedOpen.body');
     const heading = t(locale, command.kind === 'stop' ? 'reply.stopped.subject' : 'reply.paused.subject');
     const said = [recorded ? t(locale, 'reply.paused.recorded', { count: reading.count!, week }) : '', body, marked ? t(locale, 'reply.paused.week', { week }) : ''];
-    await answer({ heading, body: said.filter(Boolean).join(' '), link: undo('reply.undo.resume', locale === 'nb' ? 'fortsett' : 'resume', paused) }, paused);
+    await answer({ heading, body: said.filter(Boolean).join(' '), link: undo('reply.undo.resume', t(locale, 'reply.command.resume'), paused) }, paused);
     return command.kind === 'stop' ? 'stopped' : 'paused';
   }
   if (command?.kind === 'resume') {

@@ -59,7 +59,7 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/api/analyze', async (c) => {
     const parsed = analyzeRequest.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) return c.json({ error: 'Send {"text": "<your goal>", "lang": "nb" | "en"}.' }, 400);
+    if (!parsed.success) return c.json({ error: `Send {"text": "<your goal>", "lang": ${locales.map((l) => `"${l}"`).join(' | ')}}.` }, 400);
     const { text, lang, perWeek } = parsed.data;
     const result = coach(text, { language: lang, perWeek: numberOrUndefined(perWeek) });
     return c.json({
