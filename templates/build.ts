@@ -56,26 +56,30 @@ function hidePreview(html: string, file: string): string {
   );
 }
 
-export async function buildTemplates(): Promise<string> {
+export type CompiledEmails = Record<string, Record<string, { subject: string; html: string; text: string }>>;
+
+/** Every email of the manifest in each of `forLocales`: MJML compiled once per email, the catalog text put in per language. */
+export async function compileEmails(forLocales: readonly Locale[] = locales): Promise<CompiledEmails> {
   const { default: mjml2html } = await import('mjml');
-  const out: Record<string, Record<string, { subject: string; html: string; text: string }>> = {};
+  const out: CompiledEmails = {};
   for (const [name, kind] of Object.entries(emailManifest)) {
     const { subject: subjectKey, source = name } = kind as { subject: MessageKey; source?: string };
     const mjmlPath = join(here, 'emails', `${source}.mjml`);
     const mjmlSource = await expandSource(await readFile(mjmlPath, 'utf8'), mjmlPath);
     const textSource = await readFile(join(here, 'emails', `${source}.txt`), 'utf8');
+    // Catalog text goes in after compiling, so partials read by MJML itself get it too.
+    const compiled = await mjml2html(mjmlSource, {
+      filePath: mjmlPath,
+      validationLevel: 'strict',
+      // Partials are already in place (expandSource); MJML reads no other file.
+      ignoreIncludes: true,
+      // No web fonts: nothing is loaded from a third party when the email is opened.
+      fonts: {},
+    });
+    const html = hidePreview(compiled.html, mjmlPath);
     out[name] = {};
-    for (const locale of locales) {
-      // Catalog text goes in after compiling, so partials read by MJML itself get it too.
-      const compiled = await mjml2html(mjmlSource, {
-        filePath: mjmlPath,
-        validationLevel: 'strict',
-        // Partials are already in place (expandSource); MJML reads no other file.
-        ignoreIncludes: true,
-        // No web fonts: nothing is loaded from a third party when the email is opened.
-        fonts: {},
-      });
-      const result = { html: putCatalogText(hidePreview(compiled.html, mjmlPath), locale, escapeHtml, mjmlPath) };
+    for (const locale of forLocales) {
+      const result = { html: putCatalogText(html, locale, escapeHtml, mjmlPath) };
       if (Buffer.byteLength(result.html) > MAX_HTML_BYTES) throw new Error(`${name}.${locale}: HTML over 100 KB`);
       out[name][locale] = {
         subject: catalogs[locale][subjectKey],
@@ -84,6 +88,11 @@ export async function buildTemplates(): Promise<string> {
       };
     }
   }
+  return out;
+}
+
+export async function buildTemplates(): Promise<string> {
+  const out = await compileEmails();
   const target = join(here, 'compiled', 'emails.ts');
   await mkdir(dirname(target), { recursive: true });
   await writeFile(

@@ -9,7 +9,7 @@ export type Env = { Variables: { secureHeadersNonce?: string } };
 
 export const nonce = (c: Context): string => (c.var as Env['Variables']).secureHeadersNonce ?? '';
 
-/** ?lang=nb|en, else Accept-Language. */
+/** ?lang=<one of the languages>, else Accept-Language. */
 export function requestLocale(c: Context): Locale {
   const lang = c.req.query('lang');
   return isLocale(lang) ? lang : localeFromAcceptLanguage(c.req.header('accept-language'));

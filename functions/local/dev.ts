@@ -65,7 +65,7 @@ Kompis is running (started in ${seconds} s):
   app             ${config.baseUrl}
   outbox          ${stack.sesEndpoint}   (every email Kompis sends)
   DynamoDB Local  ${stack.dynamodbEndpoint}   (table "${tableName}", data in ${join(dataDir, 'dynamodb')})
-  inbound SMTP    127.0.0.1:${smtp.port}   (mail to goal@${config.inboundDomain} or a check-in's Reply-To; kept in ${join(dataDir, 'inbound')})
+  inbound SMTP    127.0.0.1:${smtp.port}   (mail to goal@${config.inboundDomain} or a check-in's Reply-To; held in ${join(dataDir, 'inbound')} while it is handled, then deleted)
   weekly tick     every minute on this machine's clock; time travel: npx kompis tick --at <ISO time>
 Press Ctrl-C to stop.
 `);
