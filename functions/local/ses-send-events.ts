@@ -8,7 +8,10 @@ import { parseSesFeedback } from '../adapters/aws-events.js';
 import { applyFeedback } from '../core/emails/feedback.js';
 import type { Store } from '../core/ports.js';
 
-const RETRIES = 10;
+// Like SNS, it keeps trying for about a minute; the wait doubles from 50 ms up to 2 s, so an event waits at
+// most 2 s once the table answers again (DynamoDB Local restarted, say).
+const RETRIES = 32;
+const MAX_WAIT_MS = 2_000;
 
 type RelativeMiddleware = DeserializeMiddleware<SendRawEmailCommandInput, SendRawEmailCommandOutput>;
 
@@ -26,7 +29,7 @@ export function publishLocalSendEvents(ses: SESClient, store: Pick<Store, 'suppr
         return;
       } catch (error) {
         if (attempt >= RETRIES) return console.error(JSON.stringify({ level: 'error', msg: 'local Send event lost', error: String(error) }));
-        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** attempt, MAX_WAIT_MS)));
       }
     }
   };

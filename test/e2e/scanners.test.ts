@@ -127,8 +127,11 @@ describe('a mail scanner that runs scripts', () => {
       expect(response?.status(), link).toBeLessThan(500);
       await context.close();
     };
-    // A few sandboxes side by side, as a scanning service runs them.
-    for (let i = 0; i < links.length; i += 5) await Promise.all(links.slice(i, i + 5).map(open));
+    // A few sandboxes side by side, as a scanning service runs them: each takes the next link when it is done.
+    const waiting = [...links];
+    await Promise.all(Array.from({ length: 5 }, async () => {
+      for (let link = waiting.shift(); link !== undefined; link = waiting.shift()) await open(link);
+    }));
 
     expect(await tableSnapshot(table)()).toEqual(before);
     expect((await theirs()).length).toBe(sentBefore);
