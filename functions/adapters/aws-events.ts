@@ -96,6 +96,11 @@ export function sqsRecordsOf(event: unknown): QueueRecord[] {
   return sqsEventSchema.parse(event).Records;
 }
 
+/** The partial batch response (ReportBatchItemFailures): SQS delivers these records again. */
+export function sqsBatchResponse(failed: string[]): { batchItemFailures: { itemIdentifier: string }[] } {
+  return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+}
+
 /** What the runtime tells about the connection: API Gateway's request context (hono/aws-lambda), or the socket (@hono/node-server). */
 export interface ConnectionBindings {
   requestContext?: { http?: { sourceIp?: string } };

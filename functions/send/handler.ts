@@ -1,5 +1,5 @@
 // Lambda entry for the send queue: SQS batches in, partial batch failures out (ReportBatchItemFailures).
-import { sqsRecordsOf } from '../adapters/aws-events.js';
+import { sqsBatchResponse, sqsRecordsOf } from '../adapters/aws-events.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';
 import { handleSendBatch } from '../core/weekly/send.js';
@@ -12,10 +12,10 @@ const deps = { ...createDeps(config), pacer: createPacer(config.maxSendRate), lo
 
 export const handler = async (event: unknown) => {
   const Records = sqsRecordsOf(event);
-  const { batchItemFailures, outcomes } = await handleSendBatch(deps, Records);
-  log({ level: 'info', msg: 'send batch', received: Records.length, failed: batchItemFailures.length, outcomes });
+  const { failed, outcomes } = await handleSendBatch(deps, Records);
+  log({ level: 'info', msg: 'send batch', received: Records.length, failed: failed.length, outcomes });
   metrics.addMetric('EmailsSent', MetricUnit.Count, outcomes.filter((o) => o === 'sent').length);
-  metrics.addMetric('SendFailures', MetricUnit.Count, batchItemFailures.length);
+  metrics.addMetric('SendFailures', MetricUnit.Count, failed.length);
   metrics.publishStoredMetrics();
-  return { batchItemFailures };
+  return sqsBatchResponse(failed);
 };

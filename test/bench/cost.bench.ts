@@ -392,7 +392,7 @@ async function scenario({ config, sesEndpoint, meter, weeks }: ScenarioOptions) 
       tally.sqs.requests += 2; // ReceiveMessage by the event source mapping, then DeleteMessageBatch of the batch
       const pacer = createPacer(config.maxSendRate);
       const { value } = await meter.invoke('send', () => handleSendBatch({ ...deps, clock: { now: () => at }, pacer, log: meter.log }, records));
-      meter.log({ level: 'info', msg: 'send batch', received: records.length, failed: value.batchItemFailures.length, outcomes: value.outcomes });
+      meter.log({ level: 'info', msg: 'send batch', received: records.length, failed: value.failed.length, outcomes: value.outcomes });
       return value;
     });
   };

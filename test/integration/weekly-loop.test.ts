@@ -58,7 +58,7 @@ describe('the weekly loop', () => {
     });
     // The whole batch delivered again, as SQS may.
     const again = await handleSendBatch(sendDeps, records);
-    expect(again.batchItemFailures).toEqual([]);
+    expect(again.failed).toEqual([]);
 
     const checkins = (await outboxFor(goal.owner)).filter((e) => e.subject.startsWith('Week 1'));
     expect(checkins).toHaveLength(1);

@@ -28,7 +28,8 @@ export interface QueueRecord {
 }
 
 export interface BatchResult {
-  batchItemFailures: { itemIdentifier: string }[];
+  /** The ids of the records to deliver again (the queue's adapter says so in its own terms). */
+  failed: string[];
   /** One per record that did not fail, for logs and the local runner's summary. */
   outcomes: SendOutcome[];
 }
@@ -44,12 +45,12 @@ export interface SendDeps extends Deps {
 }
 
 /**
- * SQS-shaped: every record is handled; the ones that should be retried come back as failures. The records
+ * A batch from the queue: every record is handled; the ids of those to retry come back as `failed`. The records
  * of a batch run side by side — the pacer keeps the send rate, and claims and versioned saves keep two
  * messages about one goal from stepping on each other.
  */
 export async function handleSendBatch(deps: SendDeps, records: QueueRecord[]): Promise<BatchResult> {
-  const failures: { itemIdentifier: string }[] = [];
+  const failed: string[] = [];
   const outcomes: SendOutcome[] = [];
   await Promise.all(
     records.map(async (record) => {
@@ -57,11 +58,11 @@ export async function handleSendBatch(deps: SendDeps, records: QueueRecord[]): P
         outcomes.push(await handleMessage(deps, record.body));
       } catch (error) {
         deps.log?.({ level: 'warn', msg: 'send failed, will retry', messageId: record.messageId, error: redactAddresses(String(error)) });
-        failures.push({ itemIdentifier: record.messageId });
+        failed.push(record.messageId);
       }
     }),
   );
-  return { batchItemFailures: failures, outcomes };
+  return { failed, outcomes };
 }
 
 export async function handleMessage(deps: SendDeps, body: string): Promise<SendOutcome> {
