@@ -18,6 +18,7 @@ const { createApp } = await import('../../functions/http/app.js');
 const { emailSamples, sampleName } = await import('../helpers/email-samples.js');
 const { buildJourney } = await import('../helpers/page-journey.js');
 const { FixedClock, freshTable, testDeps } = await import('../helpers/deps.js');
+const { aSignupForm } = await import('../helpers/factories.js');
 const { launchBrowser } = await import('../helpers/browser.js');
 
 const locale = PSEUDO_LOCALE;
@@ -30,6 +31,7 @@ const DATA = [
   // the goals, notes and names of the journey and of the email samples (test/helpers/page-journey.ts, factories.ts)
   /Meet at least 2 finance decision makers every week this quarter/gi,
   /Have coffee with 2 new colleagues every week/gi,
+  /Meet 2 finance decision makers every week|Meet new customers/gi,
   /Få kontakt med minst 2 beslutningstakere innen økonomi hver uke/gi,
   /Two at the (breakfast )?meetup, one over lunch/gi,
   /Well done!|Strong week, keep it up!/gi,
@@ -85,12 +87,27 @@ beforeAll(async () => {
   ];
   // Pages about a goal speak its language; the others (a link that no longer works) the one asked for.
   const inPseudo = (url: string) => `${url}${url.includes('?') ? '&' : '?'}lang=${locale}`;
-  pages = await Promise.all(
-    urls.map(async ([name, url]) => {
+  // The pages a sign-up form answers with: its errors, its coaching (no script), "check your inbox".
+  const form = (fields: Record<string, string>) => ({
+    method: 'POST',
+    headers: { origin: new URL(deps.config.baseUrl).origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(aSignupForm({ locale, goal: 'Meet 2 finance decision makers every week', acknowledged: '', ...fields }) as Record<string, string>).toString(),
+  });
+  const posts: [string, RequestInit][] = [
+    ['signup-errors', form({ email: 'not-an-address' })],
+    ['signup-coaching', form({ goal: 'Meet new customers', perWeek: '1' })],
+    ['check-inbox', form({ acknowledged: '1' })],
+  ];
+  pages = await Promise.all([
+    ...urls.map(async ([name, url]) => {
       const response = await app.request(inPseudo(url));
       return { name, status: response.status, html: await response.text() };
     }),
-  );
+    ...posts.map(async ([name, init]) => {
+      const response = await app.request('/goals', init);
+      return { name, status: response.status, html: await response.text() };
+    }),
+  ]);
 }, 240_000);
 
 afterAll(async () => {
@@ -109,7 +126,12 @@ describe('the pseudo-language', () => {
 
 describe('every page in the pseudo-language', () => {
   it('is served', () => {
-    expect(pages.length).toBeGreaterThan(20);
+    expect(pages.length).toBeGreaterThan(30);
+    expect(pages.filter((p) => p.name.startsWith('signup-') || p.name === 'check-inbox').map((p) => [p.name, p.status])).toEqual([
+      ['signup-errors', 400],
+      ['signup-coaching', 200],
+      ['check-inbox', 200],
+    ]);
     expect(pages.filter((p) => p.status >= 500).map((p) => p.name)).toEqual([]);
   });
 
@@ -135,7 +157,7 @@ describe('30% longer text at 375 px', () => {
   it('overflows no page and no email', async () => {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
-    const wanted = ['signup', 'goal', 'week', 'buddyPage', 'stepUpErase'];
+    const wanted = ['signup', 'signup-coaching', 'goal', 'week', 'buddyPage', 'stepUpErase'];
     const emails = emailSamples(locale).filter((s, i, all) => all.findIndex((o) => o.kind === s.kind) === i);
     const shown = [
       ...pages.filter((p) => wanted.includes(p.name)).map((p) => ({ name: p.name, html: p.html })),
