@@ -1,6 +1,6 @@
 // A goal in the weekly loop for the issue-19 tests: a table of its own, Friday 15:00 Oslo check-ins from
 // 6 March 2026, replies from the owner over the inbound path, and the owner's outbox.
-import { checkinReplyAddress } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress } from '../../functions/core/links/links.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';

@@ -3,7 +3,7 @@
 // once the week is answered, none while paused, none when turned off; the buddy's report waits for it.
 import { describe, expect, it } from 'vitest';
 import { pauseGoal, resumeGoal } from '../../functions/core/goals/actions.js';
-import { goalPagePath } from '../../functions/core/goals/links.js';
+import { goalPagePath } from '../../functions/core/links/links.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { loopSetup, plus, WEEK } from '../helpers/loop.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';

@@ -1,7 +1,7 @@
 // Come back, not give up, through the real loop: a zero week, the welcome back in the next check-in, and
 // "back on track" in the read-back of a reply and on the week page.
 import { describe, expect, it } from 'vitest';
-import { weekPagePath } from '../../functions/core/goals/links.js';
+import { weekPagePath } from '../../functions/core/links/links.js';
 import { loopSetup, plus, WEEK } from '../helpers/loop.js';
 import { tickAt } from '../helpers/weekly.js';
 

@@ -1,7 +1,7 @@
 // Jokers on DynamoDB Local and local SES: the budget shown in every check-in, one used by reply or on the
 // week page, the week out of the goal's target, the buddy told "used a joker", no reminder for the week.
 import { describe, expect, it } from 'vitest';
-import { weekPagePath } from '../../functions/core/goals/links.js';
+import { weekPagePath } from '../../functions/core/links/links.js';
 import { summarize } from '../../functions/core/progress/progress.js';
 import { jokerBudget } from '../../functions/core/weekly/jokers.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';

@@ -1,7 +1,7 @@
 // A plan for next week, through the real loop: asked on the week page after recording, or by reply
 // "plan: …"; shown in the next check-in and the buddy's email; its one email at that hour in the owner's zone.
 import { describe, expect, it } from 'vitest';
-import { weekPagePath } from '../../functions/core/goals/links.js';
+import { weekPagePath } from '../../functions/core/links/links.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { loopSetup, plus, WEEK } from '../helpers/loop.js';
 import { outboxFor } from '../helpers/outbox.js';

@@ -3,7 +3,7 @@
 // one week left unanswered and its reminder (none for the others), "back on track", a joker by reply,
 // the mid-period "what is working" email, "status" by reply, the final report — and the outbox holds exactly the emails expected, no more.
 import { describe, expect, it } from 'vitest';
-import { weekPagePath } from '../../functions/core/goals/links.js';
+import { weekPagePath } from '../../functions/core/links/links.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { loopSetup, plus } from '../helpers/loop.js';
 import { outboxFor } from '../helpers/outbox.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import { dueAt } from '../../functions/core/goals/due-index.js';
 import { reminderAfterAnswer, reminderAfterCheckin, weekSettled } from '../../functions/core/weekly/checkin-reminder.js';
 import { messagesFor } from '../../functions/core/weekly/tick.js';

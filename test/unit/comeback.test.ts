@@ -1,7 +1,7 @@
 // Come back, not give up: the check-in after a missed week welcomes the owner back, the first answered week
 // after a miss is "back on track", and progress reads as what is done before halfway, what is left after.
 import { describe, expect, it } from 'vitest';
-import type { WeekAnswer } from '../../functions/core/progress/answers.js';
+import type { WeekAnswer } from '../../functions/core/answers.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
 import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';
 

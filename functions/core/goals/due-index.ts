@@ -4,10 +4,7 @@
 // ever holds goals that will need work.
 // Goals are spread over a fixed number of shards (from the goal id) so no index partition is hot.
 import { createHash } from 'node:crypto';
-import type { Goal } from './goal.js';
-
-/** A plan's email is due at the plan's time while it is asked for and not yet sent. */
-export const planDueAt = (goal: Pick<Goal, 'plan'>): string | undefined => (goal.plan?.email && !goal.plan.done ? goal.plan.at : undefined);
+import { dueConditions, type DueGoal } from '../due.js';
 
 export const DUE_SHARDS = 4;
 
@@ -20,15 +17,7 @@ export function duePartition(shard: number): string {
 }
 
 /** ISO time at which the tick should pick the goal up, or undefined when it needs no tick. */
-export function dueAt(goal: Pick<Goal, 'status' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport' | 'reminder' | 'plan' | 'midReport'>): string | undefined {
-  const times: (string | undefined)[] = [];
-  if (goal.status === 'active') times.push(goal.nextCheckinAt, goal.reminder?.dueAt, planDueAt(goal), goal.midReport?.dueAt);
-  if (goal.status === 'paused') times.push(goal.resumeAt);
-  if (goal.status === 'active' || goal.status === 'paused') {
-    if (goal.buddy?.status === 'not-invited') times.push(goal.buddy.inviteAt);
-    if (goal.buddy?.status === 'invited') times.push(goal.buddy.remindAt);
-    if (goal.buddy?.status === 'accepted') times.push(goal.buddyReport?.dueAt);
-  }
-  const set = times.filter((t): t is string => t !== undefined).sort();
-  return set[0];
+export function dueAt(goal: DueGoal): string | undefined {
+  const times = Object.values(dueConditions).map((condition) => condition.at(goal));
+  return times.filter((t): t is string => t !== undefined).sort()[0];
 }

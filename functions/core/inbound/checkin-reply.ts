@@ -5,8 +5,8 @@
 // key), however often it is delivered; a goal gets at most MAX_ANSWERS_PER_DAY answers, so nothing can loop.
 import { DateTime } from 'luxon';
 import { pauseGoal, resumeGoal } from '../goals/actions.js';
-import type { Goal } from '../goals/goal.js';
-import { goalPageUrl } from '../goals/links.js';
+import type { Goal } from '../goal.js';
+import { goalPageUrl } from '../links/links.js';
 import { t } from '../i18n/messages.js';
 import type { Deps, OutgoingEmail } from '../ports.js';
 import { summarize } from '../progress/progress.js';
@@ -16,7 +16,7 @@ import { applyReply, assertWeekOpen } from '../weekly/record.js';
 import { jokerByReply } from './joker-reply.js';
 import { planByReply } from './plan-reply.js';
 import { backOnTrack } from '../weekly/comeback.js';
-import { sendOnce } from '../weekly/send-once.js';
+import { sendOnce } from '../emails/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
 
 export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'joker' | 'planned' | 'empty' | 'closed';
@@ -109,7 +109,7 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
           : t(locale, 'reply.pausedOpen.body');
     const heading = t(locale, command.kind === 'stop' ? 'reply.stopped.subject' : 'reply.paused.subject');
     const said = [recorded ? t(locale, 'reply.paused.recorded', { count: reading.count!, week }) : '', body, marked ? t(locale, 'reply.paused.week', { week }) : ''];
-    await answer({ heading, body: said.filter(Boolean).join(' '), link: undo('reply.undo.resume', locale === 'nb' ? 'fortsett' : 'resume', paused) }, paused);
+    await answer({ heading, body: said.filter(Boolean).join(' '), link: undo('reply.undo.resume', t(locale, 'reply.command.resume'), paused) }, paused);
     return command.kind === 'stop' ? 'stopped' : 'paused';
   }
   if (command?.kind === 'resume') {

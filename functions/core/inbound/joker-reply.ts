@@ -1,7 +1,7 @@
 // "joker" by reply: the week does not count against the goal, and the read-back says so, with how many
 // jokers are left and the week's buttons (a number recorded later replaces the joker and gives it back).
 import { DomainError } from '../errors.js';
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { jokersLine } from '../weekly/checkin-email.js';

@@ -2,11 +2,12 @@
 // said back in the read-back. A plan by reply with a day and a time asks for its email: writing the time
 // down is the ask (the week page has the box to untick).
 import { DomainError } from '../errors.js';
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import type { PlanReading } from '../replies/plan-line.js';
-import { planLabel, setPlan } from '../weekly/plan.js';
+import { planLabel } from '../plan-label.js';
+import { setPlan } from '../weekly/plan.js';
 
 /** Saves the plan; the sentences that say so (or why not) for the read-back. */
 export async function planByReply(deps: Deps, goal: Goal, week: number, reading: PlanReading): Promise<string> {

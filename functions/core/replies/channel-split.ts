@@ -1,7 +1,7 @@
 // What is working, by reply: "3 (2 event, 1 referral)", "2 på arrangement, 1 via LinkedIn". Read only once the
 // week's count is known (count.ts decides it, this never changes it), and kept only when the parts add up to
 // that count: each part is a number followed, within a few words, by a channel word.
-import type { Channel } from '../progress/answers.js';
+import type { Channel } from '../answers.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { tokenize } from './tokens.js';
 

@@ -5,14 +5,14 @@
 // so it always waits for the reminder's window.
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
-import type { Goal } from '../goals/goal.js';
-import { updateGoal, type GoalPatch } from '../goals/update.js';
+import type { Goal } from '../goal.js';
+import { updateGoal, type GoalPatch } from '../update-goal.js';
 import { t } from '../i18n/messages.js';
 import type { CoreConfig, Deps, OutgoingEmail } from '../ports.js';
-import { isCounted, type WeekAnswer } from '../progress/answers.js';
+import { isCounted, type WeekAnswer } from '../answers.js';
 import { checkinLinks } from './checkin-email.js';
-import { sendOnce } from './send-once.js';
-import type { Pacer } from './send-rate.js';
+import { sendOnce } from '../emails/send-once.js';
+import type { Pacer } from '../emails/send-rate.js';
 
 export const REMINDER_AFTER_HOURS = 24;
 

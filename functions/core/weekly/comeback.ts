@@ -1,7 +1,7 @@
 // Come back, not give up: after a missed week (0, or no answer) the next check-in welcomes the owner back,
 // the first answered week after a miss is "back on track", and progress is framed by what is done before
 // halfway and by what is left after it ("8 to go in 5 weeks"). Paused and joker weeks are not misses.
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import { t, tPlural } from '../i18n/messages.js';
 import type { Progress, WeekRow } from '../progress/progress.js';
 

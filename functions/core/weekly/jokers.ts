@@ -3,9 +3,9 @@
 // and the buddy hears "used a joker" instead of "no answer". A number recorded later for the week replaces
 // the joker and gives it back. A week that already has a number keeps it: a joker is for a week that did not happen.
 import { DomainError } from '../errors.js';
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import type { Deps } from '../ports.js';
-import { isCounted, type AnswerSource, type WeekAnswer } from '../progress/answers.js';
+import { isCounted, type AnswerSource, type WeekAnswer } from '../answers.js';
 import { assertWeekOpen, reportSoon } from './record.js';
 
 export const WEEKS_PER_JOKER = 6;

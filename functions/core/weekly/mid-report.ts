@@ -3,17 +3,18 @@
 // that check-in's reminder window), through tick → queue → send with its own marker (mid-report). A goal
 // shorter than MIN_WEEKS has no middle worth an email; the owner can turn it off on the goal page.
 import { renderEmail } from '../emails/render.js';
-import type { Goal } from '../goals/goal.js';
-import { goalPageUrl, neverEmailUrl, replyAddress, unsubscribeUrl } from '../goals/links.js';
-import { updateGoal, type GoalPatch } from '../goals/update.js';
+import type { Goal } from '../goal.js';
+import { goalPageUrl, neverEmailUrl, replyAddress, unsubscribeUrl } from '../links/links.js';
+import { updateGoal, type GoalPatch } from '../update-goal.js';
 import { t } from '../i18n/messages.js';
 import type { CoreConfig, Deps, OutgoingEmail } from '../ports.js';
-import type { WeekAnswer } from '../progress/answers.js';
+import type { WeekAnswer } from '../answers.js';
 import { summarize } from '../progress/progress.js';
-import { chartSlots, listHeaders } from './checkin-email.js';
+import { chartSlots } from '../emails/chart.js';
+import { listHeaders } from '../emails/list-headers.js';
 import { channelsSentence } from './final-report.js';
-import { sendOnce } from './send-once.js';
-import type { Pacer } from './send-rate.js';
+import { sendOnce } from '../emails/send-once.js';
+import type { Pacer } from '../emails/send-rate.js';
 
 export const MID_REPORT_MIN_WEEKS = 4;
 export const MID_REPORT_AFTER_HOURS = 26;

@@ -6,22 +6,21 @@
 import { DateTime } from 'luxon';
 import { renderEmail } from '../emails/render.js';
 import { GoalClosed, WeekNotOpen } from '../errors.js';
-import type { Goal, Plan } from '../goals/goal.js';
-import { goalPageUrl, neverEmailUrl, replyAddress, unsubscribeUrl } from '../goals/links.js';
-import { updateGoal } from '../goals/update.js';
+import type { Goal, Plan } from '../goal.js';
+import { goalPageUrl, neverEmailUrl, replyAddress, unsubscribeUrl } from '../links/links.js';
+import { updateGoal } from '../update-goal.js';
 import { t } from '../i18n/messages.js';
+import { clockTime, planFor } from '../plan-label.js';
 import type { CoreConfig, Deps, OutgoingEmail } from '../ports.js';
 import type { PlanReading } from '../replies/plan-line.js';
 import { closedWeeks } from '../progress/progress.js';
-import { listHeaders } from './checkin-email.js';
-import { sendOnce } from './send-once.js';
+import { listHeaders } from '../emails/list-headers.js';
+import { sendOnce } from '../emails/send-once.js';
 import { checkinAt } from '../schedule/checkins.js';
-import { scheduleOf } from './schedule-changes.js';
-import type { Pacer } from './send-rate.js';
+import { scheduleOf } from '../goals/schedule-changes.js';
+import type { Pacer } from '../emails/send-rate.js';
 
 export const PLAN_EMAIL_LATE_HOURS = 2;
-
-const clock = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 
 /** The first time on `weekday` at `hour:minute` in the goal's zone after `now`. */
 export function nextPlanTime(goal: Pick<Goal, 'timeZone'>, weekday: number, hour: number, minute: number, now: Date): Date {
@@ -63,18 +62,9 @@ export async function setPlan(deps: Deps, goal: Goal, week: number, reading: Pla
   return plan;
 }
 
-/** "torsdag 08:00: kaffe med 2 CFO-er", or the words alone for a plan without a time. */
-export function planLabel(goal: Pick<Goal, 'locale'>, plan: Plan): string {
-  if (plan.weekday === undefined || plan.hour === undefined) return plan.text;
-  return t(goal.locale, 'plan.label', { day: t(goal.locale, `weekday.${plan.weekday}`), time: clock(plan.hour, plan.minute ?? 0), text: plan.text });
-}
-
-/** The plan made for `week`, if there is one. */
-export const planFor = (goal: Goal, week: number): Plan | undefined => (goal.plan?.week === week ? goal.plan : undefined);
-
 export function planEmail(config: CoreConfig, goal: Goal, plan: Plan, now: Date): OutgoingEmail {
   const rendered = renderEmail('plan', goal.locale, {
-    subject: t(goal.locale, 'email.plan.subject.today', { time: clock(plan.hour ?? 0, plan.minute ?? 0), text: plan.text }),
+    subject: t(goal.locale, 'email.plan.subject.today', { time: clockTime(plan.hour ?? 0, plan.minute ?? 0), text: plan.text }),
     week: plan.week,
     weeks: goal.weeks,
     goalText: goal.text,

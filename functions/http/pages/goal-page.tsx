@@ -1,11 +1,11 @@
 // The goal page, read like a dashboard: the goal and where it stands, this week and the chart first; the
 // history next; then the changes, each behind a labelled <details> that opens without script (and opens by
 // itself when the page comes back with an error in it); stopping, signing out and deleting last.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
 import type { Progress } from '../../core/progress/progress.js';
 import { formatDate, formatLocal } from '../../core/schedule/checkins.js';
-import { verdictOf, verdictText } from '../../core/weekly/verdict.js';
+import { verdictOf, verdictText } from '../../core/emails/verdict.js';
 import { ErrorSummary } from './form-parts.js';
 import { DangerZone } from './goal-danger.js';
 import { buddyState, GoalSettings, GOAL_FIELDS, type GoalErrors } from './goal-settings.js';

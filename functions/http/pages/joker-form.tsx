@@ -1,7 +1,7 @@
 // The week page's joker: a week that did not happen can be taken out of the goal, once per joker.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { t, tPlural } from '../../core/i18n/messages.js';
-import { isCounted, type WeekAnswer } from '../../core/progress/answers.js';
+import { isCounted, type WeekAnswer } from '../../core/answers.js';
 
 export function JokerForm({ goal, week, answer, left, action }: { goal: Goal; week: number; answer?: WeekAnswer | undefined; left: number; action: string }) {
   const locale = goal.locale;

@@ -1,6 +1,6 @@
 // The goal page's switches for the weekly loop, each on by default: the one reminder after an unanswered
 // check-in, and the mid-period "what is working" email.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { t } from '../../core/i18n/messages.js';
 import { Panel } from './form-parts.js';
 

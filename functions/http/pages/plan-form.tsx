@@ -1,7 +1,7 @@
 // The week page's question after a week is recorded: "Your one move for next week — which day and time?"
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { t, type MessageKey } from '../../core/i18n/messages.js';
-import { planFor, planLabel } from '../../core/weekly/plan.js';
+import { planFor, planLabel } from '../../core/plan-label.js';
 import { Field } from './form-parts.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 
