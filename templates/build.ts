@@ -23,6 +23,7 @@ export const emailManifest: Record<string, { subject: MessageKey; source?: strin
   'email-signup': { subject: 'email.signup.subject' },
   link: { subject: 'email.link.subject' },
   'short-answer': { subject: 'email.answer.subject' },
+  'my-goals': { subject: 'email.myGoals.subject' },
 };
 
 const MAX_HTML_BYTES = 100 * 1024;

@@ -15,6 +15,7 @@ import { buddyRoutes } from './routes/buddy.js';
 import { checkinRoutes } from './routes/checkin.js';
 import { confirmRoutes } from './routes/confirm.js';
 import { goalRoutes } from './routes/goal.js';
+import { myGoalsRoutes } from './routes/my-goals.js';
 import { neverRoutes } from './routes/never.js';
 import { signupRoutes } from './routes/signup.js';
 import { stepUpRoutes } from './routes/step-up.js';
@@ -81,6 +82,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   buddyRoutes(app, deps);
   neverRoutes(app, deps);
   stepUpRoutes(app, deps);
+  myGoalsRoutes(app, deps);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 

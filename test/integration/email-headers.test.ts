@@ -48,6 +48,7 @@ const expected: Record<EmailKind, Expected> = {
   'link-erase': { autoSubmitted: 'auto-generated' },
   'link-buddy-change': { autoSubmitted: 'auto-generated' },
   'link-forget': { autoSubmitted: 'auto-generated' },
+  'my-goals': { autoSubmitted: 'auto-generated' },
 };
 
 const mailer = new SesMailer({} as SESClient, { from: testConfig().from, messageIdDomain: 'kompis.example.com' });

@@ -8,7 +8,7 @@ import { light } from '../emails/palette.js';
 import { renderEmail } from '../emails/render.js';
 import { onBehalfOf } from '../emails/sender-name.js';
 import type { Buddy, Goal } from '../goals/goal.js';
-import { buddyLeaveUrl, buddyPageUrl, invitationUrl, neverEmailUrl, reactionUrl, replyAddress } from '../goals/links.js';
+import { buddyLeaveUrl, buddyPageUrl, invitationUrl, footerUrls, reactionUrl, replyAddress } from '../goals/links.js';
 import { t, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../progress/answers.js';
@@ -53,7 +53,7 @@ export function invitationEmail(config: CoreConfig, owners: Goal, buddy: Buddy, 
     commitment: commitment(goal),
     acceptUrl: url,
     declineUrl: url,
-    neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
+    ...footerUrls(config, buddy.email, goal.locale, now),
   });
   // The invitation is a request, not a list: no List-Unsubscribe, and nothing follows without a yes.
   return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: { 'Auto-Submitted': 'auto-generated' } };
@@ -90,7 +90,7 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
       summary: [resultLine, streak].filter(Boolean).join(' '),
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
       leaveUrl: buddyLeaveUrl(config, goal, buddy.email, now),
-      neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
+      ...footerUrls(config, buddy.email, goal.locale, now),
     },
     {
       html: {
@@ -123,7 +123,7 @@ export function buddyFinalEmail(config: CoreConfig, owners: Goal, buddy: Buddy, 
       weeksLine: t(locale, 'email.buddyFinal.weeks', vars),
       goalText: goal.text,
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
-      neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
+      ...footerUrls(config, buddy.email, goal.locale, now),
     },
     {
       html: { chart: chart.html, verdict: verdict.slots.html },

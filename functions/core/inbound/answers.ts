@@ -9,7 +9,7 @@ import { escapeHtml } from '../emails/escape.js';
 import { noticeEmail } from '../emails/notice.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
-import { checkinReplyAddress, neverEmailUrl, recordUrl, replyAddress } from '../goals/links.js';
+import { checkinReplyAddress, footerUrls, recordUrl, replyAddress } from '../goals/links.js';
 import { t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { buttonValues } from '../weekly/checkin-email.js';
@@ -99,7 +99,7 @@ export function shortAnswer(
   const rendered = renderEmail(
     'short-answer',
     locale,
-    { subject: content.heading, heading: content.heading, body: content.body, neverUrl: neverEmailUrl(config, to, locale, now) },
+    { subject: content.heading, heading: content.heading, body: content.body, ...footerUrls(config, to, locale, now) },
     {
       html: { link: link ? `<a class="k-link" href="${escapeHtml(link.url)}" style="color:${light.accent}">${escapeHtml(link.label)}</a>` : '' },
       text: { link: link ? `\n${link.label}: ${link.url}` : '' },

@@ -8,7 +8,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { MAX_GOAL_CHARS, readGoal, weeklyTarget } from '../analysis/goal-reader.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
-import { confirmUrl, goalFormUrl, neverEmailUrl } from '../goals/links.js';
+import { confirmUrl, goalFormUrl, footerUrls } from '../goals/links.js';
 import { scheduleText, signUp } from '../goals/sign-up.js';
 import { displayName, signupDefaults, signupFormSchema } from '../goals/signup-form.js';
 import { t } from '../i18n/messages.js';
@@ -134,7 +134,7 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
         buddyLine,
         confirmUrl: confirmUrl(d.config, goal, now),
         editUrl,
-        neverUrl: neverEmailUrl(d.config, goal.owner, goal.locale, now),
+        ...footerUrls(d.config, goal.owner, goal.locale, now),
       }),
       headers: { 'Auto-Submitted': 'auto-replied' },
     };

@@ -5,7 +5,7 @@ import type { Goal } from '../goals/goal.js';
 import {
   checkinReplyAddress,
   goalPageUrl,
-  neverEmailUrl,
+  footerUrls,
   recordUrl,
   unsubscribeMailto,
   unsubscribeUrl,
@@ -61,6 +61,7 @@ export interface CheckinLinks {
   goalUrl: string;
   unsubscribeUrl: string;
   neverUrl: string;
+  findUrl: string;
   replyTo: string;
   headers: Record<string, string>;
 }
@@ -71,7 +72,7 @@ export function checkinLinks(config: CoreConfig, goal: Goal, week: number, sentA
     weekUrl: weekPageUrl(config, goal, week, sentAt),
     goalUrl: goalPageUrl(config, goal, sentAt),
     unsubscribeUrl: unsubscribeUrl(config, goal, sentAt),
-    neverUrl: neverEmailUrl(config, goal.owner, goal.locale, sentAt),
+    ...footerUrls(config, goal.owner, goal.locale, sentAt),
     replyTo: checkinReplyAddress(config, goal, week),
     headers: listHeaders(config, goal, sentAt),
   };
@@ -108,6 +109,7 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       goalUrl: links.goalUrl,
       unsubscribeUrl: links.unsubscribeUrl,
       neverUrl: links.neverUrl,
+      findUrl: links.findUrl,
     },
     {
       html: { buttons: buttonsHtml(buttons), chart: chart?.html ?? '' },

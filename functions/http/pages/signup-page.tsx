@@ -79,6 +79,9 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
     <Layout locale={locale} nonce={nonce} title={t(locale, 'form.title')} languagePath="/">
       <h1>{t(locale, 'form.title')}</h1>
       <p class="lead">{t(locale, 'form.intro')}</p>
+      <p>
+        <a href={`/find?lang=${locale}`}>{t(locale, 'find.link')}</a>
+      </p>
       <ErrorSummary locale={locale} order={FIELD_ORDER} errors={errors} />
       <form method="post" action="/goals" class="card" novalidate>
         <Field {...field('email', 'form.email')}>

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { coach } from '../../core/analysis/coaching.js';
 import { checkSignupLimits } from '../../core/goals/signup-limits.js';
 import type { Deps } from '../../core/ports.js';
+import { notBefore } from '../answer-floor.js';
 import { clientIp, formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
 import { CheckInboxPage } from '../pages/message-page.js';
 import { SignupPage, type SignupValues } from '../pages/signup-page.js';
@@ -80,17 +81,6 @@ const analyzeRequest = z.object({
   lang: z.enum(locales).optional(),
   perWeek: z.string().max(10).optional(),
 });
-
-/**
- * The same page for every address, at the same time: a suppressed address (said "never", bounced, or erased)
- * is neither written nor emailed, and answered tens of milliseconds sooner — which would tell who they are.
- * Answering no sooner than a floor above the usual time of the slow path hides that (its slow tail above the
- * floor still differs).
- */
-async function notBefore(at: number): Promise<void> {
-  const wait = at - performance.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-}
 
 function numberOrUndefined(value: string | undefined): number | undefined {
   return value && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : undefined;
