@@ -11,6 +11,9 @@ import { freePort } from '../../functions/local/ports.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { FixedClock, freshTable, TEST_SECRET, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
+import { anActiveGoal } from '../helpers/goals.js';
+import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
+import type { Deps } from '../../functions/core/ports.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -18,6 +21,7 @@ let browser: Browser;
 let app: RunningApp;
 let clock: FixedClock;
 let table: Record<string, string>;
+let deps: Deps & { clock: FixedClock };
 
 /** `npx kompis tick --at`, run as a person would, against this test's app, table and outbox. */
 async function kompisTick(at: string): Promise<string> {
@@ -36,7 +40,8 @@ beforeAll(async () => {
   const port = await freePort();
   clock = new FixedClock(new Date('2026-03-02T09:00:00Z')); // a Monday
   table = await freshTable(); // the tick below must see this test's goals only
-  app = await serveApp(testDeps(clock, { ...table, KOMPIS_BASE_URL: `http://127.0.0.1:${port}` }), port);
+  deps = { ...testDeps(clock, { ...table, KOMPIS_BASE_URL: `http://127.0.0.1:${port}` }), clock };
+  app = await serveApp(deps, port);
   browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
@@ -185,6 +190,40 @@ describe('a new person in the browser', () => {
     await expect(page.getByLabel('How many per week').inputValue()).resolves.toBe('3');
     await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('America/New_York');
     await page.screenshot({ path: `${SCREENSHOTS}/signup-errors-en.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('gets back to every goal it owns and follows from a fresh browser with no emails at hand, within one email', async () => {
+    const email = uniqueEmail('lost');
+    await anActiveGoal(deps, { email, locale: 'en', goal: 'Meet 2 finance directors every week' });
+    await anActiveGoal(deps, { email, locale: 'en', goal: 'Run 3 times a week', perWeek: '3' });
+    const friend = await anActiveGoal(deps, { email: uniqueEmail('nina'), name: 'Nina', locale: 'en', goal: 'Write 5 pages a week', buddyEmail: email });
+    await acceptInvitation(deps, { owner: friend.owner, goalId: friend.id, buddy: email });
+    const before = (await outboxFor(email)).length;
+
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('link', { name: 'Find my goals' }).click();
+    await page.getByLabel('Your email').fill(email);
+    await page.getByRole('button', { name: 'Email me my goals' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Check your inbox');
+    await expect(page.locator('main').textContent()).resolves.toContain(email);
+
+    const sent = (await outboxFor(email)).slice(before);
+    expect(sent.map((m) => m.subject)).toEqual(['Your goals on Kompis']);
+    const mail = await context.newPage();
+    await mail.setContent(sent[0]!.body.html!);
+    await mail.screenshot({ path: `${SCREENSHOTS}/my-goals-email-en.png`, fullPage: true });
+    const [listing] = await Promise.all([context.waitForEvent('page'), mail.getByRole('link', { name: 'See all my goals' }).click()]);
+    await expect(listing.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your goals');
+    await expect(listing.getByTestId('listed-goal').count()).resolves.toBe(3);
+    await expect(listing.getByText('The goal of Nina').count()).resolves.toBe(1);
+    await listing.screenshot({ path: `${SCREENSHOTS}/my-goals-en.png`, fullPage: true });
+    await listing.getByTestId('listed-goal').filter({ hasText: 'Run 3 times a week' }).getByRole('link', { name: 'Open the goal page' }).click();
+    await expect(listing.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your goal');
+    await expect(listing.locator('main').textContent()).resolves.toContain('Run 3 times a week');
     await context.close();
   });
 });

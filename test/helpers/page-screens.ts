@@ -58,6 +58,17 @@ export const screens: Screen[] = [
       await submit(page, 'form[action="/goals"]');
     },
   },
+  { name: 'find-my-goals', status: 200, visit: (page, l) => goto(page, `${new URL(l.goal).origin}/find?lang=${l.locale}`) },
+  {
+    name: 'find-my-goals-sent',
+    status: 200,
+    visit: async (page, l) => {
+      await goto(page, `${new URL(l.goal).origin}/find?lang=${l.locale}`);
+      await page.fill('#email', l.owner);
+      await submit(page, 'form[action^="/find"]');
+    },
+  },
+  { name: 'my-goals', status: 200, visit: (page, l) => goto(page, l.myGoals) },
   { name: 'confirm', status: 200, visit: (page, l) => goto(page, l.confirm) },
   { name: 'landing-first', status: 200, visit: (page, l) => goto(page, l.record) },
   {
