@@ -11,6 +11,7 @@ import { errorMessage } from './error-messages.js';
 import { nonce, requestLocale, type Env } from './context.js';
 import { describeFailure, failureKind, powertoolsReporter, type FailureReporter } from './failures.js';
 import { ErrorPage } from './pages/message-page.js';
+import { addressCheckRoutes } from './routes/address-check.js';
 import { buddyRoutes } from './routes/buddy.js';
 import { checkinRoutes } from './routes/checkin.js';
 import { confirmRoutes } from './routes/confirm.js';
@@ -83,6 +84,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   neverRoutes(app, deps);
   stepUpRoutes(app, deps);
   myGoalsRoutes(app, deps);
+  addressCheckRoutes(app);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 

@@ -226,4 +226,48 @@ describe('a new person in the browser', () => {
     await expect(listing.locator('main').textContent()).resolves.toContain('Run 3 times a week');
     await context.close();
   });
+
+  it('catches a typo in an address before anything is sent, with script and without', async () => {
+    const name = `typo-${crypto.randomUUID().slice(0, 8)}`;
+    // With script: the hint appears when the field is left, and "Use …" puts the suggestion in.
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/?lang=en`);
+    await page.getByLabel('Your email').fill(`${name}@gmial.com`);
+    await page.getByLabel('Your email').press('Tab');
+    await page.locator('#email-typo').getByText(`Did you mean ${name}@gmail.com?`).waitFor();
+    await page.getByRole('button', { name: `Use ${name}@gmail.com` }).click();
+    await expect(page.getByLabel('Your email').inputValue()).resolves.toBe(`${name}@gmail.com`);
+    await page.getByLabel('Buddy’s email (optional)').fill(`kari-${name}@yaho.com`);
+    await page.getByLabel('Buddy’s email (optional)').press('Tab');
+    await page.getByRole('button', { name: `Use kari-${name}@yahoo.com` }).click();
+    await page.getByLabel('Your goal, in your own words').fill('Meet 3 Go developers a week for 8 weeks');
+    await page.getByLabel('How many per week').fill('3');
+    await page.getByRole('button', { name: 'Save my goal' }).click();
+    await expect(page.getByTestId('sent-to').textContent()).resolves.toBe(`The email went to ${name}@gmail.com.`);
+    expect(await outboxFor(`${name}@gmail.com`)).toHaveLength(1);
+    await context.close();
+
+    // Without script: the server asks, nothing is sent until the person chooses.
+    const plain = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
+    plain.setDefaultTimeout(10_000);
+    const form = await plain.newPage();
+    await form.goto(`${app.url}/?lang=en`);
+    await form.getByLabel('Your email').fill(`${name}@outlok.com`);
+    await form.getByLabel('Your goal, in your own words').fill('Meet 3 Go developers a week for 8 weeks');
+    await form.getByLabel('How many per week').fill('3');
+    await form.getByRole('button', { name: 'Save my goal' }).click();
+    await expect(form.getByTestId('email-typo').textContent()).resolves.toContain(`Did you mean ${name}@outlook.com?`);
+    expect(await outboxFor(`${name}@outlok.com`)).toHaveLength(0);
+    await form.screenshot({ path: `${SCREENSHOTS}/signup-typo-en.png`, fullPage: true });
+    await form.getByRole('button', { name: `Use ${name}@outlook.com` }).click();
+    await expect(form.getByTestId('sent-to').textContent()).resolves.toBe(`The email went to ${name}@outlook.com.`);
+    expect(await outboxFor(`${name}@outlook.com`)).toHaveLength(1);
+    // "Wrong address? Start again": the form comes back filled in.
+    await form.getByRole('link', { name: 'Wrong address? Start again' }).click();
+    await expect(form.getByLabel('Your email').inputValue()).resolves.toBe(`${name}@outlook.com`);
+    await expect(form.getByLabel('Your goal, in your own words').inputValue()).resolves.toBe('Meet 3 Go developers a week for 8 weeks');
+    await plain.close();
+  });
 });

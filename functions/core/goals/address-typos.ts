@@ -77,3 +77,23 @@ export function isKompisAddress(address: string, config: { baseUrl: string; inbo
   const own = [new URL(config.baseUrl).hostname.toLowerCase(), config.inboundDomain.toLowerCase(), ...(fromDomain ? [fromDomain] : [])];
   return own.some((d) => domain === d || domain.endsWith(`.${d}`));
 }
+
+/**
+ * The suggestions still to show for a form's address fields: an address whose suggestion the person has
+ * seen already (`seen`: the addresses, space-separated, that the form or its script showed one for) is
+ * taken as typed.
+ */
+export function pendingSuggestions<F extends string>(fields: Partial<Record<F, string | undefined>>, seen = ''): Partial<Record<F, string>> {
+  const shown = new Set(seen.toLowerCase().split(/\s+/).filter(Boolean));
+  const out: Partial<Record<F, string>> = {};
+  for (const [field, address] of Object.entries(fields) as [F, string | undefined][]) {
+    const suggestion = address && !shown.has(address.toLowerCase()) ? suggestAddress(address) : undefined;
+    if (suggestion) out[field] = suggestion;
+  }
+  return out;
+}
+
+/** `seen` with these addresses added: a form sent back with suggestions does not ask about them again. */
+export function withSeen(seen: string | undefined, addresses: (string | undefined)[]): string {
+  return [...new Set([...(seen ?? '').toLowerCase().split(/\s+/), ...addresses.map((a) => a?.toLowerCase())].filter(Boolean))].join(' ').slice(0, 1200);
+}

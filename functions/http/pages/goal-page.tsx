@@ -1,6 +1,7 @@
 // The goal page, read like a dashboard: the goal and where it stands, this week and the chart first; the
 // history next; then the changes, each behind a labelled <details> that opens without script (and opens by
 // itself when the page comes back with an error in it); stopping, signing out and deleting last.
+import { typoScript } from './address-typo.js';
 import type { Goal } from '../../core/goals/goal.js';
 import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
 import type { Progress } from '../../core/progress/progress.js';
@@ -251,6 +252,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
       </div>
       <GoalSettings goal={goal} path={path} errors={errors} values={values} />
       <DangerZone goal={goal} path={path} errors={errors} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: typoScript }} />
     </Layout>
   );
 }

@@ -7,8 +7,9 @@ import { Layout } from './layout.js';
 import type { Coaching } from '../../core/analysis/coaching.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { ErrorSummary, Field, invalidFields } from './form-parts.js';
+import { TypoFixButton, TypoHint, TypoSeen, typoScript } from './address-typo.js';
 
-export type SignupValues = Partial<Record<SignupField, string>>;
+export type SignupValues = Partial<Record<SignupField | 'typoSeen', string>>;
 export type SignupErrors = Partial<Record<SignupField, MessageKey>>;
 
 const timeZones = Intl.supportedValuesOf('timeZone');
@@ -40,6 +41,8 @@ export interface SignupPageProps {
   errors?: SignupErrors;
   /** Shown after a submit without script: the coaching, and "Save as it is". */
   coaching?: Coaching | undefined;
+  /** "Did you mean …?" for an address field, before anything is sent. */
+  typos?: Partial<Record<'email' | 'buddyEmail', string>>;
 }
 
 /** The coaching panel: filled by the server after a submit, and live by the script while typing. */
@@ -61,7 +64,7 @@ function CoachPanel({ locale, coaching }: { locale: Locale; coaching?: Coaching 
 /** The fields in the order the form shows them: the error summary lists them so, and the first is focused. */
 const FIELD_ORDER = ['email', 'name', 'goal', 'perWeek', 'weeks', 'buddyName', 'buddyEmail', 'weekday', 'hour', 'timeZone', 'locale'] as const;
 
-export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }: SignupPageProps) {
+export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching, typos = {} }: SignupPageProps) {
   const v = (name: SignupField, fallback: string | number = '') => values[name] ?? String(fallback);
   const first = invalidFields(FIELD_ORDER, errors)[0];
   const field = (name: SignupField, label: MessageKey, hint?: MessageKey) => ({
@@ -84,9 +87,11 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
       </p>
       <ErrorSummary locale={locale} order={FIELD_ORDER} errors={errors} />
       <form method="post" action="/goals" class="card" novalidate>
-        <Field {...field('email', 'form.email')}>
-          {(c) => <input {...c} type="email" autocomplete="email" required maxlength={254} value={v('email')} />}
+        <Field {...field('email', 'form.email')} describedBy="email-typo">
+          {(c) => <input {...c} type="email" autocomplete="email" required maxlength={254} value={v('email')} data-typo="1" />}
         </Field>
+        <TypoHint locale={locale} field="email" suggestion={typos.email} />
+        <TypoSeen value={values.typoSeen} />
         <Field {...field('name', 'form.name')}>{(c) => <input {...c} type="text" autocomplete="name" maxlength={100} value={v('name')} />}</Field>
         <Field {...field('goal', 'form.goal', 'form.goal.hint')} describedBy="coach">
           {(c) => (
@@ -109,7 +114,10 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
           <legend>{t(locale, 'form.buddy.legend')}</legend>
           <p class="hint">{t(locale, 'form.buddy.hint')}</p>
           <Field {...field('buddyName', 'form.buddyName')}>{(c) => <input {...c} type="text" maxlength={100} value={v('buddyName')} />}</Field>
-          <Field {...field('buddyEmail', 'form.buddyEmail')}>{(c) => <input {...c} type="email" maxlength={254} value={v('buddyEmail')} />}</Field>
+          <Field {...field('buddyEmail', 'form.buddyEmail')} describedBy="buddyEmail-typo">
+            {(c) => <input {...c} type="email" maxlength={254} value={v('buddyEmail')} data-typo="1" />}
+          </Field>
+          <TypoHint locale={locale} field="buddyEmail" suggestion={typos.buddyEmail} />
         </fieldset>
         <fieldset>
           <legend>{t(locale, 'form.schedule.legend')}</legend>
@@ -156,6 +164,8 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
               {t(locale, 'coach.saveAnyway')}
             </button>
           )}
+          <TypoFixButton locale={locale} field="email" suggestion={typos.email} />
+          <TypoFixButton locale={locale} field="buddyEmail" suggestion={typos.buddyEmail} />
         </div>
       </form>
       <section class="card" aria-labelledby="examples-heading">
@@ -166,7 +176,7 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
           <li>{t(locale, 'examples.it')}</li>
         </ul>
       </section>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: fillTimeZone + coachScript(t(locale, 'coach.example', { example: '%s' }), t(locale, 'coach.complete')) }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: fillTimeZone + typoScript + coachScript(t(locale, 'coach.example', { example: '%s' }), t(locale, 'coach.complete')) }} />
     </Layout>
   );
 }

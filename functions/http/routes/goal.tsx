@@ -10,6 +10,7 @@ import { pauseGoal, rescheduleGoal, resumeGoal, stopGoal } from '../../core/goal
 import { loadGoal, readGoalToken, type GoalRef } from '../../core/goals/confirm.js';
 import type { Goal } from '../../core/goals/goal.js';
 import { weekPagePath } from '../../core/goals/links.js';
+import { isKompisAddress, pendingSuggestions, suggestAddress, withSeen } from '../../core/goals/address-typos.js';
 import { signOutEveryLink } from '../../core/goals/sign-out.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
@@ -126,9 +127,19 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     }),
     async (c) => {
       const { goal } = await open(c);
-      const form = c.req.valid('form');
-      if (form.buddyEmail === goal.owner) {
-        return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' }, values: stringValues(form) }), 400);
+      const typed = c.req.valid('form');
+      const raw = stringValues(await formFields(c));
+      // "Use kari@gmail.com" (without script) takes the suggestion made for what was typed, nothing else.
+      const fixed = raw['fix-buddyEmail'] && raw['fix-buddyEmail'] === suggestAddress(typed.buddyEmail) ? raw['fix-buddyEmail'] : undefined;
+      const form = fixed ? { ...typed, buddyEmail: fixed } : typed;
+      if (form.buddyEmail === goal.owner || isKompisAddress(form.buddyEmail, deps.config)) {
+        const error = form.buddyEmail === goal.owner ? 'errors.buddyEmail.self' : 'errors.buddyEmail.ours';
+        return c.html(await renderGoal(c, goal, { errors: { buddyEmail: error }, values: stringValues(form) }), 400);
+      }
+      const typo = pendingSuggestions({ buddyEmail: form.buddyEmail }, raw.typoSeen).buddyEmail;
+      if (typo) {
+        const values = { ...stringValues(form), typoSeen: withSeen(raw.typoSeen, [form.buddyEmail]), 'typo-buddyEmail': typo };
+        return c.html(await renderGoal(c, goal, { values }));
       }
       // What can be refused now is refused now; the invitation itself waits for the emailed link.
       await assertCanName(deps, goal, form.buddyEmail);
