@@ -10,6 +10,9 @@ import { clientEnv, FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../h
 import { aSignupForm, formBody, uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
 import { outboxFor } from '../helpers/outbox.js';
+import { rawMail } from '../helpers/mail.js';
+import { handleInbound } from '../../functions/core/inbound/inbound.js';
+import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 
 async function setup() {
   const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
@@ -121,6 +124,19 @@ describe('a mistyped buddy address on the goal page', () => {
     expect(await ours.text()).toContain('That is one of Kompis’s own addresses.');
     const own = await s.post(path, { buddyEmail: goal.owner });
     expect(own.status).toBe(400);
+  });
+});
+
+describe('a goal sent by email', () => {
+  it('names no buddy on Kompis’s own domains', async () => {
+    const s = await setup();
+    const sender = uniqueEmail('mailer');
+    const to = `goal@${s.deps.config.inboundDomain}`;
+    const raw = await rawMail({ from: sender, to, subject: 'My goal', text: 'Meet 2 Go developers every week for six weeks\n\nbuddy: coach@kompis.localhost' });
+    await handleInbound(s.deps, { messageId: crypto.randomUUID(), raw, recipients: [to], verdicts: LOCAL_VERDICTS });
+    const [goal] = await s.deps.store.listGoals(sender);
+    expect(goal?.text).toContain('Meet 2 Go developers');
+    expect(goal?.buddy).toBeUndefined();
   });
 });
 
