@@ -562,6 +562,28 @@ export const en = {
   'inbox.sentTo': 'The email went to {{email}}.',
   'inbox.wrong': 'Wrong address? Start again',
   'errors.buddyEmail.ours': 'That is one of Kompis’s own addresses. Type your buddy’s own email address.',
+  // Issue 18: change the goal, honestly
+  'change.legend': 'Change the goal',
+  'change.hint': 'A change applies from week {{week}}: the weeks before keep the number they had, and your buddy hears of it in their next weekly email.',
+  'change.save': 'Save the change',
+  'change.saved': 'Changed, from week {{week}}: {{perWeek}} a week for {{weeks}} weeks.',
+  'change.unchanged': 'Nothing to change: the goal says that already.',
+  'errors.weeks.beforeNow': 'The goal has weeks underway already: choose at least as many weeks as have begun.',
+  'change.history.heading': 'Changes to the goal',
+  'change.history.perWeek': 'From week {{week}}: {{to}} a week (was {{from}}).',
+  'change.history.weeks': 'From week {{week}}: {{to}} weeks in all (was {{from}}).',
+  'change.history.text': 'From week {{week}}: the goal in new words.',
+  'change.history.lateEasier': 'Made easier in the last two weeks.',
+  'change.buddy.perWeek': '{{owner}} changed the goal from {{from}} to {{to}} a week, from week {{week}}.',
+  'change.buddy.weeks': '{{owner}} changed the goal from {{from}} to {{to}} weeks.',
+  'change.buddy.text': '{{owner}} put the goal in new words.',
+  'change.final.late': 'The goal was made easier in its last two weeks: from {{fromPerWeek}} a week for {{fromWeeks}} weeks to {{toPerWeek}} a week for {{toWeeks}} weeks.',
+  'email.final.rule.varying': 'The goal counts as reached when the weeks add up to {{targetTotal}}: each week counts with the number it had ({{perWeek}} a week on average) for {{span}}.',
+  'reply.changed.subject': 'Goal changed',
+  'reply.changed.body': 'Changed, from week {{week}}: {{perWeek}} a week for {{weeks}} weeks. The weeks before keep the number they had. To change it again, reply “change: 2 per week” or use your goal page.',
+  'reply.changed.link': 'Your goal page',
+  'reply.changed.same': 'The goal says {{perWeek}} a week for {{weeks}} weeks already: nothing changed.',
+  'reply.changed.refused': 'The goal has weeks underway already, so it cannot end sooner than that. Nothing changed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

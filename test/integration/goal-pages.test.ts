@@ -69,6 +69,7 @@ describe('the goal page', () => {
     // Every change behind a labelled section that opens without script, none open until asked for.
     const panels = [...html.matchAll(/<details class="panel" id="([\w-]+)"( open="")?><summary><span><span class="what">([^<]+)</g)].map((m) => [m[1], m[3], Boolean(m[2])]);
     expect(panels).toEqual([
+      ['change', 'Change the goal', false],
       ['pause', 'Pause check-ins', false],
       ['schedule', 'Check-in time', false],
       ['buddy', 'Your buddy', false],

@@ -1,5 +1,7 @@
 // The emails around a buddy: the invitation (and its one reminder), the weekly result with one-click
 // reactions, the final report, and the short notices the owner gets about their buddy.
+import { buddyNews } from '../goals/change-goal.js';
+import { targetFor } from '../progress/targets.js';
 import { escapeHtml } from '../emails/escape.js';
 import { asShownToOthers, unlinked } from '../emails/unlinked.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
@@ -68,8 +70,10 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
   const answer = isCounted(found) ? found : undefined;
   // A week paused by reply is a break, not a week without an answer.
   const paused = !answer && found?.paused === true;
-  const vars = { owner, week, weeks: goal.weeks, target: goal.targetPerWeek, count: answer?.count ?? 0, short: goal.targetPerWeek - (answer?.count ?? 0) };
-  const outcome = paused ? 'paused' : !answer ? 'none' : answer.count >= goal.targetPerWeek ? 'reached' : 'short';
+  // The week's own target: a change of the goal applies from a later week.
+  const target = targetFor(goal, week);
+  const vars = { owner, week, weeks: goal.weeks, target, count: answer?.count ?? 0, short: target - (answer?.count ?? 0) };
+  const outcome = paused ? 'paused' : !answer ? 'none' : answer.count >= target ? 'reached' : 'short';
   const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : paused ? 'email.buddyWeekly.pausedLine' : 'email.buddyWeekly.noAnswer', vars);
   // A streak is worth a sentence from two weeks on; "1 week in a row" says nothing the headline did not.
   const streak = progress.streak >= 2 ? t(locale, 'email.buddyWeekly.streak', { streak: progress.streak }) : '';
@@ -87,7 +91,8 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
       subject: t(locale, `email.buddyWeekly.subject.${outcome}`, vars),
       goalText: goal.text,
       headline: t(locale, `email.buddyWeekly.headline.${outcome}`, vars),
-      summary: [resultLine, streak].filter(Boolean).join(' '),
+      // "Ola changed the goal from 2 to 3 a week, from week 6": told once, in the week before it applies.
+      summary: [resultLine, streak, buddyNews(goal, week, owner)].filter(Boolean).join(' '),
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
       leaveUrl: buddyLeaveUrl(config, goal, buddy.email, now),
       ...footerUrls(config, buddy.email, goal.locale, now),

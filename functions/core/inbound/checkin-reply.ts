@@ -15,8 +15,9 @@ import { formatDate, formatLocal } from '../schedule/checkins.js';
 import { applyReply, assertWeekOpen } from '../weekly/record.js';
 import { sendOnce } from '../weekly/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
+import { changeByReply } from './change-reply.js';
 
-export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'empty' | 'closed';
+export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'changed' | 'empty' | 'closed';
 
 /** Answers to replies a goal gets in a day, at most: a flood or a loop gets silence after this. */
 export const MAX_ANSWERS_PER_DAY = 10;
@@ -116,6 +117,7 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
     await answer({ heading: t(locale, 'reply.resumed.subject'), body: t(locale, 'reply.resumed.body', { when }), link: undo('reply.undo.pause', 'pause', resumed) }, resumed);
     return 'resumed';
   }
+  if (command?.kind === 'change') return changeByReply(deps, goal, command, answer);
   if (command?.kind === 'status') {
     await answer(statusContent(goal, await deps.store.getWeekAnswers(goal.id)));
     return 'status';

@@ -3,6 +3,7 @@
 // left out of the target.
 import type { Goal } from '../goals/goal.js';
 import { isCounted, type Channel, type WeekAnswer } from './answers.js';
+import { targetFor } from './targets.js';
 
 export type WeekState = 'answered' | 'no-answer' | 'paused' | 'upcoming';
 
@@ -47,7 +48,7 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
         week,
         state: 'answered',
         count: answer.count,
-        onTarget: answer.count >= goal.targetPerWeek,
+        onTarget: answer.count >= targetFor(goal, week),
         ...(answer.note ? { note: answer.note } : {}),
         ...(answer.channel ? { channel: answer.channel } : {}),
       });
@@ -63,7 +64,8 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
   }
   const answered = rows.filter((r) => r.state === 'answered');
   const total = answered.reduce((sum, r) => sum + (r.count ?? 0), 0);
-  const targetTotal = goal.targetPerWeek * (goal.weeks - rows.filter((r) => r.state === 'paused').length);
+  // Each week counts with its own target (a change applies from its week on); a paused week not at all.
+  const targetTotal = rows.reduce((sum, r) => sum + (r.state === 'paused' ? 0 : targetFor(goal, r.week)), 0);
 
   let streak = 0;
   let week = closed;

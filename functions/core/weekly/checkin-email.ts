@@ -1,4 +1,5 @@
 // The weekly check-in: the goal, last week's answer, one button per count, a chart of the weeks so far.
+import { targetFor } from '../progress/targets.js';
 import { buttonsHtml, buttonsText, chartHtml, chartText, type ChartRow } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
@@ -68,7 +69,7 @@ export interface CheckinLinks {
 
 export function checkinLinks(config: CoreConfig, goal: Goal, week: number, sentAt: Date): CheckinLinks {
   return {
-    buttons: buttonValues(goal.targetPerWeek).map((value) => ({ value, url: recordUrl(config, goal, week, value, sentAt) })),
+    buttons: buttonValues(targetFor(goal, week)).map((value) => ({ value, url: recordUrl(config, goal, week, value, sentAt) })),
     weekUrl: weekPageUrl(config, goal, week, sentAt),
     goalUrl: goalPageUrl(config, goal, sentAt),
     unsubscribeUrl: unsubscribeUrl(config, goal, sentAt),
@@ -81,7 +82,8 @@ export function checkinLinks(config: CoreConfig, goal: Goal, week: number, sentA
 /** Fills the precompiled check-in template: no signing, no MJML. */
 export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], links: CheckinLinks): OutgoingEmail {
   const locale = goal.locale;
-  const target = goal.targetPerWeek;
+  // The week's own target: a change of the goal applies from a later week.
+  const target = targetFor(goal, week);
   const buttons = links.buttons.map(({ value, url }) => ({
     label: value === target + 1 ? t(locale, 'email.checkin.orMore', { count: value }) : String(value),
     url,

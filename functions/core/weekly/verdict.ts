@@ -5,6 +5,8 @@ import { light } from '../emails/palette.js';
 import type { Goal } from '../goals/goal.js';
 import { t, tPlural, type MessageKey, type Vars } from '../i18n/messages.js';
 import type { Progress } from '../progress/progress.js';
+import { targetsVary } from '../progress/targets.js';
+import { lateEasierLine } from '../goals/change-goal.js';
 
 export interface Verdict {
   reached: boolean;
@@ -22,13 +24,17 @@ export function verdictOf(goal: Goal, progress: Progress): Verdict {
   const { total, targetTotal, reached } = progress;
   const weeks = goal.weeks;
   const span = tPlural(goal.locale, 'email.span', weeks, { weeks });
-  const vars = { total, targetTotal, weeks, span, perWeek: goal.targetPerWeek, extra: total - targetTotal, short: targetTotal - total };
+  // A goal whose weekly number changed counts each week with its own: the rule says the average.
+  const varying = targetsVary(goal);
+  const perWeek = varying ? new Intl.NumberFormat(goal.locale, { maximumFractionDigits: 1 }).format(targetTotal / Math.max(1, weeks)) : goal.targetPerWeek;
+  const vars = { total, targetTotal, weeks, span, perWeek, extra: total - targetTotal, short: targetTotal - total };
   const line = t(goal.locale, total > targetTotal ? 'email.verdict.over' : total === targetTotal ? 'email.verdict.exact' : 'email.verdict.short', vars);
   const style = `margin:0;font-weight:bold;color:${reached ? light.accent : light.text}`;
   const html = reached
     ? `<p class="k-verdict-reached" style="${style}">✓ ${escapeHtml(line)}</p>`
     : `<p style="${style}">${escapeHtml(line)}</p>`;
-  return { reached, vars, line, rule: t(goal.locale, 'email.final.rule', vars), slots: { html, text: reached ? `✓ ${line}` : line } };
+  const rule = [t(goal.locale, varying ? 'email.final.rule.varying' : 'email.final.rule', vars), lateEasierLine(goal)].filter(Boolean).join(' ');
+  return { reached, vars, line, rule, slots: { html, text: reached ? `✓ ${line}` : line } };
 }
 
 /** A subject or heading with a reached and a not-reached form ("Your 13 weeks are over", "Your week is over"). */

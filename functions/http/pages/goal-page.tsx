@@ -2,6 +2,7 @@
 // history next; then the changes, each behind a labelled <details> that opens without script (and opens by
 // itself when the page comes back with an error in it); stopping, signing out and deleting last.
 import { typoScript } from './address-typo.js';
+import { ChangeHistory } from './goal-change.js';
 import type { Goal } from '../../core/goals/goal.js';
 import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
 import type { Progress } from '../../core/progress/progress.js';
@@ -14,7 +15,7 @@ import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
 
-export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp';
+export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp' | 'changed' | 'unchanged';
 
 export interface GoalPageProps {
   goal: Goal;
@@ -43,8 +44,11 @@ function noticeText(goal: Goal, notice: GoalNotice): string {
     invited: 'goal.buddy.invitedNotice',
     notes: 'goal.buddy.notesSaved',
     stepUp: 'goal.stepUp.sent',
+    changed: 'change.saved',
+    unchanged: 'change.unchanged',
   };
-  return t(locale, keys[notice], { when: next });
+  const last = goal.changes?.at(-1);
+  return t(locale, keys[notice], { when: next, week: last?.fromWeek ?? '', perWeek: goal.targetPerWeek, weeks: goal.weeks });
 }
 
 /** Paused, finished or stopped: said once, near the top, with what to do about it. */
@@ -249,6 +253,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
           </section>
         )}
         {started && <History goal={goal} progress={progress} weekPath={weekPath} />}
+        <ChangeHistory goal={goal} />
       </div>
       <GoalSettings goal={goal} path={path} errors={errors} values={values} />
       <DangerZone goal={goal} path={path} errors={errors} />

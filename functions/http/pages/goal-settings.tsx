@@ -6,10 +6,11 @@ import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Field, invalidFields, Panel } from './form-parts.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
+import { ChangePanel } from './goal-change.js';
 import { TypoFixButton, TypoHint, TypoSeen } from './address-typo.js';
 
 /** Every field on the goal page, in the order the page shows them. */
-export const GOAL_FIELDS = ['resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'confirm'] as const;
+export const GOAL_FIELDS = ['goal', 'perWeek', 'weeks', 'resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'confirm'] as const;
 export type GoalField = (typeof GOAL_FIELDS)[number];
 export type GoalErrors = Partial<Record<GoalField, MessageKey>>;
 
@@ -158,6 +159,7 @@ export function GoalSettings({ goal, path, errors, values }: SectionProps) {
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t(locale, running ? 'goal.actions' : 'goal.export.legend')}</h2>
       <div class="panels">
+        {running && <ChangePanel goal={goal} path={path} errors={errors} values={values} />}
         {goal.status === 'active' && <PausePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <SchedulePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <BuddyPanel goal={goal} path={path} errors={errors} values={values} />}

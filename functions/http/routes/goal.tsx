@@ -10,6 +10,8 @@ import { pauseGoal, rescheduleGoal, resumeGoal, stopGoal } from '../../core/goal
 import { loadGoal, readGoalToken, type GoalRef } from '../../core/goals/confirm.js';
 import type { Goal } from '../../core/goals/goal.js';
 import { weekPagePath } from '../../core/goals/links.js';
+import { changeGoal, ChangeRefused } from '../../core/goals/change-goal.js';
+import { changeFormSchema } from '../../core/goals/change-form.js';
 import { isKompisAddress, pendingSuggestions, suggestAddress, withSeen } from '../../core/goals/address-typos.js';
 import { signOutEveryLink } from '../../core/goals/sign-out.js';
 import type { Deps } from '../../core/ports.js';
@@ -26,7 +28,7 @@ import { GoalPage, type GoalNotice } from '../pages/goal-page.js';
 import { StopPage } from '../pages/goal-danger.js';
 import type { GoalErrors } from '../pages/goal-settings.js';
 
-const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp'];
+const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp', 'changed', 'unchanged'];
 
 export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const refOf = (c: Context) => readGoalToken(deps, c.req.param('token') ?? '', 'goal');
@@ -98,6 +100,21 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
       return done(c, 'paused');
     },
   );
+
+  // Change the goal: its words, weekly number or weeks, from the week after the one being lived.
+  app.post('/g/:token/change', async (c) => {
+    const { ref, goal } = await open(c);
+    const values = stringValues(await formFields(c));
+    const parsed = changeFormSchema.safeParse(values);
+    if (!parsed.success) return c.html(await renderGoal(c, goal, { errors: fieldErrors(parsed.error) as GoalErrors, values }), 400);
+    try {
+      const { change } = await changeGoal(deps, ref, { text: parsed.data.goal, perWeek: parsed.data.perWeek, weeks: parsed.data.weeks });
+      return done(c, change ? 'changed' : 'unchanged');
+    } catch (error) {
+      if (error instanceof ChangeRefused) return c.html(await renderGoal(c, goal, { errors: { [error.field]: error.messageKey }, values }), 400);
+      throw error;
+    }
+  });
 
   app.post('/g/:token/resume', async (c) => {
     await resumeGoal(deps, (await open(c)).ref);
