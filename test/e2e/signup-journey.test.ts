@@ -12,6 +12,9 @@ import { launchBrowser } from '../helpers/browser.js';
 import { FixedClock, freshTable, TEST_SECRET, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
+import { tickAt } from '../helpers/weekly.js';
+import { goalPageUrl } from '../../functions/core/goals/links.js';
+import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
@@ -269,5 +272,34 @@ describe('a new person in the browser', () => {
     await expect(form.getByLabel('Your email').inputValue()).resolves.toBe(`${name}@outlook.com`);
     await expect(form.getByLabel('Your goal, in your own words').inputValue()).resolves.toBe('Meet 3 Go developers a week for 8 weeks');
     await plain.close();
+  });
+
+  it('changes the goal’s number on the goal page, sees the week it starts, and the buddy is told', async () => {
+    clock.set('2026-05-04T09:00:00Z'); // a Monday
+    const buddy = uniqueEmail('kari');
+    const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', goal: 'Meet 2 customers every week for 6 weeks', perWeek: '2', weeks: '6', buddyName: 'Kari', buddyEmail: buddy });
+    await acceptInvitation(deps, { owner: goal.owner, goalId: goal.id, buddy });
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(goalPageUrl(deps.config, goal, clock.now()));
+    await page.locator('details#change > summary').click();
+    await expect(page.locator('#change-hint').textContent()).resolves.toContain('A change applies from week 2');
+    await page.getByLabel('How many per week').fill('3');
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Changed, from week 2: 3 a week for 6 weeks.');
+    await expect(page.getByTestId('changes').textContent()).resolves.toContain('From week 2: 3 a week (was 2).');
+    await expect(page.getByTestId('commitment').textContent()).resolves.toMatch(/^I will meet 3 customers every week until /);
+    await page.screenshot({ path: `${SCREENSHOTS}/goal-changed-en.png`, fullPage: true });
+    await context.close();
+
+    // Week 1 keeps its 2; Kari's weekly email for it says what changes from week 2.
+    await tickAt(deps, '2026-05-08T13:05:00Z');
+    clock.set('2026-05-08T13:30:00Z');
+    await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count: 2, source: 'click' });
+    await tickAt(deps, '2026-05-08T14:45:00Z');
+    const [weekly] = (await outboxFor(buddy)).filter((m) => m.subject.startsWith('Week 1 of 6'));
+    expect(weekly?.subject).toBe('Week 1 of 6: 2 this week, target reached');
+    expect(weekly?.body.text).toContain('Ola changed the goal from 2 to 3 a week, from week 2.');
   });
 });
