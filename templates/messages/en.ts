@@ -584,6 +584,12 @@ export const en = {
   'reply.changed.link': 'Your goal page',
   'reply.changed.same': 'The goal says {{perWeek}} a week for {{weeks}} weeks already: nothing changed.',
   'reply.changed.refused': 'The goal has weeks underway already, so it cannot end sooner than that. Nothing changed.',
+  // Issue 18: "N or more" asks for the exact number
+  'record.orMore.title': '{{count}} or more in week {{week}}: how many exactly?',
+  'record.orMore.label': 'How many in week {{week}}',
+  'record.orMore.hint': 'The exact number makes the chart and the totals true. {{count}} is filled in; change it if there were more.',
+  'record.orMore.button': 'Record',
+  'errors.count.atLeast': 'Enter a whole number, no smaller than the one on the button.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -584,4 +584,10 @@ export const nb: Record<MessageKey, string> = {
   'reply.changed.link': 'Målsiden din',
   'reply.changed.same': 'Målet sier allerede {{perWeek}} i uka i {{weeks}} uker: ingenting ble endret.',
   'reply.changed.refused': 'Målet har allerede uker i gang, så det kan ikke slutte før det. Ingenting ble endret.',
+  // Issue 18: «N eller flere» spør om det nøyaktige tallet
+  'record.orMore.title': '{{count}} eller flere i uke {{week}}: hvor mange nøyaktig?',
+  'record.orMore.label': 'Hvor mange i uke {{week}}',
+  'record.orMore.hint': 'Det nøyaktige tallet gjør diagrammet og summene riktige. {{count}} er fylt inn; endre det hvis det ble flere.',
+  'record.orMore.button': 'Registrer',
+  'errors.count.atLeast': 'Skriv et helt tall, ikke mindre enn tallet på knappen.',
 };

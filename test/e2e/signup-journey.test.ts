@@ -174,6 +174,13 @@ describe('a new person in the browser', () => {
     // Changing their mind from the same browser: recorded at once, by the page's own script under its CSP.
     await page.goto(buttons[3]!);
     await expect(page.getByTestId('recorded').textContent()).resolves.toContain('Recorded 3 for week 1.');
+    // "4 or more" asks for the exact number, even in a remembered browser: 4 is filled in, 6 is typed.
+    await page.goto(buttons[4]!);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('4 or more in week 1: how many exactly?');
+    await expect(page.getByLabel('How many in week 1').inputValue()).resolves.toBe('4');
+    await page.getByLabel('How many in week 1').fill('6');
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await expect(page.getByTestId('recorded').textContent()).resolves.toContain('Recorded 6 for week 1.');
     await context.close();
   });
 
