@@ -216,7 +216,7 @@ export const en = {
   'email.verdict.over': '{{total}} in {{span}} — {{extra}} more than the goal of {{targetTotal}}.',
   'email.verdict.exact': '{{total}} in {{span}} — exactly the goal of {{targetTotal}}.',
   'email.verdict.short': '{{total}} in {{span}} — {{short}} short of the goal of {{targetTotal}}.',
-  'email.final.rule': 'The goal counts as reached when the weeks add up to {{targetTotal}}: {{perWeek}} a week for {{span}}.',
+  'email.final.rule': 'The goal counts as reached when the weeks add up to {{targetTotal}} in {{span}}, or {{perWeek}} a week on average.',
   'email.final.weeks.all': 'You reached the weekly target in {{onTarget}} of {{span}}, and answered every week.',
   'email.final.weeks.some': 'You reached the weekly target in {{onTarget}} of {{span}}, and answered {{answered}} of them.',
   'email.final.chart': 'Week by week',
@@ -578,7 +578,7 @@ export const en = {
   'change.buddy.weeks': '{{owner}} changed the goal from {{from}} to {{to}} weeks.',
   'change.buddy.text': '{{owner}} put the goal in new words.',
   'change.final.late': 'The goal was made easier in its last two weeks: from {{fromPerWeek}} a week for {{fromWeeks}} weeks to {{toPerWeek}} a week for {{toWeeks}} weeks.',
-  'email.final.rule.varying': 'The goal counts as reached when the weeks add up to {{targetTotal}}: each week counts with the number it had ({{perWeek}} a week on average) for {{span}}.',
+  'email.final.rule.varying': 'The goal counts as reached when the weeks add up to {{targetTotal}} in {{span}}, or {{perWeek}} a week on average (each week counts with the number it had).',
   'reply.changed.subject': 'Goal changed',
   'reply.changed.body': 'Changed, from week {{week}}: {{perWeek}} a week for {{weeks}} weeks. The weeks before keep the number they had. To change it again, reply “change: 2 per week” or use your goal page.',
   'reply.changed.link': 'Your goal page',
@@ -590,6 +590,11 @@ export const en = {
   'record.orMore.hint': 'The exact number makes the chart and the totals true. {{count}} is filled in; change it if there were more.',
   'record.orMore.button': 'Record',
   'errors.count.atLeast': 'Enter a whole number, no smaller than the one on the button.',
+  // Issue 18: the rule and the margin, the same everywhere
+  'margin.ahead': '{{diff}} ahead of pace: {{total}} so far, {{expected}} expected by now.',
+  'margin.behind': '{{diff}} short of pace: {{total}} so far, {{expected}} expected by now.',
+  'margin.onPace': 'On pace: {{total}} so far, as expected by now.',
+  'goal.rule': 'What counts',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -217,7 +217,7 @@ export const nb: Record<MessageKey, string> = {
   'email.verdict.over': '{{total}} på {{span}} — {{extra}} mer enn målet på {{targetTotal}}.',
   'email.verdict.exact': '{{total}} på {{span}} — akkurat målet på {{targetTotal}}.',
   'email.verdict.short': '{{total}} på {{span}} — {{short}} under målet på {{targetTotal}}.',
-  'email.final.rule': 'Målet regnes som nådd når ukene til sammen blir {{targetTotal}}: {{perWeek}} i uka i {{span}}.',
+  'email.final.rule': 'Målet regnes som nådd når ukene til sammen blir {{targetTotal}} i {{span}}, eller {{perWeek}} i uka i snitt.',
   'email.final.weeks.all': 'Du nådde ukemålet i {{onTarget}} av {{span}}, og svarte hver uke.',
   'email.final.weeks.some': 'Du nådde ukemålet i {{onTarget}} av {{span}}, og svarte i {{answered}} av dem.',
   'email.final.chart': 'Uke for uke',
@@ -578,7 +578,7 @@ export const nb: Record<MessageKey, string> = {
   'change.buddy.weeks': '{{owner}} endret målet fra {{from}} til {{to}} uker.',
   'change.buddy.text': '{{owner}} skrev målet med nye ord.',
   'change.final.late': 'Målet ble gjort lettere de to siste ukene: fra {{fromPerWeek}} i uka i {{fromWeeks}} uker til {{toPerWeek}} i uka i {{toWeeks}} uker.',
-  'email.final.rule.varying': 'Målet regnes som nådd når ukene til sammen blir {{targetTotal}}: hver uke teller med tallet den hadde ({{perWeek}} i uka i snitt) i {{span}}.',
+  'email.final.rule.varying': 'Målet regnes som nådd når ukene til sammen blir {{targetTotal}} i {{span}}, eller {{perWeek}} i uka i snitt (hver uke teller med tallet den hadde).',
   'reply.changed.subject': 'Målet er endret',
   'reply.changed.body': 'Endret, fra uke {{week}}: {{perWeek}} i uka i {{weeks}} uker. Ukene før beholder tallet de hadde. For å endre igjen, svar «endre: 2 i uka» eller bruk målsiden din.',
   'reply.changed.link': 'Målsiden din',
@@ -590,4 +590,9 @@ export const nb: Record<MessageKey, string> = {
   'record.orMore.hint': 'Det nøyaktige tallet gjør diagrammet og summene riktige. {{count}} er fylt inn; endre det hvis det ble flere.',
   'record.orMore.button': 'Registrer',
   'errors.count.atLeast': 'Skriv et helt tall, ikke mindre enn tallet på knappen.',
+  // Issue 18: regelen og marginen, likt overalt
+  'margin.ahead': '{{diff}} foran skjema: {{total}} hittil, {{expected}} ventet nå.',
+  'margin.behind': '{{diff}} bak skjema: {{total}} hittil, {{expected}} ventet nå.',
+  'margin.onPace': 'I rute: {{total}} hittil, som ventet nå.',
+  'goal.rule': 'Hva som teller',
 };

@@ -56,6 +56,9 @@ describe('changing the goal', () => {
     const page = await (await s.app.request(response.headers.get('location')!)).text();
     expect(page).toContain('Changed, from week 3: 3 a week for 6 weeks.');
     expect(page).toContain('From week 3: 3 a week (was 2).');
+    // The rule and the margin, on the page: each week with its own number.
+    expect(page).toContain('The goal counts as reached when the weeks add up to 16 in 6 weeks, or 2.7 a week on average (each week counts with the number it had).');
+    expect(page).toContain('On pace: 2 so far, as expected by now.');
 
     // Weeks 1 and 2 keep their target of 2: a 2 in each is on target; week 3's 2 is not.
     await s.week(2, 2);

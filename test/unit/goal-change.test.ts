@@ -38,7 +38,7 @@ describe('each week’s own target', () => {
     expect(progress.reached).toBe(false);
     const verdict = verdictOf({ ...goal, locale: 'en' }, progress);
     expect(verdict.line).toContain('3 short');
-    expect(verdict.rule).toBe('The goal counts as reached when the weeks add up to 15: each week counts with the number it had (2.5 a week on average) for 6 weeks.');
+    expect(verdict.rule).toBe('The goal counts as reached when the weeks add up to 15 in 6 weeks, or 2.5 a week on average (each week counts with the number it had).');
     expect(verdictOf({ ...goal, locale: 'nb' }, progress).rule).toContain('2,5 i uka i snitt');
   });
 

@@ -1,5 +1,6 @@
 // The weekly check-in: the goal, last week's answer, one button per count, a chart of the weeks so far.
 import { targetFor } from '../progress/targets.js';
+import { marginLine, ruleLine } from '../progress/standing.js';
 import { buttonsHtml, buttonsText, chartHtml, chartText, type ChartRow } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goals/goal.js';
@@ -107,6 +108,8 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       goalText: goal.text,
       commitment: goal.commitment ?? `${t(locale, 'goal.commitment', { perWeek: target, weeks: goal.weeks })}.`,
       lastWeek,
+      // What counts as reached, and how far off the weeks so far stand (the goal page says the same).
+      standing: [ruleLine(goal, progress), marginLine(goal, progress)].filter(Boolean).join(' '),
       weekUrl: links.weekUrl,
       goalUrl: links.goalUrl,
       unsubscribeUrl: links.unsubscribeUrl,

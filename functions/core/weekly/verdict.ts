@@ -5,7 +5,7 @@ import { light } from '../emails/palette.js';
 import type { Goal } from '../goals/goal.js';
 import { t, tPlural, type MessageKey, type Vars } from '../i18n/messages.js';
 import type { Progress } from '../progress/progress.js';
-import { targetsVary } from '../progress/targets.js';
+import { averagePerWeek, ruleLine } from '../progress/standing.js';
 import { lateEasierLine } from '../goals/change-goal.js';
 
 export interface Verdict {
@@ -24,16 +24,15 @@ export function verdictOf(goal: Goal, progress: Progress): Verdict {
   const { total, targetTotal, reached } = progress;
   const weeks = goal.weeks;
   const span = tPlural(goal.locale, 'email.span', weeks, { weeks });
-  // A goal whose weekly number changed counts each week with its own: the rule says the average.
-  const varying = targetsVary(goal);
-  const perWeek = varying ? new Intl.NumberFormat(goal.locale, { maximumFractionDigits: 1 }).format(targetTotal / Math.max(1, weeks)) : goal.targetPerWeek;
+  const perWeek = averagePerWeek(goal, progress);
   const vars = { total, targetTotal, weeks, span, perWeek, extra: total - targetTotal, short: targetTotal - total };
   const line = t(goal.locale, total > targetTotal ? 'email.verdict.over' : total === targetTotal ? 'email.verdict.exact' : 'email.verdict.short', vars);
   const style = `margin:0;font-weight:bold;color:${reached ? light.accent : light.text}`;
   const html = reached
     ? `<p class="k-verdict-reached" style="${style}">✓ ${escapeHtml(line)}</p>`
     : `<p style="${style}">${escapeHtml(line)}</p>`;
-  const rule = [t(goal.locale, varying ? 'email.final.rule.varying' : 'email.final.rule', vars), lateEasierLine(goal)].filter(Boolean).join(' ');
+  // The same rule as the goal page and the check-in say (progress/standing.ts).
+  const rule = [ruleLine(goal, progress), lateEasierLine(goal)].filter(Boolean).join(' ');
   return { reached, vars, line, rule, slots: { html, text: reached ? `✓ ${line}` : line } };
 }
 

@@ -2,6 +2,7 @@
 // history next; then the changes, each behind a labelled <details> that opens without script (and opens by
 // itself when the page comes back with an error in it); stopping, signing out and deleting last.
 import { typoScript } from './address-typo.js';
+import { marginLine, ruleLine } from '../../core/progress/standing.js';
 import { ChangeHistory } from './goal-change.js';
 import type { Goal } from '../../core/goals/goal.js';
 import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
@@ -160,6 +161,9 @@ function Totals({ goal, progress }: Pick<GoalPageProps, 'goal' | 'progress'>) {
         {t(locale, 'goal.streak')}
         <strong data-testid="streak">{tPlural(locale, 'goal.streak.value', progress.streak, { streak: progress.streak })}</strong>
       </div>
+      <p class="span-all" data-testid="rule">
+        {ruleLine(goal, progress)} {goal.status === 'completed' ? '' : marginLine(goal, progress)}
+      </p>
     </div>
   );
 }
