@@ -200,6 +200,9 @@ describe('a new person in the browser', () => {
     await expect(page.getByLabel('How many per week').inputValue()).resolves.toBe('3');
     await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('America/New_York');
     await page.screenshot({ path: `${SCREENSHOTS}/signup-errors-en.png`, fullPage: true });
+    // The zone list narrows as one types in its search field, and the first match is chosen.
+    await page.getByLabel('Search by city').fill('oslo');
+    await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('Europe/Oslo');
     await context.close();
   });
 
@@ -264,6 +267,9 @@ describe('a new person in the browser', () => {
     plain.setDefaultTimeout(10_000);
     const form = await plain.newPage();
     await form.goto(`${app.url}/?lang=en`);
+    // Without script, the zone is the server's guess from the language (en-GB: London), and no search field shows.
+    await expect(form.getByLabel('Time zone').inputValue()).resolves.toBe('Europe/London');
+    await expect(form.getByLabel('Search by city').isVisible()).resolves.toBe(false);
     await form.getByLabel('Your email').fill(`${name}@outlok.com`);
     await form.getByLabel('Your goal, in your own words').fill('Meet 3 Go developers a week for 8 weeks');
     await form.getByLabel('How many per week').fill('3');

@@ -7,6 +7,7 @@ import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Field, invalidFields, Panel } from './form-parts.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { ChangePanel } from './goal-change.js';
+import { TimeZoneSelect } from './time-zone-field.js';
 import { TypoFixButton, TypoHint, TypoSeen } from './address-typo.js';
 
 /** Every field on the goal page, in the order the page shows them. */
@@ -81,7 +82,9 @@ function SchedulePanel({ goal, path, errors, values }: SectionProps) {
             )}
           </Field>
         </div>
-        <Field {...field('timeZone', 'form.timeZone')}>{(c) => <input {...c} type="text" value={values.timeZone ?? goal.timeZone} maxlength={64} />}</Field>
+        <Field {...field('timeZone', 'form.timeZone')}>
+          {(c) => <TimeZoneSelect control={c} locale={locale} selected={values.timeZone ?? goal.timeZone} auto={false} />}
+        </Field>
         <button type="submit" class="secondary">
           {t(locale, 'goal.schedule.button')}
         </button>

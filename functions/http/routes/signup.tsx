@@ -13,6 +13,7 @@ import { notBefore } from '../answer-floor.js';
 import { clientIp, formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
 import { CheckInboxPage } from '../pages/message-page.js';
 import { SignupPage, type SignupValues } from '../pages/signup-page.js';
+import { guessTimeZone } from '../pages/time-zone-field.js';
 
 const PREFILL_FIELDS = ['email', 'name', 'goal', 'perWeek', 'weeks', 'timeZone', 'weekday', 'hour', 'buddyName', 'buddyEmail'] as const;
 
@@ -24,7 +25,7 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
       const value = c.req.query(field);
       if (value !== undefined && value.length <= 500) values[field] = value;
     }
-    return c.html(<SignupPage locale={locale} nonce={nonce(c)} values={values} />);
+    return c.html(<SignupPage locale={locale} nonce={nonce(c)} values={values} zoneGuess={guessTimeZone(c.req.header('accept-language'))} />);
   });
 
   app.post('/goals', async (c) => {
