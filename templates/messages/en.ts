@@ -598,6 +598,7 @@ export const en = {
   // Issue 18: the time zone from a list, with search
   'tz.search': 'Search by city',
   'tz.searchHint': 'Type a city, e.g. Oslo or New York, to narrow the list.',
+  'coach.missing.date': 'until when — which date? “By summer” or “this term” can end on many days',
 } as const;
 
 export type MessageKey = keyof typeof en;

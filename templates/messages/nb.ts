@@ -598,4 +598,5 @@ export const nb: Record<MessageKey, string> = {
   // Issue 18: tidssonen fra en liste, med søk
   'tz.search': 'Søk etter by',
   'tz.searchHint': 'Skriv en by, f.eks. Oslo eller New York, for å korte ned listen.',
+  'coach.missing.date': 'til når — hvilken dato? «Til sommeren» eller «dette semesteret» kan slutte på mange dager',
 };

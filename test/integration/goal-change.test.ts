@@ -123,3 +123,22 @@ describe('changing the goal', () => {
     expect(report?.body.text).toContain('The goal was made easier in its last two weeks: from 2 a week for 6 weeks to 1 a week for 6 weeks.');
   });
 });
+
+describe('a pause', () => {
+  it('moves the end date by the paused weeks, and the commitment sentence says the new date', async () => {
+    const s = await setup('en');
+    expect(s.goal.commitment).toMatch(/until 13 April\.$/);
+    await s.week(1, 2);
+    s.clock.set('2026-03-07T10:00:00Z');
+    const path = goalPagePath(s.deps.config, s.goal, s.clock.now());
+    expect((await s.post(`${path}/pause`, { resumeOn: '' })).status).toBe(303);
+    // Two weeks later, resumed: week 2 is on Friday 27 March instead of 13 March.
+    s.clock.set('2026-03-21T09:00:00Z');
+    expect((await s.post(`${path}/resume`, {})).status).toBe(303);
+    const goal = await s.fresh();
+    expect(goal.firstCheckinDate).toBe('2026-03-20');
+    expect(goal.commitment).toMatch(/until 27 April\.$/);
+    const page = await (await s.app.request(path)).text();
+    expect(page).toContain('until 27 April.');
+  });
+});

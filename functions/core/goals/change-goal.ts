@@ -9,7 +9,7 @@ import { t, type Locale, type MessageKey } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { assertLinkCurrent, type GoalRef } from './confirm.js';
 import type { Goal, GoalChange, GoalTerms } from './goal.js';
-import { updateGoal } from './update.js';
+import { updateGoal, type GoalPatch } from './update.js';
 
 /** The weeks a goal can run, as on the sign-up form. */
 export const MAX_WEEKS = 52;
@@ -29,6 +29,23 @@ export class ChangeRefused extends DomainError {
   }
 }
 
+/** Where the commitment's weeks count from: the confirmation, moved on by every pause since. */
+export function commitmentStart(goal: Pick<Goal, 'commitmentStart' | 'confirmedAt'>, now: Date): Date {
+  return new Date(goal.commitmentStart ?? goal.confirmedAt ?? now.toISOString());
+}
+
+/**
+ * A resume or a new check-in time moves the weeks (the anchor, week 1's date): the end date moves with them,
+ * and the commitment sentence says the new one ("… until 14 April").
+ */
+export function withMovedEnd(goal: Goal, patch: GoalPatch, now: Date): GoalPatch {
+  const from = goal.firstCheckinDate;
+  const to = patch.firstCheckinDate;
+  if (!from || !to || from === to || !goal.commitment) return patch;
+  const start = new Date(commitmentStart(goal, now).getTime() + (Date.parse(to) - Date.parse(from)));
+  return { ...patch, commitmentStart: start.toISOString(), commitment: commitmentFor(goal, termsOf(goal), start) };
+}
+
 /** The week a change made now applies from: the one after the week being lived. */
 export function changeFromWeek(goal: Pick<Goal, 'nextWeek'>): number {
   return (goal.nextWeek ?? 1) + 1;
@@ -39,7 +56,7 @@ export function termsOf(goal: Pick<Goal, 'text' | 'targetPerWeek' | 'weeks'>): G
 }
 
 /** The commitment sentence with the new number and weeks; the person's words stay as they wrote them. */
-function commitmentFor(goal: Goal, terms: GoalTerms, start: Date): string {
+export function commitmentFor(goal: Goal, terms: GoalTerms, start: Date): string {
   const reading = readGoal(terms.text, start);
   const at = reading.countAt;
   const text = at && reading.count !== terms.perWeek ? `${terms.text.slice(0, at.index)}${terms.perWeek}${terms.text.slice(at.index + at.length)}` : terms.text;
@@ -75,7 +92,7 @@ export async function changeGoal(deps: Pick<Deps, 'store' | 'clock'>, ref: GoalR
       text: to.text,
       targetPerWeek: to.perWeek,
       weeks: to.weeks,
-      commitment: commitmentFor(current, to, new Date(current.confirmedAt ?? now)),
+      commitment: commitmentFor(current, to, commitmentStart(current, now)),
       changes: [...(current.changes ?? []), made],
     };
   });

@@ -75,6 +75,8 @@ export interface Goal {
   expiresAt?: number;
   /** The owner's link generation (Person.linkGeneration) when the goal was last signed out; links carry it. */
   linkGeneration?: number;
+  /** The date the commitment sentence counts its weeks from: confirmedAt, moved on by every pause (ISO). */
+  commitmentStart?: string;
   /** Changes of the goal's words, weekly number or weeks, oldest first: each applies from `fromWeek` on. */
   changes?: GoalChange[];
   /** Optimistic lock: every save names the version it read. */

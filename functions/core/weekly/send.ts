@@ -13,6 +13,7 @@ import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport
 import { checkinEmail } from './checkin-email.js';
 import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
+import { withMovedEnd } from '../goals/change-goal.js';
 import type { Pacer } from './send-rate.js';
 
 export const queueMessageSchema = z.object({
@@ -132,7 +133,7 @@ async function sendFinalReport(deps: SendDeps, goal: Goal): Promise<SendOutcome>
 async function resume(deps: SendDeps, goal: Goal): Promise<SendOutcome> {
   const now = deps.clock.now();
   const updated = await updateGoal(deps.store, goal.owner, goal.id, (current) =>
-    current.status === 'paused' && current.resumeAt && current.resumeAt <= now.toISOString() ? resumePatch(current, now, 0) : undefined,
+    current.status === 'paused' && current.resumeAt && current.resumeAt <= now.toISOString() ? withMovedEnd(current, resumePatch(current, now, 0), now) : undefined,
   );
   return updated?.status === 'active' ? 'resumed' : 'skipped';
 }
