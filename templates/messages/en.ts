@@ -594,7 +594,6 @@ export const en = {
   'margin.ahead': '{{diff}} ahead of pace: {{total}} so far, {{expected}} expected by now.',
   'margin.behind': '{{diff}} short of pace: {{total}} so far, {{expected}} expected by now.',
   'margin.onPace': 'On pace: {{total}} so far, as expected by now.',
-  'goal.rule': 'What counts',
   // Issue 18: the time zone from a list, with search
   'tz.search': 'Search by city',
   'tz.searchHint': 'Type a city, e.g. Oslo or New York, to narrow the list.',

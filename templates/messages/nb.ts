@@ -594,7 +594,6 @@ export const nb: Record<MessageKey, string> = {
   'margin.ahead': '{{diff}} foran skjema: {{total}} hittil, {{expected}} ventet nå.',
   'margin.behind': '{{diff}} bak skjema: {{total}} hittil, {{expected}} ventet nå.',
   'margin.onPace': 'I rute: {{total}} hittil, som ventet nå.',
-  'goal.rule': 'Hva som teller',
   // Issue 18: tidssonen fra en liste, med søk
   'tz.search': 'Søk etter by',
   'tz.searchHint': 'Skriv en by, f.eks. Oslo eller New York, for å korte ned listen.',

@@ -75,6 +75,18 @@ export function emailSamples(locale: Locale): EmailSample[] {
     ['buddy-weekly', 'reached, note, streak', buddyWeeklyEmail(exampleConfig, goal, buddy, 12, upTo(12), now)],
     ['buddy-weekly', 'short', buddyWeeklyEmail(exampleConfig, goal, buddy, 7, upTo(7), now)],
     ['buddy-weekly', 'no answer', buddyWeeklyEmail(exampleConfig, { ...goal, ownerName: undefined }, buddy, 10, upTo(10), now)],
+    [
+      'buddy-weekly',
+      'the goal changed',
+      buddyWeeklyEmail(
+        exampleConfig,
+        { ...goal, targetPerWeek: 3, changes: [{ at: now.toISOString(), fromWeek: 12, from: { text: goal.text, perWeek: 2, weeks: 13 }, to: { text: goal.text, perWeek: 3, weeks: 13 }, easier: false, late: false }] },
+        buddy,
+        11,
+        upTo(11),
+        now,
+      ),
+    ],
     ['buddy-final', 'reached', buddyFinalEmail(exampleConfig, done, buddy, sampleAnswers, now)],
     ['buddy-final', 'short, no owner name', buddyFinalEmail(exampleConfig, nameless, buddy, shortAnswers, now)],
     ['notice', 'buddy accepted', ownerNotice(exampleConfig, goal, 'accepted', { buddy: buddy.name }, now)],

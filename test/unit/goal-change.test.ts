@@ -7,7 +7,9 @@ import { summarize } from '../../functions/core/progress/progress.js';
 import { targetFor } from '../../functions/core/progress/targets.js';
 import { findChangeCommand } from '../../functions/core/replies/change-command.js';
 import { verdictOf } from '../../functions/core/weekly/verdict.js';
-import { aGoal, anAnswer } from '../helpers/factories.js';
+import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';
+import { buddyWeeklyEmail } from '../../functions/core/buddy/buddy-emails.js';
+import { recordButtons } from '../../functions/core/inbound/answers.js';
 
 const change = (fromWeek: number, from: number, to: number, extra: Partial<GoalChange> = {}): GoalChange => ({
   at: '2026-03-20T10:00:00Z',
@@ -47,6 +49,25 @@ describe('each week’s own target', () => {
     expect(lateEasierLine(late)).toBe('The goal was made easier in its last two weeks: from 3 a week for 6 weeks to 1 a week for 6 weeks.');
     expect(verdictOf(late, summarize(late, [])).rule).toContain('made easier in its last two weeks');
     expect(lateEasierLine({ ...late, changes: [change(6, 1, 3, { late: true })] })).toBe('');
+  });
+});
+
+describe('a week’s emails after a change', () => {
+  const changed: Goal = { ...aGoal({ locale: 'en', ownerName: 'Ola Nordmann', targetPerWeek: 3, nextWeek: 12 }), changes: [change(12, 2, 3)] };
+  const buddy = { email: 'kari@example.com', name: 'Kari', status: 'accepted' as const, invitation: 1 };
+  const now = new Date('2026-06-05T13:00:00Z');
+
+  it('the buddy’s weekly email before the change tells it, once', () => {
+    const line = 'Ola Nordmann changed the goal from 2 to 3 a week, from week 12.';
+    expect(buddyWeeklyEmail(exampleConfig, changed, buddy, 11, [anAnswer(11, 2)], now).text).toContain(line);
+    expect(buddyWeeklyEmail(exampleConfig, changed, buddy, 12, [anAnswer(12, 3)], now).text).not.toContain(line);
+    // Week 11's 2 met its own target of 2.
+    expect(buddyWeeklyEmail(exampleConfig, changed, buddy, 11, [anAnswer(11, 2)], now).subject).toBe('Week 11 of 13: 2 this week, target reached');
+  });
+
+  it('the read-back buttons offer each week’s own "N or more"', () => {
+    expect(recordButtons(exampleConfig, changed, 11, 'all', now).at(-1)?.label).toBe('3 or more');
+    expect(recordButtons(exampleConfig, changed, 12, 'all', now).at(-1)?.label).toBe('4 or more');
   });
 });
 
