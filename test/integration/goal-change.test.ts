@@ -59,6 +59,8 @@ describe('changing the goal', () => {
     // The rule and the margin, on the page: each week with its own number.
     expect(page).toContain('The goal counts as reached when the weeks add up to 16 in 6 weeks, or 2.7 a week on average (each week counts with the number it had).');
     expect(page).toContain('On pace: 2 so far, as expected by now.');
+    // The chart marks each week's own target: 2 for weeks 1–2, 3 from week 3.
+    expect([...page.matchAll(/data-week-target="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([2, 2, 3, 3, 3, 3]);
 
     // Weeks 1 and 2 keep their target of 2: a 2 in each is on target; week 3's 2 is not.
     await s.week(2, 2);

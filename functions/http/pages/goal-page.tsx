@@ -16,6 +16,7 @@ import { buddyState, GoalSettings, GOAL_FIELDS, type GoalErrors } from './goal-s
 import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
+import { targetFor } from '../../core/progress/targets.js';
 
 export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp' | 'changed' | 'unchanged';
 
@@ -252,7 +253,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         {started && (
           <section class="card span" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{t(locale, 'email.final.chart')}</h2>
-            <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
+            <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} targetOf={(week) => targetFor(goal, week)} />
             <p class="legend">{t(locale, 'goal.chart.legend', { perWeek: goal.targetPerWeek })}</p>
             <Totals goal={goal} progress={progress} />
           </section>

@@ -6,6 +6,7 @@ import { channels, isCounted, MAX_WEEK_COUNT, type WeekAnswer } from '../../core
 import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
+import { targetFor } from '../../core/progress/targets.js';
 import { ErrorSummary, Field, invalidFields } from './form-parts.js';
 
 export interface RecordPageProps {
@@ -195,7 +196,7 @@ export function WeekPage(props: WeekPageProps) {
       {closed && <ClosedWeek {...props} />}
       <div class="card">
         <p class="goal-quote">{goal.text}</p>
-        <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
+        <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} targetOf={(week) => targetFor(goal, week)} />
       </div>
       {!closed && <WeekForm {...props} />}
       <GoalLinkForm locale={locale} action={`${action}/goal-link`} sent={notice === 'goalLinkSent'} />
