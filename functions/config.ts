@@ -1,6 +1,7 @@
 // Process configuration: one zod schema over the environment, parsed once at start; bad config fails fast.
 // zod/mini, not zod: every function loads this at cold start, and the full build is ~95 KB more.
 import * as z from 'zod/mini';
+import { createSecretsManagerClient } from './adapters/clients.js';
 import { DEFAULT_CEILINGS, type Ceilings } from './core/limits/ceilings.js';
 import { parseSigningKeys, type SigningKeys } from './core/tokens/tokens.js';
 
@@ -79,8 +80,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
  */
 export async function withSecret(env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
   if (env.KOMPIS_SECRET || !env.KOMPIS_SECRET_ARN) return env;
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({ region: env.AWS_REGION });
+  const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const client = await createSecretsManagerClient({ region: env.AWS_REGION });
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: env.KOMPIS_SECRET_ARN }));
   client.destroy();
   return { ...env, KOMPIS_SECRET: SecretString };

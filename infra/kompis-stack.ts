@@ -90,7 +90,8 @@ export class KompisStack extends Stack {
       .watchFunction('Send', this.weeklyLoop.send)
       .watchFunction('Inbound', this.inboundMail.handler)
       .watchFunction('Feedback', this.feedback.handler)
-      .watchSesReputation();
+      .watchSesReputation()
+      .watchCeilings();
 
     this.addOutputs(context);
   }

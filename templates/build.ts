@@ -3,33 +3,18 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeHtml } from '../functions/core/emails/escape.js';
-import { colour } from '../functions/core/emails/palette.js';
-import { catalog, locales, type Locale, type MessageKey } from '../functions/core/i18n/messages.js';
+import { escapeHtml } from './escape.js';
+import { colour } from './palette.js';
+import { emailManifest } from './emails/manifest.js';
+import { catalogs, locales, type Locale, type MessageKey } from './messages/index.js';
 import { darkModeHead } from './dark-mode.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Each email and the catalog key of its subject; `source` when it shares another email's MJML. */
-export const emailManifest: Record<string, { subject: MessageKey; source?: string }> = {
-  'confirm-goal': { subject: 'email.confirm.subject' },
-  checkin: { subject: 'email.checkin.subject' },
-  'final-report': { subject: 'email.final.subject' },
-  'buddy-invite': { subject: 'email.invite.subject' },
-  'buddy-reminder': { subject: 'email.reminder.subject', source: 'buddy-invite' },
-  'buddy-weekly': { subject: 'email.buddyWeekly.subject' },
-  'buddy-final': { subject: 'email.buddyFinal.subject' },
-  notice: { subject: 'email.notice.subject' },
-  'email-signup': { subject: 'email.signup.subject' },
-  link: { subject: 'email.link.subject' },
-  'short-answer': { subject: 'email.answer.subject' },
-  'my-goals': { subject: 'email.myGoals.subject' },
-};
-
 const MAX_HTML_BYTES = 100 * 1024;
 
 function putCatalogText(source: string, locale: Locale, escape: (v: string) => string, file: string): string {
-  const messages = catalog(locale);
+  const messages: Record<MessageKey, string> = catalogs[locale];
   return source.replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => {
     if (key === 'lang') return locale;
     const text = messages[key as MessageKey];
@@ -71,33 +56,43 @@ function hidePreview(html: string, file: string): string {
   );
 }
 
-export async function buildTemplates(): Promise<string> {
+export type CompiledEmails = Record<string, Record<string, { subject: string; html: string; text: string }>>;
+
+/** Every email of the manifest in each of `forLocales`: MJML compiled once per email, the catalog text put in per language. */
+export async function compileEmails(forLocales: readonly Locale[] = locales): Promise<CompiledEmails> {
   const { default: mjml2html } = await import('mjml');
-  const out: Record<string, Record<string, { subject: string; html: string; text: string }>> = {};
-  for (const [name, { subject: subjectKey, source = name }] of Object.entries(emailManifest)) {
+  const out: CompiledEmails = {};
+  for (const [name, kind] of Object.entries(emailManifest)) {
+    const { subject: subjectKey, source = name } = kind as { subject: MessageKey; source?: string };
     const mjmlPath = join(here, 'emails', `${source}.mjml`);
     const mjmlSource = await expandSource(await readFile(mjmlPath, 'utf8'), mjmlPath);
     const textSource = await readFile(join(here, 'emails', `${source}.txt`), 'utf8');
+    // Catalog text goes in after compiling, so partials read by MJML itself get it too.
+    const compiled = await mjml2html(mjmlSource, {
+      filePath: mjmlPath,
+      validationLevel: 'strict',
+      // Partials are already in place (expandSource); MJML reads no other file.
+      ignoreIncludes: true,
+      // No web fonts: nothing is loaded from a third party when the email is opened.
+      fonts: {},
+    });
+    const html = hidePreview(compiled.html, mjmlPath);
     out[name] = {};
-    for (const locale of locales) {
-      // Catalog text goes in after compiling, so partials read by MJML itself get it too.
-      const compiled = await mjml2html(mjmlSource, {
-        filePath: mjmlPath,
-        validationLevel: 'strict',
-        // Partials are already in place (expandSource); MJML reads no other file.
-        ignoreIncludes: true,
-        // No web fonts: nothing is loaded from a third party when the email is opened.
-        fonts: {},
-      });
-      const result = { html: putCatalogText(hidePreview(compiled.html, mjmlPath), locale, escapeHtml, mjmlPath) };
+    for (const locale of forLocales) {
+      const result = { html: putCatalogText(html, locale, escapeHtml, mjmlPath) };
       if (Buffer.byteLength(result.html) > MAX_HTML_BYTES) throw new Error(`${name}.${locale}: HTML over 100 KB`);
       out[name][locale] = {
-        subject: catalog(locale)[subjectKey],
+        subject: catalogs[locale][subjectKey],
         html: result.html,
         text: putCatalogText(textSource, locale, (v) => v, `${name}.txt`),
       };
     }
   }
+  return out;
+}
+
+export async function buildTemplates(): Promise<string> {
+  const out = await compileEmails();
   const target = join(here, 'compiled', 'emails.ts');
   await mkdir(dirname(target), { recursive: true });
   await writeFile(

@@ -3,7 +3,7 @@
 // dark mode, which marks what it recoloured with [data-ogsc] (text) and [data-ogsb] (backgrounds).
 // Each goes in a <style> of its own: a client that rejects one block (Gmail drops a block it cannot
 // parse) keeps the others. Gmail and Yahoo ignore both and show the light design, which is AA too.
-import { dark } from '../functions/core/emails/palette.js';
+import { dark } from './palette.js';
 
 type Rule = [selectors: string, property: 'color' | 'background-color' | 'border-color', value: string];
 

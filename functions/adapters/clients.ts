@@ -1,6 +1,12 @@
-// AWS clients built from config: one per process, with an endpoint override for the local stack.
+// Every AWS SDK client Kompis builds, from config: one per process, each with a connection and request
+// timeout (a hung call fails instead of waiting for the Lambda's own timeout), and an endpoint override for
+// the local stack. The SDK packages mark themselves side-effect free, so a bundle carries only the clients
+// its entry point builds.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import type { StandardRetryBackoffStrategy } from '@smithy/types';
@@ -48,4 +54,26 @@ export function createSesClient(config: AwsClientConfig): SESClient {
     requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
     retryStrategy: new RetryOnlyThrottling({ maxAttempts: 3, backoff: config.retryBackoff }),
   });
+}
+
+/** The timeouts every other client shares: the calls are small, and a retry is cheaper than a hung Lambda. */
+const shortCalls = { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true } as const;
+
+export function createS3Client(config: { region: string | undefined }): S3Client {
+  return new S3Client({ region: config.region, requestHandler: shortCalls });
+}
+
+export function createSqsClient(config: { region: string | undefined }): SQSClient {
+  return new SQSClient({ region: config.region, requestHandler: shortCalls });
+}
+
+/** Invoking a function waits for it to run (replaying a failed event), so its request timeout is the function's own. */
+export function createLambdaClient(config: { region: string | undefined }): LambdaClient {
+  return new LambdaClient({ region: config.region, requestHandler: { ...shortCalls, requestTimeout: 90_000 } });
+}
+
+/** Loaded only when a secret is read (once per cold start), so no bundle carries it otherwise. */
+export async function createSecretsManagerClient(config: { region: string | undefined }) {
+  const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  return new SecretsManagerClient({ region: config.region, requestHandler: shortCalls });
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SendKey } from '../core/ports.js';
+import { addressRateScopes, rateScopes, type RateScope } from '../core/rate-scopes.js';
 
 export type Item = Record<string, unknown>;
 export type Key = { pk: string; sk: string };
@@ -43,13 +44,14 @@ export const refusedByPartition = (buddy: string) => `REFUSEDBY#${addressHash(bu
 /** The pointer, from the hash the owner's refusal item holds. */
 export const refusedByHashKey = (buddyHash: string, owner: string): Key => ({ pk: `REFUSEDBY#${buddyHash}`, sk: `OWNER#${owner}` });
 export const refusedByKey = (owner: string, buddy: string): Key => refusedByHashKey(addressHash(buddy), owner);
-// Rate counters keyed by an email address: deleted with the person, and kept under the address's hash — a
-// stranger typing an erased address (a sign-up, a buddy's name) must not write the address down again.
-export const ADDRESS_RATE_SCOPES = ['invite', 'invite-buddy', 'react', 'inbound', 'signup-address', 'self-mail'];
+// Rate counters keyed by an email address (core/rate-scopes.ts): deleted with the person, and kept under the
+// address's hash — a stranger typing an erased address (a sign-up, a buddy's name) must not write the
+// address down again.
+export const ADDRESS_RATE_SCOPES = addressRateScopes;
 /** The partition of one scope's counters for one key (an address by its hash). */
-export const ratePartition = (scope: string, key: string) => `RATE#${scope}#${ADDRESS_RATE_SCOPES.includes(scope) ? addressHash(key) : key}`;
+export const ratePartition = (scope: RateScope, key: string) => `RATE#${scope}#${rateScopes[scope] === 'address' ? addressHash(key) : key}`;
 // Rate counters: one item per scope, key and window, removed by the table's TTL once the window is over.
-export const rateKey = (scope: string, key: string, window: string): Key => ({ pk: ratePartition(scope, key), sk: window });
+export const rateKey = (scope: RateScope, key: string, window: string): Key => ({ pk: ratePartition(scope, key), sk: window });
 
 export function keyOf(item: Item): Key {
   return { pk: String(item.pk), sk: String(item.sk) };

@@ -1,9 +1,9 @@
 // A person's items as a whole: the profile (which expires with the pending goals of someone who never
 // confirmed one), the link generation, the export and the erasure.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Goal, Person } from '../core/goals/goal.js';
+import type { Goal, Person } from '../core/goal.js';
 import type { BuddyLink, PersonExport } from '../core/ports.js';
-import type { WeekAnswer } from '../core/progress/answers.js';
+import type { WeekAnswer } from '../core/answers.js';
 import { isLocale } from '../core/i18n/messages.js';
 import {
   ADDRESS_RATE_SCOPES,

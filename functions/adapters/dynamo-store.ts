@@ -1,10 +1,11 @@
 // The Store on DynamoDB: one table, keys as in DESIGN.md. Each access pattern says why its keys look so.
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Goal, Person } from '../core/goals/goal.js';
+import type { Goal, Person } from '../core/goal.js';
 import { dueAt, duePartition, dueShard } from '../core/goals/due-index.js';
-import type { WeekAnswer } from '../core/progress/answers.js';
+import type { WeekAnswer } from '../core/answers.js';
 import type { BuddyLink, ClaimResult, PersonExport, SendKey, Store } from '../core/ports.js';
+import type { RateScope } from '../core/rate-scopes.js';
 import { isLocale, type Locale } from '../core/i18n/messages.js';
 import {
   buddyLinkKey,
@@ -300,7 +301,7 @@ export class DynamoStore implements Store {
     return Item !== undefined;
   }
 
-  async countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number> {
+  async countRate(scope: RateScope, key: string, window: string, expiresAt: number): Promise<number> {
     const { Attributes } = await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,

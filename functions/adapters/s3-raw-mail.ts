@@ -1,6 +1,6 @@
 // Raw received mail in S3, where the SES receipt rule's S3 action put it (key = prefix + message id).
 import { DeleteObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { RawMailStore } from '../inbound/ses-event.js';
+import type { RawMailStore } from '../core/ports.js';
 
 export class S3RawMail implements RawMailStore {
   constructor(

@@ -4,7 +4,7 @@ import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { SendOutcomeUnknown, SendRefused, type Mailer, type OutgoingEmail } from '../core/ports.js';
-import { sendKeyTags } from '../core/emails/send-key-tags.js';
+import { sendKeyTags } from './ses-tags.js';
 
 const LINE_BREAK = /[\r\n]/;
 

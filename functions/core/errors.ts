@@ -31,12 +31,6 @@ export class GoalNotFound extends DomainError {
   readonly messageKey = 'error.goal.missing';
 }
 
-/** A dependency (store, mailer) failed; nothing the user sent is wrong. */
-export class ServiceUnavailable extends DomainError {
-  readonly status = 503;
-  readonly messageKey = 'error.unavailable';
-}
-
 /** An answer for a week whose check-in has not been sent yet. */
 export class WeekNotOpen extends DomainError {
   readonly status = 409;

@@ -1,6 +1,7 @@
 // The outside world as the core sees it. Implementations are passed in, never imported.
-import type { Goal, Person } from './goals/goal.js';
-import type { WeekAnswer } from './progress/answers.js';
+import type { Goal, Person } from './goal.js';
+import type { WeekAnswer } from './answers.js';
+import type { RateScope } from './rate-scopes.js';
 import type { Locale } from './i18n/messages.js';
 
 export interface Clock {
@@ -125,7 +126,7 @@ export interface Store {
   hasRefused(owner: string, buddy: string): Promise<boolean>;
 
   /** Adds one to a counter for `window` (kept until `expiresAt`, epoch s) and returns the new count. */
-  countRate(scope: string, key: string, window: string, expiresAt: number): Promise<number>;
+  countRate(scope: RateScope, key: string, window: string, expiresAt: number): Promise<number>;
 
   /**
    * Removes every item keyed by the person or naming them: profile, goals with their weeks, markers and
@@ -151,8 +152,12 @@ export interface PersonExport {
   rateCounters: { scope: string; window: string; count: number }[];
 }
 
+/** Every kind of queue message: the tick's due conditions (core/due.ts) and the sender's table (weekly/send.ts) each need one entry per kind. */
+export const queueKinds = ['checkin', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report'] as const;
+export type QueueKind = (typeof queueKinds)[number];
+
 export interface QueueMessage {
-  kind: 'checkin' | 'final' | 'resume' | 'buddy-invite' | 'buddy-reminder' | 'buddy-report';
+  kind: QueueKind;
   owner: string;
   goalId: string;
   /** The week the message is about (resume: the week that resumes; buddy-invite, buddy-reminder: the invitation's number). */
@@ -193,3 +198,10 @@ export interface CoreConfig {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Where received raw messages are: S3 in production, a folder locally. */
+export interface RawMailStore {
+  get(messageId: string): Promise<Buffer>;
+  /** Once handled, a message is not kept: what it changed is in the table, and the person can delete that. */
+  delete(messageId: string): Promise<void>;
+}

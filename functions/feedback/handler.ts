@@ -1,5 +1,5 @@
 // Lambda entry for SES feedback (sends, bounces, complaints, rejects, delays) from the configuration set's SNS topic.
-import * as z from 'zod/mini';
+import { parseSesFeedback, snsMessagesOf } from '../adapters/aws-events.js';
 import { applyFeedback } from '../core/emails/feedback.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createStore } from '../store.js';
@@ -7,24 +7,17 @@ import { MetricUnit, observability } from '../observability.js';
 
 const store = createStore(loadConfig(await withSecret(process.env)));
 const { log, metrics } = observability('feedback');
-const snsEventSchema = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
 
 export const handler = async (event: unknown) => {
-  const parsed = snsEventSchema.safeParse(event);
-  if (!parsed.success) {
+  const messages = snsMessagesOf(event);
+  if (!messages) {
     log({ level: 'error', msg: 'not an SNS event' });
     return { suppressed: 0 };
   }
   let suppressed = 0;
   let confirmed = 0;
-  for (const record of parsed.data.Records) {
-    let message: unknown;
-    try {
-      message = JSON.parse(record.Sns.Message);
-    } catch {
-      continue;
-    }
-    const result = await applyFeedback(store, message, new Date());
+  for (const message of messages) {
+    const result = await applyFeedback(store, parseSesFeedback(message), new Date());
     suppressed += result.suppressed.length;
     if (result.confirmed) confirmed++;
     if (result.suppressed.length) log({ level: 'info', msg: 'suppressed', count: result.suppressed.length });

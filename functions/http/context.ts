@@ -2,13 +2,14 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { sourceIpOf, type ConnectionBindings } from '../adapters/aws-events.js';
 import { isLocale, localeFromAcceptLanguage, type Locale } from '../core/i18n/messages.js';
 
 export type Env = { Variables: { secureHeadersNonce?: string } };
 
 export const nonce = (c: Context): string => (c.var as Env['Variables']).secureHeadersNonce ?? '';
 
-/** ?lang=nb|en, else Accept-Language. */
+/** ?lang=<one of the languages>, else Accept-Language. */
 export function requestLocale(c: Context): Locale {
   const lang = c.req.query('lang');
   return isLocale(lang) ? lang : localeFromAcceptLanguage(c.req.header('accept-language'));
@@ -23,19 +24,12 @@ export function stringValues(data: unknown): Record<string, string> {
   return values;
 }
 
-/** What the runtime tells about the connection: API Gateway's request context (hono/aws-lambda), or the socket (@hono/node-server). */
-export interface ConnectionBindings {
-  requestContext?: { http?: { sourceIp?: string } };
-  incoming?: { socket?: { remoteAddress?: string } };
-}
-
 /**
  * The client's address for rate limits: API Gateway's own record of it in AWS, the socket's peer locally —
  * never a header, which the client writes. An IPv6 client counts by its /64, which one subscriber holds.
  */
 export function clientIp(c: Context): string {
-  const bindings = c.env as ConnectionBindings | undefined;
-  const address = bindings?.requestContext?.http?.sourceIp ?? bindings?.incoming?.socket?.remoteAddress;
+  const address = sourceIpOf(c.env as ConnectionBindings | undefined);
   return address ? limitKey(address) : 'unknown';
 }
 

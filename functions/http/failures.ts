@@ -2,7 +2,7 @@
 // one CloudWatch metric named after the kind of failure, so the operator sees which part broke. The page itself
 // tells the person nothing of this.
 import { EmailNotSent } from '../core/errors.js';
-import { redactAddresses } from '../core/inbound/message-key.js';
+import { redactAddresses } from '../core/emails/message-key.js';
 import { SendOutcomeUnknown, SendRefused } from '../core/ports.js';
 import { MetricUnit, observability } from '../observability.js';
 

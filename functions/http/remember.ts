@@ -7,8 +7,8 @@
 // remembered, and every answer takes its one click.
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Goal } from '../core/goals/goal.js';
-import { REMEMBER_TTL_SECONDS, rememberToken } from '../core/goals/links.js';
+import type { Goal } from '../core/goal.js';
+import { REMEMBER_TTL_SECONDS, rememberToken } from '../core/links/links.js';
 import type { Deps } from '../core/ports.js';
 import { verifyToken } from '../core/tokens/tokens.js';
 

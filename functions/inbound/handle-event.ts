@@ -1,8 +1,8 @@
 // The one inbound entry over the core, for the Lambda and the local SMTP server alike.
-import type { Deps } from '../core/ports.js';
+import type { Deps, RawMailStore } from '../core/ports.js';
 import { handleInbound, type InboundResult, type Log } from '../core/inbound/inbound.js';
-import { redactAddresses } from '../core/inbound/message-key.js';
-import { sesEventSchema, verdictsOf, type RawMailStore } from './ses-event.js';
+import { redactAddresses } from '../core/emails/message-key.js';
+import { sesEventSchema, verdictsOf } from '../adapters/aws-events.js';
 
 export async function handleSesEvent(deps: Deps, rawMail: RawMailStore, event: unknown, log: Log): Promise<InboundResult[]> {
   const parsed = sesEventSchema.safeParse(event);

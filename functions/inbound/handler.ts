@@ -1,6 +1,6 @@
 // Lambda entry for received mail: SES stored it in S3, then invokes this with the receipt event.
-import { S3Client } from '@aws-sdk/client-s3';
 import * as z from 'zod';
+import { createS3Client } from '../adapters/clients.js';
 import { S3RawMail } from '../adapters/s3-raw-mail.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createDeps } from '../deps.js';
@@ -10,7 +10,7 @@ import { MetricUnit, observability } from '../observability.js';
 const config = loadConfig(await withSecret(process.env));
 const deps = createDeps(config);
 const bucket = z.string().min(3).parse(process.env.KOMPIS_INBOUND_BUCKET);
-const rawMail = new S3RawMail(new S3Client({ region: config.region }), bucket, process.env.KOMPIS_INBOUND_PREFIX ?? '');
+const rawMail = new S3RawMail(createS3Client(config), bucket, process.env.KOMPIS_INBOUND_PREFIX ?? '');
 const { log, metrics } = observability('inbound');
 
 export const handler = async (event: unknown) => {

@@ -87,7 +87,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       const { readFile } = await import('node:fs/promises');
       const { parseReply } = await import('../core/replies/parse-reply.js');
-      const locale = values.lang === 'nb' || values.lang === 'en' ? values.lang : undefined;
+      const { isLocale } = await import('../core/i18n/messages.js');
+      const locale = isLocale(values.lang) ? values.lang : undefined;
       let reading;
       try {
         const goalText = typeof values.goal === 'string' ? values.goal : undefined;

@@ -44,12 +44,12 @@ export async function dev(): Promise<void> {
   };
   // Imported only now: the app reads the templates compiled above.
   const { loadConfig } = await import('../config.js');
-  const { createDeps } = await import('../deps.js');
+  const { createLocalDeps } = await import('./deps.js');
   const { serveApp } = await import('./serve.js');
   const { startClock } = await import('./clock.js');
   const { startSmtpInbound } = await import('./smtp-inbound.js');
   const config = loadConfig(env);
-  const deps = createDeps(config);
+  const deps = createLocalDeps(config);
   const server = await serveApp(deps, appPort);
   const clock = startClock(deps, config.maxSendRate);
   const smtp = await startSmtpInbound(deps, { port: smtpPort, folder: join(dataDir, 'inbound') });
@@ -65,7 +65,7 @@ Kompis is running (started in ${seconds} s):
   app             ${config.baseUrl}
   outbox          ${stack.sesEndpoint}   (every email Kompis sends)
   DynamoDB Local  ${stack.dynamodbEndpoint}   (table "${tableName}", data in ${join(dataDir, 'dynamodb')})
-  inbound SMTP    127.0.0.1:${smtp.port}   (mail to goal@${config.inboundDomain} or a check-in's Reply-To; kept in ${join(dataDir, 'inbound')})
+  inbound SMTP    127.0.0.1:${smtp.port}   (mail to goal@${config.inboundDomain} or a check-in's Reply-To; held in ${join(dataDir, 'inbound')} while it is handled, then deleted)
   weekly tick     every minute on this machine's clock; time travel: npx kompis tick --at <ISO time>
 Press Ctrl-C to stop.
 `);

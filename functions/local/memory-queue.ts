@@ -52,7 +52,7 @@ export class MemoryQueue implements Queue {
       for (const entry of batch) entry.receives++;
       const result = await handle(batch.map(({ messageId, body }) => ({ messageId, body })));
       for (const outcome of result.outcomes) summary.outcomes[outcome]++;
-      const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+      const failed = new Set(result.failed);
       if (this.options.redeliver?.()) for (const entry of batch.filter((e) => !failed.has(e.messageId))) this.waiting.push(entry);
       for (const entry of batch.filter((e) => failed.has(e.messageId))) {
         if (entry.receives >= maxReceives) {

@@ -2,8 +2,9 @@
 // Each message in a failed-events queue is Lambda's invocation record (infra/constructs/queues.ts): the event is
 // its `requestPayload`, the function its `requestContext.functionArn`. Each event is invoked synchronously, so
 // the command knows the outcome: a handled one leaves the queue, a failing one stays for the next attempt.
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { DeleteMessageCommand, ReceiveMessageCommand, type SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { createLambdaClient, createSqsClient } from '../adapters/clients.js';
 import * as z from 'zod/mini';
 
 export type ReplayTarget = 'inbound' | 'feedback';
@@ -36,9 +37,9 @@ const VISIBILITY_SECONDS = 120;
 
 export async function replayFailedEvents(options: ReplayOptions): Promise<ReplayResult> {
   const region = regionFor(options.queueUrl);
-  const sqs = options.sqs ?? new SQSClient({ region });
-  // An inbound run may take 30 s (a 40 MB message); answer well within that is not guaranteed.
-  const lambda = options.lambda ?? new LambdaClient({ region, requestHandler: { requestTimeout: 90_000 } });
+  const sqs = options.sqs ?? createSqsClient({ region });
+  // An inbound run may take 30 s (a 40 MB message); the Lambda client waits up to 90 s for it.
+  const lambda = options.lambda ?? createLambdaClient({ region });
   const result: ReplayResult = { replayed: 0, failed: 0, skipped: 0 };
   for (;;) {
     const { Messages = [] } = await sqs.send(

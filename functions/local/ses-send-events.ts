@@ -4,10 +4,14 @@
 // above it then fails, and like SNS it retries a delivery that fails.
 import type { SendRawEmailCommandInput, SendRawEmailCommandOutput, SESClient } from '@aws-sdk/client-ses';
 import type { DeserializeMiddleware } from '@smithy/types';
+import { parseSesFeedback } from '../adapters/aws-events.js';
 import { applyFeedback } from '../core/emails/feedback.js';
 import type { Store } from '../core/ports.js';
 
-const RETRIES = 10;
+// Like SNS, it keeps trying for about a minute; the wait doubles from 50 ms up to 2 s, so an event waits at
+// most 2 s once the table answers again (DynamoDB Local restarted, say).
+const RETRIES = 32;
+const MAX_WAIT_MS = 2_000;
 
 type RelativeMiddleware = DeserializeMiddleware<SendRawEmailCommandInput, SendRawEmailCommandOutput>;
 
@@ -21,11 +25,11 @@ export function publishLocalSendEvents(ses: SESClient, store: Pick<Store, 'suppr
   const deliver = async (event: unknown) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await applyFeedback(store, event, new Date());
+        await applyFeedback(store, parseSesFeedback(event), new Date());
         return;
       } catch (error) {
         if (attempt >= RETRIES) return console.error(JSON.stringify({ level: 'error', msg: 'local Send event lost', error: String(error) }));
-        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** attempt, MAX_WAIT_MS)));
       }
     }
   };

@@ -6,11 +6,11 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { isInboundAddress, type InboundResult } from '../core/inbound/inbound.js';
-import { redactAddresses } from '../core/inbound/message-key.js';
+import { redactAddresses } from '../core/emails/message-key.js';
 import { LOCAL_VERDICTS } from '../core/inbound/trust.js';
 import type { Deps } from '../core/ports.js';
 import { handleSesEvent } from '../inbound/handle-event.js';
-import type { RawMailStore } from '../inbound/ses-event.js';
+import type { RawMailStore } from '../core/ports.js';
 
 /** Accepts a little more than the handler keeps, so an oversized message reaches its log line. */
 const SMTP_MAX_BYTES = 12 * 1024 * 1024;

@@ -28,7 +28,7 @@ export async function tickCommand(at: string | undefined): Promise<number> {
   }
   const { localSecret } = await import('./secret.js');
   const { loadConfig } = await import('../config.js');
-  const { createDeps } = await import('../deps.js');
+  const { createLocalDeps } = await import('./deps.js');
   const { runWeekly } = await import('./weekly-run.js');
   const config = loadConfig({
     ...process.env,
@@ -38,7 +38,7 @@ export async function tickCommand(at: string | undefined): Promise<number> {
     KOMPIS_DYNAMODB_ENDPOINT: stack.dynamodbEndpoint,
     KOMPIS_SES_ENDPOINT: stack.sesEndpoint,
   });
-  const summary = await runWeekly(createDeps(config), when, config.maxSendRate);
+  const summary = await runWeekly(createLocalDeps(config), when, config.maxSendRate);
   const o = summary.outcomes;
   console.log(
     `tick at ${summary.at}: ${summary.enqueued} due; sent ${o.sent}, resumed ${o.resumed}, ` +

@@ -2,7 +2,7 @@
 // and what `kompis tick --at` does once, at any time you name.
 import type { Clock, Deps } from '../core/ports.js';
 import { handleSendBatch } from '../core/weekly/send.js';
-import { createPacer } from '../core/weekly/send-rate.js';
+import { createPacer } from '../core/emails/send-rate.js';
 import { runTick } from '../core/weekly/tick.js';
 import { MemoryQueue, type DrainSummary } from './memory-queue.js';
 

@@ -1,6 +1,6 @@
 // Lambda entry for the schedule (every 15 minutes): enqueue every due goal.
-import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod/mini';
+import { createSqsClient } from '../adapters/clients.js';
 import { SqsQueue } from '../adapters/sqs-queue.js';
 import { loadConfig, withSecret } from '../config.js';
 import { createStore } from '../store.js';
@@ -11,7 +11,7 @@ const config = loadConfig(await withSecret(process.env));
 // Only the store: the tick sends no email, so its bundle carries no SES client.
 const store = createStore(config);
 const queueUrl = z.url().parse(process.env.KOMPIS_QUEUE_URL);
-const queue = new SqsQueue(new SQSClient({ region: config.region }), queueUrl);
+const queue = new SqsQueue(createSqsClient(config), queueUrl);
 
 const { log, metrics } = observability('tick');
 

@@ -18,6 +18,10 @@ import type { ServiceTopics } from './service-topics.js';
 export const SES_BOUNCE_RATE_LIMIT = 0.02;
 export const SES_COMPLAINT_RATE_LIMIT = 0.0005;
 
+/** The app's own metrics (functions/observability.ts) and the one an alarm watches. */
+export const METRICS_NAMESPACE = 'Kompis';
+export const CEILING_METRIC = 'CeilingReached';
+
 /** Share of web requests answered 5xx in 5 minutes above which the operator is mailed. */
 export const HTTP_5XX_RATE_LIMIT = 0.05;
 
@@ -69,6 +73,23 @@ export class KompisAlarms extends Construct {
     });
     return this.alarmAbove(`${id}ServerErrorRate`, rate, HTTP_5XX_RATE_LIMIT, {
       description: `Over ${HTTP_5XX_RATE_LIMIT * 100}% of web requests were answered 5xx: read the http function's log (Kompis-Http, level ERROR) and its Kompis metrics by kind`,
+    });
+  }
+
+  /**
+   * Any hourly ceiling on confirmation or invitation emails reached (the app's `CeilingReached` metric). The
+   * metric carries kind, scope and the emitting function as dimensions, and an alarm needs one series: a Metrics
+   * Insights query sums every combination, so a new function or kind is covered without touching this.
+   */
+  watchCeilings(): this {
+    const reached = new MathExpression({
+      expression: `SELECT SUM(${CEILING_METRIC}) FROM SCHEMA(${METRICS_NAMESPACE}, kind, scope, service)`,
+      usingMetrics: {},
+      period: Duration.minutes(5),
+      label: 'Hourly email ceilings reached',
+    });
+    return this.alarmAbove('CeilingReached', reached, 0, {
+      description: 'Kompis held back confirmation or invitation emails at an hourly ceiling: see the README (Alarms, CeilingReached)',
     });
   }
 

@@ -2,9 +2,19 @@
 export const en = {
   'app.name': 'Kompis',
   'app.tagline': 'Write down one measurable goal, share it with a buddy, and answer one email a week.',
-  'lang.nb': 'Norsk (bokmål)',
-  'lang.en': 'English',
+  // The language itself: its name in itself (the language pickers), its BCP 47 tag for dates, lists and
+  // plurals, and the Accept-Language primary tags that choose it.
+  'lang.name': 'English',
+  'lang.short': 'English',
+  'lang.tag': 'en-GB',
+  'lang.accept': 'en',
   'lang.switch': 'Page language',
+  'coach.commitment.sentence': 'I will {{core}}{{until}}.',
+  'coach.commitment.until': ' until {{date}}',
+  'coach.cadence.day': 'every day',
+  'coach.cadence.week': 'every week',
+  'coach.cadence.month': 'every month',
+  'reply.command.resume': 'resume',
 
   'form.title': 'Write down your goal',
   'form.intro':

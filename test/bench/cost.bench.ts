@@ -15,13 +15,14 @@ import { createDynamoClient, createSesClient } from '../../functions/adapters/cl
 import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { loadConfig, type AppConfig } from '../../functions/config.js';
+import { parseSesFeedback } from '../../functions/adapters/aws-events.js';
 import { applyFeedback } from '../../functions/core/emails/feedback.js';
 import { SuppressionAwareMailer } from '../../functions/core/emails/suppression.js';
 import { dueAt } from '../../functions/core/goals/due-index.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import type { Clock, Deps, QueueMessage } from '../../functions/core/ports.js';
 import { handleSendBatch } from '../../functions/core/weekly/send.js';
-import { createPacer } from '../../functions/core/weekly/send-rate.js';
+import { createPacer } from '../../functions/core/emails/send-rate.js';
 import { runTick } from '../../functions/core/weekly/tick.js';
 import { createApp } from '../../functions/http/app.js';
 import { handleSesEvent } from '../../functions/inbound/handle-event.js';
@@ -235,7 +236,7 @@ class Meter {
       const event = this.sendEvents.shift();
       this.tally().snsPublishes++;
       const store = this.feedbackStore;
-      await this.invoke('feedback', () => applyFeedback(store, event, new Date()));
+      await this.invoke('feedback', () => applyFeedback(store, parseSesFeedback(event), new Date()));
     }
     return { value, ms };
   }
@@ -391,7 +392,7 @@ async function scenario({ config, sesEndpoint, meter, weeks }: ScenarioOptions) 
       tally.sqs.requests += 2; // ReceiveMessage by the event source mapping, then DeleteMessageBatch of the batch
       const pacer = createPacer(config.maxSendRate);
       const { value } = await meter.invoke('send', () => handleSendBatch({ ...deps, clock: { now: () => at }, pacer, log: meter.log }, records));
-      meter.log({ level: 'info', msg: 'send batch', received: records.length, failed: value.batchItemFailures.length, outcomes: value.outcomes });
+      meter.log({ level: 'info', msg: 'send batch', received: records.length, failed: value.failed.length, outcomes: value.outcomes });
       return value;
     });
   };

@@ -2,7 +2,7 @@
 // mjml2html of the same MJML source at send time. Link signing, equal on both paths, is reported apart.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { escapeHtml } from '../../functions/core/emails/escape.js';
+import { escapeHtml } from '../../templates/escape.js';
 import { catalog, locales } from '../../functions/core/i18n/messages.js';
 import { checkinLinks, renderCheckin } from '../../functions/core/weekly/checkin-email.js';
 import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';

@@ -5,7 +5,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { ulid } from 'ulid';
 import { loadConfig } from '../../functions/config.js';
 import { dueAt, duePartition, dueShard } from '../../functions/core/goals/due-index.js';
-import { createDeps } from '../../functions/deps.js';
+import { createLocalDeps } from '../../functions/local/deps.js';
 import { freePort } from '../../functions/local/ports.js';
 import { startLocalStack } from '../../functions/local/stack.js';
 import { runWeekly } from '../../functions/local/weekly-run.js';
@@ -45,7 +45,7 @@ export async function benchSend(options: { uncapped: number; capped: number; rat
       KOMPIS_DYNAMODB_ENDPOINT: stack.dynamodbEndpoint,
       KOMPIS_SES_ENDPOINT: stack.sesEndpoint,
     });
-    const deps = createDeps(config);
+    const deps = createLocalDeps(config);
 
     await loadDueGoals(client, 'bench-send', options.uncapped, 'fast');
     let started = performance.now();

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goalPagePath, weekPagePath } from '../../functions/core/goals/links.js';
+import { goalPagePath, weekPagePath } from '../../functions/core/links/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { freePort } from '../../functions/local/ports.js';
 import { serveApp, type RunningApp } from '../../functions/local/serve.js';

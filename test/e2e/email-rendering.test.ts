@@ -10,7 +10,7 @@ import { createApp } from '../../functions/http/app.js';
 import { freePort } from '../../functions/local/ports.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { testDeps } from '../helpers/deps.js';
-import { dark } from '../../functions/core/emails/palette.js';
+import { dark } from '../../templates/palette.js';
 import { allEmailSamples, sampleName, type EmailSample } from '../helpers/email-samples.js';
 
 const SCREENSHOTS = 'test-results/screenshots/emails';

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
 import { react } from '../../functions/core/buddy/reactions.js';
-import { checkinReplyAddress, goalPagePath, weekPagePath, buddyPageUrl } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress, goalPagePath, weekPagePath, buddyPageUrl } from '../../functions/core/links/links.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';
@@ -127,8 +127,11 @@ describe('a mail scanner that runs scripts', () => {
       expect(response?.status(), link).toBeLessThan(500);
       await context.close();
     };
-    // A few sandboxes side by side, as a scanning service runs them.
-    for (let i = 0; i < links.length; i += 5) await Promise.all(links.slice(i, i + 5).map(open));
+    // A few sandboxes side by side, as a scanning service runs them: each takes the next link when it is done.
+    const waiting = [...links];
+    await Promise.all(Array.from({ length: 5 }, async () => {
+      for (let link = waiting.shift(); link !== undefined; link = waiting.shift()) await open(link);
+    }));
 
     expect(await tableSnapshot(table)()).toEqual(before);
     expect((await theirs()).length).toBe(sentBefore);

@@ -13,7 +13,7 @@ import { FixedClock, freshTable, TEST_SECRET, testDeps } from '../helpers/deps.j
 import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
 import { tickAt } from '../helpers/weekly.js';
-import { goalPageUrl } from '../../functions/core/goals/links.js';
+import { goalPageUrl } from '../../functions/core/links/links.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
 import type { Deps } from '../../functions/core/ports.js';

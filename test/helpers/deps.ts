@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { ensureTable } from '../../functions/local/table.js';
 import { loadConfig } from '../../functions/config.js';
 import type { Clock, Deps } from '../../functions/core/ports.js';
-import { createDeps } from '../../functions/deps.js';
+import { createLocalDeps } from '../../functions/local/deps.js';
 
 export const TEST_SECRET = 'test:0123456789abcdef0123456789abcdef0123456789';
 export const TEST_BASE_URL = 'http://127.0.0.1:3999';
@@ -39,7 +39,7 @@ export function testConfig(overrides: Record<string, string> = {}) {
 }
 
 export function testDeps(clock: Clock = new FixedClock(new Date('2026-03-02T09:00:00Z')), overrides: Record<string, string> = {}): Deps {
-  return createDeps(testConfig(overrides), clock);
+  return createLocalDeps(testConfig(overrides), clock);
 }
 
 /** A table of its own, for tests whose ticks must not see other tests' goals. */

@@ -7,13 +7,13 @@ import { buttonsHtml, buttonsText } from '../../functions/core/emails/fragments.
 import { noticeEmail } from '../../functions/core/emails/notice.js';
 import { renderEmail } from '../../functions/core/emails/render.js';
 import { confirmEmail, scheduleText } from '../../functions/core/goals/sign-up.js';
-import { buddyPageUrl, confirmUrl, footerUrls, forgetUrl, goalPageUrl, recordUrl, stepUpUrl } from '../../functions/core/goals/links.js';
+import { buddyPageUrl, confirmUrl, footerUrls, forgetUrl, goalPageUrl, recordUrl, stepUpUrl } from '../../functions/core/links/links.js';
 import { myGoalsEmail, type ListedGoal } from '../../functions/core/goals/my-goals.js';
 import { linkEmail, type LinkEmailKind } from '../../functions/core/emails/link-email.js';
 import { ownerAnswer, shortAnswer } from '../../functions/core/inbound/answers.js';
 import { t, type Locale } from '../../functions/core/i18n/messages.js';
 import type { OutgoingEmail } from '../../functions/core/ports.js';
-import type { WeekAnswer } from '../../functions/core/progress/answers.js';
+import type { WeekAnswer } from '../../functions/core/answers.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
 import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
 import { aGoal, anAnswer, exampleConfig } from './factories.js';

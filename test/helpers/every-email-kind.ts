@@ -6,10 +6,10 @@ import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invit
 import { react } from '../../functions/core/buddy/reactions.js';
 import { buddyLabel } from '../../functions/core/buddy/buddy-emails.js';
 import { emailForget, emailGoalPage, emailStepUp } from '../../functions/core/emails/link-email.js';
-import { checkinReplyAddress, replyAddress } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress, replyAddress } from '../../functions/core/links/links.js';
 import { findMyGoals } from '../../functions/core/goals/my-goals.js';
 import { signOutEveryLink } from '../../functions/core/goals/sign-out.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import type { Locale } from '../../functions/core/i18n/messages.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';

@@ -1,6 +1,6 @@
 // Test factories with overrides: a valid sign-up form unless the test says otherwise.
-import type { Goal } from '../../functions/core/goals/goal.js';
-import type { WeekAnswer } from '../../functions/core/progress/answers.js';
+import type { Goal } from '../../functions/core/goal.js';
+import type { WeekAnswer } from '../../functions/core/answers.js';
 import { parseSigningKeys } from '../../functions/core/tokens/tokens.js';
 
 // No vitest import here: the benchmarks use these factories outside the test runner.

@@ -7,12 +7,12 @@ import { createDynamoClient, createSesClient } from '../../functions/adapters/cl
 import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { SuppressionAwareMailer } from '../../functions/core/emails/suppression.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import type { AppConfig } from '../../functions/config.js';
 import type { Clock, Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { handleSendBatch } from '../../functions/core/weekly/send.js';
-import { createPacer } from '../../functions/core/weekly/send-rate.js';
+import { createPacer } from '../../functions/core/emails/send-rate.js';
 import { runTick } from '../../functions/core/weekly/tick.js';
 import { MemoryQueue } from '../../functions/local/memory-queue.js';
 import { publishLocalSendEvents } from '../../functions/local/ses-send-events.js';

@@ -1,9 +1,9 @@
 // Goals in a known state, made through the same core functions the app uses.
 import { INVITE_AFTER_CONFIRM_MINUTES } from '../../functions/core/buddy/invitations.js';
 import { confirmGoal } from '../../functions/core/goals/confirm.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
-import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { signupFormSchema } from '../../functions/core/forms/signup-form.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { aSignupForm, type FormFields } from './factories.js';
 import type { FixedClock } from './deps.js';

@@ -7,7 +7,7 @@ import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invit
 import { reactionKinds } from '../../functions/core/buddy/buddy-emails.js';
 import { pauseGoal } from '../../functions/core/goals/actions.js';
 import { deleteEverything } from '../../functions/core/goals/delete-everything.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import {
   buddyLeaveUrl,
   buddyPageUrl,
@@ -21,10 +21,10 @@ import {
   stepUpUrl,
   unsubscribeUrl,
   weekPageUrl,
-} from '../../functions/core/goals/links.js';
+} from '../../functions/core/links/links.js';
 import { signOutEveryLink } from '../../functions/core/goals/sign-out.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
-import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { signupFormSchema } from '../../functions/core/forms/signup-form.js';
 import { locales, type Locale } from '../../functions/core/i18n/messages.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
@@ -99,26 +99,29 @@ export interface JourneyLinks {
   myGoals: string;
 }
 
+/** A goal's words in its language; in the test-only pseudo-language, the English ones. */
+const wordsIn = (locale: Locale) => (words as Record<string, (typeof words)[Locale]>)[locale] ?? words.en;
+
 async function aGoal(deps: JourneyDeps, locale: Locale, fields: FormFields = {}): Promise<Goal> {
-  return anActiveGoal(deps, { locale, name: 'Ola Nordmann', goal: words[locale].goal, perWeek: '2', ...fields });
+  return anActiveGoal(deps, { locale, name: 'Ola Nordmann', goal: wordsIn(locale).goal, perWeek: '2', ...fields });
 }
 
 const fresh = (deps: Deps, goal: Goal) => deps.store.getGoal(goal.owner, goal.id).then((g) => g!);
 
-/** Every goal of the journey in both languages, on `deps`' table; the clock ends at JOURNEY_NOW. */
-export async function buildJourney(deps: JourneyDeps): Promise<Record<Locale, JourneyLinks>> {
+/** Every goal of the journey in each language, on `deps`' table; the clock ends at JOURNEY_NOW. */
+export async function buildJourney(deps: JourneyDeps, forLocales: readonly Locale[] = locales): Promise<Record<Locale, JourneyLinks>> {
   const config = deps.config;
   deps.clock.set('2026-03-02T09:00:00Z');
   const made = await Promise.all(
-    locales.map(async (locale) => {
+    forLocales.map(async (locale) => {
       const buddy = uniqueEmail('kari');
       const main = await aGoal(deps, locale, { buddyName: 'Kari Nordmann', buddyEmail: buddy });
       const invited = await aGoal(deps, locale, { buddyName: 'Per', buddyEmail: uniqueEmail('per') });
       const left = await aGoal(deps, locale, { buddyName: 'Lars', buddyEmail: uniqueEmail('lars') });
       const erasedWithBuddy = await aGoal(deps, locale, { buddyName: 'Eva', buddyEmail: uniqueEmail('eva') });
-      const completed = await aGoal(deps, locale, { goal: words[locale].short, weeks: '2' });
+      const completed = await aGoal(deps, locale, { goal: wordsIn(locale).short, weeks: '2' });
       const rest = await Promise.all(Array.from({ length: 8 }, () => aGoal(deps, locale)));
-      const pending = await signUp(deps, signupFormSchema.parse(aSignupForm({ locale, goal: words[locale].goal, buddyName: 'Kari', buddyEmail: uniqueEmail('kari') })));
+      const pending = await signUp(deps, signupFormSchema.parse(aSignupForm({ locale, goal: wordsIn(locale).goal, buddyName: 'Kari', buddyEmail: uniqueEmail('kari') })));
       return { locale, buddy, main, invited, left, erasedWithBuddy, completed, rest, pending };
     }),
   );
@@ -138,7 +141,7 @@ export async function buildJourney(deps: JourneyDeps): Promise<Record<Locale, Jo
     for (const m of made) {
       const answer = answers[week];
       if (answer) {
-        const note = answer.note ? words[m.locale].note : undefined;
+        const note = answer.note ? wordsIn(m.locale).note : undefined;
         for (const goal of [m.main, m.rest[0]!]) await recordAnswer(deps, await fresh(deps, goal), week, { ...answer, note, source: 'click' });
       }
       if (week <= 2) await recordAnswer(deps, await fresh(deps, m.completed), week, { count: week === 1 ? 2 : 1, source: 'click' });

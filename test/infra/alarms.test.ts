@@ -93,7 +93,7 @@ describe('the alarms', () => {
   });
 
   it("fire when over 5% of the web's requests in 5 minutes were answered 5xx (the app's 503 pages are no Lambda error)", () => {
-    const rate = alarms.filter((alarm) => alarm.Metrics);
+    const rate = alarms.filter((alarm) => (alarm.Metrics as { MetricStat?: unknown }[] | undefined)?.some((m) => m.MetricStat));
     expect(rate).toHaveLength(1);
     const metrics = rate[0]!.Metrics as { Id: string; Expression?: string; MetricStat?: { Metric: AlarmProperties; Period: number; Stat: string } }[];
     const apiDimension = [{ Name: 'ApiId', Value: { Ref: logicalIdOf(stack.web.api) } }];
@@ -111,7 +111,17 @@ describe('the alarms', () => {
     expect(rate[0]).toMatchObject(firesAbove(0.05));
   });
 
-  it('are these and no more: 4 queues, 5 functions × 2, the web 5xx rate, 2 SES rates', () => {
-    expect(alarms).toHaveLength(4 + 5 * 2 + 1 + 2);
+  it('fire when any hourly email ceiling was reached, whichever function, kind or scope counted it', () => {
+    const ceiling = alarms.filter((alarm) => JSON.stringify(alarm.Metrics ?? []).includes('CeilingReached'));
+    expect(ceiling).toHaveLength(1);
+    // The query sums every dimension combination the app emits (metricsPort adds service, ceilings.ts kind and scope).
+    expect(ceiling[0]!.Metrics).toEqual([
+      { Id: 'expr_1', Expression: 'SELECT SUM(CeilingReached) FROM SCHEMA(Kompis, kind, scope, service)', Label: 'Hourly email ceilings reached', Period: 300, ReturnData: true },
+    ]);
+    expect(ceiling[0]).toMatchObject(firesAbove(0));
+  });
+
+  it('are these and no more: 4 queues, 5 functions × 2, the web 5xx rate, 2 SES rates, the ceilings', () => {
+    expect(alarms).toHaveLength(4 + 5 * 2 + 1 + 2 + 1);
   });
 });

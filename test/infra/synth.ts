@@ -1,5 +1,6 @@
 // Synthesizes the Kompis stack for the infra tests and reads a function's settings and permissions from it.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -13,9 +14,15 @@ export const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.
 /** The region the infra tests deploy to (any with SES receiving would do). */
 export const TEST_REGION = 'eu-west-1';
 
+/**
+ * Where synth writes its assembly: one folder per test worker, reused by every synth in it. Without an outdir
+ * each App made a fresh cdk.outXXXX in the system temp folder and left it there (thousands after a few runs).
+ */
+const outdir = fileURLToPath(new URL(`../../.data/cdk-synth-${process.env.VITEST_POOL_ID ?? process.pid}`, import.meta.url));
+
 export function synth(context: Record<string, unknown> = {}) {
   // An empty bundling-stacks list skips esbuild: these tests look at the template, not the bundle.
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], region: TEST_REGION, ...context } });
+  const app = new App({ outdir, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], region: TEST_REGION, ...context } });
   const stack = new KompisStack(app, 'Kompis');
   return { stack, template: Template.fromStack(stack) };
 }

@@ -12,7 +12,7 @@ const tableId = logicalIdOf(stack.table);
 const timeoutOf = (fn: typeof tick) => propertiesOf(template, fn).Timeout as number;
 
 describe('the queues', () => {
-  it('moves a message to the dead-letter queue after 5 failed receives', () => {
+  it('moves a message to the dead-letter queue after 10 failed receives', () => {
     expect(propertiesOf(template, queue).RedrivePolicy).toEqual({ deadLetterTargetArn: arnOf(deadLetterQueue), maxReceiveCount: 10 });
   });
 

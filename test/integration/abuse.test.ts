@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_INVITATIONS_PER_BUDDY_PER_DAY, nameBuddy } from '../../functions/core/buddy/invitations.js';
 import { MAX_REACTIONS_PER_BUDDY_PER_DAY } from '../../functions/core/buddy/reactions.js';
 import { BuddyRefused, LimitReached } from '../../functions/core/errors.js';
-import { checkinReplyAddress } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress } from '../../functions/core/links/links.js';
 import { handleInbound, INBOUND_PER_SENDER_PER_HOUR } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';

@@ -3,7 +3,7 @@
 // suggestion, saving again keeps the address as typed. "Check your inbox" says where the email went and
 // leads back to the form, filled in. A buddy on Kompis's own domains is refused next to the field.
 import { describe, expect, it } from 'vitest';
-import { goalPagePath } from '../../functions/core/goals/links.js';
+import { goalPagePath } from '../../functions/core/links/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import { clientEnv, FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';

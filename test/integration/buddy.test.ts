@@ -10,7 +10,7 @@ import { createApp } from '../../functions/http/app.js';
 import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal, tickInvitations } from '../helpers/goals.js';
-import { goalPagePath } from '../../functions/core/goals/links.js';
+import { goalPagePath } from '../../functions/core/links/links.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 

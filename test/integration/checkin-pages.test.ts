@@ -1,8 +1,8 @@
 // One-click answers, the week page, the goal page and its actions, one-click unsubscribe — through the
 // HTTP app, on a goal that got its week-1 check-in from the real tick and sender.
 import { describe, expect, it } from 'vitest';
-import type { Goal } from '../../functions/core/goals/goal.js';
-import { recordUrl, rememberToken } from '../../functions/core/goals/links.js';
+import type { Goal } from '../../functions/core/goal.js';
+import { recordUrl, rememberToken } from '../../functions/core/links/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import { tokenBody, type TokenPayload } from '../../functions/core/tokens/tokens.js';

@@ -10,7 +10,7 @@ import { createDynamoClient } from '../../functions/adapters/clients.js';
 import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import type { Clock } from '../../functions/core/ports.js';
 import { handleSendBatch } from '../../functions/core/weekly/send.js';
-import { createPacer } from '../../functions/core/weekly/send-rate.js';
+import { createPacer } from '../../functions/core/emails/send-rate.js';
 import { runTick } from '../../functions/core/weekly/tick.js';
 import { startDynamoLocal, type DynamoLocal } from '../../functions/local/dynamodb-local.js';
 import { MemoryQueue } from '../../functions/local/memory-queue.js';

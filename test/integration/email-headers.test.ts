@@ -7,10 +7,13 @@ import type { SESClient } from '@aws-sdk/client-ses';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
+import { emailManifest, type EmailName } from '../../templates/emails/manifest.js';
 import { everyEmailKind, type EmailKind, type KindedEmail } from '../helpers/every-email-kind.js';
 import { testConfig } from '../helpers/deps.js';
 
 interface Expected {
+  /** The email of the manifest (templates/emails/manifest.ts) it is made from. */
+  template: EmailName;
   /** Sent on the owner's behalf to someone else: From "<owner's name> via Kompis". */
   onBehalf?: 'owner' | 'buddy';
   /** One of a series: List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
@@ -22,33 +25,33 @@ interface Expected {
 }
 
 const expected: Record<EmailKind, Expected> = {
-  'confirm-goal': { autoSubmitted: 'auto-generated' },
-  'email-signup': { autoSubmitted: 'auto-replied' },
-  'buddy-invite': { onBehalf: 'owner', autoSubmitted: 'auto-generated' },
-  'buddy-reminder': { onBehalf: 'owner', autoSubmitted: 'auto-generated' },
-  checkin: { list: true, checkinReplyTo: true, autoSubmitted: 'auto-generated' },
-  'buddy-weekly': { onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },
-  'final-report': { list: true, autoSubmitted: 'auto-generated' },
-  'buddy-final': { onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },
-  'notice-accepted': { autoSubmitted: 'auto-generated' },
-  'notice-declined': { autoSubmitted: 'auto-generated' },
-  'notice-left': { autoSubmitted: 'auto-generated' },
-  'notice-reaction': { onBehalf: 'buddy', autoSubmitted: 'auto-generated' },
-  'read-back-recorded': { checkinReplyTo: true, autoSubmitted: 'either' },
-  'read-back-ask': { checkinReplyTo: true, autoSubmitted: 'either' },
-  'read-back-paused': { checkinReplyTo: true, autoSubmitted: 'either' },
-  'read-back-resumed': { checkinReplyTo: true, autoSubmitted: 'either' },
-  'read-back-stopped': { checkinReplyTo: true, autoSubmitted: 'either' },
-  'help-owner': { autoSubmitted: 'auto-replied' },
-  'help-buddy': { autoSubmitted: 'auto-replied' },
-  stranger: { autoSubmitted: 'auto-replied' },
-  'link-goal': { autoSubmitted: 'auto-generated' },
-  'link-signed-out': { autoSubmitted: 'auto-generated' },
-  'link-export': { autoSubmitted: 'auto-generated' },
-  'link-erase': { autoSubmitted: 'auto-generated' },
-  'link-buddy-change': { autoSubmitted: 'auto-generated' },
-  'link-forget': { autoSubmitted: 'auto-generated' },
-  'my-goals': { autoSubmitted: 'auto-generated' },
+  'confirm-goal': { template: 'confirm-goal', autoSubmitted: 'auto-generated' },
+  'email-signup': { template: 'email-signup', autoSubmitted: 'auto-replied' },
+  'buddy-invite': { template: 'buddy-invite', onBehalf: 'owner', autoSubmitted: 'auto-generated' },
+  'buddy-reminder': { template: 'buddy-reminder', onBehalf: 'owner', autoSubmitted: 'auto-generated' },
+  checkin: { template: 'checkin', list: true, checkinReplyTo: true, autoSubmitted: 'auto-generated' },
+  'buddy-weekly': { template: 'buddy-weekly', onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },
+  'final-report': { template: 'final-report', list: true, autoSubmitted: 'auto-generated' },
+  'buddy-final': { template: 'buddy-final', onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },
+  'notice-accepted': { template: 'notice', autoSubmitted: 'auto-generated' },
+  'notice-declined': { template: 'notice', autoSubmitted: 'auto-generated' },
+  'notice-left': { template: 'notice', autoSubmitted: 'auto-generated' },
+  'notice-reaction': { template: 'notice', onBehalf: 'buddy', autoSubmitted: 'auto-generated' },
+  'read-back-recorded': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
+  'read-back-ask': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
+  'read-back-paused': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
+  'read-back-resumed': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
+  'read-back-stopped': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
+  'help-owner': { template: 'notice', autoSubmitted: 'auto-replied' },
+  'help-buddy': { template: 'short-answer', autoSubmitted: 'auto-replied' },
+  stranger: { template: 'short-answer', autoSubmitted: 'auto-replied' },
+  'link-goal': { template: 'link', autoSubmitted: 'auto-generated' },
+  'link-signed-out': { template: 'link', autoSubmitted: 'auto-generated' },
+  'link-export': { template: 'link', autoSubmitted: 'auto-generated' },
+  'link-erase': { template: 'link', autoSubmitted: 'auto-generated' },
+  'link-buddy-change': { template: 'link', autoSubmitted: 'auto-generated' },
+  'link-forget': { template: 'link', autoSubmitted: 'auto-generated' },
+  'my-goals': { template: 'my-goals', autoSubmitted: 'auto-generated' },
 };
 
 const mailer = new SesMailer({} as SESClient, { from: testConfig().from, messageIdDomain: 'kompis.example.com' });
@@ -63,6 +66,10 @@ const firstMailbox = (field: AddressObject | AddressObject[] | undefined) => (Ar
 describe.each(['nb', 'en'] as const)('the headers of every kind of email in %s', (locale) => {
   it('covers every kind', () => {
     expect(emails[locale].map((e) => e.kind).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it('covers every email of the manifest', () => {
+    expect([...new Set(Object.values(expected).map((e) => e.template))].sort()).toEqual(Object.keys(emailManifest).sort());
   });
 
   it.each(Object.keys(expected) as EmailKind[])('%s', async (kind) => {

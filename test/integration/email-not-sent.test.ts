@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../functions/adapters/clients.js';
 import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
-import { confirmUrl, goalPagePath, invitationUrl } from '../../functions/core/goals/links.js';
+import { confirmUrl, goalPagePath, invitationUrl } from '../../functions/core/links/links.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
-import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { signupFormSchema } from '../../functions/core/forms/signup-form.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import type { WebFailure } from '../../functions/http/failures.js';

@@ -3,7 +3,7 @@
 // before keep their target, and the buddy is told in their next weekly email.
 import { describe, expect, it } from 'vitest';
 import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
-import { checkinReplyAddress, goalPagePath } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress, goalPagePath } from '../../functions/core/links/links.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';

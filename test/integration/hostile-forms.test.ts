@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reactionKinds } from '../../functions/core/buddy/buddy-emails.js';
 import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
-import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
-import { goalPagePath, weekPagePath } from '../../functions/core/goals/links.js';
+import { signupFormSchema } from '../../functions/core/forms/signup-form.js';
+import { goalPagePath, weekPagePath } from '../../functions/core/links/links.js';
 import { isLocale, type MessageKey } from '../../functions/core/i18n/messages.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { signToken } from '../../functions/core/tokens/tokens.js';

@@ -7,7 +7,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopGoal } from '../../functions/core/goals/actions.js';
-import { checkinReplyAddress, unsubscribeMailto } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress, unsubscribeMailto } from '../../functions/core/links/links.js';
 import { handleInbound, type InboundResult } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS, type Verdicts } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';

@@ -5,7 +5,7 @@
 // paragraph is read, someone only invited who replies to the invitation is pointed to it, and a delivery
 // report written by a mailbox at the owner's (shared) provider does not suppress the owner.
 import { describe, expect, it } from 'vitest';
-import { checkinReplyAddress, replyAddress } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress, replyAddress } from '../../functions/core/links/links.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps } from '../../functions/core/ports.js';

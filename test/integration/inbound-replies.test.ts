@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
-import { checkinReplyAddress } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress } from '../../functions/core/links/links.js';
 import { handleInbound, isInboundAddress } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
 import type { Deps, Mailer, OutgoingEmail } from '../../functions/core/ports.js';

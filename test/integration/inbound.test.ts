@@ -7,7 +7,7 @@ import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
-import { checkinReplyAddress, unsubscribeMailto } from '../../functions/core/goals/links.js';
+import { checkinReplyAddress, unsubscribeMailto } from '../../functions/core/links/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { startSmtpInbound, type LocalSmtp } from '../../functions/local/smtp-inbound.js';
 import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';

@@ -3,7 +3,7 @@
 // link emailed at that moment (30 minutes); "sign out every link" ends every link and remembered browser.
 import { describe, expect, it } from 'vitest';
 import { LINK_EMAILS_PER_HOUR } from '../../functions/core/emails/link-email.js';
-import { goalPagePath, recordUrl, weekPagePath } from '../../functions/core/goals/links.js';
+import { goalPagePath, recordUrl, weekPagePath } from '../../functions/core/links/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { verifyToken } from '../../functions/core/tokens/tokens.js';
 import { createApp } from '../../functions/http/app.js';

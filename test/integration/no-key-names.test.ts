@@ -1,6 +1,6 @@
 // No page shows a message key instead of its text, in either language.
 import { describe, expect, it } from 'vitest';
-import { goalPagePath, weekPagePath } from '../../functions/core/goals/links.js';
+import { goalPagePath, weekPagePath } from '../../functions/core/links/links.js';
 import { catalog } from '../../functions/core/i18n/messages.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';

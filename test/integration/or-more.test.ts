@@ -1,7 +1,7 @@
 // "N or more": the check-in's last button asks for the exact number on its landing page, N filled in, so
 // the chart and the totals are true; the other buttons record their number as before.
 import { describe, expect, it } from 'vitest';
-import { recordUrl } from '../../functions/core/goals/links.js';
+import { recordUrl } from '../../functions/core/links/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import { clientEnv, FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';

@@ -7,7 +7,7 @@ import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { createApp } from '../../functions/http/app.js';
 import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
-import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { signupFormSchema } from '../../functions/core/forms/signup-form.js';
 import { aSignupForm, uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';

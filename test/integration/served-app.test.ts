@@ -4,7 +4,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNUPS_PER_IP_PER_HOUR } from '../../functions/core/goals/signup-limits.js';
-import { goalPagePath } from '../../functions/core/goals/links.js';
+import { goalPagePath } from '../../functions/core/links/links.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { freePort } from '../../functions/local/ports.js';
 import { serveApp, type RunningApp } from '../../functions/local/serve.js';

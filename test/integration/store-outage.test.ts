@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { createDynamoClient } from '../../functions/adapters/clients.js';
-import { recordUrl } from '../../functions/core/goals/links.js';
+import { recordUrl } from '../../functions/core/links/links.js';
 import { createApp } from '../../functions/http/app.js';
 import { FixedClock, freshTable, testConfig } from '../helpers/deps.js';
 import { aGoal } from '../helpers/factories.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptInvitation, INVITE_AFTER_CONFIRM_MINUTES } from '../../functions/core/buddy/invitations.js';
 import { LimitReached } from '../../functions/core/errors.js';
 import { signUp } from '../../functions/core/goals/sign-up.js';
-import { signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { signupFormSchema } from '../../functions/core/forms/signup-form.js';
 import type { Deps, Metrics } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { createApp } from '../../functions/http/app.js';

@@ -1,6 +1,9 @@
 // Bounces and complaints from SES suppress an address for good, and the mailer then never writes to it.
 import { describe, expect, it } from 'vitest';
-import { applyFeedback } from '../../functions/core/emails/feedback.js';
+import { parseSesFeedback } from '../../functions/adapters/aws-events.js';
+import { applyFeedback as applyCore } from '../../functions/core/emails/feedback.js';
+
+const applyFeedback = (store: Parameters<typeof applyCore>[0], event: unknown, now: Date) => applyCore(store, parseSesFeedback(event), now);
 import { SUPPRESSED_MESSAGE_ID } from '../../functions/core/emails/suppression.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';

@@ -6,7 +6,7 @@ import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { createDynamoClient } from '../../functions/adapters/clients.js';
 import type { Deps } from '../../functions/core/ports.js';
 import { handleSendBatch } from '../../functions/core/weekly/send.js';
-import { createPacer } from '../../functions/core/weekly/send-rate.js';
+import { createPacer } from '../../functions/core/emails/send-rate.js';
 import { runTick } from '../../functions/core/weekly/tick.js';
 import { MemoryQueue } from '../../functions/local/memory-queue.js';
 import { FixedClock, freshTable, testConfig, testDeps } from '../helpers/deps.js';

@@ -6,7 +6,7 @@ import { pauseGoal } from '../../functions/core/goals/actions.js';
 import { SendRefused, type Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { handleSendBatch } from '../../functions/core/weekly/send.js';
-import { createPacer } from '../../functions/core/weekly/send-rate.js';
+import { createPacer } from '../../functions/core/emails/send-rate.js';
 import { runTick } from '../../functions/core/weekly/tick.js';
 import { MemoryQueue } from '../../functions/local/memory-queue.js';
 import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
@@ -58,7 +58,7 @@ describe('the weekly loop', () => {
     });
     // The whole batch delivered again, as SQS may.
     const again = await handleSendBatch(sendDeps, records);
-    expect(again.batchItemFailures).toEqual([]);
+    expect(again.failed).toEqual([]);
 
     const checkins = (await outboxFor(goal.owner)).filter((e) => e.subject.startsWith('Week 1'));
     expect(checkins).toHaveLength(1);

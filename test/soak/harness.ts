@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../../functions/config.js';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import type { Clock, Deps } from '../../functions/core/ports.js';
 import type { LocalStack } from '../../functions/local/stack.js';
 import type { FromServer, MemorySample, ServerMode, ToServer } from './server.js';
@@ -82,13 +82,13 @@ export interface SeededGoal {
  */
 export async function seedGoals(stack: LoadStack, baseUrl: string, count: number): Promise<SeededGoal[]> {
   const { loadConfig } = await import('../../functions/config.js');
-  const { createDeps } = await import('../../functions/deps.js');
+  const { createLocalDeps } = await import('../../functions/local/deps.js');
   const { signUp } = await import('../../functions/core/goals/sign-up.js');
   const { confirmGoal } = await import('../../functions/core/goals/confirm.js');
-  const { signupFormSchema } = await import('../../functions/core/goals/signup-form.js');
+  const { signupFormSchema } = await import('../../functions/core/forms/signup-form.js');
   const { recordAnswer } = await import('../../functions/core/weekly/record.js');
   const { closedWeeks } = await import('../../functions/core/progress/progress.js');
-  const { goalPagePath, recordUrl } = await import('../../functions/core/goals/links.js');
+  const { goalPagePath, recordUrl } = await import('../../functions/core/links/links.js');
   const { runWeekly } = await import('../../functions/local/weekly-run.js');
   const { aSignupForm } = await import('../helpers/factories.js');
 
@@ -96,7 +96,7 @@ export async function seedGoals(stack: LoadStack, baseUrl: string, count: number
   const clock = new SettableClock(new Date(realNow.getTime() - 29 * 24 * 3600_000));
   // Seeding many goals at example.com within the hour: not what the hourly ceilings are for.
   const config = loadConfig({ ...stack.env, KOMPIS_BASE_URL: baseUrl, KOMPIS_CONFIRMATIONS_PER_HOUR: '1000000', KOMPIS_PER_DOMAIN_PER_HOUR: '1000000' });
-  const deps: Deps = createDeps(config, clock);
+  const deps: Deps = createLocalDeps(config, clock);
 
   const ids: { owner: string; goalId: string }[] = [];
   for (let i = 0; i < count; i++) {

@@ -39,9 +39,9 @@ const send = (message: FromServer) => process.send?.(message);
 
 async function appFetch(cacheReads: boolean): Promise<(request: Request) => Response | Promise<Response>> {
   const { loadConfig } = await import('../../functions/config.js');
-  const { createDeps } = await import('../../functions/deps.js');
+  const { createLocalDeps } = await import('../../functions/local/deps.js');
   const { createApp } = await import('../../functions/http/app.js');
-  const deps = createDeps(loadConfig(process.env));
+  const deps = createLocalDeps(loadConfig(process.env));
   if (cacheReads) {
     const store = deps.store;
     const memo = new Map<string, Promise<unknown>>();

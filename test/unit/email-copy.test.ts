@@ -3,7 +3,7 @@
 // there is no name, never "ola@example.com's"; the confirm link in the text part only.
 import { describe, expect, it } from 'vitest';
 import { buddyFinalEmail, buddyWeeklyEmail } from '../../functions/core/buddy/buddy-emails.js';
-import { light } from '../../functions/core/emails/palette.js';
+import { light } from '../../templates/palette.js';
 import { confirmEmail } from '../../functions/core/goals/sign-up.js';
 import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
 import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';

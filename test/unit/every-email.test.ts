@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { buddyFinalEmail, buddyWeeklyEmail, invitationEmail, ownerNotice } from '../../functions/core/buddy/buddy-emails.js';
 import { linkEmail } from '../../functions/core/emails/link-email.js';
-import { goalPageUrl, stepUpUrl } from '../../functions/core/goals/links.js';
+import { goalPageUrl, stepUpUrl } from '../../functions/core/links/links.js';
 import { isInboundAddress } from '../../functions/core/inbound/inbound.js';
 import { ownerAnswer, shortAnswer } from '../../functions/core/inbound/answers.js';
 import type { OutgoingEmail } from '../../functions/core/ports.js';

@@ -1,12 +1,12 @@
 // A changed goal: each week keeps its own target, the verdict counts each week with the number it had,
 // a goal made easier late says so, and "change: 3 per week" / "endre: 3 i uka" is read as a command.
 import { describe, expect, it } from 'vitest';
-import { lateEasierLine } from '../../functions/core/goals/change-goal.js';
-import type { Goal, GoalChange } from '../../functions/core/goals/goal.js';
+import { lateEasierLine } from '../../functions/core/progress/change-lines.js';
+import type { Goal, GoalChange } from '../../functions/core/goal.js';
 import { summarize } from '../../functions/core/progress/progress.js';
 import { targetFor } from '../../functions/core/progress/targets.js';
 import { findChangeCommand } from '../../functions/core/replies/change-command.js';
-import { verdictOf } from '../../functions/core/weekly/verdict.js';
+import { verdictOf } from '../../functions/core/emails/verdict.js';
 import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';
 import { buddyWeeklyEmail } from '../../functions/core/buddy/buddy-emails.js';
 import { recordButtons } from '../../functions/core/inbound/answers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import { summarize } from '../../functions/core/progress/progress.js';
 import { aGoal, anAnswer } from '../helpers/factories.js';
 

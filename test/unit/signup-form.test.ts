@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { fieldErrors, signupFormSchema } from '../../functions/core/forms/signup-form.js';
 import { aSignupForm } from '../helpers/factories.js';
 
 function errorsFor(overrides: Record<string, unknown>) {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asShownToOthers, containsLink, unlinked } from '../../functions/core/emails/unlinked.js';
-import { displayName, signupFormSchema } from '../../functions/core/goals/signup-form.js';
+import { displayName, signupFormSchema } from '../../functions/core/forms/signup-form.js';
 import { aSignupForm } from '../helpers/factories.js';
 
 const links = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Goal } from '../../functions/core/goals/goal.js';
+import type { Goal } from '../../functions/core/goal.js';
 import { buttonValues } from '../../functions/core/weekly/checkin-email.js';
-import { advanceAfterCheckin, reanchor, resumePatch } from '../../functions/core/weekly/schedule-changes.js';
-import { createPacer } from '../../functions/core/weekly/send-rate.js';
+import { advanceAfterCheckin, reanchor, resumePatch } from '../../functions/core/goals/schedule-changes.js';
+import { createPacer } from '../../functions/core/emails/send-rate.js';
 import { messagesFor } from '../../functions/core/weekly/tick.js';
 import { aGoal } from '../helpers/factories.js';
 

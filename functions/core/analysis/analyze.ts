@@ -1,7 +1,7 @@
 // The goal analysis: what a goal says (how many, how often, for how long, about whom), what a strong
 // goal has and this one lacks, and the goal said back as one commitment sentence in its own language.
 // Deterministic and local: no network, no model.
-import { isLocale, type Locale } from '../i18n/messages.js';
+import { isLocale, locales, t, type Locale } from '../i18n/messages.js';
 import { goalLanguage } from './language.js';
 import { readAudience } from './audience.js';
 import { MAX_GOAL_CHARS, readGoal, type Cadence, type GoalReading } from './goal-reader.js';
@@ -19,17 +19,12 @@ export interface GoalAnalysis {
   commitment: string;
 }
 
-const CADENCE_WORDS: Record<Locale, Record<Exclude<Cadence, 'total'>, string>> = {
-  nb: { day: 'hver dag', week: 'hver uke', month: 'hver måned' },
-  en: { day: 'every day', week: 'every week', month: 'every month' },
-};
 const LEAD_IN = /^\s*(jeg skal|jeg vil|jeg ønsker å|mitt mål er å|målet mitt er å|målet er å|mål:|i will|i want to|i'm going to|i am going to|i'll|my goal is to|goal:)\s+/iu;
 
 // Built once: an Intl formatter costs far more to make than to use.
-const DAY_MONTH: Record<Locale, Intl.DateTimeFormat> = {
-  nb: new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-};
+const DAY_MONTH = Object.fromEntries(
+  locales.map((l) => [l, new Intl.DateTimeFormat(t(l, 'lang.tag'), { day: 'numeric', month: 'long', timeZone: 'UTC' })]),
+) as Record<Locale, Intl.DateTimeFormat>;
 
 function endDate(start: Date, weeks: number, locale: Locale): string {
   return DAY_MONTH[locale].format(new Date(start.getTime() + weeks * 7 * 86400_000));
@@ -41,7 +36,7 @@ export function commitmentSentence(text: string, reading: GoalReading, language:
   const spans = [
     ...(reading.horizonAt ? [{ at: reading.horizonAt, with: '' }] : []),
     ...(reading.cadenceAt && reading.cadence && reading.cadence !== 'total'
-      ? [{ at: reading.cadenceAt, with: CADENCE_WORDS[language][reading.cadence] }]
+      ? [{ at: reading.cadenceAt, with: t(language, `coach.cadence.${reading.cadence}`) }]
       : []),
   ].sort((a, b) => b.at.index - a.at.index);
   let core = text;
@@ -53,8 +48,8 @@ export function commitmentSentence(text: string, reading: GoalReading, language:
   core = core.replace(/\s+(i løpet av|i|for|in|over|hele|during|within|until|by|frem til|innen|til)\s*$/iu, '').replace(/\s{2,}/g, ' ').replace(/[\s,.;:!]+$/u, '').trim();
   if (/^\p{Lu}\p{Ll}/u.test(core)) core = core[0]!.toLowerCase() + core.slice(1);
   const weeks = reading.horizonWeeks;
-  const until = weeks === null ? '' : `${language === 'nb' ? ' frem til' : ' until'} ${endDate(start, weeks, language)}`;
-  return `${language === 'nb' ? 'Jeg skal' : 'I will'} ${core}${until}.`;
+  const until = weeks === null ? '' : t(language, 'coach.commitment.until', { date: endDate(start, weeks, language) });
+  return t(language, 'coach.commitment.sentence', { core, until });
 }
 
 export function analyzeGoal(whole: string, options: { language?: string | undefined; start?: Date } = {}): GoalAnalysis {

@@ -4,6 +4,7 @@ import { findHorizon } from './horizons.js';
 import { t, type Locale, type MessageKey } from '../i18n/messages.js';
 import { analyzeGoal, type GoalAnalysis } from './analyze.js';
 import { weeklyTarget } from './goal-reader.js';
+import { readingLanguage, type ReadingLanguage } from './language.js';
 
 export interface Coaching {
   analysis: GoalAnalysis;
@@ -33,17 +34,17 @@ function understoodText(a: GoalAnalysis, locale: Locale): string {
 // What the sharper sentence may add, in the goal's language. No "who" is suggested: Kompis cannot know
 // the person's field, and a stock audience ("finance leaders in Oslo") under a running goal reads as
 // nonsense. The missing-parts list asks for the who instead.
-const ADD = {
+const ADD: Record<ReadingLanguage, Record<'count' | 'fresh' | 'cadence' | 'horizon', string>> = {
   nb: { count: 'minst 2', fresh: 'nye', cadence: 'hver uke', horizon: 'neste kvartal' },
   en: { count: 'at least 2', fresh: 'new', cadence: 'every week', horizon: 'next quarter' },
-} as const;
+};
 const MORE = /^(flere|more)$/i;
 const FRESH = /^(nye|new)$/i;
 // Particles and prepositions between the verb and what it counts: "snakke med", "bli kjent med", "reach out to".
 const BRIDGE = /^(med|på|til|for|opp|kjent|kontakt|out|to|with|at|up|know|introduced|touch)$/i;
 const NOT_PLURAL = /^(etter|over|under|eller|mer|der|her|this|his|is|was|less|across)$/i;
 // An indefinite plural, the thing a count goes before: "kunder", "utviklere", "customers", "CFOs".
-const PLURAL: Record<Locale, RegExp> = { nb: /^\p{L}[\p{L}-]{2,}er$/u, en: /^\p{L}[\p{L}-]{1,}[^su]s$/u };
+const PLURAL: Record<ReadingLanguage, RegExp> = { nb: /^\p{L}[\p{L}-]{2,}er$/u, en: /^\p{L}[\p{L}-]{1,}[^su]s$/u };
 
 /**
  * "treffe nye kunder" → "treffe minst 2 nye kunder", "få flere kunder" → "få minst 2 nye kunder",
@@ -51,11 +52,11 @@ const PLURAL: Record<Locale, RegExp> = { nb: /^\p{L}[\p{L}-]{2,}er$/u, en: /^\p{
  * ("selge mer", "bygge nettverket mitt", "network more"): better no sentence than "minst 2 mer".
  */
 function withCount(words: string[], locale: Locale): string[] | undefined {
-  const add = ADD[locale];
+  const add = ADD[readingLanguage(locale)];
   for (let i = 1; i < Math.min(words.length, 5); i++) {
     const word = words[i]!;
     const next = words[i + 1] ?? '';
-    const plural = (w: string) => PLURAL[locale].test(w) && !NOT_PLURAL.test(w);
+    const plural = (w: string) => PLURAL[readingLanguage(locale)].test(w) && !NOT_PLURAL.test(w);
     if (MORE.test(word) && (plural(next) || FRESH.test(next))) return [...words.slice(0, i), add.count, ...(FRESH.test(next) ? [] : [add.fresh]), ...words.slice(i + 1)];
     if (FRESH.test(word) || plural(word)) return [...words.slice(0, i), add.count, ...words.slice(i)];
     if (!BRIDGE.test(word)) return undefined;
@@ -74,7 +75,7 @@ function sharper(text: string, a: GoalAnalysis, locale: Locale, start: Date): st
   let words: string[] | undefined = (/\p{Ll}/u.test(plain) ? plain : plain.toLowerCase()).split(/\s+/);
   if (a.count === null) words = withCount(words, locale);
   if (!words) return null;
-  const add = ADD[locale];
+  const add = ADD[readingLanguage(locale)];
   const goal = [...words, ...(a.cadence === null ? [add.cadence] : []), ...(a.horizonWeeks === null ? [add.horizon] : [])].join(' ');
   const read = analyzeGoal(goal, { language: locale, start });
   if (read.count === null || read.cadence === null || read.horizonWeeks === null || (a.count === null && read.count !== 2)) return null;

@@ -23,3 +23,11 @@ export function goalLanguage(text: string): Locale {
   if (nb !== en) return nb > en ? 'nb' : 'en';
   return /[æøå]/i.test(text) ? 'nb' : 'en';
 }
+
+/** The languages the goal reader and coaching know; a goal in any other language of the catalogs is read as English. */
+export const readingLanguages = ['nb', 'en'] as const;
+export type ReadingLanguage = (typeof readingLanguages)[number];
+
+export function readingLanguage(locale: string): ReadingLanguage {
+  return (readingLanguages as readonly string[]).includes(locale) ? (locale as ReadingLanguage) : 'en';
+}

@@ -1,22 +1,22 @@
 // The emails around a buddy: the invitation (and its one reminder), the weekly result with one-click
 // reactions, the final report, and the short notices the owner gets about their buddy.
-import { buddyNews } from '../goals/change-goal.js';
+import { buddyNews } from '../progress/change-lines.js';
 import { targetFor } from '../progress/targets.js';
-import { escapeHtml } from '../emails/escape.js';
+import { escapeHtml } from '../../../templates/escape.js';
 import { asShownToOthers, unlinked } from '../emails/unlinked.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { noticeEmail } from '../emails/notice.js';
-import { light } from '../emails/palette.js';
+import { light } from '../../../templates/palette.js';
 import { renderEmail } from '../emails/render.js';
 import { onBehalfOf } from '../emails/sender-name.js';
-import type { Buddy, Goal } from '../goals/goal.js';
-import { buddyLeaveUrl, buddyPageUrl, invitationUrl, footerUrls, reactionUrl, replyAddress } from '../goals/links.js';
+import type { Buddy, Goal } from '../goal.js';
+import { buddyLeaveUrl, buddyPageUrl, invitationUrl, footerUrls, reactionUrl, replyAddress } from '../links/links.js';
 import { t, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
-import { isCounted, type WeekAnswer } from '../progress/answers.js';
+import { isCounted, type WeekAnswer } from '../answers.js';
 import { summarize } from '../progress/progress.js';
-import { chartSlots } from '../weekly/checkin-email.js';
-import { verdictOf, verdictText } from '../weekly/verdict.js';
+import { chartSlots } from '../emails/chart.js';
+import { verdictOf, verdictText } from '../emails/verdict.js';
 
 export const reactionKinds = ['applause', 'keep-going', 'ask'] as const;
 export type ReactionKind = (typeof reactionKinds)[number];

@@ -4,14 +4,14 @@
 // limits) when the goal is confirmed or a buddy is named, and goes out through the tick, queue and sender
 // no sooner than ten minutes after the goal was confirmed — never straight from a page.
 import { afterSaved, BuddyLinkClosed, BuddyRefused, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
-import type { Buddy, Goal } from '../goals/goal.js';
-import { updateGoal, type GoalPatch } from '../goals/update.js';
+import type { Buddy, Goal } from '../goal.js';
+import { updateGoal, type GoalPatch } from '../update-goal.js';
 import { unlinked } from '../emails/unlinked.js';
 import { t } from '../i18n/messages.js';
 import { nextHour, withinCeiling } from '../limits/ceilings.js';
 import type { BuddyLink, Deps } from '../ports.js';
-import { sendOnce } from '../weekly/send-once.js';
-import type { Pacer } from '../weekly/send-rate.js';
+import { sendOnce } from '../emails/send-once.js';
+import type { Pacer } from '../emails/send-rate.js';
 import { buddyLabel, invitationEmail, ownerNotice } from './buddy-emails.js';
 
 export const MAX_INVITATIONS_PER_GOAL = 3;

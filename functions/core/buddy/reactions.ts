@@ -2,7 +2,7 @@
 // per week and buddy (the sent marker is the guard), an optional short message with the "ask".
 import { BuddyLinkClosed, LimitReached } from '../errors.js';
 import type { Deps } from '../ports.js';
-import { sendOnce } from '../weekly/send-once.js';
+import { sendOnce } from '../emails/send-once.js';
 import { buddyLabel, ownerNotice, type ReactionKind } from './buddy-emails.js';
 import { goalForBuddy, type BuddyRef } from './invitations.js';
 import { t } from '../i18n/messages.js';

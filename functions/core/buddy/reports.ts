@@ -1,11 +1,11 @@
 // When the buddy hears how the week went: an hour after the owner answers (so a quick correction
 // reaches the buddy as one email with the latest number), or 48 hours after the check-in without an
 // answer. Only a buddy who said yes ever gets one.
-import type { Buddy, Goal } from '../goals/goal.js';
-import { updateGoal, type GoalPatch } from '../goals/update.js';
+import type { Buddy, Goal } from '../goal.js';
+import { updateGoal, type GoalPatch } from '../update-goal.js';
 import type { Deps } from '../ports.js';
-import { sendOnce, type SendOnceResult } from '../weekly/send-once.js';
-import type { Pacer } from '../weekly/send-rate.js';
+import { sendOnce, type SendOnceResult } from '../emails/send-once.js';
+import type { Pacer } from '../emails/send-rate.js';
 import { buddyFinalEmail, buddyWeeklyEmail } from './buddy-emails.js';
 import { asSeenByBuddy } from './invitations.js';
 
@@ -16,8 +16,7 @@ const later = (from: Date, minutes: number) => new Date(from.getTime() + minutes
 
 const acceptedBuddy = (goal: Goal): Buddy | undefined => (goal.buddy?.status === 'accepted' ? goal.buddy : undefined);
 
-/** The buddy is still to hear about a week. The final report waits for it, so it never overtakes it. */
-export const buddyReportPending = (goal: Goal): boolean => acceptedBuddy(goal) !== undefined && goal.buddyReport !== undefined;
+export { buddyReportPending } from '../due.js';
 
 /** After week `week`'s check-in went out: the buddy's report waits for the answer, at most 48 hours. */
 export function reportAfterCheckin(goal: Goal, week: number, sentAt: Date): GoalPatch {

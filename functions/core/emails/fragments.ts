@@ -2,8 +2,8 @@
 // the compiled templates' raw {{{slots}}}: tables, HTML attributes and inline styles, because Outlook on
 // Windows reads only those (no padding on links, no inline-block, no min-width) and Yahoo turns a CSS
 // height into min-height. Class names are the dark scheme's hooks (templates/dark-mode.ts).
-import { escapeHtml } from './escape.js';
-import { light } from './palette.js';
+import { escapeHtml } from '../../../templates/escape.js';
+import { light } from '../../../templates/palette.js';
 
 export interface EmailButton {
   label: string;

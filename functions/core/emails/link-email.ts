@@ -2,8 +2,8 @@
 // after signing every link out), a step-up link (export, delete everything, a new buddy) and a buddy's
 // "delete what Kompis knows about me". They go only to the address the link names, a few an hour.
 import { afterSaved, LimitReached } from '../errors.js';
-import type { Goal } from '../goals/goal.js';
-import { forgetUrl, goalPageUrl, footerUrls, replyAddress, stepUpUrl, type StepUp } from '../goals/links.js';
+import type { Goal } from '../goal.js';
+import { forgetUrl, goalPageUrl, footerUrls, replyAddress, stepUpUrl, type StepUp } from '../links/links.js';
 import { t, type Locale, type MessageKey, type Vars } from '../i18n/messages.js';
 import type { CoreConfig, Deps, OutgoingEmail } from '../ports.js';
 import { renderEmail } from './render.js';

@@ -1,7 +1,7 @@
 // A short email to the owner about their goal: a heading, a sentence, an optional block (a buddy's
 // message, check-in buttons) and the goal with a link to its page.
-import type { Goal } from '../goals/goal.js';
-import { goalPageUrl, footerUrls, replyAddress } from '../goals/links.js';
+import type { Goal } from '../goal.js';
+import { goalPageUrl, footerUrls, replyAddress } from '../links/links.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { renderEmail } from './render.js';
 

@@ -2,7 +2,7 @@
 // substitution with escaping, so no request pays for MJML.
 import { compiledEmails, type EmailName } from '../../../templates/compiled/emails.js';
 import type { Locale } from '../i18n/messages.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../../../templates/escape.js';
 
 export type { EmailName };
 

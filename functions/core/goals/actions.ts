@@ -2,11 +2,11 @@
 import { GoalClosed, GoalNotFound } from '../errors.js';
 import type { Deps } from '../ports.js';
 import type { CheckinSchedule } from '../schedule/checkins.js';
-import { MIN_HOURS_AFTER_CHANGE, reanchor, resumePatch } from '../weekly/schedule-changes.js';
-import { assertLinkCurrent, type GoalRef } from './confirm.js';
-import type { Goal } from './goal.js';
+import { MIN_HOURS_AFTER_CHANGE, reanchor, resumePatch } from './schedule-changes.js';
+import { assertLinkCurrent, type GoalRef } from './access.js';
+import type { Goal } from '../goal.js';
 import { withMovedEnd } from './change-goal.js';
-import { updateGoal, type GoalPatch } from './update.js';
+import { updateGoal, type GoalPatch } from '../update-goal.js';
 
 async function change(deps: Deps, ref: GoalRef, patch: (goal: Goal) => GoalPatch | undefined): Promise<Goal> {
   const goal = await updateGoal(deps.store, ref.owner, ref.goalId, (current) => {

@@ -5,11 +5,11 @@
 import { goalCommitment } from '../analysis/analyze.js';
 import { readGoal } from '../analysis/goal-reader.js';
 import { DomainError, GoalClosed, GoalNotFound } from '../errors.js';
-import { t, type Locale, type MessageKey } from '../i18n/messages.js';
+import type { MessageKey } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
-import { assertLinkCurrent, type GoalRef } from './confirm.js';
-import type { Goal, GoalChange, GoalTerms } from './goal.js';
-import { updateGoal, type GoalPatch } from './update.js';
+import { assertLinkCurrent, type GoalRef } from './access.js';
+import type { Goal, GoalChange, GoalTerms } from '../goal.js';
+import { updateGoal, type GoalPatch } from '../update-goal.js';
 
 /** The weeks a goal can run, as on the sign-up form. */
 export const MAX_WEEKS = 52;
@@ -98,31 +98,4 @@ export async function changeGoal(deps: Pick<Deps, 'store' | 'clock'>, ref: GoalR
   });
   if (!goal) throw new GoalNotFound();
   return made ? { goal, change: made } : { goal };
-}
-
-/** Each change, in words: the number, the weeks, the words — what history, buddy and report say. */
-export function changeLines(locale: Locale, change: GoalChange, base: 'change.history' | 'change.buddy', owner = ''): string[] {
-  const vars = { week: change.fromWeek, owner };
-  return [
-    change.from.perWeek !== change.to.perWeek ? t(locale, `${base}.perWeek`, { ...vars, from: change.from.perWeek, to: change.to.perWeek }) : '',
-    change.from.weeks !== change.to.weeks ? t(locale, `${base}.weeks`, { ...vars, from: change.from.weeks, to: change.to.weeks }) : '',
-    change.from.text !== change.to.text ? t(locale, `${base}.text`, vars) : '',
-  ].filter(Boolean);
-}
-
-/** What the buddy's weekly email for `week` tells: the changes that apply from the week after it. */
-export function buddyNews(goal: Goal, week: number, owner: string): string {
-  return (goal.changes ?? [])
-    .filter((c) => c.fromWeek === week + 1)
-    .flatMap((c) => changeLines(goal.locale, c, 'change.buddy', owner))
-    .join(' ');
-}
-
-/** For the final report: a goal made easier in its last two weeks says so. */
-export function lateEasierLine(goal: Goal): string {
-  const late = (goal.changes ?? []).filter((c) => c.late && c.easier);
-  if (late.length === 0) return '';
-  const first = late[0]!;
-  const last = late[late.length - 1]!;
-  return t(goal.locale, 'change.final.late', { fromPerWeek: first.from.perWeek, fromWeeks: first.from.weeks, toPerWeek: last.to.perWeek, toWeeks: last.to.weeks });
 }

@@ -4,7 +4,7 @@
 // ever holds goals that will need work.
 // Goals are spread over a fixed number of shards (from the goal id) so no index partition is hot.
 import { createHash } from 'node:crypto';
-import type { Goal } from './goal.js';
+import { dueConditions, type DueGoal } from '../due.js';
 
 export const DUE_SHARDS = 4;
 
@@ -17,15 +17,7 @@ export function duePartition(shard: number): string {
 }
 
 /** ISO time at which the tick should pick the goal up, or undefined when it needs no tick. */
-export function dueAt(goal: Pick<Goal, 'status' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport'>): string | undefined {
-  const times: (string | undefined)[] = [];
-  if (goal.status === 'active') times.push(goal.nextCheckinAt);
-  if (goal.status === 'paused') times.push(goal.resumeAt);
-  if (goal.status === 'active' || goal.status === 'paused') {
-    if (goal.buddy?.status === 'not-invited') times.push(goal.buddy.inviteAt);
-    if (goal.buddy?.status === 'invited') times.push(goal.buddy.remindAt);
-    if (goal.buddy?.status === 'accepted') times.push(goal.buddyReport?.dueAt);
-  }
-  const set = times.filter((t): t is string => t !== undefined).sort();
-  return set[0];
+export function dueAt(goal: DueGoal): string | undefined {
+  const times = Object.values(dueConditions).map((condition) => condition.at(goal));
+  return times.filter((t): t is string => t !== undefined).sort()[0];
 }

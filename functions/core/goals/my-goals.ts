@@ -2,16 +2,17 @@
 // goal it owns and follows as a buddy, each with a fresh link, and a link to /me/<token> (an hour) that
 // lists them with their state and next check-in. The page that asks answers the same for every address.
 import { ownerLabel } from '../buddy/buddy-emails.js';
-import { escapeHtml } from '../emails/escape.js';
-import { light } from '../emails/palette.js';
+import { escapeHtml } from '../../../templates/escape.js';
+import { light } from '../../../templates/palette.js';
 import { renderEmail } from '../emails/render.js';
 import { asShownToOthers, unlinked } from '../emails/unlinked.js';
 import { afterSaved, LimitReached } from '../errors.js';
 import { t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, Deps, OutgoingEmail } from '../ports.js';
 import { signToken } from '../tokens/tokens.js';
-import type { Goal, Person } from './goal.js';
-import { buddyPageUrl, goalPageUrl, neverEmailUrl, replyAddress } from './links.js';
+import { pathTo } from '../links/paths.js';
+import type { Goal, Person } from '../goal.js';
+import { buddyPageUrl, goalPageUrl, neverEmailUrl, replyAddress } from '../links/links.js';
 
 /** How long the emailed /me link works: enough to read the email, short because it lists everything. */
 export const MY_GOALS_TTL_SECONDS = 60 * 60;
@@ -46,7 +47,7 @@ export async function goalsOf(deps: Pick<Deps, 'store' | 'config' | 'clock'>, em
 export function myGoalsUrl(config: CoreConfig, person: Pick<Person, 'email' | 'linkGeneration'>, now: Date): string {
   const generation = person.linkGeneration ? { generation: person.linkGeneration } : {};
   const token = signToken(config.keys, { purpose: 'me', subject: [person.email], expiresAt: Math.floor(now.getTime() / 1000) + MY_GOALS_TTL_SECONDS, ...generation });
-  return `${config.baseUrl}/me/${token}`;
+  return config.baseUrl + pathTo('me', token);
 }
 
 /** Counts one ask from this client and for this address; LimitReached past either allowance. */

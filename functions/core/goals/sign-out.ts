@@ -4,8 +4,8 @@
 // all they can do is stop mail.
 import { allowLinkEmail, emailGoalPage } from '../emails/link-email.js';
 import type { Deps } from '../ports.js';
-import type { Goal } from './goal.js';
-import { updateGoal } from './update.js';
+import type { Goal } from '../goal.js';
+import { updateGoal } from '../update-goal.js';
 
 export async function signOutEveryLink(deps: Deps, goal: Goal): Promise<void> {
   // The allowance first: signed out with no email to get back in would lock the owner out.

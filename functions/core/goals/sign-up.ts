@@ -8,10 +8,10 @@ import { t } from '../i18n/messages.js';
 import { EmailNotSent, LimitReached } from '../errors.js';
 import { SendOutcomeUnknown, type Deps, type OutgoingEmail } from '../ports.js';
 import { formatHour } from '../schedule/checkins.js';
-import type { Goal } from './goal.js';
-import { PENDING_TTL_SECONDS } from './goal.js';
-import { confirmUrl, footerUrls, replyAddress } from './links.js';
-import type { SignupForm } from './signup-form.js';
+import type { Goal } from '../goal.js';
+import { PENDING_TTL_SECONDS } from '../goal.js';
+import { confirmUrl, footerUrls, replyAddress } from '../links/links.js';
+import type { SignupForm } from '../forms/signup-form.js';
 
 export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<OutgoingEmail, 'to'>;
 

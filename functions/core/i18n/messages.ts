@@ -1,13 +1,9 @@
 // Looks up user-visible text in the nb/en catalogs and picks a language for a request.
-import { en, type MessageKey } from '../../../templates/messages/en.js';
-import { nb } from '../../../templates/messages/nb.js';
+import { catalogs, defaultLocale, locales, type Locale, type MessageKey } from '../../../templates/messages/index.js';
 
-export const locales = ['nb', 'en'] as const;
-export type Locale = (typeof locales)[number];
-export type { MessageKey };
+export { defaultLocale, locales };
+export type { Locale, MessageKey };
 export type Vars = Record<string, string | number>;
-
-const catalogs: Record<Locale, Record<MessageKey, string>> = { nb, en };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
@@ -26,7 +22,7 @@ export function t(locale: Locale, key: MessageKey, vars?: Vars): string {
   return interpolate(catalogs[locale][key], vars);
 }
 
-const pluralRules: Record<Locale, Intl.PluralRules> = { nb: new Intl.PluralRules('nb'), en: new Intl.PluralRules('en') };
+const pluralRules = Object.fromEntries(locales.map((l) => [l, new Intl.PluralRules(catalogs[l]['lang.tag'])])) as Record<Locale, Intl.PluralRules>;
 
 /** Picks `<base>.one` or `<base>.other` by the count's plural form in the language. */
 export function tPlural(locale: Locale, base: string, count: number, vars: Vars = {}): string {
@@ -38,9 +34,9 @@ export function catalog(locale: Locale): Readonly<Record<MessageKey, string>> {
   return catalogs[locale];
 }
 
-/** Norwegian (nb, no, nn) in Accept-Language picks bokmål when it outranks English; otherwise English. */
+/** The language whose `lang.accept` names a tag's primary subtag ("no" and "nn" pick bokmål), by rank; otherwise English. */
 export function localeFromAcceptLanguage(header: string | undefined): Locale {
-  if (!header) return 'en';
+  if (!header) return defaultLocale;
   const ranked = header
     .split(',')
     .map((part, index) => {
@@ -52,9 +48,9 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   for (const { tag } of ranked) {
-    const primary = tag.split('-')[0];
-    if (primary === 'nb' || primary === 'no' || primary === 'nn') return 'nb';
-    if (primary === 'en') return 'en';
+    const primary = tag.split('-')[0] ?? '';
+    const chosen = locales.find((l) => catalogs[l]['lang.accept'].split(' ').includes(primary));
+    if (chosen) return chosen;
   }
-  return 'en';
+  return defaultLocale;
 }

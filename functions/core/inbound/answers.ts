@@ -2,14 +2,14 @@
 // In-Reply-To and References, from the received Message-ID when it is a well-formed ASCII id), with the
 // subject "Re: <the subject replied to>", marked as an automatic reply (RFC 3834), and with a Reply-To that
 // comes back to the goal.
-import { light } from '../emails/palette.js';
+import { light } from '../../../templates/palette.js';
 import type { ParsedMail } from 'mailparser';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
-import { escapeHtml } from '../emails/escape.js';
+import { escapeHtml } from '../../../templates/escape.js';
 import { noticeEmail } from '../emails/notice.js';
 import { renderEmail } from '../emails/render.js';
-import type { Goal } from '../goals/goal.js';
-import { checkinReplyAddress, footerUrls, recordUrl, replyAddress } from '../goals/links.js';
+import type { Goal } from '../goal.js';
+import { checkinReplyAddress, footerUrls, recordUrl, replyAddress } from '../links/links.js';
 import { t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { buttonValues } from '../weekly/checkin-email.js';

@@ -4,7 +4,7 @@
 // (its mail system, "MAILER-DAEMON@mx1.example.no" for "ola@example.no"). Anyone holding a signed address
 // could write a report, a mailbox at the same provider too; only that domain's mail system can say its
 // mailbox is gone. Nothing is ever sent back.
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import { suppressAddresses } from '../emails/feedback.js';
 import type { Deps } from '../ports.js';
 import type { BounceReport } from '../replies/delivery-report.js';

@@ -1,8 +1,8 @@
 // "change: 3 per week" / "endre: 3 i uka" by reply: the goal changes from the week after the one being
 // lived, and the answer says from which week, with the goal page to change it again.
 import { changeGoal, ChangeRefused } from '../goals/change-goal.js';
-import type { Goal } from '../goals/goal.js';
-import { goalPageUrl } from '../goals/links.js';
+import type { Goal } from '../goal.js';
+import { goalPageUrl } from '../links/links.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import type { ChangeCommand } from '../replies/change-command.js';

@@ -5,15 +5,15 @@
 // key), however often it is delivered; a goal gets at most MAX_ANSWERS_PER_DAY answers, so nothing can loop.
 import { DateTime } from 'luxon';
 import { pauseGoal, resumeGoal } from '../goals/actions.js';
-import type { Goal } from '../goals/goal.js';
-import { goalPageUrl } from '../goals/links.js';
+import type { Goal } from '../goal.js';
+import { goalPageUrl } from '../links/links.js';
 import { t } from '../i18n/messages.js';
 import type { Deps, OutgoingEmail } from '../ports.js';
 import { summarize } from '../progress/progress.js';
 import type { Reading } from '../replies/parse-reply.js';
 import { formatDate, formatLocal } from '../schedule/checkins.js';
 import { applyReply, assertWeekOpen } from '../weekly/record.js';
-import { sendOnce } from '../weekly/send-once.js';
+import { sendOnce } from '../emails/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
 import { changeByReply } from './change-reply.js';
 
@@ -107,7 +107,7 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
           : t(locale, 'reply.pausedOpen.body');
     const heading = t(locale, command.kind === 'stop' ? 'reply.stopped.subject' : 'reply.paused.subject');
     const said = [recorded ? t(locale, 'reply.paused.recorded', { count: reading.count!, week }) : '', body, marked ? t(locale, 'reply.paused.week', { week }) : ''];
-    await answer({ heading, body: said.filter(Boolean).join(' '), link: undo('reply.undo.resume', locale === 'nb' ? 'fortsett' : 'resume', paused) }, paused);
+    await answer({ heading, body: said.filter(Boolean).join(' '), link: undo('reply.undo.resume', t(locale, 'reply.command.resume'), paused) }, paused);
     return command.kind === 'stop' ? 'stopped' : 'paused';
   }
   if (command?.kind === 'resume') {

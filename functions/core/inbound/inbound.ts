@@ -14,7 +14,7 @@ import { receivedOf } from './answers.js';
 import { handleBounce } from './bounces.js';
 import { handleCheckinReply } from './checkin-reply.js';
 import { signUpByEmail } from './email-signup.js';
-import { addressHash, messageKey } from './message-key.js';
+import { addressHash, messageKey } from '../emails/message-key.js';
 import { handleGoalReply } from './other-replies.js';
 import { fromIsVouchedFor, verdictsPass, type Verdicts } from './trust.js';
 

@@ -4,14 +4,14 @@
 // the owner, a forwarded email): one short answer to that address at most once a week, saying the goal
 // belongs to another address — nothing about the goal itself. Only after the trust checks; never to a
 // machine.
-import type { Goal } from '../goals/goal.js';
-import { buddyPageUrl, invitationUrl } from '../goals/links.js';
+import type { Goal } from '../goal.js';
+import { buddyPageUrl, invitationUrl } from '../links/links.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
-import { sendOnce } from '../weekly/send-once.js';
+import { sendOnce } from '../emails/send-once.js';
 import { ownerAnswer, shortAnswer } from './answers.js';
 import { answerOnce, handleCheckinReply, statusContent, type InboundReply } from './checkin-reply.js';
-import { addressHash, isoWeek } from './message-key.js';
+import { addressHash, isoWeek } from '../emails/message-key.js';
 
 export async function handleGoalReply(deps: Deps, goal: Goal, sender: string, reply: InboundReply): Promise<string> {
   const locale = goal.locale;

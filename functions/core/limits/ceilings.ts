@@ -30,9 +30,9 @@ export async function withinCeiling(deps: Pick<Deps, 'store' | 'clock' | 'config
   const now = deps.clock.now();
   const hour = now.toISOString().slice(0, 13);
   const expires = Math.floor(now.getTime() / 1000) + 2 * HOUR_SECONDS;
-  const all = await deps.store.countRate(`ceiling-${kind}`, 'all', hour, expires);
+  const all = await deps.store.countRate(`ceiling-${kind}` as const, 'all', hour, expires);
   const limit = kind === 'confirmation' ? ceilings.confirmationsPerHour : ceilings.invitationsPerHour;
-  const domain = await deps.store.countRate(`ceiling-${kind}-domain`, domainOf(owner), hour, expires);
+  const domain = await deps.store.countRate(`ceiling-${kind}-domain` as const, domainOf(owner), hour, expires);
   const reached = all > limit ? 'service' : domain > ceilings.perDomainPerHour ? 'domain' : undefined;
   if (reached) deps.metrics?.count('CeilingReached', { kind, scope: reached });
   return reached === undefined;

@@ -1,8 +1,8 @@
 // Where a goal stands: each week's answer against the target, streak, totals and the verdict.
 // "No answer" is its own state, never a 0; a week paused by reply is neither answered nor missed, and is
 // left out of the target.
-import type { Goal } from '../goals/goal.js';
-import { isCounted, type Channel, type WeekAnswer } from './answers.js';
+import type { Goal } from '../goal.js';
+import { isCounted, type Channel, type WeekAnswer } from '../answers.js';
 import { targetFor } from './targets.js';
 
 export type WeekState = 'answered' | 'no-answer' | 'paused' | 'upcoming';

@@ -1,7 +1,7 @@
 // What counts as reached, and how far off the goal stands: one rule and one margin, said the same way on
 // the goal page, in the check-in and in the final report. "Reached when the weeks add up to 26 in 13
 // weeks, or 2 a week on average"; "2 short of pace", "3 ahead of pace". The verdict uses the total.
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import { t, tPlural, type Locale } from '../i18n/messages.js';
 import type { Progress } from './progress.js';
 import { targetFor, targetsVary } from './targets.js';

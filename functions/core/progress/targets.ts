@@ -1,6 +1,6 @@
 // Each week's own target: a change of the weekly number applies from its week on, so the weeks before it
 // are measured against the number they had when they were lived.
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 
 type Targets = Pick<Goal, 'targetPerWeek' | 'changes'>;
 

@@ -4,7 +4,7 @@
 // `kompis parse-reply`. MIME (multipart, HTML-only, quoted-printable, base64, ISO-8859-1/Windows-1252) is
 // mailparser's job; attachments are ignored.
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { TEXT_CONTROL } from '../goals/signup-form.js';
+import { TEXT_CONTROL } from '../forms/signup-form.js';
 import type { Locale } from '../i18n/messages.js';
 import { bodyText } from './body-text.js';
 import { findCommand, type EmailCommand } from './commands.js';

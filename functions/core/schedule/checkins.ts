@@ -2,6 +2,7 @@
 // changes move nothing. Each week's time is derived from the first check-in's local date, never by
 // adding 7×24 hours, so an hour skipped on a spring-forward day shifts only that one week.
 import { DateTime, IANAZone } from 'luxon';
+import { t, type Locale } from '../i18n/messages.js';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -51,7 +52,7 @@ export function finalReportAt(firstDate: string, weeks: number, schedule: Checki
 // Building an Intl.DateTimeFormat costs ~150 µs, using one ~3 µs: one per kind, language and zone, kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'instant' | 'date', timeZone: string, locale: string): Intl.DateTimeFormat {
+function formatter(kind: 'instant' | 'date', timeZone: string, locale: Locale): Intl.DateTimeFormat {
   const key = `${kind} ${locale} ${timeZone}`;
   let format = formatters.get(key);
   if (!format) {
@@ -59,19 +60,19 @@ function formatter(kind: 'instant' | 'date', timeZone: string, locale: string): 
       kind === 'instant'
         ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }
         : { day: 'numeric', month: 'long', year: 'numeric' };
-    format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { ...fields, timeZone });
+    format = new Intl.DateTimeFormat(t(locale, 'lang.tag'), { ...fields, timeZone });
     formatters.set(key, format);
   }
   return format;
 }
 
 /** Formats an instant in the owner's zone and language, e.g. "fredag 4. desember kl. 15:00". */
-export function formatLocal(instant: Date, timeZone: string, locale: string): string {
+export function formatLocal(instant: Date, timeZone: string, locale: Locale): string {
   return formatter('instant', timeZone, locale).format(instant);
 }
 
 /** A calendar date in the owner's zone and language, e.g. "4. desember 2026". */
-export function formatDate(instant: Date, timeZone: string, locale: string): string {
+export function formatDate(instant: Date, timeZone: string, locale: Locale): string {
   return formatter('date', timeZone, locale).format(instant);
 }
 

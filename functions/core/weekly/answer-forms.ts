@@ -1,8 +1,8 @@
 // The small forms around a week and a goal: a week's answer, pausing, the check-in time.
 import { DateTime } from 'luxon';
 import * as z from 'zod';
-import { channels, MAX_WEEK_COUNT } from '../progress/answers.js';
-import { emailField, hourField, key, nameField, optional, plainText, timeZoneField, weekdayField, wholeNumber } from '../goals/signup-form.js';
+import { channels, MAX_WEEK_COUNT } from '../answers.js';
+import { emailField, hourField, key, nameField, optional, plainText, timeZoneField, weekdayField, wholeNumber } from '../forms/signup-form.js';
 
 export const weekFormSchema = z.object({
   count: wholeNumber(0, MAX_WEEK_COUNT, 'errors.count.invalid'),

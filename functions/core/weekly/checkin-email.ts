@@ -1,22 +1,23 @@
 // The weekly check-in: the goal, last week's answer, one button per count, a chart of the weeks so far.
 import { targetFor } from '../progress/targets.js';
 import { marginLine, ruleLine } from '../progress/standing.js';
-import { buttonsHtml, buttonsText, chartHtml, chartText, type ChartRow } from '../emails/fragments.js';
+import { chartSlots } from '../emails/chart.js';
+import { buttonsHtml, buttonsText } from '../emails/fragments.js';
+import { listHeaders } from '../emails/list-headers.js';
 import { renderEmail } from '../emails/render.js';
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import {
   checkinReplyAddress,
   goalPageUrl,
   footerUrls,
   recordUrl,
-  unsubscribeMailto,
   unsubscribeUrl,
   weekPageUrl,
-} from '../goals/links.js';
-import { t, type Locale, type MessageKey } from '../i18n/messages.js';
+} from '../links/links.js';
+import { t } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
-import { isCounted, type WeekAnswer } from '../progress/answers.js';
-import { summarize, type Progress } from '../progress/progress.js';
+import { isCounted, type WeekAnswer } from '../answers.js';
+import { summarize } from '../progress/progress.js';
 
 /** Up to this target, every count 0…target+1 gets a button; above it, a spread of them. */
 const ALL_BUTTONS_UP_TO = 9;
@@ -26,34 +27,6 @@ export function buttonValues(target: number): number[] {
   if (target <= ALL_BUTTONS_UP_TO) return Array.from({ length: target + 2 }, (_, i) => i);
   const spread = [0, Math.round(target / 4), Math.round(target / 2), Math.round((3 * target) / 4), target, target + 1];
   return [...new Set(spread)];
-}
-
-export function chartRows(progress: Progress, locale: Locale, upTo: number): ChartRow[] {
-  const week = t(locale, 'goal.history.week');
-  const emptyLabel = t(locale, 'goal.chart.noAnswer');
-  const pausedLabel = t(locale, 'goal.chart.paused');
-  return progress.rows.slice(0, upTo).map((row) => ({
-    label: `${week} ${row.week}`,
-    count: row.count,
-    onTarget: row.onTarget,
-    emptyLabel: row.state === 'paused' ? pausedLabel : emptyLabel,
-  }));
-}
-
-/** The chart of weeks 1…upTo as the two email slots, HTML and text, under a heading of the email's own. */
-export function chartSlots(progress: Progress, goal: Goal, upTo: number, heading: MessageKey): { html: string; text: string } {
-  const rows = chartRows(progress, goal.locale, upTo);
-  const words = { heading: t(goal.locale, heading), legend: t(goal.locale, 'email.chart.legend', { perWeek: goal.targetPerWeek }) };
-  return { html: chartHtml(rows, goal.targetPerWeek, words), text: chartText(rows, words) };
-}
-
-/** Headers every non-transactional email carries: one-click unsubscribe (RFC 8058) and "automatic". */
-export function listHeaders(config: CoreConfig, goal: Goal, now: Date): Record<string, string> {
-  return {
-    'List-Unsubscribe': `<${unsubscribeUrl(config, goal, now)}>, <${unsubscribeMailto(config, goal)}>`,
-    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    'Auto-Submitted': 'auto-generated',
-  };
 }
 
 /** Every signed link and address a check-in carries; signing is most of the cost of a check-in email. */

@@ -1,23 +1,21 @@
 // The end of the period: the verdict in plain words, the weeks, what worked, and a way to go again.
 import { renderEmail } from '../emails/render.js';
-import type { Goal } from '../goals/goal.js';
-import { goalFormUrl, goalPageUrl, footerUrls, replyAddress } from '../goals/links.js';
-import { t, type Locale } from '../i18n/messages.js';
+import type { Goal } from '../goal.js';
+import { goalFormUrl, goalPageUrl, footerUrls, replyAddress } from '../links/links.js';
+import { locales, t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
-import type { WeekAnswer } from '../progress/answers.js';
+import type { WeekAnswer } from '../answers.js';
 import { summarize, type Progress } from '../progress/progress.js';
-import { chartSlots, listHeaders } from './checkin-email.js';
-import { verdictOf, verdictText } from './verdict.js';
+import { chartSlots } from '../emails/chart.js';
+import { listHeaders } from '../emails/list-headers.js';
+import { verdictOf, verdictText } from '../emails/verdict.js';
 
 /** The sign-up form, prefilled with this goal, for the next period. */
 export function nextGoalUrl(config: CoreConfig, goal: Goal): string {
   return goalFormUrl(config, goal);
 }
 
-const lists: Record<Locale, Intl.ListFormat> = {
-  nb: new Intl.ListFormat('nb', { type: 'conjunction' }),
-  en: new Intl.ListFormat('en', { type: 'conjunction' }),
-};
+const lists = Object.fromEntries(locales.map((l) => [l, new Intl.ListFormat(t(l, 'lang.tag'), { type: 'conjunction' })])) as Record<Locale, Intl.ListFormat>;
 
 /** "Most came from events (7), then LinkedIn (4) and referrals (2)." */
 function channelsSentence(progress: Progress, locale: Locale): string {

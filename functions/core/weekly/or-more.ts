@@ -1,7 +1,7 @@
 // The check-in's last button means "N or more". Recording N would make the chart and the totals false for
 // a week of more, so its landing page asks for the exact number, N filled in.
-import { MAX_WEEK_COUNT } from '../progress/answers.js';
-import type { Goal } from '../goals/goal.js';
+import { MAX_WEEK_COUNT } from '../answers.js';
+import type { Goal } from '../goal.js';
 import { targetFor } from '../progress/targets.js';
 import { buttonValues } from './checkin-email.js';
 

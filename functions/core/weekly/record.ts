@@ -3,12 +3,12 @@
 // never erases a note written before; replies add to it. Each received message is applied to a week once,
 // however often it is delivered.
 import { GoalClosed, WeekNotOpen } from '../errors.js';
-import type { Goal } from '../goals/goal.js';
+import type { Goal } from '../goal.js';
 import type { Deps } from '../ports.js';
-import type { AnswerSource, Channel, WeekAnswer } from '../progress/answers.js';
+import type { AnswerSource, Channel, WeekAnswer } from '../answers.js';
 import { closedWeeks } from '../progress/progress.js';
 import { reportAfterAnswer } from '../buddy/reports.js';
-import { updateGoal } from '../goals/update.js';
+import { updateGoal } from '../update-goal.js';
 
 export interface AnswerInput {
   count: number;

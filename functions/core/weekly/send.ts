@@ -3,21 +3,21 @@
 // a batch item failure so the queue retries it; a duplicate or redelivered message finds the claim
 // "sent" and only makes sure the goal has moved on.
 import * as z from 'zod';
-import type { Goal } from '../goals/goal.js';
-import { updateGoal } from '../goals/update.js';
-import type { Deps, QueueMessage } from '../ports.js';
-import { redactAddresses } from '../inbound/message-key.js';
-import { sendOnce } from './send-once.js';
+import type { Goal } from '../goal.js';
+import { updateGoal } from '../update-goal.js';
+import { queueKinds, type Deps, type QueueKind, type QueueMessage } from '../ports.js';
+import { redactAddresses } from '../emails/message-key.js';
+import { sendOnce } from '../emails/send-once.js';
 import { sendInvitation, sendReminder } from '../buddy/invitations.js';
 import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
 import { finalReportEmail } from './final-report.js';
-import { advanceAfterCheckin, resumePatch } from './schedule-changes.js';
+import { advanceAfterCheckin, resumePatch } from '../goals/schedule-changes.js';
 import { withMovedEnd } from '../goals/change-goal.js';
-import type { Pacer } from './send-rate.js';
+import type { Pacer } from '../emails/send-rate.js';
 
 export const queueMessageSchema = z.object({
-  kind: z.enum(['checkin', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report']),
+  kind: z.enum(queueKinds),
   owner: z.string().min(3).max(320),
   goalId: z.string().regex(/^[0-9A-Z]{26}$/),
   week: z.number().int().min(1).max(1000),
@@ -29,7 +29,8 @@ export interface QueueRecord {
 }
 
 export interface BatchResult {
-  batchItemFailures: { itemIdentifier: string }[];
+  /** The ids of the records to deliver again (the queue's adapter says so in its own terms). */
+  failed: string[];
   /** One per record that did not fail, for logs and the local runner's summary. */
   outcomes: SendOutcome[];
 }
@@ -45,12 +46,12 @@ export interface SendDeps extends Deps {
 }
 
 /**
- * SQS-shaped: every record is handled; the ones that should be retried come back as failures. The records
+ * A batch from the queue: every record is handled; the ids of those to retry come back as `failed`. The records
  * of a batch run side by side — the pacer keeps the send rate, and claims and versioned saves keep two
  * messages about one goal from stepping on each other.
  */
 export async function handleSendBatch(deps: SendDeps, records: QueueRecord[]): Promise<BatchResult> {
-  const failures: { itemIdentifier: string }[] = [];
+  const failed: string[] = [];
   const outcomes: SendOutcome[] = [];
   await Promise.all(
     records.map(async (record) => {
@@ -58,11 +59,11 @@ export async function handleSendBatch(deps: SendDeps, records: QueueRecord[]): P
         outcomes.push(await handleMessage(deps, record.body));
       } catch (error) {
         deps.log?.({ level: 'warn', msg: 'send failed, will retry', messageId: record.messageId, error: redactAddresses(String(error)) });
-        failures.push({ itemIdentifier: record.messageId });
+        failed.push(record.messageId);
       }
     }),
   );
-  return { batchItemFailures: failures, outcomes };
+  return { failed, outcomes };
 }
 
 export async function handleMessage(deps: SendDeps, body: string): Promise<SendOutcome> {
@@ -76,21 +77,18 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
   }
   const goal = await deps.store.getGoal(parsed.owner, parsed.goalId);
   if (!goal) return 'skipped';
-  switch (parsed.kind) {
-    case 'checkin':
-      return sendCheckin(deps, goal, parsed.week);
-    case 'final':
-      return sendFinalReport(deps, goal);
-    case 'resume':
-      return resume(deps, goal);
-    case 'buddy-invite':
-      return sendInvitation(deps, goal.owner, goal.id, deps.pacer);
-    case 'buddy-reminder':
-      return (await sendReminder(deps, goal, parsed.week)) === 'sent' ? 'sent' : 'skipped';
-    case 'buddy-report':
-      return sendBuddyReport(deps, goal, parsed.week, deps.pacer);
-  }
+  return senders[parsed.kind](deps, goal, parsed.week);
 }
+
+/** What the sender does with each kind of queue message: one entry per kind (ports.ts's queueKinds). */
+const senders: Record<QueueKind, (deps: SendDeps, goal: Goal, week: number) => Promise<SendOutcome>> = {
+  checkin: (deps, goal, week) => sendCheckin(deps, goal, week),
+  final: (deps, goal) => sendFinalReport(deps, goal),
+  resume: (deps, goal) => resume(deps, goal),
+  'buddy-invite': (deps, goal) => sendInvitation(deps, goal.owner, goal.id, deps.pacer),
+  'buddy-reminder': async (deps, goal, week) => ((await sendReminder(deps, goal, week)) === 'sent' ? 'sent' : 'skipped'),
+  'buddy-report': (deps, goal, week) => sendBuddyReport(deps, goal, week, deps.pacer),
+};
 
 async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<SendOutcome> {
   if (goal.status !== 'active' || goal.nextWeek !== week || week > goal.weeks) return 'skipped';

@@ -1,9 +1,9 @@
 // The buddy's pages: the invitation (yes / no thanks), a reaction to send, leaving, and the list of
 // goals they follow. Each is a page with POST buttons: a GET changes nothing.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { ownerLabel, type ReactionKind } from '../../core/buddy/buddy-emails.js';
 import { MAX_REACTION_MESSAGE } from '../../core/buddy/reactions.js';
-import { t, type MessageKey } from '../../core/i18n/messages.js';
+import { locales, t, type MessageKey } from '../../core/i18n/messages.js';
 import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 
@@ -140,8 +140,11 @@ export function BuddyListPage({ locale, nonce, goals, languageAction, forgetActi
         <div class="field">
           <label for="lang">{t(locale, 'buddyPage.language')}</label>
           <select id="lang" name="lang">
-            <option value="nb" selected={locale === 'nb'}>{t(locale, 'lang.nb')}</option>
-            <option value="en" selected={locale === 'en'}>{t(locale, 'lang.en')}</option>
+            {locales.map((l) => (
+              <option value={l} selected={locale === l}>
+                {t(l, 'lang.name')}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" class="secondary">

@@ -1,6 +1,6 @@
 // The confirm link's pages: a GET shows the goal and one button (mail scanners open every link); only
 // its POST starts the goal. A second click finds it started and points to the goal page.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { scheduleText } from '../../core/goals/sign-up.js';
 import { invitationPreview } from '../../core/buddy/invitations.js';
 import { t } from '../../core/i18n/messages.js';

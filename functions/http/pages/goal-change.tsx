@@ -1,6 +1,7 @@
 // The goal page's "Change the goal" panel (words, weekly number, weeks) and the list of changes made.
-import { changeFromWeek, changeLines } from '../../core/goals/change-goal.js';
-import type { Goal } from '../../core/goals/goal.js';
+import { changeFromWeek } from '../../core/goals/change-goal.js';
+import { changeLines } from '../../core/progress/change-lines.js';
+import type { Goal } from '../../core/goal.js';
 import { t } from '../../core/i18n/messages.js';
 import { Field, Panel } from './form-parts.js';
 import { fieldOf, type GoalErrors } from './goal-settings.js';

@@ -1,7 +1,7 @@
 // What cannot be taken back, last on the goal page and never one click: stopping the goal goes through a
 // page of its own that says what stops; deleting everything asks for a tick and then an emailed link;
 // signing every link out is behind its panel, and emails a fresh link at once.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { t } from '../../core/i18n/messages.js';
 import { formatLocal } from '../../core/schedule/checkins.js';
 import { Panel } from './form-parts.js';

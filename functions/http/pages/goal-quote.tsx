@@ -1,6 +1,6 @@
 // A goal as every page shows it: the person's own words, then the commitment sentence (or, before
 // the goal is confirmed, the plain target).
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { t } from '../../core/i18n/messages.js';
 
 export function GoalQuote({ goal }: { goal: Goal }) {

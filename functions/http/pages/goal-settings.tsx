@@ -1,6 +1,6 @@
 // The goal page's changes, each in a panel of its own: pause, the check-in time, the buddy, the data.
 // A panel that comes back with an error opens by itself, and its first invalid field is focused.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { scheduleText } from '../../core/goals/sign-up.js';
 import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';

@@ -1,7 +1,7 @@
 // The frame of every page: language, viewport, one stylesheet (allowed by the CSP nonce), header.
 import type { Child } from 'hono/jsx';
-import { t, type Locale } from '../../core/i18n/messages.js';
-import { light } from '../../core/emails/palette.js';
+import { locales, t, type Locale } from '../../core/i18n/messages.js';
+import { light } from '../../../templates/palette.js';
 import { styles } from './styles.js';
 
 // The wordmark as in the emails: a green rounded square with a white K, then "Kompis" in green. Inline, so
@@ -43,12 +43,11 @@ export function Layout({ locale, nonce, title, children, languagePath, wide }: P
             </a>
             {languagePath !== undefined && (
               <nav aria-label={t(locale, 'lang.switch')}>
-                <a href={`${languagePath}?lang=nb`} lang="nb" aria-current={locale === 'nb' ? 'true' : undefined}>
-                  Norsk
-                </a>
-                <a href={`${languagePath}?lang=en`} lang="en" aria-current={locale === 'en' ? 'true' : undefined}>
-                  English
-                </a>
+                {locales.map((l) => (
+                  <a href={`${languagePath}?lang=${l}`} lang={l} aria-current={locale === l ? 'true' : undefined}>
+                    {t(l, 'lang.short')}
+                  </a>
+                ))}
               </nav>
             )}
           </div>

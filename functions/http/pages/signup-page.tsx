@@ -1,8 +1,8 @@
 // GET / and a rejected POST /goals: the sign-up form. Works without script; the script fills the time zone
 // from the browser when the person has not chosen one, narrows the zone list, coaches and checks addresses.
-import type { SignupField } from '../../core/goals/signup-form.js';
-import { signupDefaults } from '../../core/goals/signup-form.js';
-import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
+import type { SignupField } from '../../core/forms/signup-form.js';
+import { signupDefaults } from '../../core/forms/signup-form.js';
+import { locales, t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Layout } from './layout.js';
 import type { Coaching } from '../../core/analysis/coaching.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
@@ -142,8 +142,11 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching, 
           <Field {...field('locale', 'form.locale')}>
             {(c) => (
               <select {...c}>
-                <option value="nb" selected={chosenLocale === 'nb'}>{t(locale, 'lang.nb')}</option>
-                <option value="en" selected={chosenLocale === 'en'}>{t(locale, 'lang.en')}</option>
+                {locales.map((l) => (
+                  <option value={l} selected={chosenLocale === l}>
+                    {t(l, 'lang.name')}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

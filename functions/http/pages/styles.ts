@@ -1,7 +1,7 @@
 // One small stylesheet, inlined with the CSP nonce, in the emails' colours (emails/palette.ts) and on one
 // spacing scale (4, 8, 12, 16, 24, 32 px), so every page and every email look like the same product.
 // Readable on a phone, 44 px touch targets, a visible focus ring, and no script needed for anything.
-import { light } from '../../core/emails/palette.js';
+import { light } from '../../../templates/palette.js';
 
 const colours = {
   ...light,

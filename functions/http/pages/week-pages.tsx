@@ -1,8 +1,8 @@
 // The one-click landing page (records only by POST) and a week's page (the answer, change it, add a note).
 // Neither links to the goal page; the week page offers to email a fresh link to the owner instead.
-import type { Goal } from '../../core/goals/goal.js';
+import type { Goal } from '../../core/goal.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
-import { channels, isCounted, MAX_WEEK_COUNT, type WeekAnswer } from '../../core/progress/answers.js';
+import { channels, isCounted, MAX_WEEK_COUNT, type WeekAnswer } from '../../core/answers.js';
 import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';

@@ -8,8 +8,8 @@ import { acceptInvitation, asSeenByBuddy, goalForBuddy, releaseBuddy, type Buddy
 import { MAX_REACTION_MESSAGE, react } from '../../core/buddy/reactions.js';
 import { asShownToOthers } from '../../core/emails/unlinked.js';
 import { InvalidToken } from '../../core/errors.js';
-import { buddyLeaveUrl } from '../../core/goals/links.js';
-import { plainText } from '../../core/goals/signup-form.js';
+import { buddyLeaveUrl } from '../../core/links/links.js';
+import { plainText } from '../../core/forms/signup-form.js';
 import { isLocale, localeFromAcceptLanguage, type MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';

@@ -1,7 +1,8 @@
 // /c/:token — the confirm link. GET shows a button (mail scanners open every link); POST activates.
 import type { Hono } from 'hono';
-import { confirmGoal, loadGoal, readGoalToken } from '../../core/goals/confirm.js';
-import { goalPagePath } from '../../core/goals/links.js';
+import { loadGoal, readGoalToken } from '../../core/goals/access.js';
+import { confirmGoal } from '../../core/goals/confirm.js';
+import { goalPagePath } from '../../core/links/links.js';
 import { asShownToOthers } from '../../core/emails/unlinked.js';
 import type { Deps } from '../../core/ports.js';
 import { nonce, type Env } from '../context.js';

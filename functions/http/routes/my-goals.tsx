@@ -3,9 +3,9 @@
 // address: one with goals, one without, one that asked never to be emailed.
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
-import { assertLinkCurrent } from '../../core/goals/confirm.js';
+import { assertLinkCurrent } from '../../core/goals/access.js';
 import { allowFind, findMyGoals, goalsOf } from '../../core/goals/my-goals.js';
-import { emailField } from '../../core/goals/signup-form.js';
+import { emailField } from '../../core/forms/signup-form.js';
 import type { MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { InvalidToken } from '../../core/errors.js';

@@ -2,8 +2,8 @@
 import type { Hono } from 'hono';
 import { signUp } from '../../core/goals/sign-up.js';
 import { isKompisAddress, pendingSuggestions, withSeen } from '../../core/goals/address-typos.js';
-import { prefilledFormUrl } from '../../core/goals/links.js';
-import { fieldErrors, signupFormSchema } from '../../core/goals/signup-form.js';
+import { prefilledFormUrl } from '../../core/links/links.js';
+import { fieldErrors, signupFormSchema } from '../../core/forms/signup-form.js';
 import { isLocale, locales } from '../../core/i18n/messages.js';
 import * as z from 'zod';
 import { coach } from '../../core/analysis/coaching.js';
@@ -78,7 +78,7 @@ export function signupRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/api/analyze', async (c) => {
     const parsed = analyzeRequest.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) return c.json({ error: 'Send {"text": "<your goal>", "lang": "nb" | "en"}.' }, 400);
+    if (!parsed.success) return c.json({ error: `Send {"text": "<your goal>", "lang": ${locales.map((l) => `"${l}"`).join(' | ')}}.` }, 400);
     const { text, lang, perWeek } = parsed.data;
     const result = coach(text, { language: lang, perWeek: numberOrUndefined(perWeek) });
     return c.json({

@@ -5,8 +5,8 @@
 import type { Context, Hono } from 'hono';
 import { emailGoalPage } from '../../core/emails/link-email.js';
 import { pauseGoal } from '../../core/goals/actions.js';
-import { loadGoal, readGoalToken } from '../../core/goals/confirm.js';
-import { t } from '../../core/i18n/messages.js';
+import { loadGoal, readGoalToken } from '../../core/goals/access.js';
+import { t, type Locale } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { nonce, type Env } from '../context.js';
 import { MessagePage } from '../pages/message-page.js';
@@ -29,7 +29,7 @@ export function unsubscribeRoutes(app: Hono<Env>, deps: Deps) {
     );
   });
 
-  const donePage = (c: Context, goal: { locale: 'nb' | 'en' }, sent: boolean) => {
+  const donePage = (c: Context, goal: { locale: Locale }, sent: boolean) => {
     const locale = goal.locale;
     return c.html(
       <MessagePage locale={locale} nonce={nonce(c)} title={t(locale, 'unsubscribe.done')} role="status">

@@ -1,5 +1,5 @@
 // Changing a goal: every change is a new version, saved only if nobody changed the goal meanwhile.
-import type { Store } from '../ports.js';
+import type { Store } from './ports.js';
 import type { Goal } from './goal.js';
 
 /** Fields set to undefined are removed from the goal. */

@@ -1,6 +1,6 @@
 // The send key as SES message tags: SES repeats a message's tags in every event it publishes about it,
 // so a Send event names the claim it settles. Tag values allow only letters, digits, '_' and '-'.
-import type { OutgoingEmail, SendKey } from '../ports.js';
+import type { OutgoingEmail, SendKey } from '../core/ports.js';
 
 type TaggedKey = NonNullable<OutgoingEmail['sendKey']>;
 

@@ -1,6 +1,6 @@
 // The goal and the person who owns it, as the core sees them.
-import type { Locale } from '../i18n/messages.js';
-import type { Weekday } from '../schedule/checkins.js';
+import type { Locale } from './i18n/messages.js';
+import type { Weekday } from './schedule/checkins.js';
 
 export type GoalStatus = 'pending' | 'active' | 'paused' | 'completed' | 'stopped';
 export type BuddyStatus = 'not-invited' | 'invited' | 'accepted' | 'declined' | 'left';

@@ -4,8 +4,9 @@ import type { CoreConfig } from '../ports.js';
 import { finalReportAt } from '../schedule/checkins.js';
 import { addressFor } from '../tokens/address-tokens.js';
 import { signToken, type TokenClaims, type TokenPurpose } from '../tokens/tokens.js';
-import type { Goal } from './goal.js';
-import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS, STEP_UP_TTL_SECONDS } from './goal.js';
+import type { Goal } from '../goal.js';
+import { pathTo } from './paths.js';
+import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS, STEP_UP_TTL_SECONDS } from '../goal.js';
 
 type GoalIds = Pick<Goal, 'owner' | 'id' | 'linkGeneration'>;
 /** What an inbound address names: the goal alone. */
@@ -43,11 +44,11 @@ function answerLinkTtl(goal: AnswerGoal, now: Date): number {
 }
 
 export function confirmUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
-  return `${config.baseUrl}/c/${goalToken(config, goal, now, { purpose: 'confirm' }, PENDING_TTL_SECONDS)}`;
+  return config.baseUrl + pathTo('confirm', goalToken(config, goal, now, { purpose: 'confirm' }, PENDING_TTL_SECONDS));
 }
 
 export function goalPagePath(config: CoreConfig, goal: GoalIds, now: Date): string {
-  return `/g/${goalToken(config, goal, now, { purpose: 'goal' })}`;
+  return pathTo('goal', goalToken(config, goal, now, { purpose: 'goal' }));
 }
 
 export function goalPageUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
@@ -56,11 +57,11 @@ export function goalPageUrl(config: CoreConfig, goal: GoalIds, now: Date): strin
 
 /** One check-in button: record `value` for `week`. */
 export function recordUrl(config: CoreConfig, goal: AnswerGoal, week: number, value: number, sentAt: Date): string {
-  return `${config.baseUrl}/r/${goalToken(config, goal, sentAt, { purpose: 'record', week, value }, answerLinkTtl(goal, sentAt))}`;
+  return config.baseUrl + pathTo('record', goalToken(config, goal, sentAt, { purpose: 'record', week, value }, answerLinkTtl(goal, sentAt)));
 }
 
 export function weekPagePath(config: CoreConfig, goal: AnswerGoal, week: number, now: Date): string {
-  return `/w/${goalToken(config, goal, now, { purpose: 'week', week }, answerLinkTtl(goal, now))}`;
+  return pathTo('week', goalToken(config, goal, now, { purpose: 'week', week }, answerLinkTtl(goal, now)));
 }
 
 export function weekPageUrl(config: CoreConfig, goal: AnswerGoal, week: number, now: Date): string {
@@ -68,22 +69,21 @@ export function weekPageUrl(config: CoreConfig, goal: AnswerGoal, week: number, 
 }
 
 export function unsubscribeUrl(config: CoreConfig, goal: GoalIds, now: Date): string {
-  return `${config.baseUrl}/u/${goalToken(config, goal, now, { purpose: 'unsubscribe' })}`;
+  return config.baseUrl + pathTo('unsubscribe', goalToken(config, goal, now, { purpose: 'unsubscribe' }));
 }
 
-/** What a step-up link does; each is its own purpose and route, emailed at the moment it is asked for. */
-export const stepUpRoutes = { export: 'export', erase: 'delete', 'buddy-change': 'buddy' } as const;
-export type StepUp = keyof typeof stepUpRoutes;
+/** What a step-up link does; each is its own purpose and page (paths.ts), emailed at the moment it is asked for. */
+export type StepUp = 'export' | 'erase' | 'buddy-change';
 
 /** A link emailed at the moment the owner asks for it, good for 30 minutes; `extra` names e.g. the new buddy. */
 export function stepUpUrl(config: CoreConfig, goal: GoalIds, action: StepUp, now: Date, extra: string[] = []): string {
-  return `${config.baseUrl}/s/${stepUpRoutes[action]}/${goalToken(config, goal, now, { purpose: action }, STEP_UP_TTL_SECONDS, extra)}`;
+  return config.baseUrl + pathTo(action, goalToken(config, goal, now, { purpose: action }, STEP_UP_TTL_SECONDS, extra));
 }
 
 /** A buddy's step-up link to erase what Kompis knows about them. */
 export function forgetUrl(config: CoreConfig, person: string, locale: Locale, now: Date): string {
   const token = signToken(config.keys, { purpose: 'forget', subject: [person], expiresAt: seconds(now) + STEP_UP_TTL_SECONDS });
-  return `${config.baseUrl}/s/forget/${token}?lang=${locale}`;
+  return `${config.baseUrl}${pathTo('forget', token)}?lang=${locale}`;
 }
 
 /** How long a browser stays remembered (Chromium keeps no cookie longer than 400 days anyway). */
@@ -98,12 +98,12 @@ export function rememberToken(config: CoreConfig, owner: Pick<Goal, 'owner' | 'l
 /** "Never email me again", in every email: names only the recipient's address, and does only that. */
 export function neverEmailUrl(config: CoreConfig, recipient: string, locale: Locale, now: Date): string {
   const token = signToken(config.keys, { purpose: 'never', subject: [recipient], expiresAt: seconds(now) + NEVER_LINK_TTL_SECONDS });
-  return `${config.baseUrl}/n/${token}?lang=${locale}`;
+  return `${config.baseUrl}${pathTo('never', token)}?lang=${locale}`;
 }
 
 /** "Find my goals" in every email footer and on the front page. */
 export function findGoalsUrl(config: CoreConfig, locale: Locale): string {
-  return `${config.baseUrl}/find?lang=${locale}`;
+  return `${config.baseUrl}${pathTo('find')}?lang=${locale}`;
 }
 
 /** The footer links every email carries: "never email me again" for the recipient, and "find my goals". */
@@ -131,20 +131,20 @@ function buddyToken(config: CoreConfig, goal: GoalIds, buddy: string, now: Date,
 }
 
 export function invitationUrl(config: CoreConfig, goal: GoalIds, buddy: string, now: Date): string {
-  return `${config.baseUrl}/i/${buddyToken(config, goal, buddy, now, { purpose: 'invite' })}`;
+  return config.baseUrl + pathTo('invite', buddyToken(config, goal, buddy, now, { purpose: 'invite' }));
 }
 
 export function reactionUrl(config: CoreConfig, goal: GoalIds, buddy: string, week: number, kind: number, now: Date): string {
-  return `${config.baseUrl}/k/${buddyToken(config, goal, buddy, now, { purpose: 'react', week, value: kind })}`;
+  return config.baseUrl + pathTo('react', buddyToken(config, goal, buddy, now, { purpose: 'react', week, value: kind }));
 }
 
 export function buddyLeaveUrl(config: CoreConfig, goal: GoalIds, buddy: string, now: Date): string {
-  return `${config.baseUrl}/bl/${buddyToken(config, goal, buddy, now, { purpose: 'buddy-leave' })}`;
+  return config.baseUrl + pathTo('buddy-leave', buddyToken(config, goal, buddy, now, { purpose: 'buddy-leave' }));
 }
 
 export function buddyPageUrl(config: CoreConfig, buddy: string, now: Date): string {
   const token = signToken(config.keys, { purpose: 'buddy', subject: [buddy], expiresAt: seconds(now) + GOAL_LINK_TTL_SECONDS });
-  return `${config.baseUrl}/buddy/${token}`;
+  return config.baseUrl + pathTo('buddy', token);
 }
 
 /** The sign-up form filled in with a goal's fields: to edit an emailed goal, or to set the next one. */
@@ -167,5 +167,5 @@ export function goalFormUrl(config: CoreConfig, goal: Goal, extra: Record<string
 export function prefilledFormUrl(config: CoreConfig, fields: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== '') params.set(name, String(value));
-  return `${config.baseUrl}/?${params}`;
+  return `${config.baseUrl}${pathTo('signup')}?${params}`;
 }

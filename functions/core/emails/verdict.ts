@@ -1,12 +1,12 @@
 // How a goal's period ended, said the way a person would: the total against the goal, the margin
 // ("2 short of 26"), and the rule that decides it. Shared by the owner's and the buddy's final report.
-import { escapeHtml } from '../emails/escape.js';
-import { light } from '../emails/palette.js';
-import type { Goal } from '../goals/goal.js';
+import { escapeHtml } from '../../../templates/escape.js';
+import { light } from '../../../templates/palette.js';
+import type { Goal } from '../goal.js';
 import { t, tPlural, type MessageKey, type Vars } from '../i18n/messages.js';
 import type { Progress } from '../progress/progress.js';
 import { averagePerWeek, ruleLine } from '../progress/standing.js';
-import { lateEasierLine } from '../goals/change-goal.js';
+import { lateEasierLine } from '../progress/change-lines.js';
 
 export interface Verdict {
   reached: boolean;

@@ -2,8 +2,8 @@
 // The anchor (firstCheckinDate) is rewritten rather than counting from "now", so every later week stays
 // on the chosen local weekday and hour.
 import { DateTime } from 'luxon';
-import type { Goal } from '../goals/goal.js';
-import type { GoalPatch } from '../goals/update.js';
+import type { Goal } from '../goal.js';
+import type { GoalPatch } from '../update-goal.js';
 import { checkinAt, finalReportAt, firstCheckinDate, type CheckinSchedule } from '../schedule/checkins.js';
 
 export function scheduleOf(goal: Pick<Goal, 'checkinWeekday' | 'checkinHour' | 'timeZone'>): CheckinSchedule {

@@ -1,0 +1,35 @@
+// What can fall due on a goal, one entry per queue message kind: when it falls due, and the week its message
+// names. The due index (goals/due-index.ts: the earliest of these) and the tick (weekly/tick.ts: the ones due
+// now) both derive from this table, so a new due condition is one entry here and one sender in weekly/send.ts.
+import type { BuddyStatus, Goal } from './goal.js';
+import type { QueueKind } from './ports.js';
+
+export type DueGoal = Pick<Goal, 'status' | 'nextWeek' | 'weeks' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport'>;
+
+export interface DueCondition {
+  /** When it falls due (ISO time), or undefined when it does not apply to the goal as it stands. */
+  at(goal: DueGoal): string | undefined;
+  /** The week (or the invitation's number) its queue message names. */
+  week(goal: DueGoal): number;
+  /** Due, but held back until this says so (the tick looks again on its next run). */
+  waits?(goal: DueGoal): boolean;
+}
+
+const week = (goal: DueGoal) => goal.nextWeek ?? 1;
+const running = (goal: DueGoal) => goal.status === 'active' || goal.status === 'paused';
+const buddyIs = (goal: DueGoal, status: BuddyStatus) => (running(goal) && goal.buddy?.status === status ? goal.buddy : undefined);
+
+/** The buddy is still to hear about a week. The final report waits for it, so it never overtakes it. */
+export const buddyReportPending = (goal: Pick<Goal, 'buddy' | 'buddyReport'>): boolean =>
+  goal.buddy?.status === 'accepted' && goal.buddyReport !== undefined;
+
+/** In the order the tick enqueues them. */
+export const dueConditions: Record<QueueKind, DueCondition> = {
+  resume: { at: (g) => (g.status === 'paused' ? g.resumeAt : undefined), week },
+  checkin: { at: (g) => (g.status === 'active' && week(g) <= g.weeks ? g.nextCheckinAt : undefined), week },
+  // The last week's buddy report falls due with the final report: it goes first, the final next tick.
+  final: { at: (g) => (g.status === 'active' && week(g) > g.weeks ? g.nextCheckinAt : undefined), week, waits: buddyReportPending },
+  'buddy-invite': { at: (g) => buddyIs(g, 'not-invited')?.inviteAt, week: (g) => buddyIs(g, 'not-invited')?.invitation ?? 1 },
+  'buddy-reminder': { at: (g) => buddyIs(g, 'invited')?.remindAt, week: (g) => buddyIs(g, 'invited')?.invitation ?? 1 },
+  'buddy-report': { at: (g) => (buddyIs(g, 'accepted') ? g.buddyReport?.dueAt : undefined), week: (g) => g.buddyReport?.week ?? 1 },
+};
