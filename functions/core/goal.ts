@@ -101,8 +101,35 @@ export interface Goal {
   expiresAt?: number;
   /** The owner's link generation (Person.linkGeneration) when the goal was last signed out; links carry it. */
   linkGeneration?: number;
+  /** The date the commitment sentence counts its weeks from: confirmedAt, moved on by every pause (ISO). */
+  commitmentStart?: string;
+  /** Changes of the goal's words, weekly number or weeks, oldest first: each applies from `fromWeek` on. */
+  changes?: GoalChange[];
   /** Optimistic lock: every save names the version it read. */
   version: number;
+}
+
+/** What the goal said before and after one change. */
+export interface GoalTerms {
+  text: string;
+  perWeek: number;
+  weeks: number;
+}
+
+/**
+ * One honest change: weeks before `fromWeek` keep the target they had (the progress, chart, streak and verdict
+ * read each week's own), the history and the buddy's next weekly email say it, and an easier goal in the last
+ * two weeks is shown as such in the final report.
+ */
+export interface GoalChange {
+  at: string;
+  fromWeek: number;
+  from: GoalTerms;
+  to: GoalTerms;
+  /** A lower number or fewer weeks. */
+  easier: boolean;
+  /** Made within the goal's last two weeks. */
+  late: boolean;
 }
 
 /** Unconfirmed goals and their confirm links live this long. */

@@ -188,6 +188,8 @@ export interface CoreConfig {
   baseUrl: string;
   /** Domain of the addresses Kompis receives mail on (signed Reply-To, unsubscribe mailto). */
   inboundDomain: string;
+  /** The From address Kompis sends with ("Kompis <coach@…>"); its domain is one of Kompis's own. */
+  from?: string;
   keys: import('./tokens/tokens.js').SigningKeys;
   /** Hourly ceilings on confirmation and invitation emails; DEFAULT_CEILINGS when not set. */
   ceilings?: import('./limits/ceilings.js').Ceilings;

@@ -20,6 +20,7 @@ export const emailManifest = {
   'email-signup': { subject: 'email.signup.subject' },
   link: { subject: 'email.link.subject' },
   'short-answer': { subject: 'email.answer.subject' },
+  'my-goals': { subject: 'email.myGoals.subject' },
 } as const satisfies Record<string, { subject: MessageKey; source?: string }>;
 
 export type EmailName = keyof typeof emailManifest;

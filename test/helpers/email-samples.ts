@@ -7,7 +7,8 @@ import { buttonsHtml, buttonsText } from '../../functions/core/emails/fragments.
 import { noticeEmail } from '../../functions/core/emails/notice.js';
 import { renderEmail } from '../../functions/core/emails/render.js';
 import { confirmEmail, scheduleText } from '../../functions/core/goals/sign-up.js';
-import { buddyPageUrl, confirmUrl, forgetUrl, goalPageUrl, neverEmailUrl, recordUrl, stepUpUrl } from '../../functions/core/links/links.js';
+import { buddyPageUrl, confirmUrl, footerUrls, forgetUrl, goalPageUrl, recordUrl, stepUpUrl } from '../../functions/core/links/links.js';
+import { myGoalsEmail, type ListedGoal } from '../../functions/core/goals/my-goals.js';
 import { linkEmail, type LinkEmailKind } from '../../functions/core/emails/link-email.js';
 import { ownerAnswer, shortAnswer } from '../../functions/core/inbound/answers.js';
 import { t, type Locale } from '../../functions/core/i18n/messages.js';
@@ -63,7 +64,7 @@ export function emailSamples(locale: Locale): EmailSample[] {
           buddyLine: t(locale, 'email.signup.buddy', { buddy: `${buddy.name} <${buddy.email}>` }),
           confirmUrl: confirmUrl(exampleConfig, goal, now),
           editUrl: `${exampleConfig.baseUrl}/?goal=x`,
-          neverUrl: neverEmailUrl(exampleConfig, goal.owner, locale, now),
+          ...footerUrls(exampleConfig, goal.owner, locale, now),
         }),
       },
     ],
@@ -83,6 +84,18 @@ export function emailSamples(locale: Locale): EmailSample[] {
     ['buddy-weekly', 'short', buddyWeeklyEmail(exampleConfig, goal, buddy, 7, upTo(7), now)],
     ['buddy-weekly', 'used a joker', buddyWeeklyEmail(exampleConfig, goal, buddy, 4, [...upTo(3), { week: 4, joker: true, source: 'reply', updatedAt: now.toISOString() }], now)],
     ['buddy-weekly', 'no answer', buddyWeeklyEmail(exampleConfig, { ...goal, ownerName: undefined }, buddy, 10, upTo(10), now)],
+    [
+      'buddy-weekly',
+      'the goal changed',
+      buddyWeeklyEmail(
+        exampleConfig,
+        { ...goal, targetPerWeek: 3, changes: [{ at: now.toISOString(), fromWeek: 12, from: { text: goal.text, perWeek: 2, weeks: 13 }, to: { text: goal.text, perWeek: 3, weeks: 13 }, easier: false, late: false }] },
+        buddy,
+        11,
+        upTo(11),
+        now,
+      ),
+    ],
     ['buddy-final', 'reached', buddyFinalEmail(exampleConfig, done, buddy, sampleAnswers, now)],
     ['buddy-final', 'short, no owner name', buddyFinalEmail(exampleConfig, nameless, buddy, shortAnswers, now)],
     ['notice', 'buddy accepted', ownerNotice(exampleConfig, goal, 'accepted', { buddy: buddy.name }, now)],
@@ -146,6 +159,13 @@ export function emailSamples(locale: Locale): EmailSample[] {
       shortAnswer(exampleConfig, goal, 'ola.private@example.net', locale, received, { heading: t(locale, 'reply.stranger.subject'), body: t(locale, 'reply.stranger.body') }, now),
     ],
   );
+  // "Find my goals": two goals of one's own (one finished) and one followed as a buddy.
+  const listed: ListedGoal[] = [
+    { goal, role: 'owner', url: goalPageUrl(exampleConfig, goal, now) },
+    { goal: { ...done, id: 'second', text: 'Run 3 times a week' }, role: 'owner', url: goalPageUrl(exampleConfig, done, now) },
+    { goal: { ...goal, owner: 'kari@example.com', ownerName: 'Kari Nordmann', text: 'Write 5 pages a week' }, role: 'buddy', url: buddyPageUrl(exampleConfig, goal.owner, now) },
+  ];
+  samples.push(['my-goals', 'owned and followed', myGoalsEmail(exampleConfig, { email: goal.owner }, locale, listed, now)]);
   return samples.map(([kind, variant, email]) => ({ kind, variant, locale, email }));
 }
 

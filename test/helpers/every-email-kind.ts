@@ -7,6 +7,7 @@ import { react } from '../../functions/core/buddy/reactions.js';
 import { buddyLabel } from '../../functions/core/buddy/buddy-emails.js';
 import { emailForget, emailGoalPage, emailStepUp } from '../../functions/core/emails/link-email.js';
 import { checkinReplyAddress, replyAddress } from '../../functions/core/links/links.js';
+import { findMyGoals } from '../../functions/core/goals/my-goals.js';
 import { signOutEveryLink } from '../../functions/core/goals/sign-out.js';
 import type { Goal } from '../../functions/core/goal.js';
 import type { Locale } from '../../functions/core/i18n/messages.js';
@@ -50,7 +51,8 @@ export type EmailKind =
   | 'link-export'
   | 'link-erase'
   | 'link-buddy-change'
-  | 'link-forget';
+  | 'link-forget'
+  | 'my-goals';
 
 export interface KindedEmail {
   kind: EmailKind;
@@ -182,6 +184,9 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   mark = mailer.sent.length;
   await emailForget(deps, kari, locale, { id: ola.id });
   take('link-forget', mark, kari, ola);
+  mark = mailer.sent.length;
+  await findMyGoals(deps, ola.owner, locale);
+  take('my-goals', mark, ola.owner, ola);
 
   mark = mailer.sent.length;
   await tickAt(deps, '2026-03-06T16:30:00Z');

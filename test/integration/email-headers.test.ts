@@ -55,6 +55,7 @@ const expected: Record<EmailKind, Expected> = {
   'link-erase': { template: 'link', autoSubmitted: 'auto-generated' },
   'link-buddy-change': { template: 'link', autoSubmitted: 'auto-generated' },
   'link-forget': { template: 'link', autoSubmitted: 'auto-generated' },
+  'my-goals': { template: 'my-goals', autoSubmitted: 'auto-generated' },
 };
 
 const mailer = new SesMailer({} as SESClient, { from: testConfig().from, messageIdDomain: 'kompis.example.com' });

@@ -119,6 +119,9 @@ beforeAll(async () => {
     'step-up-delete': { path: `/s/delete/${token('erase', [b.owner, b.id])}`, base: {} },
     'step-up-buddy': { path: `/s/buddy/${token('buddy-change', [b.owner, b.id, address('newbuddy')])}`, base: {} },
     'step-up-forget': { path: `/s/forget/${token('forget', [buddyA])}`, base: {} },
+    find: { path: '/find', base: { email: address('new') } },
+    change: { path: `${goalPage(b)}/change`, base: { goal: 'Meet 2 Go developers every week', perWeek: '2', weeks: '3' } },
+    address: { path: '/api/address', base: { email: address('new') } },
   };
   placeholders = {
     SIGNUP_EMAIL_UPPER: signupBase.email!.toUpperCase(),

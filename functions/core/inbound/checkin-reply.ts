@@ -18,8 +18,9 @@ import { planByReply } from './plan-reply.js';
 import { backOnTrack } from '../weekly/comeback.js';
 import { sendOnce } from '../emails/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
+import { changeByReply } from './change-reply.js';
 
-export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'joker' | 'planned' | 'empty' | 'closed';
+export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'joker' | 'planned' | 'changed' | 'empty' | 'closed';
 
 /** Answers to replies a goal gets in a day, at most: a flood or a loop gets silence after this. */
 export const MAX_ANSWERS_PER_DAY = 10;
@@ -119,6 +120,7 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
     await answer({ heading: t(locale, 'reply.resumed.subject'), body: t(locale, 'reply.resumed.body', { when }), link: undo('reply.undo.pause', 'pause', resumed) }, resumed);
     return 'resumed';
   }
+  if (command?.kind === 'change') return changeByReply(deps, goal, command, answer);
   if (command?.kind === 'status') {
     await answer(statusContent(goal, await deps.store.getWeekAnswers(goal.id)));
     return 'status';

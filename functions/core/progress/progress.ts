@@ -3,6 +3,7 @@
 // left out of the target.
 import type { Goal } from '../goal.js';
 import { isCounted, type Channel, type WeekAnswer } from '../answers.js';
+import { targetFor } from './targets.js';
 
 export type WeekState = 'answered' | 'no-answer' | 'paused' | 'joker' | 'upcoming';
 
@@ -51,7 +52,7 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
         week,
         state: 'answered',
         count: answer.count,
-        onTarget: answer.count >= goal.targetPerWeek,
+        onTarget: answer.count >= targetFor(goal, week),
         ...(answer.note ? { note: answer.note } : {}),
         ...(answer.channel ? { channel: answer.channel } : {}),
         ...(answer.split ? { split: answer.split } : {}),
@@ -68,7 +69,8 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
   }
   const answered = rows.filter((r) => r.state === 'answered');
   const total = answered.reduce((sum, r) => sum + (r.count ?? 0), 0);
-  const targetTotal = goal.targetPerWeek * (goal.weeks - rows.filter(isExcused).length);
+  // Each week counts with its own target (a change applies from its week on); a paused or jokered week not at all.
+  const targetTotal = rows.reduce((sum, r) => sum + (isExcused(r) ? 0 : targetFor(goal, r.week)), 0);
 
   let streak = 0;
   let week = closed;

@@ -5,6 +5,7 @@
 // same word inside a sentence about the week is not a command ("I need to stop at 2", "Pausen på jobben").
 import { MONTH_NUMBERS, NUMBER_WORDS } from './number-words.js';
 import { tokenize, type Token } from './tokens.js';
+import type { ChangeCommand } from './change-command.js';
 
 /** A pause lasts `weeks`, or until `untilDay` (else the 1st) of `untilMonth` (1–12, the next one to come), or until resumed. */
 export type EmailCommand =
@@ -12,7 +13,8 @@ export type EmailCommand =
   | { kind: 'resume' }
   | { kind: 'stop' }
   | { kind: 'status' }
-  | { kind: 'joker' };
+  | { kind: 'joker' }
+  | ChangeCommand;
 
 /** A command and where its clause starts in the text (what comes before may be the week's answer). */
 export interface FoundCommand {

@@ -8,6 +8,7 @@ import { TEXT_CONTROL } from '../forms/signup-form.js';
 import type { Locale } from '../i18n/messages.js';
 import { bodyText } from './body-text.js';
 import { findCommand, type EmailCommand } from './commands.js';
+import { findChangeCommand } from './change-command.js';
 import { readAnswer } from './count.js';
 import type { BounceReport } from './delivery-report.js';
 import { classifyMail, type Classified, type MailKind } from './mail-kind.js';
@@ -140,6 +141,9 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
   const note = noteWithout(text, undefined);
   const norwegian = context.locale ? context.locale === 'nb' : NORWEGIAN_CHECKIN.test(body) || undefined;
   const mentionContext = { norwegian, goalUnits: goalUnits(context.goalText) };
+  // "change: 3 per week" first: the general reader would take its number for the week's answer.
+  const change = findChangeCommand(text);
+  if (change) return { kind: 'person', count: null, note, autoReply: false, command: change, text };
   const found = findCommand(text);
   if (found) {
     const { command, index } = found;

@@ -1,4 +1,6 @@
 // The weekly check-in: the goal, last week's answer, one button per count, a chart of the weeks so far.
+import { targetFor } from '../progress/targets.js';
+import { marginLine, ruleLine } from '../progress/standing.js';
 import { chartSlots } from '../emails/chart.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { listHeaders } from '../emails/list-headers.js';
@@ -7,7 +9,7 @@ import type { Goal } from '../goal.js';
 import {
   checkinReplyAddress,
   goalPageUrl,
-  neverEmailUrl,
+  footerUrls,
   recordUrl,
   unsubscribeUrl,
   weekPageUrl,
@@ -43,17 +45,18 @@ export interface CheckinLinks {
   goalUrl: string;
   unsubscribeUrl: string;
   neverUrl: string;
+  findUrl: string;
   replyTo: string;
   headers: Record<string, string>;
 }
 
 export function checkinLinks(config: CoreConfig, goal: Goal, week: number, sentAt: Date): CheckinLinks {
   return {
-    buttons: buttonValues(goal.targetPerWeek).map((value) => ({ value, url: recordUrl(config, goal, week, value, sentAt) })),
+    buttons: buttonValues(targetFor(goal, week)).map((value) => ({ value, url: recordUrl(config, goal, week, value, sentAt) })),
     weekUrl: weekPageUrl(config, goal, week, sentAt),
     goalUrl: goalPageUrl(config, goal, sentAt),
     unsubscribeUrl: unsubscribeUrl(config, goal, sentAt),
-    neverUrl: neverEmailUrl(config, goal.owner, goal.locale, sentAt),
+    ...footerUrls(config, goal.owner, goal.locale, sentAt),
     replyTo: checkinReplyAddress(config, goal, week),
     headers: listHeaders(config, goal, sentAt),
   };
@@ -62,7 +65,8 @@ export function checkinLinks(config: CoreConfig, goal: Goal, week: number, sentA
 /** Fills the precompiled check-in template: no signing, no MJML. */
 export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], links: CheckinLinks): OutgoingEmail {
   const locale = goal.locale;
-  const target = goal.targetPerWeek;
+  // The week's own target: a change of the goal applies from a later week.
+  const target = targetFor(goal, week);
   const buttons = links.buttons.map(({ value, url }) => ({
     label: value === target + 1 ? t(locale, 'email.checkin.orMore', { count: value }) : String(value),
     url,
@@ -98,10 +102,13 @@ export function renderCheckin(goal: Goal, week: number, answers: WeekAnswer[], l
       progressLine: progressLine(goal, progress, week),
       planLine: planFor(goal, week) ? t(locale, 'email.checkin.plan', { plan: planLabel(goal, planFor(goal, week)!) }) : '',
       jokers: jokersLine(goal, answers),
+      // What counts as reached, and how far off the weeks so far stand (the goal page says the same).
+      standing: [ruleLine(goal, progress), marginLine(goal, progress)].filter(Boolean).join(' '),
       weekUrl: links.weekUrl,
       goalUrl: links.goalUrl,
       unsubscribeUrl: links.unsubscribeUrl,
       neverUrl: links.neverUrl,
+      findUrl: links.findUrl,
     },
     {
       html: { buttons: buttonsHtml(buttons), chart: chart?.html ?? '' },

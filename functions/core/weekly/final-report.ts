@@ -1,7 +1,7 @@
 // The end of the period: the verdict in plain words, the weeks, what worked, and a way to go again.
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goal.js';
-import { goalFormUrl, goalPageUrl, neverEmailUrl, replyAddress } from '../links/links.js';
+import { goalFormUrl, goalPageUrl, footerUrls, replyAddress } from '../links/links.js';
 import { locales, t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import type { WeekAnswer } from '../answers.js';
@@ -43,7 +43,7 @@ export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAn
       channels: channelsSentence(progress, locale),
       nextGoalUrl: nextGoalUrl(config, goal),
       goalUrl: goalPageUrl(config, goal, now),
-      neverUrl: neverEmailUrl(config, goal.owner, goal.locale, now),
+      ...footerUrls(config, goal.owner, goal.locale, now),
     },
     {
       html: { chart: chart.html, verdict: verdict.slots.html },

@@ -16,6 +16,7 @@ import { sendPlanEmail } from './plan.js';
 import { midReportAfterCheckin, sendMidReport } from './mid-report.js';
 import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from '../goals/schedule-changes.js';
+import { withMovedEnd } from '../goals/change-goal.js';
 import type { Pacer } from '../emails/send-rate.js';
 
 export const queueMessageSchema = z.object({
@@ -136,7 +137,7 @@ async function sendFinalReport(deps: SendDeps, goal: Goal): Promise<SendOutcome>
 async function resume(deps: SendDeps, goal: Goal): Promise<SendOutcome> {
   const now = deps.clock.now();
   const updated = await updateGoal(deps.store, goal.owner, goal.id, (current) =>
-    current.status === 'paused' && current.resumeAt && current.resumeAt <= now.toISOString() ? resumePatch(current, now, 0) : undefined,
+    current.status === 'paused' && current.resumeAt && current.resumeAt <= now.toISOString() ? withMovedEnd(current, resumePatch(current, now, 0), now) : undefined,
   );
   return updated?.status === 'active' ? 'resumed' : 'skipped';
 }

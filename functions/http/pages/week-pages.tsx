@@ -14,6 +14,7 @@ import { closedWeeks } from '../../core/progress/progress.js';
 const asksPlan = (goal: Goal, week: number, answer: WeekAnswer | undefined) =>
   (goal.status === 'active' || goal.status === 'paused') && (isCounted(answer) || answer?.joker === true) && week === closedWeeks(goal) && week < goal.weeks;
 import { backOnTrack } from '../../core/weekly/comeback.js';
+import { targetFor } from '../../core/progress/targets.js';
 import { ErrorSummary, Field, invalidFields } from './form-parts.js';
 
 export interface RecordPageProps {
@@ -24,27 +25,38 @@ export interface RecordPageProps {
   action: string;
   /** Submit by itself: only in a browser the owner asked to remember, which no mail scanner holds. */
   autoSubmit: boolean;
+  /** The "N or more" button: ask for the exact number, N filled in (never submitted by itself). */
+  orMore?: boolean;
+  /** The exact number was not one: said next to the field. */
+  countError?: boolean;
 }
 
-export function RecordPage({ goal, week, count, nonce, action, autoSubmit }: RecordPageProps) {
+export function RecordPage({ goal, week, count, nonce, action, autoSubmit, orMore = false, countError = false }: RecordPageProps) {
   const locale = goal.locale;
+  const title = t(locale, orMore ? 'record.orMore.title' : 'record.title', { count, week });
   return (
-    <Layout locale={locale} nonce={nonce} title={t(locale, 'record.title', { count, week })}>
-      <h1>{t(locale, 'record.title', { count, week })}</h1>
+    <Layout locale={locale} nonce={nonce} title={title}>
+      <h1>{title}</h1>
       <div class="card">
         <p class="goal-quote">{goal.text}</p>
         <form method="post" action={action} id="record">
+          {orMore && (
+            <Field name="count" label={t(locale, 'record.orMore.label', { week })} locale={locale} hint={t(locale, 'record.orMore.hint', { count })}
+              error={countError ? 'errors.count.atLeast' : undefined} focus>
+              {(c) => <input {...c} type="number" inputmode="numeric" min={count} max={MAX_WEEK_COUNT} step={1} required value={String(count)} />}
+            </Field>
+          )}
           <p>
             <button type="submit" class="big">
-              {t(locale, 'record.button', { count })}
+              {orMore ? t(locale, 'record.orMore.button') : t(locale, 'record.button', { count })}
             </button>
           </p>
           <label class="check">
             <input type="checkbox" name="remember" value="on" checked /> {t(locale, 'record.remember')}
           </label>
         </form>
-        {!autoSubmit && <p class="hint">{t(locale, 'record.why')}</p>}
-        {autoSubmit && (
+        {(!autoSubmit || orMore) && <p class="hint">{t(locale, 'record.why')}</p>}
+        {autoSubmit && !orMore && (
           <>
             <p class="muted" aria-live="polite">
               {t(locale, 'record.auto')}
@@ -198,7 +210,7 @@ export function WeekPage(props: WeekPageProps) {
       {closed && <ClosedWeek {...props} />}
       <div class="card">
         <p class="goal-quote">{goal.text}</p>
-        <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
+        <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} targetOf={(week) => targetFor(goal, week)} />
       </div>
       {!closed && <WeekForm {...props} />}
       {!closed && <JokerForm goal={goal} week={week} answer={answer} left={props.jokersLeft ?? 0} action={action} />}

@@ -19,6 +19,7 @@ import type { Weekday } from '../../core/schedule/checkins.js';
 import type { PlanErrors } from '../pages/plan-form.js';
 import { assertWeekOpen, recordAnswer } from '../../core/weekly/record.js';
 import { jokersLeft, useJoker } from '../../core/weekly/jokers.js';
+import { exactCount, isOrMore } from '../../core/weekly/or-more.js';
 import { formFields, nonce, stringValues, type Env } from '../context.js';
 import { fieldErrors } from '../../core/forms/signup-form.js';
 import { forget, isRemembered, remember } from '../remember.js';
@@ -66,17 +67,25 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/r/:token', async (c) => {
     const link = await open(c, 'record');
     assertWeekOpen(link.goal, link.week);
+    const count = link.value ?? 0;
     return c.html(
-      <RecordPage goal={link.goal} week={link.week} count={link.value ?? 0} nonce={nonce(c)} action={c.req.path}
-        autoSubmit={isRemembered(deps, c, link.goal)} />,
+      <RecordPage goal={link.goal} week={link.week} count={count} nonce={nonce(c)} action={c.req.path}
+        autoSubmit={isRemembered(deps, c, link.goal)} orMore={isOrMore(link.goal, link.week, count)} />,
     );
   });
 
   app.post('/r/:token', async (c) => {
     const link = await open(c, 'record');
     if (link.value === undefined) throw new GoalNotFound('record token without a value');
-    const rememberMe = (await formFields(c)).remember === 'on';
-    await recordAnswer(deps, link.goal, link.week, { count: link.value, source: 'click' });
+    const fields = await formFields(c);
+    const rememberMe = fields.remember === 'on';
+    // "N or more": the exact number typed, N or above; without the field (an old page) N itself.
+    const orMore = isOrMore(link.goal, link.week, link.value);
+    const exact = orMore && fields.count !== undefined ? exactCount(fields.count, link.value) : link.value;
+    if (exact === undefined) {
+      return c.html(<RecordPage goal={link.goal} week={link.week} count={link.value} nonce={nonce(c)} action={c.req.path} autoSubmit={false} orMore countError />, 400);
+    }
+    await recordAnswer(deps, link.goal, link.week, { count: exact, source: 'click' });
     if (rememberMe) remember(deps, c, link.goal);
     else forget(c);
     return c.redirect(weekPagePath(deps.config, link.goal, link.week, deps.clock.now()), 303);
