@@ -37,6 +37,19 @@ describe('the margin', () => {
     const second = { ...goal, locale: 'nb' as const, nextWeek: 2 };
     expect(marginLine(second, summarize(second, [anAnswer(1, 1)]))).toBe('1 bak skjema: 1 hittil, 2 ventet nå.');
   });
+
+  // Issues 18 and 19 met at the merge: a joker week, like a paused one, is not expected of the owner.
+  it('leaves a jokered week out of what is expected, of the total and of the weekly average', () => {
+    const joker = { week: 2, joker: true, source: 'reply' as const, updatedAt: '2026-03-13T14:00:00Z' };
+    const progress = summarize(goal, [anAnswer(1, 2), joker, anAnswer(3, 2), anAnswer(4, 2)]);
+    expect(expectedByNow(goal, progress)).toBe(6);
+    expect(marginLine(goal, progress)).toBe('On pace: 6 so far, as expected by now.');
+    expect(progress.targetTotal).toBe(24);
+    const terms = (perWeek: number) => ({ text: goal.text, perWeek, weeks: 13 });
+    const changed = { ...goal, targetPerWeek: 3, changes: [{ at: '2026-03-14T10:00:00Z', fromWeek: 3, from: terms(2), to: terms(3), easier: false, late: false }] };
+    // Week 1 at its own 2, week 2 jokered, weeks 3–13 at 3.
+    expect(summarize(changed, [anAnswer(1, 2), joker]).targetTotal).toBe(2 + 3 * 11);
+  });
 });
 
 describe('the same words in the check-in and the final report', () => {

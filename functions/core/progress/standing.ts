@@ -3,12 +3,12 @@
 // weeks, or 2 a week on average"; "2 short of pace", "3 ahead of pace". The verdict uses the total.
 import type { Goal } from '../goal.js';
 import { t, tPlural, type Locale } from '../i18n/messages.js';
-import type { Progress } from './progress.js';
+import { isExcused, type Progress } from './progress.js';
 import { targetFor, targetsVary } from './targets.js';
 
-/** The weekly number on average over the weeks that count (a paused week does not). */
+/** The weekly number on average over the weeks that count (a paused or jokered week does not). */
 export function averagePerWeek(goal: Goal, progress: Progress): string | number {
-  const counting = progress.rows.filter((r) => r.state !== 'paused').length;
+  const counting = progress.rows.filter((r) => !isExcused(r)).length;
   if (!targetsVary(goal)) return goal.targetPerWeek;
   return new Intl.NumberFormat(goal.locale, { maximumFractionDigits: 1 }).format(progress.targetTotal / Math.max(1, counting));
 }
@@ -19,9 +19,9 @@ export function ruleLine(goal: Goal, progress: Progress, locale: Locale = goal.l
   return t(locale, targetsVary(goal) ? 'email.final.rule.varying' : 'email.final.rule', { targetTotal: progress.targetTotal, span, perWeek: averagePerWeek(goal, progress) });
 }
 
-/** The total the weeks so far should have reached: each closed week's own target, paused weeks left out. */
+/** The total the weeks so far should have reached: each closed week's own target, paused and jokered weeks left out. */
 export function expectedByNow(goal: Goal, progress: Progress): number {
-  return progress.rows.slice(0, progress.closedWeeks).reduce((sum, r) => sum + (r.state === 'paused' ? 0 : targetFor(goal, r.week)), 0);
+  return progress.rows.slice(0, progress.closedWeeks).reduce((sum, r) => sum + (isExcused(r) ? 0 : targetFor(goal, r.week)), 0);
 }
 
 /** "2 short of pace (6 so far, 8 by now)", "3 ahead of pace …", "On pace …"; nothing before a week has closed. */
