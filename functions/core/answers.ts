@@ -11,10 +11,14 @@ export interface WeekAnswer {
   count?: number;
   note?: string;
   channel?: Channel;
+  /** The count by channel, when the owner split it ("3 (2 event, 1 referral)"); `channel` is then its largest part. */
+  split?: Partial<Record<Channel, number>>;
   source: AnswerSource;
   updatedAt: string;
   /** The owner paused by replying to this week's check-in: the week does not count, and the buddy hears so. */
   paused?: boolean;
+  /** The owner used a joker for this week: it does not count against the goal, and the buddy hears so. */
+  joker?: boolean;
   /** Keys of the received messages already applied to this week, so a retried message changes nothing twice. */
   replies?: string[];
 }

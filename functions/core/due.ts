@@ -4,15 +4,15 @@
 import type { BuddyStatus, Goal } from './goal.js';
 import type { QueueKind } from './ports.js';
 
-export type DueGoal = Pick<Goal, 'status' | 'nextWeek' | 'weeks' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport'>;
+export type DueGoal = Pick<Goal, 'status' | 'nextWeek' | 'weeks' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'buddyReport' | 'reminder' | 'plan' | 'midReport'>;
 
 export interface DueCondition {
   /** When it falls due (ISO time), or undefined when it does not apply to the goal as it stands. */
   at(goal: DueGoal): string | undefined;
   /** The week (or the invitation's number) its queue message names. */
   week(goal: DueGoal): number;
-  /** Due, but held back until this says so (the tick looks again on its next run). */
-  waits?(goal: DueGoal): boolean;
+  /** Due, but held back (or overtaken) at `at`, the tick's time: the tick looks again on its next run. */
+  waits?(goal: DueGoal, at: string): boolean;
 }
 
 const week = (goal: DueGoal) => goal.nextWeek ?? 1;
@@ -23,12 +23,21 @@ const buddyIs = (goal: DueGoal, status: BuddyStatus) => (running(goal) && goal.b
 export const buddyReportPending = (goal: Pick<Goal, 'buddy' | 'buddyReport'>): boolean =>
   goal.buddy?.status === 'accepted' && goal.buddyReport !== undefined;
 
+/** A plan's email is due at the plan's time while it is asked for and not yet sent. */
+export const planDueAt = (goal: Pick<Goal, 'plan'>): string | undefined => (goal.plan?.email && !goal.plan.done ? goal.plan.at : undefined);
+
+/** A next check-in that is due too overtakes a check-in's reminder (a tick that caught up after a gap). */
+const checkinDueBy = (goal: DueGoal, at: string) => goal.nextCheckinAt !== undefined && goal.nextCheckinAt <= at;
+
 /** In the order the tick enqueues them. */
 export const dueConditions: Record<QueueKind, DueCondition> = {
   resume: { at: (g) => (g.status === 'paused' ? g.resumeAt : undefined), week },
   checkin: { at: (g) => (g.status === 'active' && week(g) <= g.weeks ? g.nextCheckinAt : undefined), week },
   // The last week's buddy report falls due with the final report: it goes first, the final next tick.
   final: { at: (g) => (g.status === 'active' && week(g) > g.weeks ? g.nextCheckinAt : undefined), week, waits: buddyReportPending },
+  'mid-report': { at: (g) => (g.status === 'active' ? g.midReport?.dueAt : undefined), week: (g) => g.midReport?.week ?? 1 },
+  plan: { at: (g) => (g.status === 'active' ? planDueAt(g) : undefined), week: (g) => g.plan?.week ?? 1 },
+  'checkin-reminder': { at: (g) => (g.status === 'active' ? g.reminder?.dueAt : undefined), week: (g) => g.reminder?.week ?? 1, waits: checkinDueBy },
   'buddy-invite': { at: (g) => buddyIs(g, 'not-invited')?.inviteAt, week: (g) => buddyIs(g, 'not-invited')?.invitation ?? 1 },
   'buddy-reminder': { at: (g) => buddyIs(g, 'invited')?.remindAt, week: (g) => buddyIs(g, 'invited')?.invitation ?? 1 },
   'buddy-report': { at: (g) => (buddyIs(g, 'accepted') ? g.buddyReport?.dueAt : undefined), week: (g) => g.buddyReport?.week ?? 1 },

@@ -29,6 +29,20 @@ export interface Buddy {
   respondedAt?: string;
 }
 
+/** The owner's one move for week `week`: what, and when in the owner's zone; `email` asks for one email at `at`. */
+export interface Plan {
+  week: number;
+  text: string;
+  weekday?: Weekday;
+  hour?: number;
+  minute?: number;
+  /** The instant of the plan, the first such day and time after it was made. */
+  at?: string;
+  email: boolean;
+  /** The plan's email went out, or its time passed too long ago to be worth one. */
+  done?: boolean;
+}
+
 /** The buddy's weekly email that is waiting to go out. */
 export interface BuddyReport {
   week: number;
@@ -57,6 +71,18 @@ export interface Goal {
   /** Share the owner's weekly notes with the buddy (off by default). */
   shareNotes?: boolean;
   buddyReport?: BuddyReport;
+  /** The one reminder for an unanswered check-in, waiting to go out (see weekly/checkin-reminder.ts). */
+  reminder?: { week: number; dueAt: string };
+  /** The owner turned the reminder off on the goal page (on by default). */
+  remindersOff?: boolean;
+  /** The mid-period "what is working" email, waiting to go out (see weekly/mid-report.ts). */
+  midReport?: { week: number; dueAt: string };
+  /** The owner turned the mid-period email off on the goal page (on by default). */
+  midReportOff?: boolean;
+  /** The owner's one move for a week, with a day and time (see weekly/plan.ts). */
+  plan?: Plan;
+  /** Jokers (skip weeks) this goal may use; jokerBudget() when not set. */
+  jokers?: number;
   createdAt: string;
   confirmedAt?: string;
   /** Local date (YYYY-MM-DD, owner's zone) of week 1's check-in; later weeks derive from it. */
@@ -75,8 +101,35 @@ export interface Goal {
   expiresAt?: number;
   /** The owner's link generation (Person.linkGeneration) when the goal was last signed out; links carry it. */
   linkGeneration?: number;
+  /** The date the commitment sentence counts its weeks from: confirmedAt, moved on by every pause (ISO). */
+  commitmentStart?: string;
+  /** Changes of the goal's words, weekly number or weeks, oldest first: each applies from `fromWeek` on. */
+  changes?: GoalChange[];
   /** Optimistic lock: every save names the version it read. */
   version: number;
+}
+
+/** What the goal said before and after one change. */
+export interface GoalTerms {
+  text: string;
+  perWeek: number;
+  weeks: number;
+}
+
+/**
+ * One honest change: weeks before `fromWeek` keep the target they had (the progress, chart, streak and verdict
+ * read each week's own), the history and the buddy's next weekly email say it, and an easier goal in the last
+ * two weeks is shown as such in the final report.
+ */
+export interface GoalChange {
+  at: string;
+  fromWeek: number;
+  from: GoalTerms;
+  to: GoalTerms;
+  /** A lower number or fewer weeks. */
+  easier: boolean;
+  /** Made within the goal's last two weeks. */
+  late: boolean;
 }
 
 /** Unconfirmed goals and their confirm links live this long. */

@@ -54,7 +54,7 @@ export class SendOutcomeUnknown extends Error {
 export interface SendKey {
   /** The week, or for invitations the invitation's number. */
   week: number;
-  kind: 'checkin' | 'final' | 'invite' | 'reminder' | 'buddy-report' | 'buddy-final' | `notice-${string}` | `react-${string}`;
+  kind: 'checkin' | 'checkin-reminder' | 'plan' | 'mid-report' | 'final' | 'invite' | 'reminder' | 'buddy-report' | 'buddy-final' | `notice-${string}` | `react-${string}`;
 }
 
 /**
@@ -153,7 +153,7 @@ export interface PersonExport {
 }
 
 /** Every kind of queue message: the tick's due conditions (core/due.ts) and the sender's table (weekly/send.ts) each need one entry per kind. */
-export const queueKinds = ['checkin', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report'] as const;
+export const queueKinds = ['checkin', 'checkin-reminder', 'plan', 'mid-report', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report'] as const;
 export type QueueKind = (typeof queueKinds)[number];
 
 export interface QueueMessage {
@@ -188,6 +188,8 @@ export interface CoreConfig {
   baseUrl: string;
   /** Domain of the addresses Kompis receives mail on (signed Reply-To, unsubscribe mailto). */
   inboundDomain: string;
+  /** The From address Kompis sends with ("Kompis <coach@…>"); its domain is one of Kompis's own. */
+  from?: string;
   keys: import('./tokens/tokens.js').SigningKeys;
   /** Hourly ceilings on confirmation and invitation emails; DEFAULT_CEILINGS when not set. */
   ceilings?: import('./limits/ceilings.js').Ceilings;

@@ -16,6 +16,10 @@ export const rateScopes = {
   'self-mail': 'address',
   /** Sign-ups from one client address (IPv4, or IPv6 /64), per hour. */
   'signup-ip': 'client',
+  /** "Find my goals" emails one address asks for, per day. */
+  'find-address': 'address',
+  /** "Find my goals" requests from one client address (IPv4, or IPv6 /64), per hour. */
+  'find-ip': 'client',
   /** Answers to replies about one goal, per day. */
   'reply-answer': 'goal',
   /** Answers to another address writing about one goal, per week (the key names the goal and the sender's hash). */

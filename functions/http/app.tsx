@@ -11,10 +11,12 @@ import { errorMessage } from './error-messages.js';
 import { nonce, requestLocale, type Env } from './context.js';
 import { describeFailure, failureKind, powertoolsReporter, type FailureReporter } from './failures.js';
 import { ErrorPage } from './pages/message-page.js';
+import { addressCheckRoutes } from './routes/address-check.js';
 import { buddyRoutes } from './routes/buddy.js';
 import { checkinRoutes } from './routes/checkin.js';
 import { confirmRoutes } from './routes/confirm.js';
 import { goalRoutes } from './routes/goal.js';
+import { myGoalsRoutes } from './routes/my-goals.js';
 import { neverRoutes } from './routes/never.js';
 import { signupRoutes } from './routes/signup.js';
 import { stepUpRoutes } from './routes/step-up.js';
@@ -81,6 +83,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   buddyRoutes(app, deps);
   neverRoutes(app, deps);
   stepUpRoutes(app, deps);
+  myGoalsRoutes(app, deps);
+  addressCheckRoutes(app);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 

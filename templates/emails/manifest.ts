@@ -8,6 +8,9 @@ import type { MessageKey } from '../messages/index.js';
 export const emailManifest = {
   'confirm-goal': { subject: 'email.confirm.subject' },
   checkin: { subject: 'email.checkin.subject' },
+  'checkin-reminder': { subject: 'email.checkinReminder.subject' },
+  plan: { subject: 'email.plan.subject' },
+  'mid-report': { subject: 'email.midReport.subject' },
   'final-report': { subject: 'email.final.subject' },
   'buddy-invite': { subject: 'email.invite.subject' },
   'buddy-reminder': { subject: 'email.reminder.subject', source: 'buddy-invite' },
@@ -17,6 +20,7 @@ export const emailManifest = {
   'email-signup': { subject: 'email.signup.subject' },
   link: { subject: 'email.link.subject' },
   'short-answer': { subject: 'email.answer.subject' },
+  'my-goals': { subject: 'email.myGoals.subject' },
 } as const satisfies Record<string, { subject: MessageKey; source?: string }>;
 
 export type EmailName = keyof typeof emailManifest;

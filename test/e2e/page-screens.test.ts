@@ -118,7 +118,16 @@ describe('a field error on the long goal page', () => {
     for (const { panel, field, fill } of cases) {
       await page.goto(journey.en.noBuddyGoal);
       await page.click(`details#${panel} > summary`);
-      if (fill) await page.fill(`#${field}`, fill);
+      // The time zone is a list now (issue 18): a zone it does not offer comes from an old or tampered page.
+      if (fill && field === 'timeZone') {
+        await page.$eval('#timeZone', (select, zone) => {
+          const option = document.createElement('option');
+          option.value = zone;
+          option.textContent = zone;
+          select.appendChild(option);
+          (select as HTMLSelectElement).value = zone;
+        }, fill);
+      } else if (fill) await page.fill(`#${field}`, fill);
       await Promise.all([page.waitForEvent('load'), page.locator(`details#${panel} [type=submit]`).last().click()]);
       const seen = await page.evaluate((id) => {
         const inView = (el: Element | null) => {

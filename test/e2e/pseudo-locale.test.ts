@@ -32,6 +32,7 @@ const DATA = [
   /Meet at least 2 finance decision makers every week this quarter/gi,
   /Have coffee with 2 new colleagues every week/gi,
   /Meet 2 finance decision makers every week|Meet new customers/gi,
+  /Run 3 times a week|Write 5 pages a week/gi,
   /Få kontakt med minst 2 beslutningstakere innen økonomi hver uke/gi,
   /Two at the (breakfast )?meetup, one over lunch/gi,
   /Well done!|Strong week, keep it up!/gi,
@@ -41,7 +42,15 @@ const DATA = [
   ...locales.filter((l) => l !== PSEUDO_LOCALE).flatMap((l) => [t(l, 'lang.name'), t(l, 'lang.short')].map((name) => new RegExp(name.replace(/[()]/g, '\\$&'), 'g'))),
   /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|at|am|pm)\b/gi,
   /\b(Europe|America|Asia|Africa|Australia|Pacific|Atlantic)\/[\w/+-]+/g,
+  // the time-zone picker's options: IANA zone names as it shows them ("Europe / Oslo"), longest first; the
+  // extracted text runs the options together ("Pacific / FijiPacific / Funafuti"), so no word boundaries
+  new RegExp(zoneLabels().join('|'), 'g'),
 ];
+
+function zoneLabels(): string[] {
+  const labels = Intl.supportedValuesOf('timeZone').map((zone) => zone.replaceAll('_', ' ').replaceAll('/', ' / '));
+  return labels.sort((a, b) => b.length - a.length).map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
 
 /** The visible words left once the pseudo-language's brackets and the data are taken out. */
 export function unbracketed(text: string): string[] {

@@ -71,6 +71,7 @@ describe('a mail scanner that runs scripts', () => {
     await handleInbound(deps, { messageId: crypto.randomUUID(), raw: reply, recipients: [checkinReplyAddress(deps.config, goal, 1)], verdicts: LOCAL_VERDICTS });
     await tickAt(deps, '2026-03-06T15:31:00Z');
     await react(deps, { owner: ola, goalId: goal.id, buddy: kari }, 1, 'applause');
+    await tickAt(deps, '2026-03-07T14:05:00Z'); // Cat has not answered: the one reminder
     await recordAnswer(deps, (await deps.store.getGoal(cat, cats.id))!, 1, { count: 1, source: 'click' });
     await tickAt(deps, '2026-03-08T16:00:00Z');
     await tickAt(deps, '2026-03-08T16:15:00Z');
@@ -101,6 +102,7 @@ describe('a mail scanner that runs scripts', () => {
       `Reminder: ${ola} asks you to be their buddy`, // buddy-reminder
       'Kari is your buddy', // notice
       'Week 1 of 3: how many this week?', // checkin
+      'Fortsatt tid til å svare for uke 1', // checkin-reminder
       'Re: Week 1 of 3: how many this week?', // a reply read back
       'Week 1 of 3: 2 this week', // buddy-weekly
       'Uka er over: ', // final-report and buddy-final

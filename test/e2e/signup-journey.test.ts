@@ -11,6 +11,12 @@ import { freePort } from '../../functions/local/ports.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { FixedClock, freshTable, TEST_SECRET, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
+import { anActiveGoal } from '../helpers/goals.js';
+import { tickAt } from '../helpers/weekly.js';
+import { goalPageUrl } from '../../functions/core/links/links.js';
+import { recordAnswer } from '../../functions/core/weekly/record.js';
+import { acceptInvitation } from '../../functions/core/buddy/invitations.js';
+import type { Deps } from '../../functions/core/ports.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -18,6 +24,7 @@ let browser: Browser;
 let app: RunningApp;
 let clock: FixedClock;
 let table: Record<string, string>;
+let deps: Deps & { clock: FixedClock };
 
 /** `npx kompis tick --at`, run as a person would, against this test's app, table and outbox. */
 async function kompisTick(at: string): Promise<string> {
@@ -36,7 +43,8 @@ beforeAll(async () => {
   const port = await freePort();
   clock = new FixedClock(new Date('2026-03-02T09:00:00Z')); // a Monday
   table = await freshTable(); // the tick below must see this test's goals only
-  app = await serveApp(testDeps(clock, { ...table, KOMPIS_BASE_URL: `http://127.0.0.1:${port}` }), port);
+  deps = { ...testDeps(clock, { ...table, KOMPIS_BASE_URL: `http://127.0.0.1:${port}` }), clock };
+  app = await serveApp(deps, port);
   browser = await launchBrowser();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
@@ -166,6 +174,13 @@ describe('a new person in the browser', () => {
     // Changing their mind from the same browser: recorded at once, by the page's own script under its CSP.
     await page.goto(buttons[3]!);
     await expect(page.getByTestId('recorded').textContent()).resolves.toContain('Recorded 3 for week 1.');
+    // "4 or more" asks for the exact number, even in a remembered browser: 4 is filled in, 6 is typed.
+    await page.goto(buttons[4]!);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('4 or more in week 1: how many exactly?');
+    await expect(page.getByLabel('How many in week 1').inputValue()).resolves.toBe('4');
+    await page.getByLabel('How many in week 1').fill('6');
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await expect(page.getByTestId('recorded').textContent()).resolves.toContain('Recorded 6 for week 1.');
     await context.close();
   });
 
@@ -185,6 +200,119 @@ describe('a new person in the browser', () => {
     await expect(page.getByLabel('How many per week').inputValue()).resolves.toBe('3');
     await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('America/New_York');
     await page.screenshot({ path: `${SCREENSHOTS}/signup-errors-en.png`, fullPage: true });
+    // The zone list narrows as one types in its search field, and the first match is chosen.
+    await page.getByLabel('Search by city').fill('oslo');
+    await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('Europe/Oslo');
     await context.close();
+  });
+
+  it('gets back to every goal it owns and follows from a fresh browser with no emails at hand, within one email', async () => {
+    const email = uniqueEmail('lost');
+    await anActiveGoal(deps, { email, locale: 'en', goal: 'Meet 2 finance directors every week' });
+    await anActiveGoal(deps, { email, locale: 'en', goal: 'Run 3 times a week', perWeek: '3' });
+    const friend = await anActiveGoal(deps, { email: uniqueEmail('nina'), name: 'Nina', locale: 'en', goal: 'Write 5 pages a week', buddyEmail: email });
+    await acceptInvitation(deps, { owner: friend.owner, goalId: friend.id, buddy: email });
+    const before = (await outboxFor(email)).length;
+
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('link', { name: 'Find my goals' }).click();
+    await page.getByLabel('Your email').fill(email);
+    await page.getByRole('button', { name: 'Email me my goals' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Check your inbox');
+    await expect(page.locator('main').textContent()).resolves.toContain(email);
+
+    const sent = (await outboxFor(email)).slice(before);
+    expect(sent.map((m) => m.subject)).toEqual(['Your goals on Kompis']);
+    const mail = await context.newPage();
+    await mail.setContent(sent[0]!.body.html!);
+    await mail.screenshot({ path: `${SCREENSHOTS}/my-goals-email-en.png`, fullPage: true });
+    const [listing] = await Promise.all([context.waitForEvent('page'), mail.getByRole('link', { name: 'See all my goals' }).click()]);
+    await expect(listing.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your goals');
+    await expect(listing.getByTestId('listed-goal').count()).resolves.toBe(3);
+    await expect(listing.getByText('The goal of Nina').count()).resolves.toBe(1);
+    await listing.screenshot({ path: `${SCREENSHOTS}/my-goals-en.png`, fullPage: true });
+    await listing.getByTestId('listed-goal').filter({ hasText: 'Run 3 times a week' }).getByRole('link', { name: 'Open the goal page' }).click();
+    await expect(listing.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your goal');
+    await expect(listing.locator('main').textContent()).resolves.toContain('Run 3 times a week');
+    await context.close();
+  });
+
+  it('catches a typo in an address before anything is sent, with script and without', async () => {
+    const name = `typo-${crypto.randomUUID().slice(0, 8)}`;
+    // With script: the hint appears when the field is left, and "Use …" puts the suggestion in.
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/?lang=en`);
+    await page.getByLabel('Your email').fill(`${name}@gmial.com`);
+    await page.getByLabel('Your email').press('Tab');
+    await page.locator('#email-typo').getByText(`Did you mean ${name}@gmail.com?`).waitFor();
+    await page.getByRole('button', { name: `Use ${name}@gmail.com` }).click();
+    await expect(page.getByLabel('Your email').inputValue()).resolves.toBe(`${name}@gmail.com`);
+    await page.getByLabel('Buddy’s email (optional)').fill(`kari-${name}@yaho.com`);
+    await page.getByLabel('Buddy’s email (optional)').press('Tab');
+    await page.getByRole('button', { name: `Use kari-${name}@yahoo.com` }).click();
+    await page.getByLabel('Your goal, in your own words').fill('Meet 3 Go developers a week for 8 weeks');
+    await page.getByLabel('How many per week').fill('3');
+    await page.getByRole('button', { name: 'Save my goal' }).click();
+    await expect(page.getByTestId('sent-to').textContent()).resolves.toBe(`The email went to ${name}@gmail.com.`);
+    expect(await outboxFor(`${name}@gmail.com`)).toHaveLength(1);
+    await context.close();
+
+    // Without script: the server asks, nothing is sent until the person chooses.
+    const plain = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
+    plain.setDefaultTimeout(10_000);
+    const form = await plain.newPage();
+    await form.goto(`${app.url}/?lang=en`);
+    // Without script, the zone is the server's guess from the language (en-GB: London), and no search field shows.
+    await expect(form.getByLabel('Time zone').inputValue()).resolves.toBe('Europe/London');
+    await expect(form.getByLabel('Search by city').isVisible()).resolves.toBe(false);
+    await form.getByLabel('Your email').fill(`${name}@outlok.com`);
+    await form.getByLabel('Your goal, in your own words').fill('Meet 3 Go developers a week for 8 weeks');
+    await form.getByLabel('How many per week').fill('3');
+    await form.getByRole('button', { name: 'Save my goal' }).click();
+    await expect(form.getByTestId('email-typo').textContent()).resolves.toContain(`Did you mean ${name}@outlook.com?`);
+    expect(await outboxFor(`${name}@outlok.com`)).toHaveLength(0);
+    await form.screenshot({ path: `${SCREENSHOTS}/signup-typo-en.png`, fullPage: true });
+    await form.getByRole('button', { name: `Use ${name}@outlook.com` }).click();
+    await expect(form.getByTestId('sent-to').textContent()).resolves.toBe(`The email went to ${name}@outlook.com.`);
+    expect(await outboxFor(`${name}@outlook.com`)).toHaveLength(1);
+    // "Wrong address? Start again": the form comes back filled in.
+    await form.getByRole('link', { name: 'Wrong address? Start again' }).click();
+    await expect(form.getByLabel('Your email').inputValue()).resolves.toBe(`${name}@outlook.com`);
+    await expect(form.getByLabel('Your goal, in your own words').inputValue()).resolves.toBe('Meet 3 Go developers a week for 8 weeks');
+    await plain.close();
+  });
+
+  it('changes the goal’s number on the goal page, sees the week it starts, and the buddy is told', async () => {
+    clock.set('2026-05-04T09:00:00Z'); // a Monday
+    const buddy = uniqueEmail('kari');
+    const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', goal: 'Meet 2 customers every week for 6 weeks', perWeek: '2', weeks: '6', buddyName: 'Kari', buddyEmail: buddy });
+    await acceptInvitation(deps, { owner: goal.owner, goalId: goal.id, buddy });
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(goalPageUrl(deps.config, goal, clock.now()));
+    await page.locator('details#change > summary').click();
+    await expect(page.locator('#change-hint').textContent()).resolves.toContain('A change applies from week 2');
+    await page.getByLabel('How many per week').fill('3');
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Changed, from week 2: 3 a week for 6 weeks.');
+    await expect(page.getByTestId('changes').textContent()).resolves.toContain('From week 2: 3 a week (was 2).');
+    await expect(page.getByTestId('commitment').textContent()).resolves.toMatch(/^I will meet 3 customers every week until /);
+    await page.screenshot({ path: `${SCREENSHOTS}/goal-changed-en.png`, fullPage: true });
+    await context.close();
+
+    // Week 1 keeps its 2; Kari's weekly email for it says what changes from week 2.
+    await tickAt(deps, '2026-05-08T13:05:00Z');
+    clock.set('2026-05-08T13:30:00Z');
+    await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count: 2, source: 'click' });
+    await tickAt(deps, '2026-05-08T14:45:00Z');
+    const [weekly] = (await outboxFor(buddy)).filter((m) => m.subject.startsWith('Week 1 of 6'));
+    expect(weekly?.subject).toBe('Week 1 of 6: 2 this week, target reached');
+    expect(weekly?.body.text).toContain('Ola changed the goal from 2 to 3 a week, from week 2.');
   });
 });

@@ -7,13 +7,17 @@ import { buttonsHtml, buttonsText } from '../../functions/core/emails/fragments.
 import { noticeEmail } from '../../functions/core/emails/notice.js';
 import { renderEmail } from '../../functions/core/emails/render.js';
 import { confirmEmail, scheduleText } from '../../functions/core/goals/sign-up.js';
-import { buddyPageUrl, confirmUrl, forgetUrl, goalPageUrl, neverEmailUrl, recordUrl, stepUpUrl } from '../../functions/core/links/links.js';
+import { buddyPageUrl, confirmUrl, footerUrls, forgetUrl, goalPageUrl, recordUrl, stepUpUrl } from '../../functions/core/links/links.js';
+import { myGoalsEmail, type ListedGoal } from '../../functions/core/goals/my-goals.js';
 import { linkEmail, type LinkEmailKind } from '../../functions/core/emails/link-email.js';
 import { ownerAnswer, shortAnswer } from '../../functions/core/inbound/answers.js';
 import { t, type Locale } from '../../functions/core/i18n/messages.js';
 import type { OutgoingEmail } from '../../functions/core/ports.js';
 import type { WeekAnswer } from '../../functions/core/answers.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
+import { checkinReminderEmail } from '../../functions/core/weekly/checkin-reminder.js';
+import { planEmail } from '../../functions/core/weekly/plan.js';
+import { midReportEmail } from '../../functions/core/weekly/mid-report.js';
 import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
 import { aGoal, anAnswer, exampleConfig } from './factories.js';
 
@@ -60,20 +64,38 @@ export function emailSamples(locale: Locale): EmailSample[] {
           buddyLine: t(locale, 'email.signup.buddy', { buddy: `${buddy.name} <${buddy.email}>` }),
           confirmUrl: confirmUrl(exampleConfig, goal, now),
           editUrl: `${exampleConfig.baseUrl}/?goal=x`,
-          neverUrl: neverEmailUrl(exampleConfig, goal.owner, locale, now),
+          ...footerUrls(exampleConfig, goal.owner, locale, now),
         }),
       },
     ],
     ['checkin', 'week 1', checkinEmail(exampleConfig, { ...goal, nextWeek: 1 }, 1, [], now)],
     ['checkin', 'week 12', checkinEmail(exampleConfig, goal, 12, upTo(11), now)],
     ['checkin', 'target 9', checkinEmail(exampleConfig, { ...goal, targetPerWeek: 9 }, 12, upTo(11), now)],
+    ['checkin-reminder', 'week 12', checkinReminderEmail(exampleConfig, goal, 12, now)],
+    ['mid-report', 'channels', midReportEmail(exampleConfig, goal, 7, upTo(6), now)],
+    ['mid-report', 'no channels', midReportEmail(exampleConfig, goal, 7, upTo(6).map(({ channel: _channel, ...a }) => a), now)],
+    ['plan', 'a long plan', planEmail(exampleConfig, goal, { week: 12, weekday: 4, hour: 8, minute: 0, email: true, text: 'Coffee with two CFOs from the referral list, then follow up on LinkedIn' }, now)],
+    ['checkin', 'with a plan, after a missed week', checkinEmail(exampleConfig, { ...goal, nextWeek: 11, plan: { week: 11, weekday: 2, hour: 9, minute: 30, email: false, text: 'call three leads' } }, 11, upTo(9), now)],
     ['final-report', 'reached', finalReportEmail(exampleConfig, done, sampleAnswers, now)],
     ['final-report', 'short', finalReportEmail(exampleConfig, done, shortAnswers, now)],
     ['buddy-invite', 'named owner', invitationEmail(exampleConfig, goal, invited, 'buddy-invite', now)],
     ['buddy-reminder', 'no owner name', invitationEmail(exampleConfig, { ...goal, ownerName: undefined }, invited, 'buddy-reminder', now)],
     ['buddy-weekly', 'reached, note, streak', buddyWeeklyEmail(exampleConfig, goal, buddy, 12, upTo(12), now)],
     ['buddy-weekly', 'short', buddyWeeklyEmail(exampleConfig, goal, buddy, 7, upTo(7), now)],
+    ['buddy-weekly', 'used a joker', buddyWeeklyEmail(exampleConfig, goal, buddy, 4, [...upTo(3), { week: 4, joker: true, source: 'reply', updatedAt: now.toISOString() }], now)],
     ['buddy-weekly', 'no answer', buddyWeeklyEmail(exampleConfig, { ...goal, ownerName: undefined }, buddy, 10, upTo(10), now)],
+    [
+      'buddy-weekly',
+      'the goal changed',
+      buddyWeeklyEmail(
+        exampleConfig,
+        { ...goal, targetPerWeek: 3, changes: [{ at: now.toISOString(), fromWeek: 12, from: { text: goal.text, perWeek: 2, weeks: 13 }, to: { text: goal.text, perWeek: 3, weeks: 13 }, easier: false, late: false }] },
+        buddy,
+        11,
+        upTo(11),
+        now,
+      ),
+    ],
     ['buddy-final', 'reached', buddyFinalEmail(exampleConfig, done, buddy, sampleAnswers, now)],
     ['buddy-final', 'short, no owner name', buddyFinalEmail(exampleConfig, nameless, buddy, shortAnswers, now)],
     ['notice', 'buddy accepted', ownerNotice(exampleConfig, goal, 'accepted', { buddy: buddy.name }, now)],
@@ -137,6 +159,13 @@ export function emailSamples(locale: Locale): EmailSample[] {
       shortAnswer(exampleConfig, goal, 'ola.private@example.net', locale, received, { heading: t(locale, 'reply.stranger.subject'), body: t(locale, 'reply.stranger.body') }, now),
     ],
   );
+  // "Find my goals": two goals of one's own (one finished) and one followed as a buddy.
+  const listed: ListedGoal[] = [
+    { goal, role: 'owner', url: goalPageUrl(exampleConfig, goal, now) },
+    { goal: { ...done, id: 'second', text: 'Run 3 times a week' }, role: 'owner', url: goalPageUrl(exampleConfig, done, now) },
+    { goal: { ...goal, owner: 'kari@example.com', ownerName: 'Kari Nordmann', text: 'Write 5 pages a week' }, role: 'buddy', url: buddyPageUrl(exampleConfig, goal.owner, now) },
+  ];
+  samples.push(['my-goals', 'owned and followed', myGoalsEmail(exampleConfig, { email: goal.owner }, locale, listed, now)]);
   return samples.map(([kind, variant, email]) => ({ kind, variant, locale, email }));
 }
 

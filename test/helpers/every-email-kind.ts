@@ -7,6 +7,7 @@ import { react } from '../../functions/core/buddy/reactions.js';
 import { buddyLabel } from '../../functions/core/buddy/buddy-emails.js';
 import { emailForget, emailGoalPage, emailStepUp } from '../../functions/core/emails/link-email.js';
 import { checkinReplyAddress, replyAddress } from '../../functions/core/links/links.js';
+import { findMyGoals } from '../../functions/core/goals/my-goals.js';
 import { signOutEveryLink } from '../../functions/core/goals/sign-out.js';
 import type { Goal } from '../../functions/core/goal.js';
 import type { Locale } from '../../functions/core/i18n/messages.js';
@@ -26,6 +27,9 @@ export type EmailKind =
   | 'buddy-invite'
   | 'buddy-reminder'
   | 'checkin'
+  | 'checkin-reminder'
+  | 'plan'
+  | 'mid-report'
   | 'buddy-weekly'
   | 'final-report'
   | 'buddy-final'
@@ -38,6 +42,7 @@ export type EmailKind =
   | 'read-back-paused'
   | 'read-back-resumed'
   | 'read-back-stopped'
+  | 'read-back-joker'
   | 'help-owner'
   | 'help-buddy'
   | 'stranger'
@@ -46,7 +51,8 @@ export type EmailKind =
   | 'link-export'
   | 'link-erase'
   | 'link-buddy-change'
-  | 'link-forget';
+  | 'link-forget'
+  | 'my-goals';
 
 export interface KindedEmail {
   kind: EmailKind;
@@ -104,6 +110,8 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   take('confirm-goal', mark, ola.owner, ola);
   const nameless = await anActiveGoal(deps, { locale, name: '', weeks: '2', buddyName: 'Per', buddyEmail: per });
   const third = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '2', buddyName: 'Lars', buddyEmail: lars });
+  // A 4-week goal, for the mid-period email (a day after week 3's check-in).
+  const longer = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '4' });
   // Wherever an invitation is sent from (the confirm click, or a tick a little later), it is out by then.
   clock.set('2026-03-02T09:30:00Z');
   await tickAt(deps, '2026-03-02T09:30:00Z');
@@ -176,10 +184,24 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   mark = mailer.sent.length;
   await emailForget(deps, kari, locale, { id: ola.id });
   take('link-forget', mark, kari, ola);
+  mark = mailer.sent.length;
+  await findMyGoals(deps, ola.owner, locale);
+  take('my-goals', mark, ola.owner, ola);
 
   mark = mailer.sent.length;
   await tickAt(deps, '2026-03-06T16:30:00Z');
   take('buddy-weekly', mark, kari, ola, 'buddy-report');
+  // The third goal's week 1 has no answer a day after its check-in: its one reminder.
+  mark = mailer.sent.length;
+  await tickAt(deps, '2026-03-07T14:00:00Z');
+  take('checkin-reminder', mark, third.owner, third, 'checkin-reminder');
+  mark = mailer.sent.length;
+  take('read-back-joker', mark, third.owner, third, undefined, await reply(third, 1, 'joker'));
+  // Ola plans week 2 by reply (Thursday 08:00 Oslo) and gets its one email then.
+  await reply(ola, 1, 'plan: thu 08 coffee with 2 CFOs');
+  mark = mailer.sent.length;
+  await tickAt(deps, '2026-03-12T07:00:00Z');
+  take('plan', mark, ola.owner, ola, 'plan');
 
   clock.set(WEEK(2));
   await tickAt(deps, WEEK(2));
@@ -190,6 +212,12 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   await tickAt(deps, '2026-03-15T14:15:00Z');
   take('final-report', mark, ola.owner, ola, 'final');
   take('buddy-final', mark, kari, ola, 'buddy-final');
+
+  clock.set(WEEK(3));
+  await tickAt(deps, WEEK(3));
+  mark = mailer.sent.length;
+  await tickAt(deps, '2026-03-21T16:00:00Z');
+  take('mid-report', mark, longer.owner, longer, 'mid-report');
 
   const stranger = uniqueEmail('new');
   mark = mailer.sent.length;

@@ -111,7 +111,7 @@ export async function runPeriodThroughFaults(options: { goals: number; failureRa
   return { goals, final, mail, deadLetters: queue.deadLetters.length, ticksFailed, injected: plan.injected, seed: options.seed };
 }
 
-/** Every goal completed; its owner got one check-in and one final report, its buddy one weekly and one final report. */
+/** Every goal completed; its owner got one check-in, one reminder if unanswered, and one final report, its buddy one weekly and one final report. */
 export function expectEveryEmailExactlyOnce(run: FaultRunResult) {
   const context = `seed ${run.seed}`;
   expect(run.deadLetters, context).toBe(0);
@@ -120,7 +120,12 @@ export function expectEveryEmailExactlyOnce(run: FaultRunResult) {
     const subjects = (emails: typeof owner) => emails.map((email) => email.subject).sort();
     expect(run.final[i]?.status, `${context}, goal ${goal.id}`).toBe('completed');
     expect(run.final[i]?.buddyReport, `${context}, goal ${goal.id}`).toBeUndefined();
-    expect(subjects(owner), `${context}, owner of ${goal.id}`).toEqual(['Uke 1 av 1: hvor mange ble det denne uka?', expect.stringMatching(/^(Du nådde målet|Uka er over): /)].sort());
+    expect(run.final[i]?.reminder, `${context}, goal ${goal.id}`).toBeUndefined();
+    // The half that did not answer got the one reminder a day after the check-in.
+    const reminder = i % 2 === 1 ? ['Fortsatt tid til å svare for uke 1'] : [];
+    expect(subjects(owner), `${context}, owner of ${goal.id}`).toEqual(
+      ['Uke 1 av 1: hvor mange ble det denne uka?', ...reminder, expect.stringMatching(/^(Du nådde målet|Uka er over): /)].sort(),
+    );
     expect(subjects(buddy), `${context}, buddy of ${goal.id}, final ${JSON.stringify(run.final[i])}`).toHaveLength(2);
     expect(subjects(buddy).filter((s) => s.startsWith('Uke 1 av 1:')), `${context}, buddy of ${goal.id}`).toHaveLength(1);
   });

@@ -2,6 +2,7 @@
 // app uses on DynamoDB Local and local SES, on one timeline: sign-up on Monday 2 March 2026, four weekly
 // check-ins, a goal that finished, one paused, one waiting for confirmation, a buddy who said yes, one
 // invited, one who left, a person who deleted everything. Returns the links each page is opened with.
+import { myGoalsUrl } from '../../functions/core/goals/my-goals.js';
 import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invitations.js';
 import { reactionKinds } from '../../functions/core/buddy/buddy-emails.js';
 import { pauseGoal } from '../../functions/core/goals/actions.js';
@@ -94,6 +95,8 @@ export interface JourneyLinks {
   buddyLeft: string;
   /** The week page of an owner who has asked for 5 links this hour already. */
   limitedWeek: string;
+  /** "Find my goals": the emailed list of the main goal's owner. */
+  myGoals: string;
 }
 
 /** A goal's words in its language; in the test-only pseudo-language, the English ones. */
@@ -199,6 +202,7 @@ export async function buildJourney(deps: JourneyDeps, forLocales: readonly Local
         deletedForBuddy,
         buddyLeft: leftReaction,
         limitedWeek: weekPageUrl(config, limited!, 4, now),
+        myGoals: myGoalsUrl(config, { email: main.owner }, now),
       };
     }),
   );

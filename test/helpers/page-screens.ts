@@ -58,6 +58,17 @@ export const screens: Screen[] = [
       await submit(page, 'form[action="/goals"]');
     },
   },
+  { name: 'find-my-goals', status: 200, visit: (page, l) => goto(page, `${new URL(l.goal).origin}/find?lang=${l.locale}`) },
+  {
+    name: 'find-my-goals-sent',
+    status: 200,
+    visit: async (page, l) => {
+      await goto(page, `${new URL(l.goal).origin}/find?lang=${l.locale}`);
+      await page.fill('#email', l.owner);
+      await submit(page, 'form[action^="/find"]');
+    },
+  },
+  { name: 'my-goals', status: 200, visit: (page, l) => goto(page, l.myGoals) },
   { name: 'confirm', status: 200, visit: (page, l) => goto(page, l.confirm) },
   { name: 'landing-first', status: 200, visit: (page, l) => goto(page, l.record) },
   {
@@ -79,6 +90,29 @@ export const screens: Screen[] = [
       await page.click('details#buddy > summary');
       await page.fill('#buddyEmail', 'kari-at-example');
       await submit(page, 'form[action$="/buddy"]');
+    },
+  },
+  {
+    name: 'goal-buddy-typo',
+    browsing: 'no-script',
+    status: 200,
+    // A mistyped buddy address is asked about before any link is emailed (issue 18).
+    visit: async (page, l) => {
+      await goto(page, l.noBuddyGoal);
+      await page.click('details#buddy > summary');
+      await page.fill('#buddyEmail', 'kari@gmial.com');
+      await submit(page, 'form[action$="/buddy"]');
+    },
+  },
+  {
+    name: 'signup-typo',
+    browsing: 'no-script',
+    status: 200,
+    visit: async (page, l) => {
+      await goto(page, `${new URL(l.goal).origin}/?lang=${l.locale}`);
+      await page.fill('#email', 'ola@hotmial.com');
+      await page.fill('#goal', clear[l.locale]);
+      await submit(page, 'form[action="/goals"]');
     },
   },
   { name: 'goal-paused', status: 200, visit: (page, l) => goto(page, l.pausedGoal) },

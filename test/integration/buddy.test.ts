@@ -264,7 +264,8 @@ describe('the weekly buddy email', () => {
     await tickAt(s.deps, WEEK(2));
     await tickAt(s.deps, '2026-03-15T15:00:00Z');
     expect((await s.subjectsTo(s.buddy)).at(-1)).toBe('Uke 2 av 3: ikke svart ennå');
-    expect((await s.subjectsTo(s.goal.owner)).at(-1)).toBe('Week 2 of 3: how many this week?');
+    // The owner's language stays (the one reminder of the unanswered week 2 came after the check-in).
+    expect((await s.subjectsTo(s.goal.owner)).filter((subject) => subject.startsWith('Week')).at(-1)).toBe('Week 2 of 3: how many this week?');
   });
 
   it('changes nothing on forged, truncated or wrong-purpose buddy links', async () => {

@@ -30,6 +30,9 @@ const expected: Record<EmailKind, Expected> = {
   'buddy-invite': { template: 'buddy-invite', onBehalf: 'owner', autoSubmitted: 'auto-generated' },
   'buddy-reminder': { template: 'buddy-reminder', onBehalf: 'owner', autoSubmitted: 'auto-generated' },
   checkin: { template: 'checkin', list: true, checkinReplyTo: true, autoSubmitted: 'auto-generated' },
+  'checkin-reminder': { template: 'checkin-reminder', list: true, checkinReplyTo: true, autoSubmitted: 'auto-generated' },
+  plan: { template: 'plan', list: true, autoSubmitted: 'auto-generated' },
+  'mid-report': { template: 'mid-report', list: true, autoSubmitted: 'auto-generated' },
   'buddy-weekly': { template: 'buddy-weekly', onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },
   'final-report': { template: 'final-report', list: true, autoSubmitted: 'auto-generated' },
   'buddy-final': { template: 'buddy-final', onBehalf: 'owner', list: true, autoSubmitted: 'auto-generated' },
@@ -42,6 +45,7 @@ const expected: Record<EmailKind, Expected> = {
   'read-back-paused': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
   'read-back-resumed': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
   'read-back-stopped': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
+  'read-back-joker': { template: 'notice', checkinReplyTo: true, autoSubmitted: 'either' },
   'help-owner': { template: 'notice', autoSubmitted: 'auto-replied' },
   'help-buddy': { template: 'short-answer', autoSubmitted: 'auto-replied' },
   stranger: { template: 'short-answer', autoSubmitted: 'auto-replied' },
@@ -51,6 +55,7 @@ const expected: Record<EmailKind, Expected> = {
   'link-erase': { template: 'link', autoSubmitted: 'auto-generated' },
   'link-buddy-change': { template: 'link', autoSubmitted: 'auto-generated' },
   'link-forget': { template: 'link', autoSubmitted: 'auto-generated' },
+  'my-goals': { template: 'my-goals', autoSubmitted: 'auto-generated' },
 };
 
 const mailer = new SesMailer({} as SESClient, { from: testConfig().from, messageIdDomain: 'kompis.example.com' });

@@ -158,7 +158,7 @@ describe('the weekly loop', () => {
     // 2 + 1 + 3 = 6 of 6: reached; weeks 1 and 3 on target.
     expect(finals[0]!.subject).toBe('You reached your goal: 6 in 3 weeks');
     expect(finals[0]!.body.text).toContain('✓ 6 in 3 weeks — exactly the goal of 6.');
-    expect(finals[0]!.body.text).toContain('The goal counts as reached when the weeks add up to 6: 2 a week for 3 weeks.');
+    expect(finals[0]!.body.text).toContain('The goal counts as reached when the weeks add up to 6 in 3 weeks, or 2 a week on average.');
     expect(finals[0]!.body.text).toContain('You reached the weekly target in 2 of 3 weeks, and answered every week.');
     expect(finals[0]!.body.text).toContain('/?lang=en&email=');
 

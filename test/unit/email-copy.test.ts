@@ -21,7 +21,7 @@ describe('the final report', () => {
     const email = finalReportEmail(exampleConfig, named, short, now);
     expect(email.subject).toBe('Your 13 weeks are over: 24, 2 short of 26');
     expect(email.text).toContain('24 in 13 weeks — 2 short of the goal of 26.');
-    expect(email.text).toContain('The goal counts as reached when the weeks add up to 26: 2 a week for 13 weeks.');
+    expect(email.text).toContain('The goal counts as reached when the weeks add up to 26 in 13 weeks, or 2 a week on average.');
     expect(email.text).toContain('You reached the weekly target in 12 of 13 weeks, and answered 12 of them.');
     expect(email.text).toContain('Most came from events (16), then LinkedIn (8).');
     expect(email.html).toContain(`<p style="margin:0;font-weight:bold;color:${light.text}">24 in 13 weeks`);
@@ -45,7 +45,7 @@ describe('the final report', () => {
     const email = finalReportEmail(exampleConfig, { ...named, locale: 'nb' }, short, now);
     expect(email.subject).toBe('De 13 ukene er over: 24, 2 under målet på 26');
     expect(email.text).toContain('24 på 13 uker — 2 under målet på 26.');
-    expect(email.text).toContain('Målet regnes som nådd når ukene til sammen blir 26: 2 i uka i 13 uker.');
+    expect(email.text).toContain('Målet regnes som nådd når ukene til sammen blir 26 i 13 uker, eller 2 i uka i snitt.');
     expect(email.text).toContain('Mest kom fra arrangementer (16), deretter LinkedIn (8).');
   });
 });

@@ -13,6 +13,9 @@ import { ownerAnswer, shortAnswer } from '../../functions/core/inbound/answers.j
 import type { OutgoingEmail } from '../../functions/core/ports.js';
 import { verifyToken } from '../../functions/core/tokens/tokens.js';
 import { checkinEmail } from '../../functions/core/weekly/checkin-email.js';
+import { checkinReminderEmail } from '../../functions/core/weekly/checkin-reminder.js';
+import { planEmail } from '../../functions/core/weekly/plan.js';
+import { midReportEmail } from '../../functions/core/weekly/mid-report.js';
 import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
 import { aGoal, anAnswer, exampleConfig } from '../helpers/factories.js';
 
@@ -40,6 +43,9 @@ const kinds = (locale: 'nb' | 'en'): [string, OutgoingEmail, boolean][] => {
   const goal = aGoal({ locale, buddy, nextWeek: 4 });
   return [
     ['check-in', checkinEmail(exampleConfig, goal, 4, answers, now), true],
+    ['check-in reminder', checkinReminderEmail(exampleConfig, goal, 3, now), true],
+    ['mid-period report', midReportEmail(exampleConfig, goal, 3, answers, now), true],
+    ['plan', planEmail(exampleConfig, goal, { week: 4, weekday: 4, hour: 8, minute: 0, email: true, text: 'coffee with 2 CFOs' }, now), true],
     ['final report', finalReportEmail(exampleConfig, goal, answers, now), true],
     ['buddy invitation', invitationEmail(exampleConfig, goal, { ...buddy, status: 'invited' }, 'buddy-invite', now), false],
     ['buddy reminder', invitationEmail(exampleConfig, goal, { ...buddy, status: 'invited' }, 'buddy-reminder', now), false],

@@ -9,6 +9,7 @@ const vars = {
   buddyLine: 'No buddy named.',
   confirmUrl: 'https://kompis.example.com/c/abc.def?x=1&y=2',
   neverUrl: 'https://kompis.example.com/n/ghi.jkl?lang=en',
+  findUrl: 'https://kompis.example.com/find?lang=en',
 };
 
 describe('confirmation email', () => {

@@ -23,12 +23,15 @@ describe('a command, anywhere in the first lines, with greetings and sign-offs a
     ['Hi! pause 1 week please, travelling. Thanks!', { kind: 'pause', weeks: 1 }],
     ['Fortsett :)', { kind: 'resume' }],
     ['status?', { kind: 'status' }],
+    ['Joker', { kind: 'joker' }],
+    ['Hei! Jeg bruker en joker denne uka. Takk', { kind: 'joker' }],
+    ["I'll use a joker for this week, please", { kind: 'joker' }],
   ])('reads %j as a command, not a count', async (text, command) => {
     const reply = await read(gmailReplyNb(text));
     expect(reply).toMatchObject({ count: null, command });
   });
 
-  it.each(['I need to stop at 2 this week, my knee hurts.', 'Pausen på jobben var fin, 2 denne uka'])('reads %j as a count, not a command', async (text) => {
+  it.each(['I need to stop at 2 this week, my knee hurts.', 'Pausen på jobben var fin, 2 denne uka', 'Joker: 2 denne uka', 'The joker at the meetup introduced me to 2 CFOs'])('reads %j as a count, not a command', async (text) => {
     const reply = await read(gmailReplyNb(text));
     expect(reply.command).toBeUndefined();
     expect(reply.count).toBe(2);

@@ -1,5 +1,6 @@
 // What the sign-up form says back while a goal is written: what was understood, what a strong goal has
 // and this one lacks, and one sharper version built from the person's own words — not a generic tip.
+import { findHorizon } from './horizons.js';
 import { t, type Locale, type MessageKey } from '../i18n/messages.js';
 import { analyzeGoal, type GoalAnalysis } from './analyze.js';
 import { weeklyTarget } from './goal-reader.js';
@@ -95,11 +96,18 @@ export function coach(text: string, options: { language?: string | undefined; pe
   return {
     analysis,
     understood: understoodText(analysis, locale),
-    missing: analysis.missing.map((part) => t(locale, `coach.missing.${part}`)),
+    // A period named without a date ("til sommeren", "by summer") is asked for its date, not guessed.
+    missing: analysis.missing.map((part) => t(locale, part === 'horizon' && namesVaguePeriod(text, start) ? 'coach.missing.date' : `coach.missing.${part}`)),
     example: complete || !text.trim() ? null : sharper(text, analysis, locale, start),
     complete,
     mismatch,
     perWeek,
     weeks: weeks === null ? null : Math.min(52, Math.max(1, weeks)),
   };
+}
+
+/** The goal names a period but no date or length ("til sommeren", "this semester"). */
+function namesVaguePeriod(text: string, start: Date): boolean {
+  const horizon = findHorizon(text.slice(0, 500), start);
+  return horizon !== undefined && horizon.weeks === null;
 }

@@ -89,11 +89,14 @@ const RULES: Rule[] = [
     (m, s) => weeksUntil(s, endOfQuarter(s.getUTCFullYear(), Number(m[1]))),
     true,
   ],
+  // "Before the summer holidays" ends with June; "by summer", "til sommeren" could mean June or August: a
+  // named period with no length, so the coaching asks for a date instead of guessing.
   [
-    new RegExp(`${B}(?:before|by)\\s+(?:the\\s+)?summer(?:\\s+holidays?|\\s+break)?${E}|${B}(?:før|innen)\\s+(?:sommerferien|sommeren|sommer)${E}`, 'iu'),
+    new RegExp(`${B}before\\s+(?:the\\s+)?summer(?:\\s+holidays?|\\s+break)?${E}|${B}by\\s+(?:the\\s+)?summer\\s+(?:holidays?|break)${E}|${B}(?:før|innen)\\s+sommerferien${E}|${B}før\\s+(?:sommeren|sommer)${E}`, 'iu'),
     (_, s) => weeksUntil(s, Date.UTC(s.getUTCFullYear(), 5, 30)),
     true,
   ],
+  [new RegExp(`${B}(?:by|until|till|til)\\s+(?:the\\s+)?summer${E}|${B}(?:til|innen)\\s+(?:sommeren|sommer)${E}`, 'iu'), () => null, true],
   [new RegExp(`${B}(?:by|before)\\s+christmas${E}|${B}(?:før|innen)\\s+jul(?:en)?${E}`, 'iu'), (_, s) => weeksUntil(s, Date.UTC(s.getUTCFullYear(), 11, 24)), true],
   [
     new RegExp(`${B}(?:in|during|i)\\s+(january|februar|february|march|mars|april|may|mai|june|juni|july|juli|august|september|october|oktober|november|december|desember|januar)${E}`, 'iu'),

@@ -1,5 +1,7 @@
 // The emails around a buddy: the invitation (and its one reminder), the weekly result with one-click
 // reactions, the final report, and the short notices the owner gets about their buddy.
+import { buddyNews } from '../progress/change-lines.js';
+import { targetFor } from '../progress/targets.js';
 import { escapeHtml } from '../../../templates/escape.js';
 import { asShownToOthers, unlinked } from '../emails/unlinked.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
@@ -8,13 +10,14 @@ import { light } from '../../../templates/palette.js';
 import { renderEmail } from '../emails/render.js';
 import { onBehalfOf } from '../emails/sender-name.js';
 import type { Buddy, Goal } from '../goal.js';
-import { buddyLeaveUrl, buddyPageUrl, invitationUrl, neverEmailUrl, reactionUrl, replyAddress } from '../links/links.js';
+import { buddyLeaveUrl, buddyPageUrl, invitationUrl, footerUrls, reactionUrl, replyAddress } from '../links/links.js';
 import { t, type MessageKey } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../answers.js';
 import { summarize } from '../progress/progress.js';
 import { chartSlots } from '../emails/chart.js';
 import { verdictOf, verdictText } from '../emails/verdict.js';
+import { planFor, planLabel } from '../plan-label.js';
 
 export const reactionKinds = ['applause', 'keep-going', 'ask'] as const;
 export type ReactionKind = (typeof reactionKinds)[number];
@@ -53,7 +56,7 @@ export function invitationEmail(config: CoreConfig, owners: Goal, buddy: Buddy, 
     commitment: commitment(goal),
     acceptUrl: url,
     declineUrl: url,
-    neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
+    ...footerUrls(config, buddy.email, goal.locale, now),
   });
   // The invitation is a request, not a list: no List-Unsubscribe, and nothing follows without a yes.
   return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: { 'Auto-Submitted': 'auto-generated' } };
@@ -68,11 +71,18 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
   const answer = isCounted(found) ? found : undefined;
   // A week paused by reply is a break, not a week without an answer.
   const paused = !answer && found?.paused === true;
-  const vars = { owner, week, weeks: goal.weeks, target: goal.targetPerWeek, count: answer?.count ?? 0, short: goal.targetPerWeek - (answer?.count ?? 0) };
-  const outcome = paused ? 'paused' : !answer ? 'none' : answer.count >= goal.targetPerWeek ? 'reached' : 'short';
-  const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : paused ? 'email.buddyWeekly.pausedLine' : 'email.buddyWeekly.noAnswer', vars);
+  // So is a week the owner used a joker for: the buddy sees "used a joker".
+  const joker = !answer && found?.joker === true;
+  // The week's own target: a change of the goal applies from a later week.
+  const target = targetFor(goal, week);
+  const vars = { owner, week, weeks: goal.weeks, target, count: answer?.count ?? 0, short: target - (answer?.count ?? 0) };
+  const outcome = joker ? 'joker' : paused ? 'paused' : !answer ? 'none' : answer.count >= target ? 'reached' : 'short';
+  const resultLine = t(locale, answer ? 'email.buddyWeekly.reported' : joker ? 'email.buddyWeekly.jokerLine' : paused ? 'email.buddyWeekly.pausedLine' : 'email.buddyWeekly.noAnswer', vars);
   // A streak is worth a sentence from two weeks on; "1 week in a row" says nothing the headline did not.
   const streak = progress.streak >= 2 ? t(locale, 'email.buddyWeekly.streak', { streak: progress.streak }) : '';
+  // The owner's plan for the week after, in their words written plain (a buddy is a third party).
+  const next = planFor(goal, week + 1);
+  const plan = next ? t(locale, 'email.buddyWeekly.plan', { plan: planLabel(goal, { ...next, text: unlinked(next.text) }) }) : '';
   const note = goal.shareNotes && answer?.note ? t(locale, 'email.buddyWeekly.note', { owner, note: unlinked(answer.note) }) : '';
   const chart = chartSlots(progress, goal, week, 'email.buddyWeekly.chart');
   const reactions = reactionKinds.map((kind, index) => ({
@@ -87,10 +97,11 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
       subject: t(locale, `email.buddyWeekly.subject.${outcome}`, vars),
       goalText: goal.text,
       headline: t(locale, `email.buddyWeekly.headline.${outcome}`, vars),
-      summary: [resultLine, streak].filter(Boolean).join(' '),
+      // "Ola changed the goal from 2 to 3 a week, from week 6": told once, in the week before it applies.
+      summary: [resultLine, streak, buddyNews(goal, week, owner), plan].filter(Boolean).join(' '),
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
       leaveUrl: buddyLeaveUrl(config, goal, buddy.email, now),
-      neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
+      ...footerUrls(config, buddy.email, goal.locale, now),
     },
     {
       html: {
@@ -123,7 +134,7 @@ export function buddyFinalEmail(config: CoreConfig, owners: Goal, buddy: Buddy, 
       weeksLine: t(locale, 'email.buddyFinal.weeks', vars),
       goalText: goal.text,
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
-      neverUrl: neverEmailUrl(config, buddy.email, goal.locale, now),
+      ...footerUrls(config, buddy.email, goal.locale, now),
     },
     {
       html: { chart: chart.html, verdict: verdict.slots.html },

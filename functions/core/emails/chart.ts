@@ -12,7 +12,7 @@ export function chartRows(progress: Progress, locale: Locale, upTo: number): Cha
     label: `${week} ${row.week}`,
     count: row.count,
     onTarget: row.onTarget,
-    emptyLabel: row.state === 'paused' ? pausedLabel : emptyLabel,
+    emptyLabel: row.state === 'paused' ? pausedLabel : row.state === 'joker' ? t(locale, 'goal.chart.joker') : emptyLabel,
   }));
 }
 

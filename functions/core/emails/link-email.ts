@@ -3,7 +3,7 @@
 // "delete what Kompis knows about me". They go only to the address the link names, a few an hour.
 import { afterSaved, LimitReached } from '../errors.js';
 import type { Goal } from '../goal.js';
-import { forgetUrl, goalPageUrl, neverEmailUrl, replyAddress, stepUpUrl, type StepUp } from '../links/links.js';
+import { forgetUrl, goalPageUrl, footerUrls, replyAddress, stepUpUrl, type StepUp } from '../links/links.js';
 import { t, type Locale, type MessageKey, type Vars } from '../i18n/messages.js';
 import type { CoreConfig, Deps, OutgoingEmail } from '../ports.js';
 import { renderEmail } from './render.js';
@@ -32,7 +32,7 @@ export function linkEmail(config: CoreConfig, to: string, locale: Locale, kind: 
     button: text('button'),
     note: text('note'),
     url,
-    neverUrl: neverEmailUrl(config, to, locale, now),
+    ...footerUrls(config, to, locale, now),
   });
   return { to, ...rendered, ...(replyGoal ? { replyTo: replyAddress(config, replyGoal) } : {}), headers: { 'Auto-Submitted': 'auto-generated' } };
 }

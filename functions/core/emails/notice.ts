@@ -1,7 +1,7 @@
 // A short email to the owner about their goal: a heading, a sentence, an optional block (a buddy's
 // message, check-in buttons) and the goal with a link to its page.
 import type { Goal } from '../goal.js';
-import { goalPageUrl, neverEmailUrl, replyAddress } from '../links/links.js';
+import { goalPageUrl, footerUrls, replyAddress } from '../links/links.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { renderEmail } from './render.js';
 
@@ -20,7 +20,7 @@ export function noticeEmail(config: CoreConfig, goal: Goal, content: NoticeConte
       body: content.body,
       goalText: goal.text,
       goalUrl: goalPageUrl(config, goal, now),
-      neverUrl: neverEmailUrl(config, goal.owner, goal.locale, now),
+      ...footerUrls(config, goal.owner, goal.locale, now),
     },
     { html: { extra: content.extra?.html ?? '' }, text: { extra: content.extra?.text ?? '' } },
   );

@@ -5,6 +5,8 @@ import { light } from '../../../templates/palette.js';
 import type { Goal } from '../goal.js';
 import { t, tPlural, type MessageKey, type Vars } from '../i18n/messages.js';
 import type { Progress } from '../progress/progress.js';
+import { averagePerWeek, ruleLine } from '../progress/standing.js';
+import { lateEasierLine } from '../progress/change-lines.js';
 
 export interface Verdict {
   reached: boolean;
@@ -22,13 +24,16 @@ export function verdictOf(goal: Goal, progress: Progress): Verdict {
   const { total, targetTotal, reached } = progress;
   const weeks = goal.weeks;
   const span = tPlural(goal.locale, 'email.span', weeks, { weeks });
-  const vars = { total, targetTotal, weeks, span, perWeek: goal.targetPerWeek, extra: total - targetTotal, short: targetTotal - total };
+  const perWeek = averagePerWeek(goal, progress);
+  const vars = { total, targetTotal, weeks, span, perWeek, extra: total - targetTotal, short: targetTotal - total };
   const line = t(goal.locale, total > targetTotal ? 'email.verdict.over' : total === targetTotal ? 'email.verdict.exact' : 'email.verdict.short', vars);
   const style = `margin:0;font-weight:bold;color:${reached ? light.accent : light.text}`;
   const html = reached
     ? `<p class="k-verdict-reached" style="${style}">✓ ${escapeHtml(line)}</p>`
     : `<p style="${style}">${escapeHtml(line)}</p>`;
-  return { reached, vars, line, rule: t(goal.locale, 'email.final.rule', vars), slots: { html, text: reached ? `✓ ${line}` : line } };
+  // The same rule as the goal page and the check-in say (progress/standing.ts).
+  const rule = [ruleLine(goal, progress), lateEasierLine(goal)].filter(Boolean).join(' ');
+  return { reached, vars, line, rule, slots: { html, text: reached ? `✓ ${line}` : line } };
 }
 
 /** A subject or heading with a reached and a not-reached form ("Your 13 weeks are over", "Your week is over"). */

@@ -5,6 +5,7 @@ import type { CheckinSchedule } from '../schedule/checkins.js';
 import { MIN_HOURS_AFTER_CHANGE, reanchor, resumePatch } from './schedule-changes.js';
 import { assertLinkCurrent, type GoalRef } from './access.js';
 import type { Goal } from '../goal.js';
+import { withMovedEnd } from './change-goal.js';
 import { updateGoal, type GoalPatch } from '../update-goal.js';
 
 async function change(deps: Deps, ref: GoalRef, patch: (goal: Goal) => GoalPatch | undefined): Promise<Goal> {
@@ -30,7 +31,7 @@ export function pauseGoal(deps: Deps, ref: GoalRef, resumeAt?: Date, reason: Goa
 
 export function resumeGoal(deps: Deps, ref: GoalRef): Promise<Goal> {
   const now = deps.clock.now();
-  return change(deps, ref, (goal) => (goal.status === 'paused' ? resumePatch(goal, now) : undefined));
+  return change(deps, ref, (goal) => (goal.status === 'paused' ? withMovedEnd(goal, resumePatch(goal, now), now) : undefined));
 }
 
 /** A new weekday, hour or zone; the next check-in moves to the first new slot at least 12 hours away. */
@@ -41,7 +42,7 @@ export function rescheduleGoal(deps: Deps, ref: GoalRef, schedule: CheckinSchedu
     const week = goal.nextWeek ?? 1;
     // Pending goals are scheduled when confirmed; a goal waiting only for its final report keeps that time.
     if (goal.status === 'pending' || week > goal.weeks) return base;
-    return { ...base, ...reanchor(now, week, schedule, MIN_HOURS_AFTER_CHANGE) };
+    return withMovedEnd(goal, { ...base, ...reanchor(now, week, schedule, MIN_HOURS_AFTER_CHANGE) }, now);
   });
 }
 

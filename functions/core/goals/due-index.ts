@@ -1,5 +1,5 @@
 // Which goals the tick must look at, and when: the earliest of an active goal's next check-in, a paused
-// goal's resume date, a buddy's invitation or reminder and a waiting buddy report. A goal with none of these
+// goal's resume date, an active goal's check-in reminder, a buddy's invitation or reminder and a waiting buddy report. A goal with none of these
 // (pending, paused without a date, completed, stopped) carries no due keys at all, so the index only
 // ever holds goals that will need work.
 // Goals are spread over a fixed number of shards (from the goal id) so no index partition is hot.

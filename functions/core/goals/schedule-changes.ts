@@ -39,7 +39,8 @@ export function reanchor(from: Date, week: number, schedule: CheckinSchedule, mi
  */
 export function resumePatch(goal: Goal, now: Date, minHours = MIN_HOURS_AFTER_CHANGE): GoalPatch {
   const week = goal.nextWeek ?? 1;
-  const base: GoalPatch = { status: 'active', pausedAt: undefined, resumeAt: undefined, pauseReason: undefined };
+  // A reminder that fell due during the pause is not sent after it: the pause was the answer.
+  const base: GoalPatch = { status: 'active', pausedAt: undefined, resumeAt: undefined, pauseReason: undefined, reminder: undefined };
   if (week > goal.weeks) return { ...base, nextCheckinAt: now.toISOString() }; // only the final report is left
   return { ...base, ...reanchor(now, week, scheduleOf(goal), minHours) };
 }

@@ -10,7 +10,7 @@ import { SendOutcomeUnknown, type Deps, type OutgoingEmail } from '../ports.js';
 import { formatHour } from '../schedule/checkins.js';
 import type { Goal } from '../goal.js';
 import { PENDING_TTL_SECONDS } from '../goal.js';
-import { confirmUrl, neverEmailUrl, replyAddress } from '../links/links.js';
+import { confirmUrl, footerUrls, replyAddress } from '../links/links.js';
 import type { SignupForm } from '../forms/signup-form.js';
 
 export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<OutgoingEmail, 'to'>;
@@ -90,6 +90,6 @@ export function confirmEmail(deps: Pick<Deps, 'config'>, goal: Goal, now: Date) 
     weeks: goal.weeks,
     schedule: scheduleText(goal),
     confirmUrl: confirmUrl(deps.config, goal, now),
-    neverUrl: neverEmailUrl(deps.config, goal.owner, goal.locale, now),
+    ...footerUrls(deps.config, goal.owner, goal.locale, now),
   });
 }

@@ -9,10 +9,11 @@ import { escapeHtml } from '../../../templates/escape.js';
 import { noticeEmail } from '../emails/notice.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goal.js';
-import { checkinReplyAddress, neverEmailUrl, recordUrl, replyAddress } from '../links/links.js';
+import { checkinReplyAddress, footerUrls, recordUrl, replyAddress } from '../links/links.js';
 import { t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { buttonValues } from '../weekly/checkin-email.js';
+import { targetFor } from '../progress/targets.js';
 
 /** What an answer needs of the received message. */
 export interface Received {
@@ -52,9 +53,11 @@ export interface AnswerButton {
 
 /** The record buttons for a week: the candidates asked about, or the usual 0 … target+1. */
 export function recordButtons(config: CoreConfig, goal: Goal, week: number, values: number[] | 'all', now: Date) {
-  const list = values === 'all' || values.length === 0 ? buttonValues(goal.targetPerWeek) : values;
+  // The week's own target: a change of the goal applies from a later week.
+  const target = targetFor(goal, week);
+  const list = values === 'all' || values.length === 0 ? buttonValues(target) : values;
   return list.map((value) => ({
-    label: value === goal.targetPerWeek + 1 && values === 'all' ? t(goal.locale, 'email.checkin.orMore', { count: value }) : String(value),
+    label: value === target + 1 && values === 'all' ? t(goal.locale, 'email.checkin.orMore', { count: value }) : String(value),
     url: recordUrl(config, goal, week, value, now),
   }));
 }
@@ -99,7 +102,7 @@ export function shortAnswer(
   const rendered = renderEmail(
     'short-answer',
     locale,
-    { subject: content.heading, heading: content.heading, body: content.body, neverUrl: neverEmailUrl(config, to, locale, now) },
+    { subject: content.heading, heading: content.heading, body: content.body, ...footerUrls(config, to, locale, now) },
     {
       html: { link: link ? `<a class="k-link" href="${escapeHtml(link.url)}" style="color:${light.accent}">${escapeHtml(link.label)}</a>` : '' },
       text: { link: link ? `\n${link.label}: ${link.url}` : '' },

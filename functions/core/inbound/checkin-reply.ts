@@ -13,10 +13,14 @@ import { summarize } from '../progress/progress.js';
 import type { Reading } from '../replies/parse-reply.js';
 import { formatDate, formatLocal } from '../schedule/checkins.js';
 import { applyReply, assertWeekOpen } from '../weekly/record.js';
+import { jokerByReply } from './joker-reply.js';
+import { planByReply } from './plan-reply.js';
+import { backOnTrack } from '../weekly/comeback.js';
 import { sendOnce } from '../emails/send-once.js';
 import { ownerAnswer, recordButtons, type AnswerContent, type Received } from './answers.js';
+import { changeByReply } from './change-reply.js';
 
-export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'empty' | 'closed';
+export type ReplyOutcome = 'recorded' | 'asked' | 'noted' | 'paused' | 'resumed' | 'stopped' | 'status' | 'joker' | 'planned' | 'changed' | 'empty' | 'closed';
 
 /** Answers to replies a goal gets in a day, at most: a flood or a loop gets silence after this. */
 export const MAX_ANSWERS_PER_DAY = 10;
@@ -116,18 +120,36 @@ export async function handleCheckinReply(deps: Deps, goal: Goal, week: number, r
     await answer({ heading: t(locale, 'reply.resumed.subject'), body: t(locale, 'reply.resumed.body', { when }), link: undo('reply.undo.pause', 'pause', resumed) }, resumed);
     return 'resumed';
   }
+  if (command?.kind === 'change') return changeByReply(deps, goal, command, answer);
   if (command?.kind === 'status') {
     await answer(statusContent(goal, await deps.store.getWeekAnswers(goal.id)));
     return 'status';
+  }
+  if (command?.kind === 'joker') {
+    // To a check-in: its week; to any other email: the week whose check-in went out last.
+    const jokerWeek = week >= 1 ? week : (goal.nextWeek ?? 1) - 1;
+    await answer(await jokerByReply(deps, goal, jokerWeek, key));
+    return 'joker';
   }
 
   if (goal.status === 'completed' || goal.status === 'stopped') return 'closed';
   const now = deps.clock.now();
   if (reading.count !== null) {
-    await applyReply(deps, goal, week, { key, count: reading.count, note: reading.note || undefined });
+    await applyReply(deps, goal, week, { key, count: reading.count, note: reading.note || undefined, split: reading.split });
     const vars = { count: reading.count, week };
-    await answer({ heading: t(locale, 'reply.recorded.subject', vars), body: t(locale, 'reply.recorded.body', vars), buttons: recordButtons(deps.config, goal, week, 'all', now) });
+    const back = backOnTrack(summarize(goal, await deps.store.getWeekAnswers(goal.id)), week) ? ` ${t(locale, 'week.backOnTrack')}` : '';
+    // A plan said along with the number is saved; without one, the read-back asks for it.
+    const plan = reading.plan ? await planByReply(deps, goal, week, reading.plan) : week < goal.weeks ? t(locale, 'plan.reply.hint') : '';
+    const body = [`${t(locale, 'reply.recorded.body', vars)}${back}`, plan].filter(Boolean).join(' ');
+    await answer({ heading: t(locale, 'reply.recorded.subject', vars), body, buttons: recordButtons(deps.config, goal, week, 'all', now) });
     return 'recorded';
+  }
+  if (reading.plan) {
+    // To a check-in: the week after it; to any other email: the week after the latest one asked about.
+    const planWeek = week >= 1 ? week : (goal.nextWeek ?? 1) - 1;
+    const body = await planByReply(deps, goal, planWeek, reading.plan);
+    await answer({ heading: t(locale, 'reply.plan.subject', { week: planWeek + 1 }), body });
+    return 'planned';
   }
   if (!reading.note && !reading.ask) return 'empty';
   const known = (await deps.store.getWeekAnswers(goal.id)).find((a) => a.week === week)?.count;

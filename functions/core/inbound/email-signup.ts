@@ -3,12 +3,13 @@
 // "buddy:"/"kompis:" line or the Cc, checked by the same rules as the web form, and answered with what
 // Kompis understood, a Confirm link and an Edit link (the web form, prefilled). Nothing starts unconfirmed.
 // Only the start of the new text is read: GOAL_WINDOW characters, and the goal from MAX_GOAL_CHARS.
+import { isKompisAddress } from '../goals/address-typos.js';
 import type { ParsedMail, AddressObject } from 'mailparser';
 import addressparser from 'nodemailer/lib/addressparser';
 import { MAX_GOAL_CHARS, readGoal, weeklyTarget } from '../analysis/goal-reader.js';
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goal.js';
-import { confirmUrl, goalFormUrl, neverEmailUrl } from '../links/links.js';
+import { confirmUrl, goalFormUrl, footerUrls } from '../links/links.js';
 import { scheduleText, signUp } from '../goals/sign-up.js';
 import { displayName, signupDefaults, signupFormSchema } from '../forms/signup-form.js';
 import { t } from '../i18n/messages.js';
@@ -93,7 +94,9 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
   const { goalText, structure } = emailGoal(withoutBuddy, subject, deps.clock.now());
   const weeks = Math.min(52, Math.max(1, structure.horizonWeeks ?? signupDefaults.weeks));
   const perWeek = Math.min(100, Math.max(1, weeklyTarget(structure, weeks) ?? 1));
-  const buddy = buddyFrom(mail, written, sender.address, deps.config.inboundDomain);
+  const named = buddyFrom(mail, written, sender.address, deps.config.inboundDomain);
+  // Kompis's own addresses are no one's buddy: an invitation there would be dropped without a word.
+  const buddy = named && !isKompisAddress(named.email, deps.config) ? named : undefined;
   const locale = goalLanguage(`${subject} ${goalText}`);
 
   const fields = {
@@ -134,7 +137,7 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
         buddyLine,
         confirmUrl: confirmUrl(d.config, goal, now),
         editUrl,
-        neverUrl: neverEmailUrl(d.config, goal.owner, goal.locale, now),
+        ...footerUrls(d.config, goal.owner, goal.locale, now),
       }),
       headers: { 'Auto-Submitted': 'auto-replied' },
     };

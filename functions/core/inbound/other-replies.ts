@@ -18,7 +18,7 @@ export async function handleGoalReply(deps: Deps, goal: Goal, sender: string, re
   const command = reply.reading.command;
   if (sender === goal.owner) {
     // A command needs no week: "pause" in answer to a notice pauses the goal (no week is marked).
-    if (command && command.kind !== 'status' && (goal.status === 'active' || goal.status === 'paused')) {
+    if (((command && command.kind !== 'status') || reply.reading.plan) && (goal.status === 'active' || goal.status === 'paused')) {
       return handleCheckinReply(deps, goal, 0, reply);
     }
     if (command?.kind === 'status' && goal.status !== 'pending') {

@@ -101,6 +101,16 @@ export function neverEmailUrl(config: CoreConfig, recipient: string, locale: Loc
   return `${config.baseUrl}${pathTo('never', token)}?lang=${locale}`;
 }
 
+/** "Find my goals" in every email footer and on the front page. */
+export function findGoalsUrl(config: CoreConfig, locale: Locale): string {
+  return `${config.baseUrl}${pathTo('find')}?lang=${locale}`;
+}
+
+/** The footer links every email carries: "never email me again" for the recipient, and "find my goals". */
+export function footerUrls(config: CoreConfig, recipient: string, locale: Locale, now: Date): { neverUrl: string; findUrl: string } {
+  return { neverUrl: neverEmailUrl(config, recipient, locale, now), findUrl: findGoalsUrl(config, locale) };
+}
+
 /** Reply-To of a check-in: a reply lands on this goal and week. */
 export function checkinReplyAddress(config: CoreConfig, goal: GoalIds, week: number): string {
   return addressFor(config.keys, { purpose: 'checkin', goalId: goal.id, week }, config.inboundDomain);

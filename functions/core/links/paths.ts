@@ -17,6 +17,8 @@ export const paths = {
   react: '/k/:token',
   'buddy-leave': '/bl/:token',
   buddy: '/buddy/:token',
+  find: '/find',
+  me: '/me/:token',
 } as const;
 
 export type PageName = keyof typeof paths;

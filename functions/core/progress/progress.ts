@@ -3,8 +3,12 @@
 // left out of the target.
 import type { Goal } from '../goal.js';
 import { isCounted, type Channel, type WeekAnswer } from '../answers.js';
+import { targetFor } from './targets.js';
 
-export type WeekState = 'answered' | 'no-answer' | 'paused' | 'upcoming';
+export type WeekState = 'answered' | 'no-answer' | 'paused' | 'joker' | 'upcoming';
+
+/** A week paused by reply or skipped with a joker: neither answered nor missed, left out of the target. */
+export const isExcused = (row: Pick<WeekRow, 'state'> | undefined): boolean => row?.state === 'paused' || row?.state === 'joker';
 
 export interface WeekRow {
   week: number;
@@ -13,6 +17,7 @@ export interface WeekRow {
   onTarget: boolean | null;
   note?: string;
   channel?: Channel;
+  split?: Partial<Record<Channel, number>>;
 }
 
 export interface Progress {
@@ -47,14 +52,15 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
         week,
         state: 'answered',
         count: answer.count,
-        onTarget: answer.count >= goal.targetPerWeek,
+        onTarget: answer.count >= targetFor(goal, week),
         ...(answer.note ? { note: answer.note } : {}),
         ...(answer.channel ? { channel: answer.channel } : {}),
+        ...(answer.split ? { split: answer.split } : {}),
       });
     } else {
       rows.push({
         week,
-        state: answer?.paused ? 'paused' : week <= closed ? 'no-answer' : 'upcoming',
+        state: answer?.joker ? 'joker' : answer?.paused ? 'paused' : week <= closed ? 'no-answer' : 'upcoming',
         count: null,
         onTarget: null,
         ...(answer?.note ? { note: answer.note } : {}),
@@ -63,16 +69,20 @@ export function summarize(goal: Goal, answers: readonly WeekAnswer[]): Progress 
   }
   const answered = rows.filter((r) => r.state === 'answered');
   const total = answered.reduce((sum, r) => sum + (r.count ?? 0), 0);
-  const targetTotal = goal.targetPerWeek * (goal.weeks - rows.filter((r) => r.state === 'paused').length);
+  // Each week counts with its own target (a change applies from its week on); a paused or jokered week not at all.
+  const targetTotal = rows.reduce((sum, r) => sum + (isExcused(r) ? 0 : targetFor(goal, r.week)), 0);
 
   let streak = 0;
   let week = closed;
   if (week > 0 && goal.status !== 'completed' && rows[week - 1]?.state === 'no-answer') week--; // still open
-  // Paused weeks neither break a streak nor add to it.
-  for (; week >= 1 && (rows[week - 1]?.onTarget === true || rows[week - 1]?.state === 'paused'); week--) if (rows[week - 1]?.state !== 'paused') streak++;
+  // Paused and joker weeks neither break a streak nor add to it.
+  for (; week >= 1 && (rows[week - 1]?.onTarget === true || isExcused(rows[week - 1])); week--) if (!isExcused(rows[week - 1])) streak++;
 
   const perChannel = new Map<Channel, number>();
-  for (const row of answered) if (row.channel) perChannel.set(row.channel, (perChannel.get(row.channel) ?? 0) + (row.count ?? 0));
+  for (const row of answered) {
+    const parts = row.split ?? (row.channel ? { [row.channel]: row.count ?? 0 } : {});
+    for (const [channel, n] of Object.entries(parts) as [Channel, number][]) perChannel.set(channel, (perChannel.get(channel) ?? 0) + n);
+  }
 
   return {
     rows,

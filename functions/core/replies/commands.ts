@@ -1,17 +1,20 @@
-// Email commands in a reply, in bokmål and English: pause (for N weeks), resume, stop, status. A command is
+// Email commands in a reply, in bokmål and English: pause (for N weeks), resume, stop, status, joker. A command is
 // the head of one of the first clauses of the new text, after a greeting and polite words ("Hei! Kan du
 // pause i tre uker? Takk"), followed by nothing but a duration, its object ("disse e-postene", "the
 // check-ins") and politeness; a reason may follow in its own clause ("pause 2 uker, er på ferie"). The
 // same word inside a sentence about the week is not a command ("I need to stop at 2", "Pausen på jobben").
 import { MONTH_NUMBERS, NUMBER_WORDS } from './number-words.js';
 import { tokenize, type Token } from './tokens.js';
+import type { ChangeCommand } from './change-command.js';
 
 /** A pause lasts `weeks`, or until `untilDay` (else the 1st) of `untilMonth` (1–12, the next one to come), or until resumed. */
 export type EmailCommand =
   | { kind: 'pause'; weeks?: number; untilMonth?: number; untilDay?: number }
   | { kind: 'resume' }
   | { kind: 'stop' }
-  | { kind: 'status' };
+  | { kind: 'status' }
+  | { kind: 'joker' }
+  | ChangeCommand;
 
 /** A command and where its clause starts in the text (what comes before may be the week's answer). */
 export interface FoundCommand {
@@ -62,6 +65,12 @@ const RESUME_HEADS = [
 const STATUS_HEADS = [
   ['status'], ['how', 'am', 'i', 'doing'], ['hvordan', 'ligger', 'jeg', 'an'], ['hvordan', 'går', 'det'], ['where', 'am', 'i', 'at'], ['where', 'am', 'i'],
   ['where', 'do', 'i', 'stand'], ['hvor', 'står', 'jeg'], ['progress'],
+];
+
+// "joker", "bruk en joker", "I'll use a joker for this week": a skip week (weekly/jokers.ts).
+const JOKER_HEADS = [
+  ['joker'], ['jokeren'], ['bruk', 'joker'], ['bruk', 'en', 'joker'], ['bruker', 'joker'], ['bruker', 'en', 'joker'], ['bruk', 'jokeren'],
+  ['use', 'joker'], ['use', 'a', 'joker'], ['use', 'my', 'joker'], ['using', 'a', 'joker'], ['play', 'a', 'joker'],
 ];
 
 const WEEK_UNITS = new Set(['week', 'weeks', 'wk', 'wks', 'uke', 'uker', 'uka', 'uken', 'veckor', 'vecka', 'uger', 'uge']);
@@ -149,11 +158,11 @@ function onlyTrailing(words: string[]): boolean {
 function commandIn({ tokens, label }: Clause): EmailCommand | undefined {
   const words = tokens.map((t) => t.lower);
   let at = 0;
-  while (at < words.length && POLITE.has(words[at]!) && !['pause', 'stop', 'status', 'resume'].includes(words[at]!)) at++;
-  const heads: [EmailCommand['kind'], string[][]][] = [['pause', PAUSE_HEADS], ['stop', STOP_HEADS], ['resume', RESUME_HEADS], ['status', STATUS_HEADS]];
+  while (at < words.length && POLITE.has(words[at]!) && !['pause', 'stop', 'status', 'resume', 'joker'].includes(words[at]!)) at++;
+  const heads: [EmailCommand['kind'], string[][]][] = [['pause', PAUSE_HEADS], ['stop', STOP_HEADS], ['resume', RESUME_HEADS], ['status', STATUS_HEADS], ['joker', JOKER_HEADS]];
   for (const [kind, list] of heads) {
     const head = list.find((h) => startsWith(words, at, h));
-    if (!head || (label && (kind === 'status' || kind === 'resume'))) continue;
+    if (!head || (label && (kind === 'status' || kind === 'resume' || kind === 'joker'))) continue;
     const rest = words.slice(at + head.length);
     const until = kind === 'pause' ? untilDate(rest) : undefined;
     if (until) return { kind, ...until };

@@ -8,10 +8,13 @@ import { TEXT_CONTROL } from '../forms/signup-form.js';
 import type { Locale } from '../i18n/messages.js';
 import { bodyText } from './body-text.js';
 import { findCommand, type EmailCommand } from './commands.js';
+import { findChangeCommand } from './change-command.js';
 import { readAnswer } from './count.js';
 import type { BounceReport } from './delivery-report.js';
 import { classifyMail, type Classified, type MailKind } from './mail-kind.js';
 import { readNewText } from './new-text.js';
+import { findPlan, type PlanReading } from './plan-line.js';
+import { readSplit, type ChannelSplit } from './channel-split.js';
 import { CALENDAR_UNITS, NUMBER_WORDS, UNITS } from './number-words.js';
 import { tokenize } from './tokens.js';
 
@@ -27,6 +30,10 @@ export interface ParsedReply {
   command?: EmailCommand;
   /** Present for a delivery report. */
   bounce?: BounceReport;
+  /** Present when a line starts with "plan:": next week's one move (its numbers are never the count). */
+  plan?: PlanReading;
+  /** Present when the count came with parts by channel that add up to it: "3 (2 event, 1 referral)". */
+  split?: ChannelSplit;
 }
 
 export interface ReplyContext {
@@ -127,18 +134,25 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
   if (classified.kind !== 'person') {
     return { kind: classified.kind, count: null, note: '', autoReply: true, text: '', ...(classified.bounce ? { bounce: classified.bounce } : {}) };
   }
-  const { text } = readNewText(body);
+  const newText = readNewText(body).text;
+  const planned = findPlan(newText);
+  const text = planned ? planned.rest : newText;
+  const plan = planned ? { plan: planned.plan } : {};
   const note = noteWithout(text, undefined);
   const norwegian = context.locale ? context.locale === 'nb' : NORWEGIAN_CHECKIN.test(body) || undefined;
   const mentionContext = { norwegian, goalUnits: goalUnits(context.goalText) };
+  // "change: 3 per week" first: the general reader would take its number for the week's answer.
+  const change = findChangeCommand(text);
+  if (change) return { kind: 'person', count: null, note, autoReply: false, command: change, text };
   const found = findCommand(text);
   if (found) {
     const { command, index } = found;
     // "2 denne uka. Pause neste uke.": the week's number said before a pause or a stop is kept too.
     const before = command.kind === 'pause' || command.kind === 'stop' ? readAnswer(text.slice(0, index), mentionContext).count : null;
-    return { kind: 'person', count: before, note, autoReply: false, command, text };
+    return { kind: 'person', count: before, note, autoReply: false, command, text, ...plan };
   }
   const answer = readAnswer(text, mentionContext);
+  const split = answer.count !== null ? readSplit(text, answer.count) : undefined;
   return {
     kind: 'person',
     count: answer.count,
@@ -146,6 +160,8 @@ export function readReply(mail: ParsedMail, context: ReplyContext = {}): Reading
     autoReply: false,
     ...(answer.ask ? { ask: answer.ask } : {}),
     text,
+    ...plan,
+    ...(split ? { split } : {}),
   };
 }
 

@@ -13,7 +13,8 @@ export const TOKEN_VERSION = 2;
  *  check-ins · invite: a buddy's accept/decline · react: a buddy's cheer or nudge (week + kind) · buddy-leave:
  *  a buddy leaves one goal · buddy: the buddy's page of goals they follow · never: stop all mail to one
  *  address · remember: the remembered-browser cookie · export, erase, buddy-change: the owner's step-up
- *  links, emailed on request and good for 30 minutes · forget: the same for a buddy erasing themselves. */
+ *  links, emailed on request and good for 30 minutes · forget: the same for a buddy erasing themselves ·
+ *  me: the list of every goal an address owns or follows, emailed on request (an hour). */
 export const tokenPurposes = [
   'confirm',
   'goal',
@@ -30,6 +31,7 @@ export const tokenPurposes = [
   'erase',
   'buddy-change',
   'forget',
+  'me',
 ] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 

@@ -32,3 +32,13 @@ export const buddyFormSchema = z.object({
 });
 
 export const shareNotesFormSchema = z.object({ shareNotes: z.literal('on').optional() });
+/** The week page's plan for next week: a day, an hour, a few words, and whether to email at that time. */
+export const planFormSchema = z.object({
+  planDay: weekdayField,
+  planHour: hourField,
+  planText: plainText(200, 'error.plan.text').refine((v) => v.length > 0, key('error.plan.text')),
+  planEmail: z.literal('on').optional(),
+});
+
+/** The goal page's weekly-loop switches: a checkbox sends "on" or nothing. */
+export const loopFormSchema = z.object({ reminders: z.literal('on').optional(), midReport: z.literal('on').optional() });

@@ -1,7 +1,7 @@
 // The end of the period: the verdict in plain words, the weeks, what worked, and a way to go again.
 import { renderEmail } from '../emails/render.js';
 import type { Goal } from '../goal.js';
-import { goalFormUrl, goalPageUrl, neverEmailUrl, replyAddress } from '../links/links.js';
+import { goalFormUrl, goalPageUrl, footerUrls, replyAddress } from '../links/links.js';
 import { locales, t, type Locale } from '../i18n/messages.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import type { WeekAnswer } from '../answers.js';
@@ -18,7 +18,7 @@ export function nextGoalUrl(config: CoreConfig, goal: Goal): string {
 const lists = Object.fromEntries(locales.map((l) => [l, new Intl.ListFormat(t(l, 'lang.tag'), { type: 'conjunction' })])) as Record<Locale, Intl.ListFormat>;
 
 /** "Most came from events (7), then LinkedIn (4) and referrals (2)." */
-function channelsSentence(progress: Progress, locale: Locale): string {
+export function channelsSentence(progress: Progress, locale: Locale): string {
   const [first, ...rest] = progress.channels.map((c) => `${t(locale, `channel.plural.${c.channel}`)} (${c.count})`);
   if (!first) return t(locale, 'email.final.channels.none');
   return rest.length ? t(locale, 'email.final.channels.many', { first, rest: lists[locale].format(rest) }) : t(locale, 'email.final.channels.one', { first });
@@ -43,7 +43,7 @@ export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAn
       channels: channelsSentence(progress, locale),
       nextGoalUrl: nextGoalUrl(config, goal),
       goalUrl: goalPageUrl(config, goal, now),
-      neverUrl: neverEmailUrl(config, goal.owner, goal.locale, now),
+      ...footerUrls(config, goal.owner, goal.locale, now),
     },
     {
       html: { chart: chart.html, verdict: verdict.slots.html },

@@ -9,6 +9,7 @@ import type { AnswerSource, Channel, WeekAnswer } from '../answers.js';
 import { closedWeeks } from '../progress/progress.js';
 import { reportAfterAnswer } from '../buddy/reports.js';
 import { updateGoal } from '../update-goal.js';
+import { reminderAfterAnswer } from './checkin-reminder.js';
 
 export interface AnswerInput {
   count: number;
@@ -39,11 +40,15 @@ async function currentAnswer(deps: Deps, goalId: string, week: number): Promise<
   return (await deps.store.getWeekAnswers(goalId)).find((a) => a.week === week);
 }
 
-async function reportSoon(deps: Deps, goal: Goal, week: number): Promise<void> {
+/** The week is settled: the buddy hears within the hour, and its reminder is not sent. */
+export async function reportSoon(deps: Deps, goal: Goal, week: number): Promise<void> {
   const now = deps.clock.now();
-  if (reportAfterAnswer(goal, week, now)) {
-    await updateGoal(deps.store, goal.owner, goal.id, (current) => reportAfterAnswer(current, week, now));
-  }
+  const patch = (current: Goal) => {
+    const report = reportAfterAnswer(current, week, now);
+    const reminder = reminderAfterAnswer(current, week);
+    return report || reminder ? { ...report, ...reminder } : undefined;
+  };
+  if (patch(goal)) await updateGoal(deps.store, goal.owner, goal.id, patch);
 }
 
 export async function recordAnswer(deps: Deps, goal: Goal, week: number, input: AnswerInput): Promise<WeekAnswer> {
@@ -66,6 +71,16 @@ export async function recordAnswer(deps: Deps, goal: Goal, week: number, input: 
   return answer;
 }
 
+/** A new count brings its own split (or none); words alone keep the week's. The largest part names the channel. */
+function splitFields(input: ReplyInput, existing: WeekAnswer | undefined): Pick<WeekAnswer, 'channel' | 'split'> {
+  const split = input.count !== undefined ? input.split : existing?.split;
+  if (split) {
+    const [top] = Object.entries(split).sort((a, b) => b[1] - a[1]);
+    return { split, channel: top![0] as Channel };
+  }
+  return existing?.channel ? { channel: existing.channel } : {};
+}
+
 export interface ReplyInput {
   /** The received message's key (see inbound/message-key.ts). */
   key: string;
@@ -73,6 +88,8 @@ export interface ReplyInput {
   note?: string | undefined;
   /** The owner paused by replying to this week's check-in. */
   paused?: boolean;
+  /** The count by channel, from the reply's words. */
+  split?: Partial<Record<Channel, number>> | undefined;
 }
 
 /**
@@ -91,7 +108,7 @@ export async function applyReply(deps: Deps, goal: Goal, week: number, input: Re
     week,
     ...(count !== undefined ? { count } : {}),
     ...(note ? { note } : {}),
-    ...(existing?.channel ? { channel: existing.channel } : {}),
+    ...splitFields(input, existing),
     source: input.count !== undefined || !existing ? 'reply' : existing.source,
     ...(paused ? { paused: true } : {}),
     replies: [...(existing?.replies ?? []), input.key].slice(-MAX_REPLY_KEYS),

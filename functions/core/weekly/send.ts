@@ -11,8 +11,12 @@ import { sendOnce } from '../emails/send-once.js';
 import { sendInvitation, sendReminder } from '../buddy/invitations.js';
 import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
+import { reminderAfterCheckin, sendCheckinReminder } from './checkin-reminder.js';
+import { sendPlanEmail } from './plan.js';
+import { midReportAfterCheckin, sendMidReport } from './mid-report.js';
 import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from '../goals/schedule-changes.js';
+import { withMovedEnd } from '../goals/change-goal.js';
 import type { Pacer } from '../emails/send-rate.js';
 
 export const queueMessageSchema = z.object({
@@ -82,6 +86,9 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
 /** What the sender does with each kind of queue message: one entry per kind (ports.ts's queueKinds). */
 const senders: Record<QueueKind, (deps: SendDeps, goal: Goal, week: number) => Promise<SendOutcome>> = {
   checkin: (deps, goal, week) => sendCheckin(deps, goal, week),
+  'checkin-reminder': (deps, goal, week) => sendCheckinReminder(deps, goal, week, deps.pacer),
+  plan: (deps, goal, week) => sendPlanEmail(deps, goal, week, deps.pacer),
+  'mid-report': (deps, goal, week) => sendMidReport(deps, goal, week, deps.pacer),
   final: (deps, goal) => sendFinalReport(deps, goal),
   resume: (deps, goal) => resume(deps, goal),
   'buddy-invite': (deps, goal) => sendInvitation(deps, goal.owner, goal.id, deps.pacer),
@@ -103,7 +110,7 @@ async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<Se
   const sentAt = deps.clock.now();
   await updateGoal(deps.store, goal.owner, goal.id, (current) => {
     const advance = advanceAfterCheckin(current, week);
-    return advance ? { ...advance, ...reportAfterCheckin(current, week, sentAt) } : undefined;
+    return advance ? { ...advance, ...reportAfterCheckin(current, week, sentAt), ...reminderAfterCheckin(current, week, sentAt), ...midReportAfterCheckin(current, week, sentAt) } : undefined;
   });
   return outcome;
 }
@@ -130,7 +137,7 @@ async function sendFinalReport(deps: SendDeps, goal: Goal): Promise<SendOutcome>
 async function resume(deps: SendDeps, goal: Goal): Promise<SendOutcome> {
   const now = deps.clock.now();
   const updated = await updateGoal(deps.store, goal.owner, goal.id, (current) =>
-    current.status === 'paused' && current.resumeAt && current.resumeAt <= now.toISOString() ? resumePatch(current, now, 0) : undefined,
+    current.status === 'paused' && current.resumeAt && current.resumeAt <= now.toISOString() ? withMovedEnd(current, resumePatch(current, now, 0), now) : undefined,
   );
   return updated?.status === 'active' ? 'resumed' : 'skipped';
 }

@@ -14,7 +14,7 @@ export function messagesFor(goal: Goal, now: Date): QueueMessage[] {
   const at = now.toISOString();
   return Object.entries(dueConditions).flatMap(([kind, condition]) => {
     const due = condition.at(goal);
-    if (due === undefined || due > at || condition.waits?.(goal)) return [];
+    if (due === undefined || due > at || condition.waits?.(goal, at)) return [];
     return [{ kind: kind as QueueKind, owner: goal.owner, goalId: goal.id, week: condition.week(goal) }];
   });
 }

@@ -1,6 +1,10 @@
 // The goal page, read like a dashboard: the goal and where it stands, this week and the chart first; the
 // history next; then the changes, each behind a labelled <details> that opens without script (and opens by
 // itself when the page comes back with an error in it); stopping, signing out and deleting last.
+import { typoScript } from './address-typo.js';
+import { timeZoneScript } from './time-zone-field.js';
+import { marginLine, ruleLine } from '../../core/progress/standing.js';
+import { ChangeHistory } from './goal-change.js';
 import type { Goal } from '../../core/goal.js';
 import { t, tPlural, type MessageKey } from '../../core/i18n/messages.js';
 import type { Progress } from '../../core/progress/progress.js';
@@ -12,8 +16,9 @@ import { buddyState, GoalSettings, GOAL_FIELDS, type GoalErrors } from './goal-s
 import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
+import { targetFor } from '../../core/progress/targets.js';
 
-export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp';
+export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp' | 'loop' | 'changed' | 'unchanged';
 
 export interface GoalPageProps {
   goal: Goal;
@@ -42,8 +47,12 @@ function noticeText(goal: Goal, notice: GoalNotice): string {
     invited: 'goal.buddy.invitedNotice',
     notes: 'goal.buddy.notesSaved',
     stepUp: 'goal.stepUp.sent',
+    loop: 'goal.loop.saved',
+    changed: 'change.saved',
+    unchanged: 'change.unchanged',
   };
-  return t(locale, keys[notice], { when: next });
+  const last = goal.changes?.at(-1);
+  return t(locale, keys[notice], { when: next, week: last?.fromWeek ?? '', perWeek: goal.targetPerWeek, weeks: goal.weeks });
 }
 
 /** Paused, finished or stopped: said once, near the top, with what to do about it. */
@@ -110,7 +119,7 @@ function ThisWeek({ goal, progress, weekPath }: Pick<GoalPageProps, 'goal' | 'pr
           </span>
         </>
       ) : (
-        <span>{t(locale, row.state === 'paused' ? 'goal.now.paused' : open ? 'goal.now.none' : 'week.closed.none', { week })}</span>
+        <span>{t(locale, row.state === 'paused' ? 'goal.now.paused' : row.state === 'joker' ? 'goal.now.joker' : open ? 'goal.now.none' : 'week.closed.none', { week })}</span>
       );
     body = (
       <>
@@ -155,6 +164,9 @@ function Totals({ goal, progress }: Pick<GoalPageProps, 'goal' | 'progress'>) {
         {t(locale, 'goal.streak')}
         <strong data-testid="streak">{tPlural(locale, 'goal.streak.value', progress.streak, { streak: progress.streak })}</strong>
       </div>
+      <p class="span-all" data-testid="rule">
+        {ruleLine(goal, progress)} {goal.status === 'completed' ? '' : marginLine(goal, progress)}
+      </p>
     </div>
   );
 }
@@ -180,7 +192,7 @@ function History({ goal, progress, weekPath }: Pick<GoalPageProps, 'goal' | 'pro
             <tr>
               <th scope="row">{row.week}</th>
               <td>
-                {row.count ?? <span class="muted">{t(locale, row.state === 'paused' ? 'goal.history.paused' : 'goal.history.noAnswer')}</span>}
+                {row.count ?? <span class="muted">{t(locale, row.state === 'paused' ? 'goal.history.paused' : row.state === 'joker' ? 'goal.history.joker' : 'goal.history.noAnswer')}</span>}
                 {open && (
                   <>
                     {' '}
@@ -242,15 +254,17 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         {started && (
           <section class="card span" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{t(locale, 'email.final.chart')}</h2>
-            <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
+            <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} targetOf={(week) => targetFor(goal, week)} />
             <p class="legend">{t(locale, 'goal.chart.legend', { perWeek: goal.targetPerWeek })}</p>
             <Totals goal={goal} progress={progress} />
           </section>
         )}
         {started && <History goal={goal} progress={progress} weekPath={weekPath} />}
+        <ChangeHistory goal={goal} />
       </div>
       <GoalSettings goal={goal} path={path} errors={errors} values={values} />
       <DangerZone goal={goal} path={path} errors={errors} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: typoScript + timeZoneScript }} />
     </Layout>
   );
 }

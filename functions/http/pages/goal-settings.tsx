@@ -6,9 +6,13 @@ import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Field, invalidFields, Panel } from './form-parts.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
+import { LoopPanel } from './loop-panel.js';
+import { ChangePanel } from './goal-change.js';
+import { TimeZoneSelect } from './time-zone-field.js';
+import { TypoFixButton, TypoHint, TypoSeen } from './address-typo.js';
 
 /** Every field on the goal page, in the order the page shows them. */
-export const GOAL_FIELDS = ['resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'confirm'] as const;
+export const GOAL_FIELDS = ['goal', 'perWeek', 'weeks', 'resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'confirm'] as const;
 export type GoalField = (typeof GOAL_FIELDS)[number];
 export type GoalErrors = Partial<Record<GoalField, MessageKey>>;
 
@@ -79,7 +83,9 @@ function SchedulePanel({ goal, path, errors, values }: SectionProps) {
             )}
           </Field>
         </div>
-        <Field {...field('timeZone', 'form.timeZone')}>{(c) => <input {...c} type="text" value={values.timeZone ?? goal.timeZone} maxlength={64} />}</Field>
+        <Field {...field('timeZone', 'form.timeZone')}>
+          {(c) => <TimeZoneSelect control={c} locale={locale} selected={values.timeZone ?? goal.timeZone} auto={false} />}
+        </Field>
         <button type="submit" class="secondary">
           {t(locale, 'goal.schedule.button')}
         </button>
@@ -94,7 +100,7 @@ function BuddyPanel({ goal, path, errors, values }: SectionProps) {
   const left = MAX_INVITATIONS_PER_GOAL - (goal.invitationsSent ?? 0);
   const field = fieldOf(locale, errors);
   return (
-    <Panel id="buddy" title={t(locale, 'goal.buddy.legend')} value={buddyState(goal)} open={Boolean(errors.buddyEmail || errors.buddyName)}>
+    <Panel id="buddy" title={t(locale, 'goal.buddy.legend')} value={buddyState(goal)} open={Boolean(errors.buddyEmail || errors.buddyName || values['typo-buddyEmail'])}>
       {buddy?.status === 'invited' && left > 0 && (
         <form method="post" action={`${path}/buddy/again`}>
           <p class="hint">{t(locale, 'goal.buddy.invitesLeft', { count: left })}</p>
@@ -117,12 +123,17 @@ function BuddyPanel({ goal, path, errors, values }: SectionProps) {
         <form method="post" action={`${path}/buddy`} novalidate>
           <h3>{t(locale, 'goal.buddy.ask')}</h3>
           <Field {...field('buddyName', 'form.buddyName')}>{(c) => <input {...c} type="text" maxlength={100} value={values.buddyName} />}</Field>
-          <Field {...field('buddyEmail', 'form.buddyEmail')}>{(c) => <input {...c} type="email" maxlength={254} value={values.buddyEmail} />}</Field>
+          <Field {...field('buddyEmail', 'form.buddyEmail')} describedBy="buddyEmail-typo">
+            {(c) => <input {...c} type="email" maxlength={254} value={values.buddyEmail} data-typo="1" />}
+          </Field>
+          <TypoHint locale={locale} field="buddyEmail" suggestion={values['typo-buddyEmail']} />
+          <TypoSeen value={values.typoSeen} />
           <p class="hint">{t(locale, 'goal.stepUp.hint')}</p>
           <div class="buttons">
             <button type="submit" class="secondary">
               {t(locale, 'goal.buddy.askByEmail')}
             </button>
+            <TypoFixButton locale={locale} field="buddyEmail" suggestion={values['typo-buddyEmail']} />
           </div>
         </form>
       )}
@@ -152,9 +163,11 @@ export function GoalSettings({ goal, path, errors, values }: SectionProps) {
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t(locale, running ? 'goal.actions' : 'goal.export.legend')}</h2>
       <div class="panels">
+        {running && <ChangePanel goal={goal} path={path} errors={errors} values={values} />}
         {goal.status === 'active' && <PausePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <SchedulePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <BuddyPanel goal={goal} path={path} errors={errors} values={values} />}
+        {running && <LoopPanel goal={goal} path={path} />}
         <DataPanel goal={goal} path={path} />
       </div>
     </section>

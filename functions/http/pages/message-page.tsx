@@ -22,10 +22,15 @@ export function MessagePage({ locale, nonce, title, children, role }: MessagePag
   );
 }
 
-export function CheckInboxPage({ locale, nonce }: { locale: Locale; nonce: string }) {
+/** After sign-up: where the email went, and a way back to the form, filled in, when the address was wrong. */
+export function CheckInboxPage({ locale, nonce, email, againUrl }: { locale: Locale; nonce: string; email: string; againUrl: string }) {
   return (
     <MessagePage locale={locale} nonce={nonce} title={t(locale, 'inbox.title')} role="status">
       <p>{t(locale, 'inbox.body')}</p>
+      <p data-testid="sent-to">{t(locale, 'inbox.sentTo', { email })}</p>
+      <p>
+        <a href={againUrl}>{t(locale, 'inbox.wrong')}</a>
+      </p>
       <p>
         <a href={`/?lang=${locale}`}>{t(locale, 'inbox.again')}</a>
       </p>

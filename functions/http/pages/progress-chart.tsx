@@ -9,9 +9,12 @@ const HEIGHT = 170;
 const TOP = 20;
 const BOTTOM = 24;
 
-export function ProgressChart({ progress, target, locale }: { progress: Progress; target: number; locale: Locale }) {
+/** `targetOf`: each week's own target, when the goal's weekly number changed (a mark per week then, not one line). */
+export function ProgressChart({ progress, target, locale, targetOf }: { progress: Progress; target: number; locale: Locale; targetOf?: (week: number) => number }) {
   const rows = progress.rows;
-  const max = Math.max(target, ...rows.map((r) => r.count ?? 0), 1);
+  const weekTarget = targetOf ?? (() => target);
+  const varying = rows.some((r) => weekTarget(r.week) !== target);
+  const max = Math.max(target, ...rows.map((r) => Math.max(r.count ?? 0, weekTarget(r.week))), 1);
   const plot = HEIGHT - TOP - BOTTOM;
   const y = (value: number) => TOP + plot - (value / max) * plot;
   const width = rows.length * (BAR + GAP) + GAP + 40;
@@ -50,7 +53,15 @@ export function ProgressChart({ progress, target, locale }: { progress: Progress
             </g>
           );
         })}
-        <line x1={0} x2={width - 40} y1={y(target)} y2={y(target)} class="target" />
+        {varying ? (
+          rows.map((row, i) => {
+            const x = GAP + i * (BAR + GAP);
+            const at = y(weekTarget(row.week));
+            return <line x1={x - 2} x2={x + BAR + 2} y1={at} y2={at} class="target" data-week-target={weekTarget(row.week)} />;
+          })
+        ) : (
+          <line x1={0} x2={width - 40} y1={y(target)} y2={y(target)} class="target" />
+        )}
         <text x={width - 36} y={y(target) + 4} class="axis">
           {t(locale, 'goal.chart.target', { perWeek: target })}
         </text>

@@ -1,5 +1,5 @@
-// GET / and a rejected POST /goals: the sign-up form. Works without script; the one script only
-// fills the time zone from the browser when the person has not chosen one.
+// GET / and a rejected POST /goals: the sign-up form. Works without script; the script fills the time zone
+// from the browser when the person has not chosen one, narrows the zone list, coaches and checks addresses.
 import type { SignupField } from '../../core/forms/signup-form.js';
 import { signupDefaults } from '../../core/forms/signup-form.js';
 import { locales, t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
@@ -7,11 +7,12 @@ import { Layout } from './layout.js';
 import type { Coaching } from '../../core/analysis/coaching.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
 import { ErrorSummary, Field, invalidFields } from './form-parts.js';
+import { TypoFixButton, TypoHint, TypoSeen, typoScript } from './address-typo.js';
+import { TimeZoneSelect, timeZoneScript } from './time-zone-field.js';
 
-export type SignupValues = Partial<Record<SignupField, string>>;
+export type SignupValues = Partial<Record<SignupField | 'typoSeen', string>>;
 export type SignupErrors = Partial<Record<SignupField, MessageKey>>;
 
-const timeZones = Intl.supportedValuesOf('timeZone');
 // While the goal is typed: ask /api/analyze, show what was understood (an aria-live region), and fill
 // the number fields the person left empty — never one they typed in. Text goes in with textContent only.
 const coachScript = (exampleTemplate: string, complete: string) => `(function(){
@@ -30,9 +31,6 @@ function run(){if(!g.value.trim())return;fetch('/api/analyze',{method:'POST',hea
 body:JSON.stringify({text:g.value,lang:lang.value,perWeek:per.value})}).then(function(r){return r.ok?r.json():null;}).then(function(r){if(r)show(r);}).catch(function(){});}
 g.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(run,350);});if(g.value.trim())run();})();`;
 
-// Only a field the person has not touched yet (data-auto) takes the browser's zone.
-const fillTimeZone = `(function(){var f=document.getElementById('timeZone');if(!f||!f.dataset.auto)return;try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(z)f.value=z;}catch(e){}})();`;
-
 export interface SignupPageProps {
   locale: Locale;
   nonce: string;
@@ -40,6 +38,10 @@ export interface SignupPageProps {
   errors?: SignupErrors;
   /** Shown after a submit without script: the coaching, and "Save as it is". */
   coaching?: Coaching | undefined;
+  /** "Did you mean …?" for an address field, before anything is sent. */
+  typos?: Partial<Record<'email' | 'buddyEmail', string>>;
+  /** The zone chosen when the person has not picked one: the server's guess from the request's language. */
+  zoneGuess?: string;
 }
 
 /** The coaching panel: filled by the server after a submit, and live by the script while typing. */
@@ -61,7 +63,7 @@ function CoachPanel({ locale, coaching }: { locale: Locale; coaching?: Coaching 
 /** The fields in the order the form shows them: the error summary lists them so, and the first is focused. */
 const FIELD_ORDER = ['email', 'name', 'goal', 'perWeek', 'weeks', 'buddyName', 'buddyEmail', 'weekday', 'hour', 'timeZone', 'locale'] as const;
 
-export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }: SignupPageProps) {
+export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching, typos = {}, zoneGuess }: SignupPageProps) {
   const v = (name: SignupField, fallback: string | number = '') => values[name] ?? String(fallback);
   const first = invalidFields(FIELD_ORDER, errors)[0];
   const field = (name: SignupField, label: MessageKey, hint?: MessageKey) => ({
@@ -79,11 +81,16 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
     <Layout locale={locale} nonce={nonce} title={t(locale, 'form.title')} languagePath="/">
       <h1>{t(locale, 'form.title')}</h1>
       <p class="lead">{t(locale, 'form.intro')}</p>
+      <p>
+        <a href={`/find?lang=${locale}`}>{t(locale, 'find.link')}</a>
+      </p>
       <ErrorSummary locale={locale} order={FIELD_ORDER} errors={errors} />
       <form method="post" action="/goals" class="card" novalidate>
-        <Field {...field('email', 'form.email')}>
-          {(c) => <input {...c} type="email" autocomplete="email" required maxlength={254} value={v('email')} />}
+        <Field {...field('email', 'form.email')} describedBy="email-typo">
+          {(c) => <input {...c} type="email" autocomplete="email" required maxlength={254} value={v('email')} data-typo="1" />}
         </Field>
+        <TypoHint locale={locale} field="email" suggestion={typos.email} />
+        <TypoSeen value={values.typoSeen} />
         <Field {...field('name', 'form.name')}>{(c) => <input {...c} type="text" autocomplete="name" maxlength={100} value={v('name')} />}</Field>
         <Field {...field('goal', 'form.goal', 'form.goal.hint')} describedBy="coach">
           {(c) => (
@@ -106,7 +113,10 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
           <legend>{t(locale, 'form.buddy.legend')}</legend>
           <p class="hint">{t(locale, 'form.buddy.hint')}</p>
           <Field {...field('buddyName', 'form.buddyName')}>{(c) => <input {...c} type="text" maxlength={100} value={v('buddyName')} />}</Field>
-          <Field {...field('buddyEmail', 'form.buddyEmail')}>{(c) => <input {...c} type="email" maxlength={254} value={v('buddyEmail')} />}</Field>
+          <Field {...field('buddyEmail', 'form.buddyEmail')} describedBy="buddyEmail-typo">
+            {(c) => <input {...c} type="email" maxlength={254} value={v('buddyEmail')} data-typo="1" />}
+          </Field>
+          <TypoHint locale={locale} field="buddyEmail" suggestion={typos.buddyEmail} />
         </fieldset>
         <fieldset>
           <legend>{t(locale, 'form.schedule.legend')}</legend>
@@ -127,16 +137,8 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
             </Field>
           </div>
           <Field {...field('timeZone', 'form.timeZone')}>
-            {(c) => (
-              <input {...c} type="text" list="timeZones" autocomplete="off" maxlength={64} value={v('timeZone', signupDefaults.timeZone)}
-                data-auto={values.timeZone === undefined ? '1' : undefined} />
-            )}
+            {(c) => <TimeZoneSelect control={c} locale={locale} selected={v('timeZone', zoneGuess ?? signupDefaults.timeZone)} auto={values.timeZone === undefined} />}
           </Field>
-          <datalist id="timeZones">
-            {timeZones.map((zone) => (
-              <option value={zone} />
-            ))}
-          </datalist>
           <Field {...field('locale', 'form.locale')}>
             {(c) => (
               <select {...c}>
@@ -156,6 +158,8 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
               {t(locale, 'coach.saveAnyway')}
             </button>
           )}
+          <TypoFixButton locale={locale} field="email" suggestion={typos.email} />
+          <TypoFixButton locale={locale} field="buddyEmail" suggestion={typos.buddyEmail} />
         </div>
       </form>
       <section class="card" aria-labelledby="examples-heading">
@@ -166,7 +170,7 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching }
           <li>{t(locale, 'examples.it')}</li>
         </ul>
       </section>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: fillTimeZone + coachScript(t(locale, 'coach.example', { example: '%s' }), t(locale, 'coach.complete')) }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: timeZoneScript + typoScript + coachScript(t(locale, 'coach.example', { example: '%s' }), t(locale, 'coach.complete')) }} />
     </Layout>
   );
 }

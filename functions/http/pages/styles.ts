@@ -106,6 +106,9 @@ dl.facts dd{margin:0;overflow-wrap:anywhere}
 .stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:var(--s3);margin:0}
 .stats div{background:var(--page);border-radius:6px;padding:var(--s3)}
 .stats strong{display:block;font-size:20px;line-height:1.3}
+.stats .span-all{grid-column:1/-1;margin:0}
+.tz-search{margin-bottom:var(--s2)}
+.tz-search[hidden]{display:none}
 figure.chart{margin:0;overflow-x:auto}
 figure.chart svg{width:100%;min-width:18rem;height:auto;max-height:15rem}
 .bar-on{fill:var(--accent)}.bar-under{fill:var(--under)}.bar-empty{fill:none;stroke:var(--muted);stroke-dasharray:3 3}

@@ -6,6 +6,15 @@ import { channels, isCounted, MAX_WEEK_COUNT, type WeekAnswer } from '../../core
 import type { Progress } from '../../core/progress/progress.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
+import { JokerForm } from './joker-form.js';
+import { PlanForm, type PlanErrors } from './plan-form.js';
+import { closedWeeks } from '../../core/progress/progress.js';
+
+/** After recording the latest week of a running goal, the page asks for next week's one move. */
+const asksPlan = (goal: Goal, week: number, answer: WeekAnswer | undefined) =>
+  (goal.status === 'active' || goal.status === 'paused') && (isCounted(answer) || answer?.joker === true) && week === closedWeeks(goal) && week < goal.weeks;
+import { backOnTrack } from '../../core/weekly/comeback.js';
+import { targetFor } from '../../core/progress/targets.js';
 import { ErrorSummary, Field, invalidFields } from './form-parts.js';
 
 export interface RecordPageProps {
@@ -16,27 +25,38 @@ export interface RecordPageProps {
   action: string;
   /** Submit by itself: only in a browser the owner asked to remember, which no mail scanner holds. */
   autoSubmit: boolean;
+  /** The "N or more" button: ask for the exact number, N filled in (never submitted by itself). */
+  orMore?: boolean;
+  /** The exact number was not one: said next to the field. */
+  countError?: boolean;
 }
 
-export function RecordPage({ goal, week, count, nonce, action, autoSubmit }: RecordPageProps) {
+export function RecordPage({ goal, week, count, nonce, action, autoSubmit, orMore = false, countError = false }: RecordPageProps) {
   const locale = goal.locale;
+  const title = t(locale, orMore ? 'record.orMore.title' : 'record.title', { count, week });
   return (
-    <Layout locale={locale} nonce={nonce} title={t(locale, 'record.title', { count, week })}>
-      <h1>{t(locale, 'record.title', { count, week })}</h1>
+    <Layout locale={locale} nonce={nonce} title={title}>
+      <h1>{title}</h1>
       <div class="card">
         <p class="goal-quote">{goal.text}</p>
         <form method="post" action={action} id="record">
+          {orMore && (
+            <Field name="count" label={t(locale, 'record.orMore.label', { week })} locale={locale} hint={t(locale, 'record.orMore.hint', { count })}
+              error={countError ? 'errors.count.atLeast' : undefined} focus>
+              {(c) => <input {...c} type="number" inputmode="numeric" min={count} max={MAX_WEEK_COUNT} step={1} required value={String(count)} />}
+            </Field>
+          )}
           <p>
             <button type="submit" class="big">
-              {t(locale, 'record.button', { count })}
+              {orMore ? t(locale, 'record.orMore.button') : t(locale, 'record.button', { count })}
             </button>
           </p>
           <label class="check">
             <input type="checkbox" name="remember" value="on" checked /> {t(locale, 'record.remember')}
           </label>
         </form>
-        {!autoSubmit && <p class="hint">{t(locale, 'record.why')}</p>}
-        {autoSubmit && (
+        {(!autoSubmit || orMore) && <p class="hint">{t(locale, 'record.why')}</p>}
+        {autoSubmit && !orMore && (
           <>
             <p class="muted" aria-live="polite">
               {t(locale, 'record.auto')}
@@ -68,6 +88,11 @@ export interface WeekPageProps {
   errors?: WeekFormErrors;
   /** What the person typed: shown back in the form, or, when the goal ended under it, kept to copy. */
   values?: { count?: string; note?: string; channel?: string };
+  /** Jokers the goal has left (see core/weekly/jokers.ts). */
+  jokersLeft?: number;
+  /** The plan form sent back with an error, and what was typed in it. */
+  planErrors?: PlanErrors;
+  planValues?: Record<string, string>;
 }
 
 /** A week of a goal that has ended: the answer as it stands, and what was typed if a save came too late. */
@@ -176,17 +201,20 @@ export function WeekPage(props: WeekPageProps) {
         (counted ? (
           <p class="notice" role="status" data-testid="recorded">
             {notice === 'saved' ? `${t(locale, 'week.saved')} ` : ''}
+            {backOnTrack(progress, week) ? `${t(locale, 'week.backOnTrack')} ` : ''}
             {t(locale, 'week.recorded', { count: counted.count, week })} {t(locale, 'week.recorded.change')}
           </p>
         ) : (
-          <p class="muted">{t(locale, 'week.notYet', { week })}</p>
+          !answer?.joker && <p class="muted">{t(locale, 'week.notYet', { week })}</p>
         ))}
       {closed && <ClosedWeek {...props} />}
       <div class="card">
         <p class="goal-quote">{goal.text}</p>
-        <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} />
+        <ProgressChart progress={progress} target={goal.targetPerWeek} locale={locale} targetOf={(week) => targetFor(goal, week)} />
       </div>
       {!closed && <WeekForm {...props} />}
+      {!closed && <JokerForm goal={goal} week={week} answer={answer} left={props.jokersLeft ?? 0} action={action} />}
+      {!closed && (asksPlan(goal, week, answer) || props.planErrors) && <PlanForm goal={goal} week={week} action={action} errors={props.planErrors} values={props.planValues} />}
       <GoalLinkForm locale={locale} action={`${action}/goal-link`} sent={notice === 'goalLinkSent'} />
     </Layout>
   );

@@ -13,8 +13,13 @@ import { weekPagePath } from '../../core/links/links.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
-import { weekFormSchema } from '../../core/weekly/answer-forms.js';
+import { planFormSchema, weekFormSchema } from '../../core/weekly/answer-forms.js';
+import { setPlan } from '../../core/weekly/plan.js';
+import type { Weekday } from '../../core/schedule/checkins.js';
+import type { PlanErrors } from '../pages/plan-form.js';
 import { assertWeekOpen, recordAnswer } from '../../core/weekly/record.js';
+import { jokersLeft, useJoker } from '../../core/weekly/jokers.js';
+import { exactCount, isOrMore } from '../../core/weekly/or-more.js';
 import { formFields, nonce, stringValues, type Env } from '../context.js';
 import { fieldErrors } from '../../core/forms/signup-form.js';
 import { forget, isRemembered, remember } from '../remember.js';
@@ -34,7 +39,11 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
     return { goal, week: claims.week, ...(claims.value === undefined ? {} : { value: claims.value }) };
   }
 
-  async function weekPage(c: Context, link: WeekLink, extra: { errors?: WeekFormErrors; values?: Record<string, string>; notice?: 'saved' | 'goalLinkSent' } = {}) {
+  async function weekPage(
+    c: Context,
+    link: WeekLink,
+    extra: { errors?: WeekFormErrors; values?: Record<string, string>; notice?: 'saved' | 'goalLinkSent'; planErrors?: PlanErrors; planValues?: Record<string, string> } = {},
+  ) {
     const { goal, week } = link;
     const answers = await deps.store.getWeekAnswers(goal.id);
     return (
@@ -48,6 +57,9 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
         notice={extra.notice}
         errors={extra.errors ?? {}}
         values={extra.values ?? {}}
+        jokersLeft={jokersLeft(goal, answers)}
+        planErrors={extra.planErrors}
+        planValues={extra.planValues}
       />
     );
   }
@@ -55,17 +67,25 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/r/:token', async (c) => {
     const link = await open(c, 'record');
     assertWeekOpen(link.goal, link.week);
+    const count = link.value ?? 0;
     return c.html(
-      <RecordPage goal={link.goal} week={link.week} count={link.value ?? 0} nonce={nonce(c)} action={c.req.path}
-        autoSubmit={isRemembered(deps, c, link.goal)} />,
+      <RecordPage goal={link.goal} week={link.week} count={count} nonce={nonce(c)} action={c.req.path}
+        autoSubmit={isRemembered(deps, c, link.goal)} orMore={isOrMore(link.goal, link.week, count)} />,
     );
   });
 
   app.post('/r/:token', async (c) => {
     const link = await open(c, 'record');
     if (link.value === undefined) throw new GoalNotFound('record token without a value');
-    const rememberMe = (await formFields(c)).remember === 'on';
-    await recordAnswer(deps, link.goal, link.week, { count: link.value, source: 'click' });
+    const fields = await formFields(c);
+    const rememberMe = fields.remember === 'on';
+    // "N or more": the exact number typed, N or above; without the field (an old page) N itself.
+    const orMore = isOrMore(link.goal, link.week, link.value);
+    const exact = orMore && fields.count !== undefined ? exactCount(fields.count, link.value) : link.value;
+    if (exact === undefined) {
+      return c.html(<RecordPage goal={link.goal} week={link.week} count={link.value} nonce={nonce(c)} action={c.req.path} autoSubmit={false} orMore countError />, 400);
+    }
+    await recordAnswer(deps, link.goal, link.week, { count: exact, source: 'click' });
     if (rememberMe) remember(deps, c, link.goal);
     else forget(c);
     return c.redirect(weekPagePath(deps.config, link.goal, link.week, deps.clock.now()), 303);
@@ -76,6 +96,27 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
     const notice = c.req.query('saved') === '1' ? 'saved' : c.req.query('sent') === '1' ? 'goalLinkSent' : undefined;
     return c.html(await weekPage(c, link, { notice }));
   });
+
+  app.post('/w/:token/joker', async (c) => {
+    const link = await open(c, 'week');
+    await useJoker(deps, link.goal, link.week, 'web');
+    return c.redirect(`/w/${c.req.param('token')}`, 303);
+  });
+
+  app.post(
+    '/w/:token/plan',
+    zValidator('form', planFormSchema, async (result, c) => {
+      if (result.success) return;
+      const planErrors = fieldErrors(result.error) as PlanErrors;
+      return c.html(await weekPage(c, await open(c, 'week'), { planErrors, planValues: stringValues(result.data) }), 400);
+    }),
+    async (c) => {
+      const link = await open(c, 'week');
+      const form = c.req.valid('form');
+      await setPlan(deps, link.goal, link.week, { text: form.planText, weekday: form.planDay as Weekday, hour: form.planHour, minute: 0 }, form.planEmail === 'on');
+      return c.redirect(`/w/${c.req.param('token')}#plan`, 303);
+    },
+  );
 
   app.post('/w/:token/goal-link', async (c) => {
     const link = await open(c, 'week');

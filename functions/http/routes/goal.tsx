@@ -10,11 +10,14 @@ import { pauseGoal, rescheduleGoal, resumeGoal, stopGoal } from '../../core/goal
 import { loadGoal, readGoalToken, type GoalRef } from '../../core/goals/access.js';
 import type { Goal } from '../../core/goal.js';
 import { weekPagePath } from '../../core/links/links.js';
+import { changeGoal, ChangeRefused } from '../../core/goals/change-goal.js';
+import { changeFormSchema } from '../../core/goals/change-form.js';
+import { isKompisAddress, pendingSuggestions, suggestAddress, withSeen } from '../../core/goals/address-typos.js';
 import { signOutEveryLink } from '../../core/goals/sign-out.js';
 import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import type { Weekday } from '../../core/schedule/checkins.js';
-import { buddyFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, shareNotesFormSchema } from '../../core/weekly/answer-forms.js';
+import { buddyFormSchema, loopFormSchema, pauseFormSchema, resumeInstant, scheduleFormSchema, shareNotesFormSchema } from '../../core/weekly/answer-forms.js';
 import { fieldErrors } from '../../core/forms/signup-form.js';
 import { updateGoal } from '../../core/update-goal.js';
 import { formFields, nonce, stringValues, type Env } from '../context.js';
@@ -25,7 +28,7 @@ import { GoalPage, type GoalNotice } from '../pages/goal-page.js';
 import { StopPage } from '../pages/goal-danger.js';
 import type { GoalErrors } from '../pages/goal-settings.js';
 
-const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp'];
+const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp', 'loop', 'changed', 'unchanged'];
 
 export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const refOf = (c: Context) => readGoalToken(deps, c.req.param('token') ?? '', 'goal');
@@ -98,6 +101,21 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     },
   );
 
+  // Change the goal: its words, weekly number or weeks, from the week after the one being lived.
+  app.post('/g/:token/change', async (c) => {
+    const { ref, goal } = await open(c);
+    const values = stringValues(await formFields(c));
+    const parsed = changeFormSchema.safeParse(values);
+    if (!parsed.success) return c.html(await renderGoal(c, goal, { errors: fieldErrors(parsed.error) as GoalErrors, values }), 400);
+    try {
+      const { change } = await changeGoal(deps, ref, { text: parsed.data.goal, perWeek: parsed.data.perWeek, weeks: parsed.data.weeks });
+      return done(c, change ? 'changed' : 'unchanged');
+    } catch (error) {
+      if (error instanceof ChangeRefused) return c.html(await renderGoal(c, goal, { errors: { [error.field]: error.messageKey }, values }), 400);
+      throw error;
+    }
+  });
+
   app.post('/g/:token/resume', async (c) => {
     await resumeGoal(deps, (await open(c)).ref);
     return done(c, 'resumed');
@@ -126,9 +144,19 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     }),
     async (c) => {
       const { goal } = await open(c);
-      const form = c.req.valid('form');
-      if (form.buddyEmail === goal.owner) {
-        return c.html(await renderGoal(c, goal, { errors: { buddyEmail: 'errors.buddyEmail.self' }, values: stringValues(form) }), 400);
+      const typed = c.req.valid('form');
+      const raw = stringValues(await formFields(c));
+      // "Use kari@gmail.com" (without script) takes the suggestion made for what was typed, nothing else.
+      const fixed = raw['fix-buddyEmail'] && raw['fix-buddyEmail'] === suggestAddress(typed.buddyEmail) ? raw['fix-buddyEmail'] : undefined;
+      const form = fixed ? { ...typed, buddyEmail: fixed } : typed;
+      if (form.buddyEmail === goal.owner || isKompisAddress(form.buddyEmail, deps.config)) {
+        const error = form.buddyEmail === goal.owner ? 'errors.buddyEmail.self' : 'errors.buddyEmail.ours';
+        return c.html(await renderGoal(c, goal, { errors: { buddyEmail: error }, values: stringValues(form) }), 400);
+      }
+      const typo = pendingSuggestions({ buddyEmail: form.buddyEmail }, raw.typoSeen).buddyEmail;
+      if (typo) {
+        const values = { ...stringValues(form), typoSeen: withSeen(raw.typoSeen, [form.buddyEmail]), 'typo-buddyEmail': typo };
+        return c.html(await renderGoal(c, goal, { values }));
       }
       // What can be refused now is refused now; the invitation itself waits for the emailed link.
       await assertCanName(deps, goal, form.buddyEmail);
@@ -155,6 +183,25 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     const shareNotes = c.req.valid('form').shareNotes === 'on';
     await updateGoal(deps.store, ref.owner, ref.goalId, (goal) => (goal.shareNotes === shareNotes ? undefined : { shareNotes }));
     return done(c, 'notes');
+  });
+
+  const loopForm = zValidator('form', loopFormSchema, (result, c) => (result.success ? undefined : notFromThePage(c)));
+  app.post('/g/:token/loop', loopForm, async (c) => {
+    const { ref } = await open(c);
+    const form = c.req.valid('form');
+    const remindersOff = form.reminders !== 'on';
+    const midReportOff = form.midReport !== 'on';
+    await updateGoal(deps.store, ref.owner, ref.goalId, (goal) =>
+      (goal.remindersOff === true) === remindersOff && (goal.midReportOff === true) === midReportOff
+        ? undefined
+        : {
+            remindersOff: remindersOff || undefined,
+            midReportOff: midReportOff || undefined,
+            ...(remindersOff ? { reminder: undefined } : {}),
+            ...(midReportOff ? { midReport: undefined } : {}),
+          },
+    );
+    return done(c, 'loop');
   });
 
   app.post('/g/:token/delete', async (c) => {
