@@ -603,6 +603,7 @@ export const en = {
   'reply.plan.noTime': 'Add a day and a time and Kompis emails you then: “plan: thu 08 coffee with 2 CFOs”.',
   'reply.plan.closed': 'A plan is for the week after the one you just answered, while the goal runs.',
   'error.plan.text': 'Write what you will do, in a few words (up to 200 characters).',
+  'error.plan.dayPassed': 'That day has already passed in the week this plan is for. Choose a later day, or write the plan without a day.',
   'email.midReport.subject': 'Halfway: what is working?',
   'email.midReport.preview': 'Where your results came from so far — and whether to shift your effort.',
   'email.midReport.heading': 'Halfway: what is working?',

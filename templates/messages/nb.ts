@@ -601,6 +601,7 @@ export const nb: Record<MessageKey, string> = {
   'reply.plan.noTime': 'Legg til dag og klokkeslett, så sender Kompis deg en e-post da: «plan: tor 08 kaffe med 2 CFO-er».',
   'reply.plan.closed': 'En plan gjelder uka etter den du nettopp svarte for, mens målet løper.',
   'error.plan.text': 'Skriv hva du skal gjøre, med noen få ord (opptil 200 tegn).',
+  'error.plan.dayPassed': 'Den dagen er allerede passert i uka planen gjelder. Velg en senere dag, eller skriv planen uten dag.',
   'email.midReport.subject': 'Halvveis: hva fungerer?',
   'email.midReport.preview': 'Hvor resultatene dine har kommet fra så langt — og om du bør flytte innsatsen.',
   'email.midReport.heading': 'Halvveis: hva fungerer?',
