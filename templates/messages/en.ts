@@ -210,6 +210,7 @@ export const en = {
   'email.checkin.goalPage': 'Your goal page',
   'email.checkin.progress': 'Your weeks so far',
   'email.chart.legend': '✓ = weekly target reached ({{perWeek}} or more)',
+  'email.chart.legend.varying': '✓ = that week’s target reached (each week counts with the number it had)',
   'email.footer.checkin': 'You get this weekly check-in because you confirmed this goal on Kompis.',
   'email.footer.final': 'You get this report because you confirmed this goal on Kompis.',
   'email.footer.unsubscribe': 'Stop these check-ins',

@@ -209,6 +209,7 @@ export const nb: Record<MessageKey, string> = {
   'email.checkin.goalPage': 'Målsiden din',
   'email.checkin.progress': 'Ukene dine så langt',
   'email.chart.legend': '✓ = ukemålet nådd ({{perWeek}} eller flere)',
+  'email.chart.legend.varying': '✓ = ukemålet den uka nådd (hver uke teller med tallet den hadde)',
   'email.footer.checkin': 'Du får denne ukentlige oppfølgingen fordi du bekreftet dette målet hos Kompis.',
   'email.footer.final': 'Du får denne rapporten fordi du bekreftet dette målet hos Kompis.',
   'email.footer.unsubscribe': 'Stopp disse e-postene',
