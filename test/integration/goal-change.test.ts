@@ -110,6 +110,16 @@ describe('changing the goal', () => {
     expect((await s.fresh()).changes).toBeUndefined();
   });
 
+  it('made easier in the last two weeks is flagged even when the weeks were stretched first (two steps)', async () => {
+    const s = await setup('en');
+    for (let n = 1; n <= 4; n++) await s.week(n, 2);
+    s.clock.set('2026-03-28T10:00:00Z'); // week 5 of 6
+    const path = goalPagePath(s.deps.config, s.goal, s.clock.now());
+    expect((await s.post(`${path}/change`, { goal: s.goal.text, perWeek: '2', weeks: '52' })).status).toBe(303);
+    expect((await s.post(`${path}/change`, { goal: s.goal.text, perWeek: '1', weeks: '6' })).status).toBe(303);
+    expect((await s.fresh()).changes?.[1]).toMatchObject({ easier: true, late: true, fromWeek: 6 });
+  });
+
   it('made easier in the last two weeks is shown as such in the final report', async () => {
     const s = await setup('en');
     for (let n = 1; n <= 4; n++) await s.week(n, 2);

@@ -94,4 +94,27 @@ describe('the time of a plan', () => {
     // Tuesday 10 March 09:00 Oslo, after Friday 6 March's check-in — not Tuesday 3 March.
     expect((await current()).plan?.at).toBe('2026-03-10T08:00:00.000Z');
   });
+
+  it('for a day already past in the week it is for (answered late) is refused, by page and by reply, and sends nothing', async () => {
+    const { deps, clock, goal, answer, post, reply, mail, current } = await loopSetup();
+    await tickAt(deps, WEEK(1)); // Friday 6 March; week 2's check-in is Friday 13 March 15:00 Oslo
+    clock.set('2026-03-12T10:00:00Z'); // Thursday: week 1 answered six days late
+    await answer(1, 2);
+    const page = weekPagePath(deps.config, goal, 1, deps.clock.now());
+    // "Tuesday" is 17 March by then: in week 3, not the week the plan is for.
+    const refused = await post(`${page}/plan`, 'planDay=2&planHour=9&planText=call+three+leads&planEmail=on');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('That day has already passed in the week this plan is for');
+    expect((await current()).plan).toBeUndefined();
+
+    await reply(1, '2\nplan: tue 09 call three leads');
+    expect((await current()).plan).toBeUndefined();
+    expect((await mail()).some((e) => e.body.text?.includes('That day has already passed in the week this plan is for'))).toBe(true);
+
+    // A day still ahead in that week is kept: Friday 13 March 08:00 Oslo, before the check-in at 15:00.
+    expect((await post(`${page}/plan`, 'planDay=5&planHour=8&planText=call+three+leads&planEmail=on')).status).toBe(303);
+    expect((await current()).plan).toMatchObject({ week: 2, at: '2026-03-13T07:00:00.000Z' });
+    await tickAt(deps, '2026-03-13T07:00:00Z');
+    expect(plans(await mail())).toEqual(['Today 08:00: call three leads']);
+  });
 });

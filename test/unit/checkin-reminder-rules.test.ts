@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Goal } from '../../functions/core/goal.js';
 import { dueAt } from '../../functions/core/goals/due-index.js';
-import { reminderAfterAnswer, reminderAfterCheckin, weekSettled } from '../../functions/core/weekly/checkin-reminder.js';
+import { checkinReminderEmail, reminderAfterAnswer, reminderAfterCheckin, weekSettled } from '../../functions/core/weekly/checkin-reminder.js';
+import { exampleConfig } from '../helpers/factories.js';
 import { messagesFor } from '../../functions/core/weekly/tick.js';
 import { midReportAfterCheckin, midWeek } from '../../functions/core/weekly/mid-report.js';
 import { aGoal, anAnswer } from '../helpers/factories.js';
@@ -47,5 +48,16 @@ describe('the mid-period email', () => {
     expect(midReportAfterCheckin(aGoal({ weeks: 6 }), 3, sentAt)).toEqual({});
     expect(midReportAfterCheckin(aGoal({ weeks: 3 }), 2, sentAt)).toEqual({});
     expect(midReportAfterCheckin(aGoal({ weeks: 6, midReportOff: true }), 4, sentAt)).toEqual({});
+  });
+});
+
+describe('the check-in reminder’s buttons', () => {
+  it('offer "N or more" by the week’s own target, not one changed for a later week', () => {
+    // Changed from 2 to 5 a week just after week 1's check-in: from week 3 on; week 1 keeps 2.
+    const terms = { text: 'Meet 2 people a week', weeks: 3 };
+    const changed = goal({ locale: 'en', targetPerWeek: 5, changes: [{ at: '2026-03-06T15:00:00.000Z', fromWeek: 3, from: { ...terms, perWeek: 2 }, to: { ...terms, perWeek: 5 }, easier: false, late: false }] });
+    const email = checkinReminderEmail(exampleConfig, changed, 1, new Date('2026-03-07T14:00:00Z'));
+    expect(email.text).toContain('3 or more');
+    expect(email.text).not.toContain('6 or more');
   });
 });

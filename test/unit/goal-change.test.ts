@@ -1,7 +1,8 @@
 // A changed goal: each week keeps its own target, the verdict counts each week with the number it had,
 // a goal made easier late says so, and "change: 3 per week" / "endre: 3 i uka" is read as a command.
 import { describe, expect, it } from 'vitest';
-import { lateEasierLine } from '../../functions/core/progress/change-lines.js';
+import { buddyNews, lateEasierLine } from '../../functions/core/progress/change-lines.js';
+import { chartSlots } from '../../functions/core/emails/chart.js';
 import type { Goal, GoalChange } from '../../functions/core/goal.js';
 import { summarize } from '../../functions/core/progress/progress.js';
 import { targetFor } from '../../functions/core/progress/targets.js';
@@ -93,4 +94,22 @@ describe('"change: 3 per week" by reply', () => {
       expect(findChangeCommand(text)).toBeUndefined();
     },
   );
+});
+
+describe('the buddy’s news of a change', () => {
+  it('tells several changes made the same week once, as what they add up to', () => {
+    const goal = { ...aGoal({ weeks: 6, locale: 'en' }), changes: [change(4, 2, 3), change(4, 3, 4)] };
+    expect(buddyNews(goal, 3, 'Ola')).toBe('Ola changed the goal from 2 to 4 a week, from week 4.');
+    expect(buddyNews({ ...goal, changes: [change(4, 2, 3), change(4, 3, 2)] }, 3, 'Ola')).toBe('');
+    expect(buddyNews(goal, 4, 'Ola')).toBe('');
+  });
+});
+
+describe('the emailed chart’s legend', () => {
+  it('names the number the weeks shown had, not one changed for later weeks', () => {
+    const goal = { ...aGoal({ weeks: 6, locale: 'en', targetPerWeek: 5, nextWeek: 6 }), changes: [change(4, 2, 5)] };
+    const progress = summarize(goal, [anAnswer(1, 2), anAnswer(2, 2), anAnswer(3, 2), anAnswer(4, 5), anAnswer(5, 5)]);
+    expect(chartSlots(progress, goal, 3, 'email.checkin.progress').text).toContain('✓ = weekly target reached (2 or more)');
+    expect(chartSlots(progress, goal, 5, 'email.checkin.progress').text).toContain('each week counts with the number it had');
+  });
 });

@@ -7,6 +7,7 @@
 // - otherwise the nearest domain of the table by Damerau–Levenshtein distance (a swap of two neighbours
 //   is one edit, "gmial"), when it is at most 1, or 2 for the longer provider names (9+ characters).
 // Ties go to the earlier entry: the table lists the biggest providers first.
+import { wordTable } from '../replies/word-table.js';
 
 /** The common providers of our users (global, then Norway, then the Nordics, the UK and Germany). */
 export const PROVIDER_DOMAINS = [
@@ -19,7 +20,7 @@ export const PROVIDER_DOMAINS = [
 
 const KNOWN = new Set<string>(PROVIDER_DOMAINS);
 /** Brands that exist under one domain only. */
-const ONLY_COM: Record<string, string> = { gmail: 'gmail.com', icloud: 'icloud.com' };
+const ONLY_COM = wordTable({ gmail: 'gmail.com', icloud: 'icloud.com' });
 const COM_TYPOS = new Set(['con', 'cmo', 'ocm', 'vom', 'xom', 'comm', 'cpm', 'coom', 'cim']);
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

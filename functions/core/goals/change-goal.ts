@@ -86,7 +86,9 @@ export async function changeGoal(deps: Pick<Deps, 'store' | 'clock'>, ref: GoalR
       from,
       to,
       easier: to.perWeek < from.perWeek || to.weeks < from.weeks,
-      late: underway > from.weeks - LATE_WEEKS,
+      // Late by the end before or after the change: stretching the goal to 52 weeks first and then cutting it
+      // back and lowering the number is still a change in its last two weeks.
+      late: underway > Math.min(from.weeks, to.weeks) - LATE_WEEKS,
     };
     return {
       text: to.text,

@@ -7,7 +7,7 @@ import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import type { PlanReading } from '../replies/plan-line.js';
 import { planLabel } from '../plan-label.js';
-import { setPlan } from '../weekly/plan.js';
+import { PlanDayPassed, setPlan } from '../weekly/plan.js';
 
 /** Saves the plan; the sentences that say so (or why not) for the read-back. */
 export async function planByReply(deps: Deps, goal: Goal, week: number, reading: PlanReading): Promise<string> {
@@ -19,6 +19,6 @@ export async function planByReply(deps: Deps, goal: Goal, week: number, reading:
     return `${saved} ${t(locale, plan.email ? 'reply.plan.email' : 'reply.plan.noTime')}`;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return t(locale, 'reply.plan.closed');
+    return t(locale, error instanceof PlanDayPassed ? error.messageKey : 'reply.plan.closed');
   }
 }

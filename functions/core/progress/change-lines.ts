@@ -13,12 +13,16 @@ export function changeLines(locale: Locale, change: GoalChange, base: 'change.hi
   ].filter(Boolean);
 }
 
-/** What the buddy's weekly email for `week` tells: the changes that apply from the week after it. */
+/**
+ * What the buddy's weekly email for `week` tells: the change that applies from the week after it, once —
+ * several changes made the same week are told as the one they add up to (2 → 3 → 4 is "from 2 to 4"; 2 → 3
+ * → 2 is nothing).
+ */
 export function buddyNews(goal: Goal, week: number, owner: string): string {
-  return (goal.changes ?? [])
-    .filter((c) => c.fromWeek === week + 1)
-    .flatMap((c) => changeLines(goal.locale, c, 'change.buddy', owner))
-    .join(' ');
+  const changes = (goal.changes ?? []).filter((c) => c.fromWeek === week + 1);
+  const [first, last] = [changes[0], changes.at(-1)];
+  if (!first || !last) return '';
+  return changeLines(goal.locale, { ...last, from: first.from }, 'change.buddy', owner).join(' ');
 }
 
 /** For the final report: a goal made easier in its last two weeks says so. */

@@ -4,10 +4,11 @@
 import type { Channel } from '../answers.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { tokenize } from './tokens.js';
+import { wordTable } from './word-table.js';
 
 export type ChannelSplit = Partial<Record<Channel, number>>;
 
-const CHANNEL_WORDS: Record<string, Channel> = {};
+const CHANNEL_WORDS = wordTable<Channel>();
 for (const [channel, words] of [
   ['event', ['event', 'events', 'arrangement', 'arrangementet', 'arrangementer', 'meetup', 'meetups', 'konferanse', 'konferansen', 'conference', 'seminar', 'seminaret', 'mingling', 'frokostmøte']],
   ['linkedin', ['linkedin']],

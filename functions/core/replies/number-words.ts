@@ -1,8 +1,9 @@
 // Number words and the words around numbers that change what they mean, in bokmål and English (with the
 // Swedish and Danish words a Scandinavian reply may use). One list per concept; the readers derive from them.
+import { wordTable } from './word-table.js';
 
 /** Words that are a number on their own. */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+export const NUMBER_WORDS: Readonly<Record<string, number>> = wordTable({
   // English
   zero: 0, none: 0, nothing: 0, nada: 0, nil: 0, zilch: 0,
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -14,10 +15,10 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   atten: 18, nitten: 19, tjue: 20, tyve: 20, dusin: 12, hundre: 100,
   // Swedish and Danish words that differ
   noll: 0, 'två': 2, fyra: 4, 'åtta': 8, nio: 9, tio: 10, elva: 11, nul: 0, otte: 8,
-};
+});
 
 /** Tens that take a unit: "twenty-one", "tjueen". */
-export const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, tjue: 20, tretti: 30, førti: 40, femti: 50 };
+export const TENS: Readonly<Record<string, number>> = wordTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, tjue: 20, tretti: 30, førti: 40, femti: 50 });
 export const ENGLISH_UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const NORWEGIAN_UNITS = ['', 'en', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni'];
 
@@ -78,12 +79,12 @@ export const COUNT_UNITS = new Set(['stk', 'st', 'stykker', 'stykk', 'x', 'gange
 export const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'ste', 'nde', 'e', 'te']);
 
 /** Month names and their numbers ("pause until January", dates like "4. januar"). */
-export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+export const MONTH_NUMBERS: Readonly<Record<string, number>> = wordTable({
   jan: 1, januar: 1, january: 1, feb: 2, februar: 2, february: 2, mar: 3, mars: 3, march: 3, marts: 3, 'märz': 3,
   apr: 4, april: 4, mai: 5, may: 5, maj: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, august: 8,
   sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, november: 11,
   des: 12, desember: 12, dec: 12, december: 12, dezember: 12,
-};
+});
 
 export const MONTHS = new Set(Object.keys(MONTH_NUMBERS));
 

@@ -3,6 +3,7 @@
 // hour ("08", "8:30", "kl. 8", "8am", "2 pm") are read from the start of the line; the rest is what to do.
 // The line is taken out of the text before the week's number is read, so its numbers are never the count.
 import type { Weekday } from '../schedule/checkins.js';
+import { wordTable } from './word-table.js';
 
 export interface PlanReading {
   text: string;
@@ -16,7 +17,7 @@ const MAX_PLAN_CHARS = 200;
 /** Plans are read from the first lines of the new text only, like commands. */
 const MAX_PLAN_SCAN = 800;
 
-const DAYS: Record<string, Weekday> = {};
+const DAYS = wordTable<Weekday>();
 for (const [day, names] of [
   [1, ['man', 'mandag', 'mon', 'monday']],
   [2, ['tir', 'tirs', 'tirsdag', 'tue', 'tues', 'tuesday']],

@@ -11,6 +11,7 @@ import { t } from '../i18n/messages.js';
 import type { CoreConfig, Deps, OutgoingEmail } from '../ports.js';
 import { isCounted, type WeekAnswer } from '../answers.js';
 import { checkinLinks } from './checkin-email.js';
+import { targetFor } from '../progress/targets.js';
 import { sendOnce } from '../emails/send-once.js';
 import type { Pacer } from '../emails/send-rate.js';
 
@@ -33,8 +34,10 @@ export const weekSettled = (answer: WeekAnswer | undefined): boolean => isCounte
 export function checkinReminderEmail(config: CoreConfig, goal: Goal, week: number, sentAt: Date): OutgoingEmail {
   const links = checkinLinks(config, goal, week, sentAt);
   const locale = goal.locale;
+  // The week's own target, as its check-in had it: a change made since applies from a later week.
+  const target = targetFor(goal, week);
   const buttons = links.buttons.map(({ value, url }) => ({
-    label: value === goal.targetPerWeek + 1 ? t(locale, 'email.checkin.orMore', { count: value }) : String(value),
+    label: value === target + 1 ? t(locale, 'email.checkin.orMore', { count: value }) : String(value),
     url,
   }));
   const rendered = renderEmail(

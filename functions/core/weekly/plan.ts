@@ -5,7 +5,7 @@
 // PLAN_EMAIL_LATE_HOURS before the tick got to it (a long outage) sends nothing: it would only be noise.
 import { DateTime } from 'luxon';
 import { renderEmail } from '../emails/render.js';
-import { GoalClosed, WeekNotOpen } from '../errors.js';
+import { DomainError, GoalClosed, WeekNotOpen } from '../errors.js';
 import type { Goal, Plan } from '../goal.js';
 import { goalPageUrl, neverEmailUrl, replyAddress, unsubscribeUrl } from '../links/links.js';
 import { updateGoal } from '../update-goal.js';
@@ -43,6 +43,12 @@ function planFrom(goal: Goal, week: number, now: Date): Date {
   return checkin > now ? checkin : now;
 }
 
+/** A plan whose day and time fall after the week it is for has ended (answered late, "tue 08" on a Thursday). */
+export class PlanDayPassed extends DomainError {
+  readonly status = 400;
+  readonly messageKey = 'error.plan.dayPassed' as const;
+}
+
 /**
  * Sets the plan for the week after `week` (the week just recorded, which must be the latest one asked about).
  * A day and hour give the plan its time; without them it is words only, and sends no email.
@@ -51,11 +57,15 @@ export async function setPlan(deps: Deps, goal: Goal, week: number, reading: Pla
   if (goal.status !== 'active' && goal.status !== 'paused') throw new GoalClosed();
   if (week < 1 || week !== closedWeeks(goal) || week >= goal.weeks) throw new WeekNotOpen();
   const timed = reading.weekday !== undefined && reading.hour !== undefined;
+  const at = timed ? nextPlanTime(goal, reading.weekday!, reading.hour!, reading.minute ?? 0, planFrom(goal, week, deps.clock.now())) : undefined;
+  // The plan's week ends at the next check-in: a day after it is in the week after, where it would be emailed
+  // and shown as the plan of a week it was not made for.
+  if (at && goal.firstCheckinDate && at > checkinAt(goal.firstCheckinDate, week + 1, scheduleOf(goal))) throw new PlanDayPassed();
   const plan: Plan = {
     week: week + 1,
     text: reading.text,
     ...(timed ? { weekday: reading.weekday, hour: reading.hour, minute: reading.minute ?? 0 } : {}),
-    ...(timed ? { at: nextPlanTime(goal, reading.weekday!, reading.hour!, reading.minute ?? 0, planFrom(goal, week, deps.clock.now())).toISOString() } : {}),
+    ...(at ? { at: at.toISOString() } : {}),
     email: timed && email,
   };
   await updateGoal(deps.store, goal.owner, goal.id, () => ({ plan }));

@@ -14,7 +14,7 @@ import type { Deps } from '../../core/ports.js';
 import { summarize } from '../../core/progress/progress.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { planFormSchema, weekFormSchema } from '../../core/weekly/answer-forms.js';
-import { setPlan } from '../../core/weekly/plan.js';
+import { PlanDayPassed, setPlan } from '../../core/weekly/plan.js';
 import type { Weekday } from '../../core/schedule/checkins.js';
 import type { PlanErrors } from '../pages/plan-form.js';
 import { assertWeekOpen, recordAnswer } from '../../core/weekly/record.js';
@@ -113,7 +113,12 @@ export function checkinRoutes(app: Hono<Env>, deps: Deps) {
     async (c) => {
       const link = await open(c, 'week');
       const form = c.req.valid('form');
-      await setPlan(deps, link.goal, link.week, { text: form.planText, weekday: form.planDay as Weekday, hour: form.planHour, minute: 0 }, form.planEmail === 'on');
+      try {
+        await setPlan(deps, link.goal, link.week, { text: form.planText, weekday: form.planDay as Weekday, hour: form.planHour, minute: 0 }, form.planEmail === 'on');
+      } catch (error) {
+        if (!(error instanceof PlanDayPassed)) throw error;
+        return c.html(await weekPage(c, link, { planErrors: { planDay: error.messageKey }, planValues: { ...stringValues(form), planDay: String(form.planDay), planHour: String(form.planHour) } }), 400);
+      }
       return c.redirect(`/w/${c.req.param('token')}#plan`, 303);
     },
   );
