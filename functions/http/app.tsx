@@ -83,7 +83,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   buddyRoutes(app, deps);
   neverRoutes(app, deps);
   stepUpRoutes(app, deps);
-  myGoalsRoutes(app, deps);
+  myGoalsRoutes(app, deps, reportFailure);
   addressCheckRoutes(app);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));

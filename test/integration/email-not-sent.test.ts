@@ -92,6 +92,28 @@ describe('sign-up when SES may have taken the confirmation email (no answer)', (
   });
 });
 
+// Found by the review of issue 18: only an address with goals gets an email, so a refusal answered with the
+// "not sent" page told who has goals on Kompis.
+describe('find my goals, while SES refuses email', () => {
+  it('answers an address with goals with the same page as one without, and reports the refusal', async () => {
+    const s = await setup('throttle');
+    const owner = uniqueEmail('owner');
+    await anActiveGoal(s.clean, { email: owner, locale: 'en' });
+    const stranger = uniqueEmail('stranger');
+    const page = async (email: string) => {
+      const response = await s.request('POST', '/find?lang=en', { email });
+      return { status: response.status, text: (await pageText(response)).replaceAll(email, '<address>').replace(/nonce="[^"]+"/g, '') };
+    };
+    const before = (await outboxFor(owner)).length;
+    s.failNextSends();
+    const withGoals = await page(owner);
+    expect(withGoals).toEqual(await page(stranger));
+    expect(withGoals.status).toBe(200);
+    expect(await outboxFor(owner)).toHaveLength(before);
+    expect(s.reported).toEqual([expect.objectContaining({ kind: 'EmailRefused', route: '/find', status: 200 })]);
+  });
+});
+
 describe('confirming, while SES refuses email', () => {
   it('confirms the goal and says so: confirming sends nothing, the invitation waits for the tick', async () => {
     const s = await setup('throttle');

@@ -8,15 +8,16 @@ import { allowFind, findMyGoals, goalsOf } from '../../core/goals/my-goals.js';
 import { emailField } from '../../core/forms/signup-form.js';
 import type { MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
-import { InvalidToken } from '../../core/errors.js';
+import { EmailNotSent, InvalidToken } from '../../core/errors.js';
 import { verifyToken } from '../../core/tokens/tokens.js';
 import { notBefore } from '../answer-floor.js';
 import { clientIp, formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
 import { FindPage, FindSentPage, MyGoalsPage } from '../pages/my-goals-pages.js';
+import { describeFailure, failureKind, type FailureReporter } from '../failures.js';
 
 const findSchema = z.object({ email: emailField('errors.email.invalid') });
 
-export function myGoalsRoutes(app: Hono<Env>, deps: Deps) {
+export function myGoalsRoutes(app: Hono<Env>, deps: Deps, reportFailure: FailureReporter) {
   app.get('/find', (c) => c.html(<FindPage locale={requestLocale(c)} nonce={nonce(c)} />));
 
   app.post('/find', async (c) => {
@@ -30,7 +31,14 @@ export function myGoalsRoutes(app: Hono<Env>, deps: Deps) {
     }
     const { email } = parsed.data;
     await allowFind(deps, clientIp(c), email);
-    await findMyGoals(deps, email, locale);
+    try {
+      await findMyGoals(deps, email, locale);
+    } catch (error) {
+      // Only an address with goals gets an email, so a "not sent" page would tell who has goals while SES
+      // fails. The operator hears of it; the person sees the same page and can ask again.
+      if (!(error instanceof EmailNotSent)) throw error;
+      reportFailure({ kind: failureKind(error), method: 'POST', route: '/find', status: 200, error: describeFailure(error) });
+    }
     await notBefore(started + (deps.config.signupMinMs ?? 0));
     return c.html(<FindSentPage locale={locale} nonce={nonce(c)} email={email} />);
   });
