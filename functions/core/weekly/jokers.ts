@@ -20,11 +20,16 @@ export class JokerRefused extends DomainError {
   }
 }
 
-export function jokerBudget(goal: Pick<Goal, 'weeks' | 'jokers'>): number {
-  return goal.jokers ?? Math.max(1, Math.floor(goal.weeks / WEEKS_PER_JOKER));
+/**
+ * From the fewest weeks the goal has had: stretching it to 52 weeks for 8 jokers and cutting it back would
+ * otherwise keep them (found by the review of issues 18 and 19).
+ */
+export function jokerBudget(goal: Pick<Goal, 'weeks' | 'jokers' | 'changes'>): number {
+  const fewestWeeks = Math.min(goal.weeks, ...(goal.changes ?? []).flatMap((change) => [change.from.weeks, change.to.weeks]));
+  return goal.jokers ?? Math.max(1, Math.floor(fewestWeeks / WEEKS_PER_JOKER));
 }
 
-export function jokersLeft(goal: Pick<Goal, 'weeks' | 'jokers'>, answers: readonly WeekAnswer[]): number {
+export function jokersLeft(goal: Pick<Goal, 'weeks' | 'jokers' | 'changes'>, answers: readonly WeekAnswer[]): number {
   return Math.max(0, jokerBudget(goal) - answers.filter((a) => a.joker === true && !isCounted(a)).length);
 }
 
