@@ -109,6 +109,18 @@ describe('the goal page', () => {
   });
 });
 
+describe('the goal page before the first check-in', () => {
+  // "Denne uka" stood twice, as the label and as the heading under it (found in the walkthrough).
+  it('names week 1 under the "this week" label and says when the first check-in comes', async () => {
+    const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+    const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+    const goal = await anActiveGoal(deps, { locale: 'nb', weeks: '13', perWeek: '2' });
+    const html = await (await createApp(deps).request(goalPagePath(deps.config, goal, clock.now()))).text();
+    expect(html).toContain(`<p class="muted">${t('nb', 'goal.now.label')}</p><h2 id="now-heading">Uke 1 av 13</h2>`);
+    expect(html.match(new RegExp(`>${t('nb', 'goal.now.label')}<`, 'g'))).toHaveLength(1);
+  });
+});
+
 describe('stopping a goal', () => {
   it('takes a second step that says what stops, in bokmål; a POST without the confirmation stops nothing', async () => {
     const { deps, goal, request, goalPath } = await aRunningGoal('nb', { buddy: 'accepted' });

@@ -106,7 +106,8 @@ function ThisWeek({ goal, progress, weekPath }: Pick<GoalPageProps, 'goal' | 'pr
       </>
     );
   } else if (!row) {
-    heading = t(locale, 'goal.now.label');
+    // Before the first check-in: the label above already says "This week", so the heading names the week.
+    heading = t(locale, 'goal.weekOf', { week: 1, weeks: goal.weeks });
     body = goal.status === 'active' && goal.nextCheckinAt ? <p>{t(locale, 'goal.now.first', { when: when(goal, goal.nextCheckinAt) })}</p> : null;
   } else {
     heading = t(locale, 'goal.weekOf', { week, weeks: goal.weeks });
