@@ -20,6 +20,16 @@ export interface Screen {
 const submit = (page: Page, form: string) => page.locator(`${form} [type=submit]`).first().click();
 const goto = (page: Page, url: string) => page.goto(url, { waitUntil: 'load' });
 
+/** The page a form answers with: open the link, send its form. */
+const submitted = (name: string, link: keyof JourneyLinks, form = 'main form'): Screen => ({
+  name,
+  status: 200,
+  visit: async (page, l) => {
+    await goto(page, l[link] as string);
+    await submit(page, form);
+  },
+});
+
 const vague: Record<Locale, string> = { nb: 'Treffe nye kunder', en: 'Meet new customers' };
 const clear: Record<Locale, string> = { nb: 'Møte 3 Go-utviklere hver uke i 6 uker', en: 'Meet 3 Go developers every week for 6 weeks' };
 
@@ -148,52 +158,17 @@ export const screens: Screen[] = [
     },
   },
   { name: 'unsubscribe', status: 200, visit: (page, l) => goto(page, l.unsubscribe) },
-  {
-    name: 'unsubscribe-done',
-    status: 200,
-    visit: async (page, l) => {
-      await goto(page, l.unsubscribeDone);
-      await submit(page, 'main form');
-    },
-  },
+  submitted('unsubscribe-done', 'unsubscribeDone'),
   { name: 'never', status: 200, visit: (page, l) => goto(page, l.never) },
-  {
-    name: 'never-done',
-    status: 200,
-    visit: async (page, l) => {
-      await goto(page, l.neverDone);
-      await submit(page, 'main form');
-    },
-  },
+  submitted('never-done', 'neverDone'),
   { name: 'step-up-export', status: 200, visit: (page, l) => goto(page, l.stepUpExport) },
   { name: 'step-up-erase', status: 200, visit: (page, l) => goto(page, l.stepUpErase) },
-  {
-    name: 'step-up-erased',
-    status: 200,
-    visit: async (page, l) => {
-      await goto(page, l.eraseDone);
-      await submit(page, 'main form');
-    },
-  },
+  submitted('step-up-erased', 'eraseDone'),
   { name: 'step-up-buddy', status: 200, visit: (page, l) => goto(page, l.stepUpBuddy) },
   { name: 'step-up-forget', status: 200, visit: (page, l) => goto(page, l.forget) },
-  {
-    name: 'step-up-forgotten',
-    status: 200,
-    visit: async (page, l) => {
-      await goto(page, l.forgetDone);
-      await submit(page, 'main form');
-    },
-  },
+  submitted('step-up-forgotten', 'forgetDone'),
   { name: 'buddy-invitation', status: 200, visit: (page, l) => goto(page, l.invitation) },
-  {
-    name: 'buddy-accepted',
-    status: 200,
-    visit: async (page, l) => {
-      await goto(page, l.invitation);
-      await submit(page, 'form[action$="/accept"]');
-    },
-  },
+  submitted('buddy-accepted', 'invitation', 'form[action$="/accept"]'),
   { name: 'buddy-reaction', status: 200, visit: (page, l) => goto(page, l.reaction) },
   { name: 'buddy-reaction-ask', status: 200, visit: (page, l) => goto(page, l.reactionAsk) },
   { name: 'buddy-leave', status: 200, visit: (page, l) => goto(page, l.leave) },
