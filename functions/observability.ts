@@ -2,13 +2,13 @@
 // Powertools; the core only ever sees a plain `log(entry)` function.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { Metrics as CoreMetrics } from './core/ports.js';
+import { METRICS_NAMESPACE, type Metrics as CoreMetrics } from './core/ports.js';
 
 export { MetricUnit };
 
 export function observability(service: string) {
   const logger = new Logger({ serviceName: service });
-  const metrics = new Metrics({ namespace: 'Kompis', serviceName: service });
+  const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: service });
   /** The core's log callback: `msg` becomes the message, the rest structured fields. */
   const log = (entry: Record<string, unknown>) => {
     const { level, msg, ...fields } = entry;

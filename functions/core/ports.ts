@@ -171,6 +171,9 @@ export interface Queue {
   send(messages: QueueMessage[]): Promise<void>;
 }
 
+/** The CloudWatch namespace of every metric the functions publish; the alarms read it too. */
+export const METRICS_NAMESPACE = 'Kompis';
+
 /** Counts operators watch: CloudWatch metrics in AWS. */
 export interface Metrics {
   count(name: 'CeilingReached', dimensions: Record<string, string>): void;

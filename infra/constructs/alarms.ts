@@ -9,6 +9,8 @@ import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { CEILING_METRIC } from '../../functions/core/limits/ceilings.js';
+import { METRICS_NAMESPACE } from '../../functions/core/ports.js';
 import type { ServiceTopics } from './service-topics.js';
 
 /**
@@ -17,10 +19,6 @@ import type { ServiceTopics } from './service-topics.js';
  */
 export const SES_BOUNCE_RATE_LIMIT = 0.02;
 export const SES_COMPLAINT_RATE_LIMIT = 0.0005;
-
-/** The app's own metrics (functions/observability.ts) and the one an alarm watches. */
-export const METRICS_NAMESPACE = 'Kompis';
-export const CEILING_METRIC = 'CeilingReached';
 
 /** Share of web requests answered 5xx in 5 minutes above which the operator is mailed. */
 export const HTTP_5XX_RATE_LIMIT = 0.05;

@@ -5,6 +5,9 @@ import type { Deps } from '../ports.js';
 
 export type CeilingKind = 'confirmation' | 'invitation';
 
+/** The metric counted each time a ceiling holds an email back; an alarm in AWS watches it. */
+export const CEILING_METRIC = 'CeilingReached';
+
 export interface Ceilings {
   /** Confirmation emails (web and email sign-ups) per hour, service-wide. */
   confirmationsPerHour: number;
@@ -34,7 +37,7 @@ export async function withinCeiling(deps: Pick<Deps, 'store' | 'clock' | 'config
   const limit = kind === 'confirmation' ? ceilings.confirmationsPerHour : ceilings.invitationsPerHour;
   const domain = await deps.store.countRate(`ceiling-${kind}-domain` as const, domainOf(owner), hour, expires);
   const reached = all > limit ? 'service' : domain > ceilings.perDomainPerHour ? 'domain' : undefined;
-  if (reached) deps.metrics?.count('CeilingReached', { kind, scope: reached });
+  if (reached) deps.metrics?.count(CEILING_METRIC, { kind, scope: reached });
   return reached === undefined;
 }
 
