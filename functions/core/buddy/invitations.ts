@@ -32,10 +32,11 @@ export interface BuddyRef {
   id?: string | undefined;
 }
 
-/** The invitations this supporter's place (the first, or the added ones together) has used up. */
-function invitationsUsed(goal: Goal, added: boolean): boolean {
+/** Refuses when this supporter's place (the first, or the added ones together) has used up its invitations. */
+function assertInvitationsLeft(goal: Goal, added: boolean): void {
   const addedSent = goal.supporterInvitations ?? 0;
-  return added ? addedSent >= MAX_INVITATIONS_ADDED : (goal.invitationsSent ?? 0) - addedSent >= MAX_INVITATIONS_FIRST;
+  if (added && addedSent >= MAX_INVITATIONS_ADDED) throw new LimitReached('error.supporter.invites');
+  if (!added && (goal.invitationsSent ?? 0) - addedSent >= MAX_INVITATIONS_FIRST) throw new LimitReached('error.invite.limitGoal');
 }
 
 const later = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60 * 1000).toISOString();
@@ -56,10 +57,10 @@ function earliestInvite(goal: Goal, now: Date): string {
  * Asks for the next invitation of a confirmed goal: counted against the goal's, the owner's and the
  * buddy's limits (LimitReached), then left for the tick. The same for every address, suppressed or not.
  */
-async function askInvitation(deps: Deps, goal: Goal, buddy: Pick<Buddy, 'email' | 'name' | 'id'>): Promise<GoalPatch> {
+export async function askInvitation(deps: Deps, goal: Goal, buddy: Pick<Buddy, 'email' | 'name' | 'id'>): Promise<GoalPatch> {
   // The number is goal-wide, so an invitation's sent markers name one supporter.
   const number = (goal.invitationsSent ?? 0) + 1;
-  if (invitationsUsed(goal, buddy.id !== undefined)) throw new LimitReached('error.invite.limitGoal');
+  assertInvitationsLeft(goal, buddy.id !== undefined);
   const now = deps.clock.now();
   const day = now.toISOString().slice(0, 10);
   const expires = Math.floor(now.getTime() / 1000) + 2 * 86400;
@@ -223,7 +224,7 @@ export async function releaseBuddy(deps: Deps, ref: BuddyRef, how: 'declined' | 
 /** What refuses a new buddy before anything is asked: a closed goal, its invitations used up, an earlier no. */
 export async function assertCanName(deps: Pick<Deps, 'store'>, goal: Goal, email: string, added = false): Promise<void> {
   if (goal.status === 'completed' || goal.status === 'stopped') throw new GoalClosed();
-  if (invitationsUsed(goal, added)) throw new LimitReached('error.invite.limitGoal');
+  assertInvitationsLeft(goal, added);
   if (await deps.store.hasRefused(goal.owner, email)) throw new BuddyRefused();
 }
 

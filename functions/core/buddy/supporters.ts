@@ -14,6 +14,10 @@ export const MAX_INVITATIONS_FIRST = 3;
 /** Invitations for the added supporters together: with the first's, at most 6 per goal. */
 export const MAX_INVITATIONS_ADDED = 3;
 
+/** Invitations the first supporter's place has left (the goal page's "invitations left"). */
+export const firstInvitationsLeft = (goal: Pick<Goal, 'invitationsSent' | 'supporterInvitations'>): number =>
+  MAX_INVITATIONS_FIRST - ((goal.invitationsSent ?? 0) - (goal.supporterInvitations ?? 0));
+
 /** Every supporter of the goal, the first one first. */
 export function supportersOf(goal: Pick<Goal, 'buddy' | 'supporters'>): Buddy[] {
   return [...(goal.buddy ? [goal.buddy] : []), ...(goal.supporters ?? [])];

@@ -76,8 +76,8 @@ export function unsubscribeUrl(config: CoreConfig, goal: GoalIds, now: Date): st
 export type StepUp = 'export' | 'erase' | 'buddy-change';
 
 /** A link emailed at the moment the owner asks for it, good for 30 minutes; `extra` names e.g. the new buddy. */
-export function stepUpUrl(config: CoreConfig, goal: GoalIds, action: StepUp, now: Date, extra: string[] = []): string {
-  return config.baseUrl + pathTo(action, goalToken(config, goal, now, { purpose: action }, STEP_UP_TTL_SECONDS, extra));
+export function stepUpUrl(config: CoreConfig, goal: GoalIds, action: StepUp, now: Date, extra: string[] = [], value?: number): string {
+  return config.baseUrl + pathTo(action, goalToken(config, goal, now, { purpose: action, ...(value !== undefined ? { value } : {}) }, STEP_UP_TTL_SECONDS, extra));
 }
 
 /** A buddy's step-up link to erase what Kompis knows about them. */

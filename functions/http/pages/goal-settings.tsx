@@ -2,7 +2,8 @@
 // A panel that comes back with an error opens by itself, and its first invalid field is focused.
 import type { Goal } from '../../core/goal.js';
 import { scheduleText } from '../../core/goals/sign-up.js';
-import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
+import { firstInvitationsLeft } from '../../core/buddy/supporters.js';
+import { SupportersPanel } from './supporters-panel.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Field, invalidFields, Panel } from './form-parts.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
@@ -12,11 +13,11 @@ import { TimeZoneSelect } from './time-zone-field.js';
 import { TypoFixButton, TypoHint, TypoSeen } from './address-typo.js';
 
 /** Every field on the goal page, in the order the page shows them. */
-export const GOAL_FIELDS = ['goal', 'perWeek', 'weeks', 'resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'confirm'] as const;
+export const GOAL_FIELDS = ['goal', 'perWeek', 'weeks', 'resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'supporterName', 'supporterEmail', 'confirm'] as const;
 export type GoalField = (typeof GOAL_FIELDS)[number];
 export type GoalErrors = Partial<Record<GoalField, MessageKey>>;
 
-interface SectionProps {
+export interface SectionProps {
   goal: Goal;
   path: string;
   errors: GoalErrors;
@@ -97,7 +98,7 @@ function SchedulePanel({ goal, path, errors, values }: SectionProps) {
 function BuddyPanel({ goal, path, errors, values }: SectionProps) {
   const locale = goal.locale;
   const buddy = goal.buddy;
-  const left = MAX_INVITATIONS_PER_GOAL - (goal.invitationsSent ?? 0);
+  const left = firstInvitationsLeft(goal);
   const field = fieldOf(locale, errors);
   return (
     <Panel id="buddy" title={t(locale, 'goal.buddy.legend')} value={buddyState(goal)} open={Boolean(errors.buddyEmail || errors.buddyName || values['typo-buddyEmail'])}>
@@ -167,6 +168,7 @@ export function GoalSettings({ goal, path, errors, values }: SectionProps) {
         {goal.status === 'active' && <PausePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <SchedulePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <BuddyPanel goal={goal} path={path} errors={errors} values={values} />}
+        {running && goal.buddy && <SupportersPanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <LoopPanel goal={goal} path={path} />}
         <DataPanel goal={goal} path={path} />
       </div>

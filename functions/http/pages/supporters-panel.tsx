@@ -1,0 +1,58 @@
+// The goal page's other supporters (issue 20): each added supporter with their state and a way to remove
+// them, and "add a supporter" (up to 3 with the first) through the same emailed link as a new buddy.
+import type { Buddy, Goal } from '../../core/goal.js';
+import { MAX_SUPPORTERS, supportersOf } from '../../core/buddy/supporters.js';
+import { t } from '../../core/i18n/messages.js';
+import { Field, Panel } from './form-parts.js';
+import { fieldOf, type SectionProps } from './goal-settings.js';
+
+/** One added supporter as the owner sees them: the name and the address the owner typed, and where they stand. */
+export function supporterState(goal: Goal, supporter: Buddy): string {
+  const locale = goal.locale;
+  const who = supporter.name ? `${supporter.name} <${supporter.email}>` : supporter.email;
+  if (goal.status === 'pending') return t(locale, 'goal.buddy.notInvited', { buddy: who });
+  if (supporter.status === 'invited') return t(locale, 'goal.buddy.invited', { buddy: who });
+  if (supporter.status === 'accepted') return t(locale, 'goal.supporters.accepted', { buddy: who });
+  if (supporter.inviteAt) return t(locale, 'goal.buddy.inviting', { buddy: who });
+  return t(locale, 'goal.buddy.waiting', { buddy: who });
+}
+
+export function SupportersPanel({ goal, path, errors, values }: SectionProps) {
+  const locale = goal.locale;
+  const added = goal.supporters ?? [];
+  const room = supportersOf(goal).length < MAX_SUPPORTERS;
+  const field = fieldOf(locale, errors);
+  const summary = added.length > 0 ? added.map((s) => s.name ?? s.email).join(', ') : t(locale, 'goal.buddy.none');
+  return (
+    <Panel id="supporters" title={t(locale, 'goal.supporters.legend')} value={summary} open={Boolean(errors.supporterEmail || errors.supporterName)}>
+      <p class="hint">{t(locale, 'goal.supporters.hint')}</p>
+      {added.length > 0 && (
+        <ul data-testid="supporters">
+          {added.map((supporter) => (
+            <li>
+              {supporterState(goal, supporter)}
+              <form method="post" action={`${path}/supporters/${supporter.id}/remove`}>
+                <button type="submit" class="secondary">
+                  {t(locale, 'goal.supporters.remove', { buddy: supporter.name ?? supporter.email })}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      {room ? (
+        <form method="post" action={`${path}/supporters`} novalidate>
+          <h3>{t(locale, 'goal.supporters.add')}</h3>
+          <Field {...field('supporterName', 'form.supporterName')}>{(c) => <input {...c} type="text" maxlength={100} value={values.supporterName} />}</Field>
+          <Field {...field('supporterEmail', 'form.supporterEmail')}>{(c) => <input {...c} type="email" maxlength={254} value={values.supporterEmail} />}</Field>
+          <p class="hint">{t(locale, 'goal.stepUp.hint')}</p>
+          <button type="submit" class="secondary">
+            {t(locale, 'goal.supporters.addByEmail')}
+          </button>
+        </form>
+      ) : (
+        <p>{t(locale, 'goal.supporters.full')}</p>
+      )}
+    </Panel>
+  );
+}
