@@ -29,7 +29,7 @@ export async function addSupporter(deps: Deps, owner: string, goalId: string, wh
   // A second click on the emailed link: the supporter is already on the goal.
   if (supportersOf(goal).some((s) => s.email === who.email)) return goal;
   await assertCanAdd(deps, goal, who.email);
-  const id = newSupporterId(goal, deps.clock.now());
+  const id = newSupporterId();
   const named: Buddy = { id, email: who.email, ...(who.name ? { name: who.name } : {}), status: 'not-invited', invitation: 0 };
   const patch = goal.status === 'pending' ? { buddy: named } : await askInvitation(deps, seenFor(goal, id), named);
   const added = await updateSupporter(deps.store, owner, goalId, id, (current) =>

@@ -68,10 +68,7 @@ export function supporterKey(key: SendKey, buddy: Pick<Buddy, 'id'>): SendKey {
   return buddy.id ? { ...key, kind: `${key.kind}_${buddy.id}` as SendKey['kind'] } : key;
 }
 
-/** A new supporter's id: short, unique on the goal, never reused (letters and digits, for SES tags). */
-export function newSupporterId(goal: Pick<Goal, 'invitationsSent' | 'supporters'>, now: Date): string {
-  const taken = new Set((goal.supporters ?? []).map((s) => s.id));
-  let id = `s${now.getTime().toString(36)}`;
-  while (taken.has(id)) id += 'x';
-  return id;
+/** A new supporter's id: short, random, never reused on the goal (letters and digits, for SES tags). */
+export function newSupporterId(): string {
+  return `s${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
