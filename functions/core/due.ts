@@ -3,7 +3,7 @@
 // now) both derive from this table, so a new due condition is one entry here and one sender in weekly/send.ts.
 import type { Buddy, BuddyStatus, Goal } from './goal.js';
 import type { QueueKind } from './ports.js';
-import { supportersOf } from './buddy/supporters.js';
+import { supportersOf } from './supporter-list.js';
 
 export type DueGoal = Pick<Goal, 'status' | 'nextWeek' | 'weeks' | 'nextCheckinAt' | 'resumeAt' | 'buddy' | 'supporters' | 'buddyReport' | 'reminder' | 'plan' | 'midReport'>;
 

@@ -7,6 +7,7 @@
 import type { Buddy, Goal } from '../goal.js';
 import type { SendKey, Store } from '../ports.js';
 import { updateGoal, type GoalPatch } from '../update-goal.js';
+import { supportersOf } from '../supporter-list.js';
 
 export const MAX_SUPPORTERS = 3;
 /** Invitations for the supporter named first (as before issue 20): a re-invite or two, or someone new after a no. */
@@ -18,10 +19,7 @@ export const MAX_INVITATIONS_ADDED = 3;
 export const firstInvitationsLeft = (goal: Pick<Goal, 'invitationsSent' | 'supporterInvitations'>): number =>
   MAX_INVITATIONS_FIRST - ((goal.invitationsSent ?? 0) - (goal.supporterInvitations ?? 0));
 
-/** Every supporter of the goal, the first one first. */
-export function supportersOf(goal: Pick<Goal, 'buddy' | 'supporters'>): Buddy[] {
-  return [...(goal.buddy ? [goal.buddy] : []), ...(goal.supporters ?? [])];
-}
+export { supportersOf };
 
 /** The supporter a link or message names: by address, and by id when it names one. */
 export function findSupporter(goal: Pick<Goal, 'buddy' | 'supporters'>, email: string, id?: string): Buddy | undefined {
