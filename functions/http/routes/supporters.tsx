@@ -6,6 +6,7 @@ import type { Context, Hono } from 'hono';
 import { buddyLabel } from '../../core/buddy/buddy-emails.js';
 import { assertCanAdd, removeSupporter } from '../../core/buddy/supporters-owner.js';
 import { emailStepUp } from '../../core/emails/link-email.js';
+import { DomainError } from '../../core/errors.js';
 import { fieldErrors } from '../../core/forms/signup-form.js';
 import { supporterFormSchema } from '../../core/forms/supporter-form.js';
 import { isKompisAddress } from '../../core/goals/address-typos.js';
@@ -26,8 +27,8 @@ export interface GoalRouteHelpers {
 }
 
 export function supporterRoutes(app: Hono<Env>, deps: Deps, { open, renderGoal, done }: GoalRouteHelpers) {
-  const refuse = async (c: Context, goal: Goal, errors: GoalErrors, values: Record<string, string>) =>
-    c.html((await renderGoal(c, goal, { errors, values })) as string, 400);
+  const refuse = async (c: Context, goal: Goal, errors: GoalErrors, values: Record<string, string>, status: DomainError['status'] = 400) =>
+    c.html((await renderGoal(c, goal, { errors, values })) as string, status);
 
   app.post(
     '/g/:token/supporters',
@@ -43,8 +44,13 @@ export function supporterRoutes(app: Hono<Env>, deps: Deps, { open, renderGoal, 
         const error = form.supporterEmail === goal.owner ? 'errors.buddyEmail.self' : 'errors.buddyEmail.ours';
         return refuse(c, goal, { supporterEmail: error }, stringValues(form));
       }
-      // What can be refused now is refused now; the invitation itself waits for the emailed link.
-      await assertCanAdd(deps, goal, form.supporterEmail);
+      // What can be refused now is refused now, next to the field; the invitation itself waits for the emailed link.
+      try {
+        await assertCanAdd(deps, goal, form.supporterEmail);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return refuse(c, goal, { supporterEmail: error.messageKey }, stringValues(form), error.status);
+      }
       const who = { email: form.supporterEmail, ...(form.supporterName ? { name: form.supporterName } : {}) };
       await emailStepUp(deps, goal, 'buddy-change', [who.email, ...(who.name ? [who.name] : [])], { buddy: buddyLabel(who) }, ADD_SUPPORTER);
       return done(c, 'stepUp');
