@@ -699,6 +699,7 @@ export const en = {
   'error.supporter.max': 'This goal has 3 supporters, the most one goal can have.',
   'error.supporter.invites': 'The supporters added to this goal have had 3 invitations, the most Kompis sends for them.',
   'stepUp.supporter.title': 'Ask {{buddy}} to follow your goal too?',
+  'stepUp.supporter.button': 'Send the invitation',
   'stepUp.supporter.lead': 'Kompis will email {{email}} an invitation within minutes. Your other supporters stay as they are.',
 } as const;
 

@@ -697,5 +697,6 @@ export const nb: Record<MessageKey, string> = {
   'error.supporter.max': 'Dette målet har 3 støttespillere, det meste ett mål kan ha.',
   'error.supporter.invites': 'Støttespillerne som er lagt til dette målet, har fått 3 invitasjoner, det meste Kompis sender til dem.',
   'stepUp.supporter.title': 'Spørre {{buddy}} om å følge målet ditt også?',
+  'stepUp.supporter.button': 'Send invitasjonen',
   'stepUp.supporter.lead': 'Kompis sender {{email}} en invitasjon i løpet av noen minutter. De andre støttespillerne dine blir som før.',
 };

@@ -106,7 +106,7 @@ export function stepUpRoutes(app: Hono<Env>, deps: Deps) {
     const { goal, buddy, adds } = await newBuddyOf(c);
     const subject = t(goal.locale, 'email.invite.subject', { ownerEmail: goal.owner });
     const vars = { buddy: buddyLabel(buddy), email: buddy.email, subject, days: REMINDER_AFTER_HOURS / 24 };
-    return page(c, goal.locale, adds ? 'stepUp.supporter' : 'stepUp.buddy', vars, { label: t(goal.locale, 'link.buddy-change.button') }, [t(goal.locale, 'stepUp.buddy.receives', vars)]);
+    return page(c, goal.locale, adds ? 'stepUp.supporter' : 'stepUp.buddy', vars, { label: t(goal.locale, adds ? 'stepUp.supporter.button' : 'link.buddy-change.button') }, [t(goal.locale, 'stepUp.buddy.receives', vars)]);
   });
 
   app.post('/s/buddy/:token', async (c) => {
