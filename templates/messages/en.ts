@@ -685,6 +685,7 @@ export const en = {
   'coach.missing.date': 'until when — which date? “By summer” or “this term” can end on many days',
   // Supporters (issue 20)
   'goal.supporters.legend': 'More supporters',
+  'goal.supporters.summary': 'Also {{names}}',
   'goal.supporters.hint': 'Up to 3 people can follow this goal. Each is asked on their own and gets the weekly email only after saying yes. They never see each other’s addresses.',
   'goal.supporters.add': 'Add a supporter',
   'goal.supporters.addByEmail': 'Confirm by email',

@@ -683,6 +683,7 @@ export const nb: Record<MessageKey, string> = {
   'coach.missing.date': 'til når — hvilken dato? «Til sommeren» eller «dette semesteret» kan slutte på mange dager',
   // Supporters (issue 20)
   'goal.supporters.legend': 'Flere støttespillere',
+  'goal.supporters.summary': 'Også {{names}}',
   'goal.supporters.hint': 'Opptil 3 personer kan følge dette målet. Hver blir spurt for seg og får ukens e-post først når de har sagt ja. De ser aldri hverandres adresser.',
   'goal.supporters.add': 'Legg til en støttespiller',
   'goal.supporters.addByEmail': 'Bekreft på e-post',

@@ -22,7 +22,8 @@ export function SupportersPanel({ goal, path, errors, values }: SectionProps) {
   const added = goal.supporters ?? [];
   const room = supportersOf(goal).length < MAX_SUPPORTERS;
   const field = fieldOf(locale, errors);
-  const summary = added.length > 0 ? added.map((s) => s.name ?? s.email).join(', ') : t(locale, 'goal.buddy.none');
+  const names = added.map((s) => s.name ?? s.email).join(', ');
+  const summary = added.length > 0 ? t(locale, 'goal.supporters.summary', { names }) : t(locale, 'goal.buddy.none');
   return (
     <Panel id="supporters" title={t(locale, 'goal.supporters.legend')} value={summary} open={Boolean(errors.supporterEmail || errors.supporterName)}>
       <p class="hint">{t(locale, 'goal.supporters.hint')}</p>
