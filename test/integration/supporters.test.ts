@@ -8,30 +8,19 @@ import { LimitReached } from '../../functions/core/errors.js';
 import type { Goal } from '../../functions/core/goal.js';
 import { deleteEverything } from '../../functions/core/goals/delete-everything.js';
 import { goalPagePath, invitationUrl } from '../../functions/core/links/links.js';
-import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
-import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
-import { anActiveGoal, tickInvitations } from '../helpers/goals.js';
+import { tickInvitations } from '../helpers/goals.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
+import { buddySetup, MONDAY } from '../helpers/buddy-setup.js';
 
-const MONDAY = '2026-03-02T09:00:00Z';
 const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
 const HOURS = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3600_000).toISOString();
 
 async function setup() {
-  const clock = new FixedClock(new Date(MONDAY));
-  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
-  const kari = uniqueEmail('kari');
-  const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: kari });
-  const app = createApp(deps);
-  const post = (path: string, body = '', headers: Record<string, string> = { origin: TEST_BASE_URL }) =>
-    app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
-  const path = (url: string) => new URL(url).pathname;
-  const subjectsTo = async (address: string) => (await outboxFor(address)).map((e) => e.subject);
-  const current = async () => (await deps.store.getGoal(goal.owner, goal.id))!;
+  const base = await buddySetup();
+  const { deps, goal, clock, app, post, path } = base;
   const page = goalPagePath(deps.config, goal, clock.now());
   const goalPath = () => page;
   /** As the owner does it: the goal page's form, then the emailed step-up link. */
@@ -43,7 +32,7 @@ async function setup() {
     expect((await post(stepUp)).status).toBe(200);
   };
   const invitation = async (address: string) => path(linksIn((await outboxFor(address))[0]!, '/i/')[0]!);
-  return { clock, deps, kari, goal, app, post, path, subjectsTo, current, goalPath, addOnPage, invitation };
+  return { ...base, kari: base.buddy, goalPath, addOnPage, invitation };
 }
 
 describe('several supporters per goal', () => {

@@ -5,7 +5,7 @@
 // no sooner than ten minutes after the goal was confirmed — never straight from a page.
 import { afterSaved, BuddyLinkClosed, BuddyRefused, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
 import type { Buddy, Goal } from '../goal.js';
-import { updateGoal, type GoalPatch } from '../update-goal.js';
+import type { GoalPatch } from '../update-goal.js';
 import { unlinked } from '../emails/unlinked.js';
 import { t } from '../i18n/messages.js';
 import { nextHour, withinCeiling } from '../limits/ceilings.js';

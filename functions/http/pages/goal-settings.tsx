@@ -1,6 +1,6 @@
 // The goal page's changes, each in a panel of its own: pause, the check-in time, the buddy, the data.
 // A panel that comes back with an error opens by itself, and its first invalid field is focused.
-import type { Goal } from '../../core/goal.js';
+import type { Buddy, Goal } from '../../core/goal.js';
 import { scheduleText } from '../../core/goals/sign-up.js';
 import { firstInvitationsLeft } from '../../core/buddy/supporters.js';
 import { SupportersPanel } from './supporters-panel.js';
@@ -39,10 +39,16 @@ export function buddyState(goal: Goal): string {
     if (past) return past.name ? t(locale, `goal.buddy.${past.status}`, { buddy: past.name }) : t(locale, `goal.buddy.${past.status}.unnamed`);
     return t(locale, 'goal.buddy.none');
   }
+  return supporterState(goal, buddy, 'goal.buddy.accepted');
+}
+
+/** Where one supporter stands, named as the owner typed them; `accepted` says it for the first or an added one. */
+export function supporterState(goal: Goal, buddy: Buddy, accepted: MessageKey): string {
+  const locale = goal.locale;
   const who = buddy.name ? `${buddy.name} <${buddy.email}>` : buddy.email;
   if (goal.status === 'pending') return t(locale, 'goal.buddy.notInvited', { buddy: who });
   if (buddy.status === 'invited') return t(locale, 'goal.buddy.invited', { buddy: who });
-  if (buddy.status === 'accepted') return t(locale, 'goal.buddy.accepted', { buddy: who });
+  if (buddy.status === 'accepted') return t(locale, accepted, { buddy: who });
   if (buddy.inviteAt) return t(locale, 'goal.buddy.inviting', { buddy: who });
   return t(locale, 'goal.buddy.waiting', { buddy: who });
 }

@@ -1,21 +1,9 @@
 // The goal page's other supporters (issue 20): each added supporter with their state and a way to remove
 // them, and "add a supporter" (up to 3 with the first) through the same emailed link as a new buddy.
-import type { Buddy, Goal } from '../../core/goal.js';
 import { MAX_SUPPORTERS, supportersOf } from '../../core/buddy/supporters.js';
 import { t } from '../../core/i18n/messages.js';
 import { Field, Panel } from './form-parts.js';
-import { fieldOf, type SectionProps } from './goal-settings.js';
-
-/** One added supporter as the owner sees them: the name and the address the owner typed, and where they stand. */
-export function supporterState(goal: Goal, supporter: Buddy): string {
-  const locale = goal.locale;
-  const who = supporter.name ? `${supporter.name} <${supporter.email}>` : supporter.email;
-  if (goal.status === 'pending') return t(locale, 'goal.buddy.notInvited', { buddy: who });
-  if (supporter.status === 'invited') return t(locale, 'goal.buddy.invited', { buddy: who });
-  if (supporter.status === 'accepted') return t(locale, 'goal.supporters.accepted', { buddy: who });
-  if (supporter.inviteAt) return t(locale, 'goal.buddy.inviting', { buddy: who });
-  return t(locale, 'goal.buddy.waiting', { buddy: who });
-}
+import { fieldOf, supporterState, type SectionProps } from './goal-settings.js';
 
 export function SupportersPanel({ goal, path, errors, values }: SectionProps) {
   const locale = goal.locale;
@@ -31,7 +19,7 @@ export function SupportersPanel({ goal, path, errors, values }: SectionProps) {
         <ul data-testid="supporters">
           {added.map((supporter) => (
             <li>
-              {supporterState(goal, supporter)}
+              {supporterState(goal, supporter, 'goal.supporters.accepted')}
               <form method="post" action={`${path}/supporters/${supporter.id}/remove`}>
                 <button type="submit" class="secondary">
                   {t(locale, 'goal.supporters.remove', { buddy: supporter.name ?? supporter.email })}
