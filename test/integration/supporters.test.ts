@@ -14,6 +14,12 @@ import { tickInvitations } from '../helpers/goals.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 import { buddySetup, MONDAY } from '../helpers/buddy-setup.js';
+import { handleInbound } from '../../functions/core/inbound/inbound.js';
+import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
+import { confirmGoal } from '../../functions/core/goals/confirm.js';
+import type { Deps } from '../../functions/core/ports.js';
+import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
+import { rawMail } from '../helpers/mail.js';
 
 const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
 const HOURS = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3600_000).toISOString();
@@ -185,5 +191,29 @@ describe('several supporters per goal', () => {
     expect((await s.post(`${await s.invitation(s.kari)}/accept`)).status).toBe(200);
     expect((await s.current()).buddy).toMatchObject({ email: s.kari, status: 'accepted' });
     expect((await s.current()).supporters?.[0]).toMatchObject({ name: 'Per', status: 'not-invited' });
+  });
+
+  it('takes up to three supporters from an email sign-up’s Cc, lists them in the answer, and asks each once confirmed', async () => {
+    const clock = new FixedClock(new Date(MONDAY));
+    const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+    const [owner, kari, per, lise, nils] = ['ola', 'kari', 'per', 'lise', 'nils'].map(uniqueEmail) as [string, string, string, string, string];
+    const to = `goal@${deps.config.inboundDomain}`;
+    const raw = await rawMail({
+      from: `Ola <${owner}>`,
+      to,
+      cc: `Kari <${kari}>, Per <${per}>, ${owner}, Lise <${lise}>, Nils <${nils}>`,
+      subject: 'Nytt mål',
+      text: 'Jeg skal få kontakt med minst 2 beslutningstakere innen økonomi hver uke i seks uker.',
+    });
+    expect(await handleInbound(deps, { messageId: 'm-cc', raw, recipients: [to], verdicts: LOCAL_VERDICTS })).toMatchObject([{ outcome: 'signed-up' }]);
+    const [reply] = await outboxFor(owner);
+    expect(reply!.body.text).toContain(`Kari <${kari}>, Per <${per}>, Lise <${lise}>`);
+    expect(reply!.body.text).not.toContain(nils); // three at most
+    const [pending] = (await deps.store.exportPerson(owner)).goals;
+    expect(supportersOf(pending as Goal).map((b) => b.email)).toEqual([kari, per, lise]);
+    await confirmGoal(deps, { owner, goalId: pending!.id });
+    await tickInvitations(deps);
+    for (const who of [kari, per, lise]) expect(await outboxFor(who)).toHaveLength(1);
+    expect(await outboxFor(nils)).toEqual([]);
   });
 });

@@ -300,7 +300,9 @@ export async function inviteAgain(deps: Deps, owner: string, goalId: string, id?
 export function invitationPreview(goal: Goal): string {
   if (!goal.buddy) return t(goal.locale, 'email.confirm.noBuddy');
   const subject = t(goal.locale, 'email.invite.subject', { ownerEmail: goal.owner });
-  const buddy = goal.buddy.name ? `${unlinked(goal.buddy.name)} (${goal.buddy.email})` : goal.buddy.email;
+  const buddy = supportersOf(goal)
+    .map((b) => (b.name ? `${unlinked(b.name)} (${b.email})` : b.email))
+    .join(', ');
   return t(goal.locale, 'email.confirm.buddy', { buddy, subject, days: REMINDER_AFTER_HOURS / 24 });
 }
 

@@ -6,3 +6,10 @@ export const supporterFormSchema = z.object({
   supporterName: optional(nameField()),
   supporterEmail: emailField('errors.supporterEmail.invalid'),
 });
+
+/** A supporter named outside the form (the email sign-up's buddy line or Cc): kept only as the form would take them. */
+export function asSupporter(email: string, name: string): { email: string; name?: string }[] {
+  const parsed = supporterFormSchema.safeParse({ supporterEmail: email, supporterName: name });
+  if (!parsed.success) return [];
+  return [{ email: parsed.data.supporterEmail, ...(parsed.data.supporterName ? { name: parsed.data.supporterName } : {}) }];
+}
