@@ -99,6 +99,7 @@ beforeAll(async () => {
     'buddy-again': { path: `${goalPage(c)}/buddy/again`, base: {} },
     supporters: { path: `${goalPage(a)}/supporters`, base: { supporterName: 'Per', supporterEmail: address('newsupporter') } },
     'supporter-remove': { path: `${goalPage(a)}/supporters/nobody/remove`, base: {} },
+    'supporter-again': { path: `${goalPage(a)}/supporters/nobody/again`, base: {} },
     'share-notes': { path: `${goalPage(a)}/share-notes`, base: { shareNotes: 'on' } },
     loop: { path: `${goalPage(a)}/loop`, base: { reminders: 'on' } },
     delete: { path: `${goalPage(b)}/delete`, base: { confirm: 'yes' } },

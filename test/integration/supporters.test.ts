@@ -167,14 +167,18 @@ describe('several supporters per goal', () => {
     await addSupporter(s.deps, s.goal.owner, s.goal.id, { email: lise });
     await tickInvitations(s.deps);
     const perId = (await s.current()).supporters!.find((b) => b.email === per)!.id!;
+    // Lise, silent, is invited again from the goal page: the second of the added supporters' three.
+    const liseId = (await s.current()).supporters!.find((b) => b.email === lise)!.id!;
+    expect((await s.post(`${s.goalPath()}/supporters/${liseId}/again`)).headers.get('location')).toBe(`${s.goalPath()}?done=invited`);
+    await tickInvitations(s.deps);
+    expect(await outboxFor(lise)).toHaveLength(2);
     await removeSupporter(s.deps, s.goal.owner, s.goal.id, perId);
-    await addSupporter(s.deps, s.goal.owner, s.goal.id, { email: uniqueEmail('third') });
-    const goalNow = await s.current();
-    expect(supportersOf(goalNow)).toHaveLength(3);
-    await expect(addSupporter(s.deps, s.goal.owner, s.goal.id, { email: per })).rejects.toThrow(LimitReached);
+    await expect(addSupporter(s.deps, s.goal.owner, s.goal.id, { email: uniqueEmail('third') })).rejects.toThrow(LimitReached);
+    // The first supporter's three are their own: Kari can still be invited again.
+    await s.post(`${s.goalPath()}/buddy/again`);
     await expect(assertCanAdd(s.deps, await s.current(), lise)).rejects.toBeInstanceOf(AlreadySupporter);
     const goal = await s.current();
-    expect([goal.invitationsSent, goal.supporterInvitations]).toEqual([4, 3]);
+    expect([goal.invitationsSent, goal.supporterInvitations]).toEqual([5, 3]);
   });
 
   it('reads a goal stored before issue 20 (one `buddy`, no ids) as one supporter, whose old links keep working', async () => {

@@ -1,6 +1,6 @@
 // The goal page's other supporters (issue 20): each added supporter with their state and a way to remove
 // them, and "add a supporter" (up to 3 with the first) through the same emailed link as a new buddy.
-import { MAX_SUPPORTERS, supportersOf } from '../../core/buddy/supporters.js';
+import { MAX_INVITATIONS_ADDED, MAX_SUPPORTERS, supportersOf } from '../../core/buddy/supporters.js';
 import { t } from '../../core/i18n/messages.js';
 import { Field, Panel } from './form-parts.js';
 import { fieldOf, supporterState, type SectionProps } from './goal-settings.js';
@@ -9,6 +9,7 @@ export function SupportersPanel({ goal, path, errors, values }: SectionProps) {
   const locale = goal.locale;
   const added = goal.supporters ?? [];
   const room = supportersOf(goal).length < MAX_SUPPORTERS;
+  const invitesLeft = MAX_INVITATIONS_ADDED - (goal.supporterInvitations ?? 0);
   const field = fieldOf(locale, errors);
   const names = added.map((s) => s.name ?? s.email).join(', ');
   const summary = added.length > 0 ? t(locale, 'goal.supporters.summary', { names }) : t(locale, 'goal.buddy.none');
@@ -20,6 +21,13 @@ export function SupportersPanel({ goal, path, errors, values }: SectionProps) {
           {added.map((supporter) => (
             <li>
               {supporterState(goal, supporter, 'goal.supporters.accepted')}
+              {supporter.status === 'invited' && invitesLeft > 0 && (
+                <form method="post" action={`${path}/supporters/${supporter.id}/again`}>
+                  <button type="submit" class="secondary">
+                    {t(locale, 'goal.buddy.inviteAgain')}
+                  </button>
+                </form>
+              )}
               <form method="post" action={`${path}/supporters/${supporter.id}/remove`}>
                 <button type="submit" class="secondary">
                   {t(locale, 'goal.supporters.remove', { buddy: supporter.name ?? supporter.email })}

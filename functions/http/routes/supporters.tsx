@@ -1,10 +1,11 @@
 // /g/:token/supporters — add a supporter (issue 20): checked now, then done by the owner's emailed step-up
 // link for a new buddy (routes/step-up.tsx), marked as an addition. /g/:token/supporters/:id/remove takes
-// an added supporter off the goal.
+// an added supporter off the goal; /g/:token/supporters/:id/again invites a silent one again.
 import { zValidator } from '@hono/zod-validator';
 import type { Context, Hono } from 'hono';
 import { buddyLabel } from '../../core/buddy/buddy-emails.js';
 import { assertCanAdd, removeSupporter } from '../../core/buddy/supporters-owner.js';
+import { inviteAgain } from '../../core/buddy/invitations.js';
 import { emailStepUp } from '../../core/emails/link-email.js';
 import { DomainError } from '../../core/errors.js';
 import { fieldErrors } from '../../core/forms/signup-form.js';
@@ -56,6 +57,14 @@ export function supporterRoutes(app: Hono<Env>, deps: Deps, { open, renderGoal, 
       return done(c, 'stepUp');
     },
   );
+
+  // Another invitation to a silent added supporter: from the added supporters' 3 (buddy/supporters.ts).
+  app.post('/g/:token/supporters/:id/again', async (c) => {
+    const { ref, goal } = await open(c);
+    if (!goal.supporters?.some((s) => s.id === c.req.param('id'))) return done(c, 'invited');
+    await inviteAgain(deps, ref.owner, ref.goalId, c.req.param('id'));
+    return done(c, 'invited');
+  });
 
   app.post('/g/:token/supporters/:id/remove', async (c) => {
     const { ref } = await open(c);
