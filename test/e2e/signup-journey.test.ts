@@ -166,7 +166,7 @@ describe('a new person in the browser', () => {
     await expect(page.getByTestId('supporters').textContent()).resolves.toContain(`Per <${per}> — invitert, ikke svart ennå`);
     await page.screenshot({ path: `${SCREENSHOTS}/goal-supporters-nb.png`, fullPage: true });
     await context.close();
-  });
+  }, 60_000);
 
   it('records at once in a browser remembered after one real click, under the page’s CSP; a fresh browser only waits', async () => {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });

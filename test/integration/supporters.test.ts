@@ -89,18 +89,19 @@ describe('several supporters per goal', () => {
     // No supporter's email names another supporter's address.
     for (const email of await outboxFor(per)) expect(JSON.stringify(email)).not.toContain(s.kari);
     for (const email of await outboxFor(s.kari)) expect(JSON.stringify(email)).not.toContain(per);
-  });
+  }, 120_000);
 
   it('reminds each silent supporter once, and names who sent each reaction (once per kind, week and supporter)', async () => {
     const s = await setup();
     const per = uniqueEmail('per');
     await s.addOnPage('Per', per);
     await tickInvitations(s.deps);
-    await tickAt(s.deps, '2026-03-05T10:00:00Z');
-    await tickAt(s.deps, '2026-03-06T10:00:00Z');
+    // Both fall due at the same time: one tick sends both, and a later one neither again.
     const reminder = `Reminder: ${s.goal.owner} asks you to be their buddy`;
-    expect((await s.subjectsTo(s.kari)).filter((x) => x === reminder)).toHaveLength(1);
-    expect((await s.subjectsTo(per)).filter((x) => x === reminder)).toHaveLength(1);
+    await tickAt(s.deps, '2026-03-05T10:00:00Z');
+    for (const who of [s.kari, per]) expect((await s.subjectsTo(who)).filter((x) => x === reminder)).toHaveLength(1);
+    await tickAt(s.deps, '2026-03-06T10:00:00Z');
+    for (const who of [s.kari, per]) expect((await s.subjectsTo(who)).filter((x) => x === reminder)).toHaveLength(1);
 
     await s.post(`${await s.invitation(s.kari)}/accept`);
     await s.post(`${await s.invitation(per)}/accept`);
@@ -117,7 +118,7 @@ describe('several supporters per goal', () => {
     const owner = await s.subjectsTo(s.goal.owner);
     expect(owner.filter((x) => x === 'Kari: 👏 Well done')).toHaveLength(1);
     expect(owner.filter((x) => x === 'Per: 👏 Well done')).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('lets one supporter leave, be removed or be forgotten without touching the others', async () => {
     const s = await setup();

@@ -150,6 +150,15 @@ async function sendInvitationTo(deps: Deps, goal: Goal, pacer?: Pacer): Promise<
   return outcome;
 }
 
+/** Every supporter's reminder that is due (the tick's 'buddy-reminder' message): several may fall due at once. */
+export async function sendReminders(deps: Deps, goal: Goal): Promise<'sent' | 'skipped'> {
+  const now = deps.clock.now().toISOString();
+  const due = supportersOf(goal).filter((s) => s.status === 'invited' && s.remindAt !== undefined && s.remindAt <= now);
+  let outcome: 'sent' | 'skipped' = 'skipped';
+  for (const { invitation } of due) if ((await sendReminder(deps, (await deps.store.getGoal(goal.owner, goal.id)) ?? goal, invitation)) === 'sent') outcome = 'sent';
+  return outcome;
+}
+
 /** The one reminder, three days after an invitation nobody answered. */
 export async function sendReminder(deps: Deps, whole: Goal, invitation: number): Promise<'sent' | 'skipped'> {
   // The invitation's number is goal-wide: it names the one supporter it was sent to.
