@@ -5,6 +5,7 @@ import type { Goal, Person } from '../core/goal.js';
 import type { BuddyLink, PersonExport } from '../core/ports.js';
 import type { WeekAnswer } from '../core/answers.js';
 import { isLocale } from '../core/i18n/messages.js';
+import { supportersOf } from '../core/buddy/supporters.js';
 import {
   ADDRESS_RATE_SCOPES,
   buddyLinkKey,
@@ -61,7 +62,7 @@ export class DynamoPersonData {
 
   /** The goal is confirmed: its owner's profile, its owner pointer and its buddy's link are kept for good. */
   async keepPerson(goal: Goal): Promise<void> {
-    const keys = [personKey(goal.owner), ownerKey(goal.id), ...(goal.buddy ? [buddyLinkKey(goal.buddy.email, goal.id)] : [])];
+    const keys = [personKey(goal.owner), ownerKey(goal.id), ...supportersOf(goal).map((s) => buddyLinkKey(s.email, goal.id))];
     for (const key of keys) await this.update(key, 'REMOVE expiresAt', 'attribute_exists(expiresAt)');
   }
 
@@ -144,8 +145,8 @@ export class DynamoPersonData {
       if (item.type !== 'goal') continue;
       const goalId = String(item.id);
       keys.push(...(await partition(this.db, this.tableName, goalPartition(goalId))).map(keyOf));
-      const buddy = (item.buddy as { email?: string } | undefined)?.email;
-      if (buddy) keys.push(buddyLinkKey(buddy, goalId));
+      // Every supporter's link to the goal (issue 20: the first as `buddy`, the added ones in `supporters`).
+      for (const { email: buddy } of supportersOf(item as Pick<Goal, 'buddy' | 'supporters'>)) if (buddy) keys.push(buddyLinkKey(buddy, goalId));
     }
     keys.push(...(await partition(this.db, this.tableName, buddyPartition(email))).map(keyOf), buddyProfileKey(email));
     for (const scope of ADDRESS_RATE_SCOPES) keys.push(...(await partition(this.db, this.tableName, ratePartition(scope, email))).map(keyOf));

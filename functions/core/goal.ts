@@ -16,6 +16,11 @@ export interface Person {
 }
 
 export interface Buddy {
+  /**
+   * The supporter's own id in their links and sent markers. The first supporter, stored as `buddy` as
+   * before issue 20, has none: its links and markers stay exactly what they were.
+   */
+  id?: string;
   email: string;
   name?: string;
   status: BuddyStatus;
@@ -64,6 +69,10 @@ export interface Goal {
   checkinHour: number;
   status: GoalStatus;
   buddy?: Buddy;
+  /** Supporters added after the first (each with an id): see buddy/supporters.ts. */
+  supporters?: Buddy[];
+  /** Of invitationsSent, those asked for the added supporters (see buddy/supporters.ts for the limits). */
+  supporterInvitations?: number;
   /** Invitations asked for this goal, to any buddy (at most MAX_INVITATIONS_PER_GOAL), sent or not yet. */
   invitationsSent?: number;
   /** The buddy who said no or left, by name only: the address is removed from the goal. */

@@ -683,6 +683,25 @@ export const en = {
   'tz.search': 'Search by city',
   'tz.searchHint': 'Type a city, e.g. Oslo or New York, to narrow the list.',
   'coach.missing.date': 'until when — which date? “By summer” or “this term” can end on many days',
+  // Supporters (issue 20)
+  'goal.supporters.legend': 'More supporters',
+  'goal.supporters.summary': 'Also {{names}}',
+  'goal.supporters.hint': 'Up to 3 people can follow this goal. Each is asked on their own and gets the weekly email only after saying yes. They never see each other’s addresses.',
+  'goal.supporters.add': 'Add a supporter',
+  'goal.supporters.addByEmail': 'Confirm by email',
+  'goal.supporters.remove': 'Remove {{buddy}}',
+  'goal.supporters.removed': 'Removed. Kompis sends them nothing more about this goal.',
+  'goal.supporters.accepted': '{{buddy}} follows your goal',
+  'goal.supporters.full': 'This goal has 3 supporters, the most one goal can have.',
+  'form.supporterName': 'Supporter’s name (optional)',
+  'form.supporterEmail': 'Supporter’s email',
+  'errors.supporterEmail.invalid': 'Enter the supporter’s email address.',
+  'error.supporter.already': 'This person already follows this goal, or has been asked to.',
+  'error.supporter.max': 'This goal has 3 supporters, the most one goal can have.',
+  'error.supporter.invites': 'The supporters added to this goal have had 3 invitations, the most Kompis sends for them.',
+  'stepUp.supporter.title': 'Ask {{buddy}} to follow your goal too?',
+  'stepUp.supporter.button': 'Send the invitation',
+  'stepUp.supporter.lead': 'Kompis will email {{email}} an invitation within minutes. Your other supporters stay as they are.',
 } as const;
 
 export type MessageKey = keyof typeof en;

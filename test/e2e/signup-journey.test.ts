@@ -140,6 +140,34 @@ describe('a new person in the browser', () => {
     await context.close();
   });
 
+  it('adds a second supporter on the goal page at 375 px: the form, the emailed link, the invitation, the list (issue 20)', async () => {
+    const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', viewport: { width: 375, height: 812 } });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    clock.set('2026-03-02T09:00:00Z');
+    const kari = uniqueEmail('kari');
+    const per = uniqueEmail('per');
+    const goal = await anActiveGoal(deps, { locale: 'nb', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: kari });
+    await acceptInvitation(deps, { owner: goal.owner, goalId: goal.id, buddy: kari });
+    await page.goto(goalPageUrl(deps.config, goal, clock.now()));
+    const panel = page.locator('#supporters');
+    await panel.locator('summary').click();
+    await panel.getByLabel('Støttespillerens navn (valgfritt)').fill('Per');
+    await panel.getByLabel('Støttespillerens e-post').fill(per);
+    await panel.getByRole('button', { name: 'Bekreft på e-post' }).click();
+    await expect(page.locator('.notice').first().textContent()).resolves.toContain('Sjekk innboksen');
+    const stepUp = linksIn((await outboxFor(goal.owner)).at(-1)!, '/s/buddy/')[0]!;
+    await page.goto(stepUp);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Spørre Per om å følge målet ditt også?');
+    await page.getByRole('button', { name: 'Send invitasjonen' }).click();
+    await tickAt(deps, '2026-03-02T09:20:00Z');
+    expect((await outboxFor(per)).map((m) => m.subject)).toEqual([`${goal.owner} vil gjerne ha deg som kompis`]);
+    await page.goto(goalPageUrl(deps.config, goal, clock.now()));
+    await expect(page.getByTestId('supporters').textContent()).resolves.toContain(`Per <${per}> — invitert, ikke svart ennå`);
+    await page.screenshot({ path: `${SCREENSHOTS}/goal-supporters-nb.png`, fullPage: true });
+    await context.close();
+  }, 60_000);
+
   it('records at once in a browser remembered after one real click, under the page’s CSP; a fresh browser only waits', async () => {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });
     context.setDefaultTimeout(10_000);

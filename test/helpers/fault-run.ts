@@ -48,7 +48,7 @@ export interface FaultRunResult {
   goals: Goal[];
   final: (Goal | undefined)[];
   /** Per goal: what the owner and the buddy received. */
-  mail: { owner: OutboxEmail[]; buddy: OutboxEmail[] }[];
+  mail: { owner: OutboxEmail[]; buddy: OutboxEmail[]; more: OutboxEmail[][] }[];
   deadLetters: number;
   ticksFailed: number;
   injected: Record<string, number>;
@@ -70,6 +70,8 @@ export async function runPeriodThroughFaults(options: { goals: number; failureRa
       owner: uniqueEmail('fault-owner'),
       ownerName: 'Ola',
       buddy: { email: uniqueEmail('fault-buddy'), name: 'Kari', status: 'accepted', invitation: 1 },
+      // Every third goal has a second supporter who said yes (issue 20): their own markers, their own emails.
+      ...(i % 3 === 0 ? { supporters: [{ id: `s${i}`, email: uniqueEmail('fault-per'), name: 'Per', status: 'accepted' as const, invitation: 2 }] } : {}),
       weeks: 1,
       nextWeek: 1,
       firstCheckinDate: '2026-03-06',
@@ -107,7 +109,7 @@ export async function runPeriodThroughFaults(options: { goals: number; failureRa
   const final = await Promise.all(goals.map((goal) => clean.getGoal(goal.owner, goal.id)));
   const sent = await outbox();
   const to = (address: string) => sent.filter((email) => email.destination.to.includes(address));
-  const mail = goals.map((goal) => ({ owner: to(goal.owner), buddy: to(goal.buddy!.email) }));
+  const mail = goals.map((goal) => ({ owner: to(goal.owner), buddy: to(goal.buddy!.email), more: (goal.supporters ?? []).map((s) => to(s.email)) }));
   return { goals, final, mail, deadLetters: queue.deadLetters.length, ticksFailed, injected: plan.injected, seed: options.seed };
 }
 
@@ -116,7 +118,7 @@ export function expectEveryEmailExactlyOnce(run: FaultRunResult) {
   const context = `seed ${run.seed}`;
   expect(run.deadLetters, context).toBe(0);
   run.goals.forEach((goal, i) => {
-    const { owner, buddy } = run.mail[i]!;
+    const { owner, buddy, more } = run.mail[i]!;
     const subjects = (emails: typeof owner) => emails.map((email) => email.subject).sort();
     expect(run.final[i]?.status, `${context}, goal ${goal.id}`).toBe('completed');
     expect(run.final[i]?.buddyReport, `${context}, goal ${goal.id}`).toBeUndefined();
@@ -128,5 +130,7 @@ export function expectEveryEmailExactlyOnce(run: FaultRunResult) {
     );
     expect(subjects(buddy), `${context}, buddy of ${goal.id}, final ${JSON.stringify(run.final[i])}`).toHaveLength(2);
     expect(subjects(buddy).filter((s) => s.startsWith('Uke 1 av 1:')), `${context}, buddy of ${goal.id}`).toHaveLength(1);
+    // An added supporter gets the same two, claimed under their own markers.
+    for (const theirs of more) expect(subjects(theirs), `${context}, supporter of ${goal.id}`).toEqual(subjects(buddy));
   });
 }

@@ -4,6 +4,8 @@
 // invited, one who left, a person who deleted everything. Returns the links each page is opened with.
 import { myGoalsUrl } from '../../functions/core/goals/my-goals.js';
 import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invitations.js';
+import { addSupporter } from '../../functions/core/buddy/supporters-owner.js';
+import { ADD_SUPPORTER } from '../../functions/http/routes/supporters.js';
 import { reactionKinds } from '../../functions/core/buddy/buddy-emails.js';
 import { pauseGoal } from '../../functions/core/goals/actions.js';
 import { deleteEverything } from '../../functions/core/goals/delete-everything.js';
@@ -69,6 +71,8 @@ export interface JourneyLinks {
   stepUpExport: string;
   stepUpErase: string;
   stepUpBuddy: string;
+  /** The same link, adding one more supporter (issue 20). */
+  stepUpSupporter: string;
   forget: string;
   never: string;
   /** A goal with no buddy, to name one (and get it wrong). */
@@ -117,6 +121,8 @@ export async function buildJourney(deps: JourneyDeps, forLocales: readonly Local
       const buddy = uniqueEmail('kari');
       const main = await aGoal(deps, locale, { buddyName: 'Kari Nordmann', buddyEmail: buddy });
       const invited = await aGoal(deps, locale, { buddyName: 'Per', buddyEmail: uniqueEmail('per') });
+      // The main goal has a second supporter too (issue 20): the goal page lists them, with a way to remove them.
+      await addSupporter(deps, main.owner, main.id, { email: uniqueEmail('lise'), name: 'Lise' });
       const left = await aGoal(deps, locale, { buddyName: 'Lars', buddyEmail: uniqueEmail('lars') });
       const erasedWithBuddy = await aGoal(deps, locale, { buddyName: 'Eva', buddyEmail: uniqueEmail('eva') });
       const completed = await aGoal(deps, locale, { goal: wordsIn(locale).short, weeks: '2' });
@@ -182,6 +188,7 @@ export async function buildJourney(deps: JourneyDeps, forLocales: readonly Local
         stepUpExport: stepUpUrl(config, main, 'export', now),
         stepUpErase: stepUpUrl(config, main, 'erase', now),
         stepUpBuddy: stepUpUrl(config, noBuddy!, 'buddy-change', now, [uniqueEmail('nora'), 'Nora']),
+        stepUpSupporter: stepUpUrl(config, main, 'buddy-change', now, [uniqueEmail('nils'), 'Nils'], ADD_SUPPORTER),
         forget: forgetUrl(config, buddy, locale, now),
         never: neverEmailUrl(config, main.owner, locale, now),
         noBuddyGoal: goalPageUrl(config, noBuddy!, now),

@@ -165,6 +165,7 @@ export const screens: Screen[] = [
   { name: 'step-up-erase', status: 200, visit: (page, l) => goto(page, l.stepUpErase) },
   submitted('step-up-erased', 'eraseDone'),
   { name: 'step-up-buddy', status: 200, visit: (page, l) => goto(page, l.stepUpBuddy) },
+  { name: 'step-up-supporter', status: 200, visit: (page, l) => goto(page, l.stepUpSupporter) },
   { name: 'step-up-forget', status: 200, visit: (page, l) => goto(page, l.forget) },
   submitted('step-up-forgotten', 'forgetDone'),
   { name: 'buddy-invitation', status: 200, visit: (page, l) => goto(page, l.invitation) },

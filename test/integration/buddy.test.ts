@@ -4,32 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { MAX_INVITATIONS_PER_OWNER_PER_DAY } from '../../functions/core/buddy/invitations.js';
 import { LimitReached } from '../../functions/core/errors.js';
 import { nameBuddy } from '../../functions/core/buddy/invitations.js';
-import type { Deps } from '../../functions/core/ports.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
-import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal, tickInvitations } from '../helpers/goals.js';
 import { goalPagePath } from '../../functions/core/links/links.js';
 import { linksIn, outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
-
-const MONDAY = '2026-03-02T09:00:00Z';
+import { buddySetup, MONDAY } from '../helpers/buddy-setup.js';
 const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
 
-async function setup(fields: Record<string, string> = {}) {
-  const clock = new FixedClock(new Date(MONDAY));
-  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
-  const buddy = uniqueEmail('kari');
-  const goal = await anActiveGoal(deps, { locale: 'en', name: 'Ola', weeks: '3', buddyName: 'Kari', buddyEmail: buddy, ...fields });
-  const app = createApp(deps);
-  const post = (path: string, body = '', headers: Record<string, string> = { origin: TEST_BASE_URL }) =>
-    app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
-  const path = (url: string) => new URL(url).pathname;
-  const subjectsTo = async (address: string) => (await outboxFor(address)).map((e) => e.subject);
-  const current = async () => (await deps.store.getGoal(goal.owner, goal.id))!;
-  return { clock, deps, buddy, goal, app, post, path, subjectsTo, current };
-}
+const setup = buddySetup;
 
 async function accepted(s: Awaited<ReturnType<typeof setup>>) {
   const [invitation] = await outboxFor(s.buddy);

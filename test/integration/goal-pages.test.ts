@@ -73,6 +73,8 @@ describe('the goal page', () => {
       ['pause', 'Pause check-ins', false],
       ['schedule', 'Check-in time', false],
       ['buddy', 'Your buddy', false],
+      // With a buddy named, up to two more supporters (issue 20).
+      ['supporters', 'More supporters', false],
       ['loop', 'Extra emails', false],
       ['data', 'Download your data', false],
       ['stop', 'Stop this goal', false],

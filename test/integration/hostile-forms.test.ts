@@ -97,6 +97,9 @@ beforeAll(async () => {
     schedule: { path: `${goalPage(b)}/schedule`, base: { weekday: '1', hour: '8', timeZone: 'Europe/Oslo' } },
     buddy: { path: `${goalPage(b)}/buddy`, base: { buddyName: 'Per', buddyEmail: address('newbuddy') } },
     'buddy-again': { path: `${goalPage(c)}/buddy/again`, base: {} },
+    supporters: { path: `${goalPage(a)}/supporters`, base: { supporterName: 'Per', supporterEmail: address('newsupporter') } },
+    'supporter-remove': { path: `${goalPage(a)}/supporters/nobody/remove`, base: {} },
+    'supporter-again': { path: `${goalPage(a)}/supporters/nobody/again`, base: {} },
     'share-notes': { path: `${goalPage(a)}/share-notes`, base: { shareNotes: 'on' } },
     loop: { path: `${goalPage(a)}/loop`, base: { reminders: 'on' } },
     delete: { path: `${goalPage(b)}/delete`, base: { confirm: 'yes' } },
@@ -127,6 +130,8 @@ beforeAll(async () => {
     SIGNUP_EMAIL_UPPER: signupBase.email!.toUpperCase(),
     SIGNUP_URLENCODED: new URLSearchParams(signupBase).toString(),
     OWNER_B: ownerB,
+    OWNER_A: ownerA,
+    BUDDY_A: buddyA,
   };
   app = createApp(deps);
   outboxAfterSetup = await Promise.all(people.map(async (p) => (await outboxFor(p)).length));

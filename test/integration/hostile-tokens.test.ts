@@ -137,6 +137,7 @@ beforeAll(async () => {
     'S-attacker': [ownerS, s.id, ATTACKER],
     'C-buddy': [ownerC, c.id, newC],
     'C-oldbuddy': [ownerC, c.id, oldC],
+    'C-buddy-forged-id': [ownerC, c.id, newC, 'sforged'],
     'D-buddy': [ownerD, d.id, buddyD],
     'A-owner-P-goal': [ownerA, p.id],
     'A-owner-C-goal': [ownerA, c.id],

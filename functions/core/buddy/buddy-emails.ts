@@ -35,7 +35,7 @@ function fromOwner(goal: Goal): { fromName?: string } {
 const commitment = (goal: Goal) => goal.commitment ?? t(goal.locale, 'goal.commitment', { perWeek: goal.targetPerWeek, weeks: goal.weeks });
 
 /** A buddy's mail can be left with one click (RFC 8058), like the owner's check-ins. */
-function buddyHeaders(config: CoreConfig, goal: Goal, buddy: string, now: Date): Record<string, string> {
+function buddyHeaders(config: CoreConfig, goal: Goal, buddy: Buddy, now: Date): Record<string, string> {
   return {
     'List-Unsubscribe': `<${buddyLeaveUrl(config, goal, buddy, now)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -48,7 +48,7 @@ function buddyHeaders(config: CoreConfig, goal: Goal, buddy: string, now: Date):
 
 export function invitationEmail(config: CoreConfig, owners: Goal, buddy: Buddy, kind: 'buddy-invite' | 'buddy-reminder', now: Date): OutgoingEmail {
   const goal = asShownToOthers(owners);
-  const url = invitationUrl(config, goal, buddy.email, now);
+  const url = invitationUrl(config, goal, buddy, now);
   const rendered = renderEmail(kind, goal.locale, {
     owner: ownerLabel(goal),
     ownerEmail: goal.owner,
@@ -87,7 +87,7 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
   const chart = chartSlots(progress, goal, week, 'email.buddyWeekly.chart');
   const reactions = reactionKinds.map((kind, index) => ({
     label: t(locale, `react.${kind}`),
-    url: reactionUrl(config, goal, buddy.email, week, index, now),
+    url: reactionUrl(config, goal, buddy, week, index, now),
   }));
   const rendered = renderEmail(
     'buddy-weekly',
@@ -100,7 +100,7 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
       // "Ola changed the goal from 2 to 3 a week, from week 6": told once, in the week before it applies.
       summary: [resultLine, streak, buddyNews(goal, week, owner), plan].filter(Boolean).join(' '),
       buddyPageUrl: buddyPageUrl(config, buddy.email, now),
-      leaveUrl: buddyLeaveUrl(config, goal, buddy.email, now),
+      leaveUrl: buddyLeaveUrl(config, goal, buddy, now),
       ...footerUrls(config, buddy.email, goal.locale, now),
     },
     {
@@ -112,7 +112,7 @@ export function buddyWeeklyEmail(config: CoreConfig, owners: Goal, buddy: Buddy,
       text: { note: note ? `${note}\n` : '', chart: chart.text, reactions: buttonsText(reactions) },
     },
   );
-  return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: buddyHeaders(config, goal, buddy.email, now) };
+  return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: buddyHeaders(config, goal, buddy, now) };
 }
 
 export function buddyFinalEmail(config: CoreConfig, owners: Goal, buddy: Buddy, answers: WeekAnswer[], now: Date): OutgoingEmail {
@@ -141,7 +141,7 @@ export function buddyFinalEmail(config: CoreConfig, owners: Goal, buddy: Buddy, 
       text: { chart: chart.text, verdict: verdict.slots.text },
     },
   );
-  return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: buddyHeaders(config, goal, buddy.email, now) };
+  return { to: buddy.email, ...fromOwner(goal), ...rendered, replyTo: replyAddress(config, goal), headers: buddyHeaders(config, goal, buddy, now) };
 }
 
 export type NoticeKind = 'accepted' | 'declined' | 'left' | 'reaction';

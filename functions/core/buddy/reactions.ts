@@ -1,5 +1,6 @@
 // A buddy's one-click reaction, relayed to the owner in one short email: at most one of each kind
-// per week and buddy (the sent marker is the guard), an optional short message with the "ask".
+// per week and buddy (the sent marker, the supporter's own, is the guard), an optional short message with
+// the "ask". The owner's email names the supporter as the owner typed them: with several, it says who.
 import { BuddyLinkClosed, LimitReached } from '../errors.js';
 import type { Deps } from '../ports.js';
 import { sendOnce } from '../emails/send-once.js';
@@ -7,6 +8,7 @@ import { buddyLabel, ownerNotice, type ReactionKind } from './buddy-emails.js';
 import { goalForBuddy, type BuddyRef } from './invitations.js';
 import { t } from '../i18n/messages.js';
 import { onBehalfOf } from '../emails/sender-name.js';
+import { supporterKey } from './supporters.js';
 
 export const MAX_REACTION_MESSAGE = 280;
 /** Per buddy address, over all the goals they follow: each kind is relayed once a week anyway. */
@@ -22,7 +24,7 @@ export async function react(deps: Deps, ref: BuddyRef, week: number, kind: React
   const reaction = t(goal.locale, `react.${kind}`);
   // A relayed cheer is the buddy's message: From "Kari via Kompis" when the buddy has a usable name.
   const fromName = onBehalfOf(buddy.name, goal.locale);
-  const outcome = await sendOnce(deps, goal.id, { week, kind: `react-${kind}` }, (at) => ({
+  const outcome = await sendOnce(deps, goal.id, supporterKey({ week, kind: `react-${kind}` }, buddy), (at) => ({
     ...ownerNotice(deps.config, goal, 'reaction', { buddy: buddyLabel(buddy), reaction, week }, at, message || undefined),
     ...(fromName ? { fromName } : {}),
   }));

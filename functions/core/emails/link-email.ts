@@ -48,9 +48,9 @@ export function emailGoalPage(deps: Deps, goal: Goal, kind: 'goal' | 'signedOut'
   return sendLink(deps, goal.owner, goal.locale, kind, goalPageUrl(deps.config, goal, deps.clock.now()), goal, {}, allowed);
 }
 
-/** A 30-minute link for one step-up action; `extra` goes into the link (e.g. the new buddy). */
-export function emailStepUp(deps: Deps, goal: Goal, action: StepUp, extra: string[] = [], vars: Vars = {}): Promise<void> {
-  return sendLink(deps, goal.owner, goal.locale, action, stepUpUrl(deps.config, goal, action, deps.clock.now(), extra), goal, vars);
+/** A 30-minute link for one step-up action; `extra` goes into the link (e.g. the new buddy), `value` too (1: added as another supporter). */
+export function emailStepUp(deps: Deps, goal: Goal, action: StepUp, extra: string[] = [], vars: Vars = {}, value?: number): Promise<void> {
+  return sendLink(deps, goal.owner, goal.locale, action, stepUpUrl(deps.config, goal, action, deps.clock.now(), extra, value), goal, vars);
 }
 
 /** A buddy's 30-minute link to erase themselves; a reply reaches one of the goals they follow. */

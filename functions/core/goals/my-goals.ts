@@ -2,6 +2,7 @@
 // goal it owns and follows as a buddy, each with a fresh link, and a link to /me/<token> (an hour) that
 // lists them with their state and next check-in. The page that asks answers the same for every address.
 import { ownerLabel } from '../buddy/buddy-emails.js';
+import { findSupporter } from '../buddy/supporters.js';
 import { escapeHtml } from '../../../templates/escape.js';
 import { light } from '../../../templates/palette.js';
 import { renderEmail } from '../emails/render.js';
@@ -34,7 +35,7 @@ export async function goalsOf(deps: Pick<Deps, 'store' | 'config' | 'clock'>, em
   const owned = (await deps.store.listGoals(email)).filter((g) => g.status !== 'pending');
   const links = (await deps.store.listBuddyLinks(email)).filter((l) => l.status === 'accepted');
   const followed = (await Promise.all(links.map((l) => deps.store.getGoal(l.owner, l.goalId)))).filter(
-    (g): g is Goal => g !== undefined && g.status !== 'pending' && g.buddy?.email === email && g.buddy.status === 'accepted',
+    (g): g is Goal => g !== undefined && g.status !== 'pending' && findSupporter(g, email)?.status === 'accepted',
   );
   const buddyUrl = followed.length > 0 ? buddyPageUrl(deps.config, email, now) : '';
   return [

@@ -1,6 +1,7 @@
 // Writing a goal down: store the person and a pending goal, then ask the owner to confirm by email.
 import { ulid } from 'ulid';
 import { invitationPreview, linkNamedBuddy } from '../buddy/invitations.js';
+import { newSupporterId, seenFor, supportersOf } from '../buddy/supporters.js';
 import { unlinked } from '../emails/unlinked.js';
 import { renderEmail } from '../emails/render.js';
 import { withinCeiling } from '../limits/ceilings.js';
@@ -22,7 +23,13 @@ export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<Outg
  * Someone else may have typed the address: everything written here expires with the pending goal unless it
  * is confirmed. For a suppressed address nothing is written at all (the goal comes back unsaved).
  */
-export async function signUp(deps: Deps, form: SignupForm, confirmation: ConfirmationEmail = confirmEmail): Promise<Goal> {
+export async function signUp(
+  deps: Deps,
+  form: SignupForm,
+  confirmation: ConfirmationEmail = confirmEmail,
+  /** More supporters than the form's one buddy (the email sign-up's, issue 20), asked for with the buddy. */
+  more: { email: string; name?: string }[] = [],
+): Promise<Goal> {
   const now = deps.clock.now();
   if (!(await withinCeiling(deps, 'confirmation', form.email))) throw new LimitReached('error.rate.busy');
   const expiresAt = Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS;
@@ -43,6 +50,7 @@ export async function signUp(deps: Deps, form: SignupForm, confirmation: Confirm
     ...(form.buddyEmail
       ? { buddy: { email: form.buddyEmail, ...(form.buddyName ? { name: form.buddyName } : {}), status: 'not-invited' as const, invitation: 0 } }
       : {}),
+    ...(form.buddyEmail && more.length > 0 ? { supporters: more.map((b) => ({ id: newSupporterId(), ...b, status: 'not-invited' as const, invitation: 0 })) } : {}),
     createdAt: now.toISOString(),
     expiresAt,
     ...(linkGeneration ? { linkGeneration } : {}),
@@ -54,7 +62,7 @@ export async function signUp(deps: Deps, form: SignupForm, confirmation: Confirm
   await deps.store.saveGoal(goal);
   const keep = async () => {
     await deps.store.ensurePerson(person, expiresAt);
-    await linkNamedBuddy(deps, goal);
+    for (const { id } of supportersOf(goal)) await linkNamedBuddy(deps, seenFor(goal, id));
   };
   try {
     // Replies come back to the goal (inbound), like every email's.

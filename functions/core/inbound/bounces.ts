@@ -9,12 +9,13 @@ import { suppressAddresses } from '../emails/feedback.js';
 import type { Deps } from '../ports.js';
 import type { BounceReport } from '../replies/delivery-report.js';
 import { isMailSystem } from '../replies/mail-kind.js';
+import { supportersOf } from '../buddy/supporters.js';
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
 export async function handleBounce(deps: Deps, goal: Goal, bounce: BounceReport | undefined, reporter: string | undefined): Promise<string> {
   if (!bounce?.hard) return 'dropped:bounce';
-  const parties = new Set([goal.owner, ...(goal.buddy ? [goal.buddy.email] : [])]);
+  const parties = new Set([goal.owner, ...supportersOf(goal).map((s) => s.email)]);
   const ours = bounce.recipients.filter((address) => parties.has(address));
   if (!ours.length) return 'dropped:bounce-unknown-recipient';
   // A mailbox at the same provider ("mallory@gmail.com" about "ola@gmail.com") is not its mail system.

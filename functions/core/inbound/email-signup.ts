@@ -13,6 +13,8 @@ import { confirmUrl, goalFormUrl, footerUrls } from '../links/links.js';
 import { scheduleText, signUp } from '../goals/sign-up.js';
 import { displayName, signupDefaults, signupFormSchema } from '../forms/signup-form.js';
 import { t } from '../i18n/messages.js';
+import { asSupporter } from '../forms/supporter-form.js';
+import { MAX_SUPPORTERS, supportersOf } from '../buddy/supporters.js';
 import type { Deps } from '../ports.js';
 import { goalLanguage } from '../analysis/language.js';
 import { bodyText } from '../replies/body-text.js';
@@ -61,14 +63,14 @@ function firstAddress(list: AddressObject | AddressObject[] | undefined): { addr
   return objects.flatMap((o) => o.value).flatMap((a) => (a.address ? [{ address: a.address.toLowerCase(), name: a.name }] : []));
 }
 
-function buddyFrom(mail: ParsedMail, body: string, sender: string, inboundDomain: string) {
+/** The buddy line's people, else the Cc's: up to three supporters (issue 20), the first named first. */
+function buddiesFrom(mail: ParsedMail, body: string, sender: string, inboundDomain: string): { email: string; name: string | undefined }[] {
   const line = BUDDY_LINE.exec(body);
-  if (line) {
-    const [parsed] = addressparser(line[1]!.trim());
-    if (parsed && 'address' in parsed && parsed.address) return { email: parsed.address.toLowerCase(), name: parsed.name || undefined };
-  }
-  const cc = firstAddress(mail.cc).find((a) => a.address !== sender && !a.address.endsWith(`@${inboundDomain}`));
-  return cc ? { email: cc.address, name: cc.name || undefined } : undefined;
+  const listed = line
+    ? addressparser(line[1]!.trim()).flatMap((p) => ('address' in p && p.address ? [{ address: p.address.toLowerCase(), name: p.name }] : []))
+    : firstAddress(mail.cc).filter((a) => a.address !== sender && !a.address.endsWith(`@${inboundDomain}`));
+  const unique = [...new Map(listed.map((a) => [a.address, a])).values()];
+  return unique.slice(0, MAX_SUPPORTERS).map((a) => ({ email: a.address, name: a.name || undefined }));
 }
 
 const says = (r: ReturnType<typeof readGoal>) => r.count !== null || r.cadence !== null || r.horizonWeeks !== null;
@@ -94,9 +96,10 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
   const { goalText, structure } = emailGoal(withoutBuddy, subject, deps.clock.now());
   const weeks = Math.min(52, Math.max(1, structure.horizonWeeks ?? signupDefaults.weeks));
   const perWeek = Math.min(100, Math.max(1, weeklyTarget(structure, weeks) ?? 1));
-  const named = buddyFrom(mail, written, sender.address, deps.config.inboundDomain);
   // Kompis's own addresses are no one's buddy: an invitation there would be dropped without a word.
-  const buddy = named && !isKompisAddress(named.email, deps.config) ? named : undefined;
+  const [buddy, ...more] = buddiesFrom(mail, written, sender.address, deps.config.inboundDomain).filter(
+    (b) => !isKompisAddress(b.email, deps.config) && b.email !== sender.address.toLowerCase(),
+  );
   const locale = goalLanguage(`${subject} ${goalText}`);
 
   const fields = {
@@ -119,6 +122,8 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
   if (!form.success && fields.buddyEmail) form = signupFormSchema.safeParse({ ...fields, buddyName: '', buddyEmail: '' });
   if (!form.success) return 'invalid';
 
+  // The supporters after the first, by the form's rules for the buddy's address and name; one refused is left out.
+  const supporters = form.data.buddyEmail ? more.flatMap((b) => asSupporter(b.email, displayName(b.name ?? ''))) : [];
   await signUp(deps, form.data, (d, goal: Goal, now) => {
     const editUrl = goalFormUrl(d.config, goal, { buddyName: goal.buddy?.name, buddyEmail: goal.buddy?.email });
     const understood = [
@@ -127,9 +132,8 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
     ]
       .filter(Boolean)
       .join(' ');
-    const buddyLine = goal.buddy
-      ? t(goal.locale, 'email.signup.buddy', { buddy: goal.buddy.name ? `${goal.buddy.name} <${goal.buddy.email}>` : goal.buddy.email })
-      : t(goal.locale, 'email.signup.noBuddy');
+    const named = supportersOf(goal).map((b) => (b.name ? `${b.name} <${b.email}>` : b.email));
+    const buddyLine = named.length > 0 ? t(goal.locale, 'email.signup.buddy', { buddy: named.join(', ') }) : t(goal.locale, 'email.signup.noBuddy');
     return {
       ...renderEmail('email-signup', goal.locale, {
         goalText: goal.text,
@@ -141,6 +145,6 @@ export async function signUpByEmail(deps: Deps, mail: ParsedMail, sender: { addr
       }),
       headers: { 'Auto-Submitted': 'auto-replied' },
     };
-  });
+  }, supporters);
   return 'signed-up';
 }

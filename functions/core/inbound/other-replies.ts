@@ -6,6 +6,7 @@
 // machine.
 import type { Goal } from '../goal.js';
 import { buddyPageUrl, invitationUrl } from '../links/links.js';
+import { findSupporter, supporterKey } from '../buddy/supporters.js';
 import { t } from '../i18n/messages.js';
 import type { Deps } from '../ports.js';
 import { sendOnce } from '../emails/send-once.js';
@@ -34,19 +35,20 @@ export async function handleGoalReply(deps: Deps, goal: Goal, sender: string, re
     );
     return sent === 'sent' ? 'helped' : 'helped-already';
   }
-  if (goal.buddy && sender === goal.buddy.email) {
-    const buddy = goal.buddy.email;
+  const supporter = findSupporter(goal, sender);
+  if (supporter) {
+    const buddy = supporter.email;
     const buddyLocale = (await deps.store.getBuddyLocale(buddy)) ?? locale;
     // Someone only invited ("Yes, happy to!") is not a buddy yet: a reply does not answer the invitation, its page does.
-    const invited = goal.buddy.status === 'invited';
-    const sent = await sendOnce(deps, goal.id, { week: 0, kind: 'notice-help-buddy' }, (at) =>
+    const invited = supporter.status === 'invited';
+    const sent = await sendOnce(deps, goal.id, supporterKey({ week: 0, kind: 'notice-help-buddy' }, supporter), (at) =>
       shortAnswer(deps.config, goal, buddy, buddyLocale, reply.received, {
         heading: t(buddyLocale, 'reply.help.subject'),
         body: invited
           ? t(buddyLocale, 'reply.help.invitee.body', { accept: t(buddyLocale, 'invite.accept'), decline: t(buddyLocale, 'invite.decline') })
           : t(buddyLocale, 'reply.help.buddy.body'),
         link: invited
-          ? { label: t(buddyLocale, 'reply.help.invitee.link'), url: invitationUrl(deps.config, goal, buddy, at) }
+          ? { label: t(buddyLocale, 'reply.help.invitee.link'), url: invitationUrl(deps.config, goal, supporter, at) }
           : { label: t(buddyLocale, 'reply.help.buddy.link'), url: buddyPageUrl(deps.config, buddy, at) },
       }, at),
     );

@@ -76,8 +76,8 @@ export function unsubscribeUrl(config: CoreConfig, goal: GoalIds, now: Date): st
 export type StepUp = 'export' | 'erase' | 'buddy-change';
 
 /** A link emailed at the moment the owner asks for it, good for 30 minutes; `extra` names e.g. the new buddy. */
-export function stepUpUrl(config: CoreConfig, goal: GoalIds, action: StepUp, now: Date, extra: string[] = []): string {
-  return config.baseUrl + pathTo(action, goalToken(config, goal, now, { purpose: action }, STEP_UP_TTL_SECONDS, extra));
+export function stepUpUrl(config: CoreConfig, goal: GoalIds, action: StepUp, now: Date, extra: string[] = [], value?: number): string {
+  return config.baseUrl + pathTo(action, goalToken(config, goal, now, { purpose: action, ...(value !== undefined ? { value } : {}) }, STEP_UP_TTL_SECONDS, extra));
 }
 
 /** A buddy's step-up link to erase what Kompis knows about them. */
@@ -125,20 +125,24 @@ export function unsubscribeMailto(config: CoreConfig, goal: GoalIds): string {
   return `mailto:${addressFor(config.keys, { purpose: 'unsubscribe', goalId: goal.id, week: 0 }, config.inboundDomain)}?subject=unsubscribe`;
 }
 
+/** A supporter as their links name them: the address, and an added supporter's id (issue 20). */
+export type SupporterRef = string | { email: string; id?: string | undefined };
+
 /** Buddy links name the buddy's address too: when the owner changes buddy, the old buddy's links stop working. */
-function buddyToken(config: CoreConfig, goal: GoalIds, buddy: string, now: Date, claims: Omit<TokenClaims, 'subject' | 'expiresAt'>) {
-  return signToken(config.keys, { ...claims, subject: [goal.owner, goal.id, buddy], expiresAt: seconds(now) + GOAL_LINK_TTL_SECONDS });
+function buddyToken(config: CoreConfig, goal: GoalIds, buddy: SupporterRef, now: Date, claims: Omit<TokenClaims, 'subject' | 'expiresAt'>) {
+  const subject = typeof buddy === 'string' ? [buddy] : [buddy.email, ...(buddy.id ? [buddy.id] : [])];
+  return signToken(config.keys, { ...claims, subject: [goal.owner, goal.id, ...subject], expiresAt: seconds(now) + GOAL_LINK_TTL_SECONDS });
 }
 
-export function invitationUrl(config: CoreConfig, goal: GoalIds, buddy: string, now: Date): string {
+export function invitationUrl(config: CoreConfig, goal: GoalIds, buddy: SupporterRef, now: Date): string {
   return config.baseUrl + pathTo('invite', buddyToken(config, goal, buddy, now, { purpose: 'invite' }));
 }
 
-export function reactionUrl(config: CoreConfig, goal: GoalIds, buddy: string, week: number, kind: number, now: Date): string {
+export function reactionUrl(config: CoreConfig, goal: GoalIds, buddy: SupporterRef, week: number, kind: number, now: Date): string {
   return config.baseUrl + pathTo('react', buddyToken(config, goal, buddy, now, { purpose: 'react', week, value: kind }));
 }
 
-export function buddyLeaveUrl(config: CoreConfig, goal: GoalIds, buddy: string, now: Date): string {
+export function buddyLeaveUrl(config: CoreConfig, goal: GoalIds, buddy: SupporterRef, now: Date): string {
   return config.baseUrl + pathTo('buddy-leave', buddyToken(config, goal, buddy, now, { purpose: 'buddy-leave' }));
 }
 

@@ -8,7 +8,7 @@ import { updateGoal } from '../update-goal.js';
 import { queueKinds, type Deps, type QueueKind, type QueueMessage } from '../ports.js';
 import { redactAddresses } from '../emails/message-key.js';
 import { sendOnce } from '../emails/send-once.js';
-import { sendInvitation, sendReminder } from '../buddy/invitations.js';
+import { sendInvitation, sendReminders } from '../buddy/invitations.js';
 import { buddyReportPending, reportAfterCheckin, sendBuddyFinal, sendBuddyReport } from '../buddy/reports.js';
 import { checkinEmail } from './checkin-email.js';
 import { reminderAfterCheckin, sendCheckinReminder } from './checkin-reminder.js';
@@ -92,7 +92,7 @@ const senders: Record<QueueKind, (deps: SendDeps, goal: Goal, week: number) => P
   final: (deps, goal) => sendFinalReport(deps, goal),
   resume: (deps, goal) => resume(deps, goal),
   'buddy-invite': (deps, goal) => sendInvitation(deps, goal.owner, goal.id, deps.pacer),
-  'buddy-reminder': async (deps, goal, week) => ((await sendReminder(deps, goal, week)) === 'sent' ? 'sent' : 'skipped'),
+  'buddy-reminder': (deps, goal) => sendReminders(deps, goal),
   'buddy-report': (deps, goal, week) => sendBuddyReport(deps, goal, week, deps.pacer),
 };
 

@@ -18,7 +18,7 @@ import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
 import { targetFor } from '../../core/progress/targets.js';
 
-export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp' | 'loop' | 'changed' | 'unchanged';
+export type GoalNotice = 'confirmed' | 'paused' | 'resumed' | 'rescheduled' | 'stopped' | 'invited' | 'notes' | 'stepUp' | 'loop' | 'changed' | 'unchanged' | 'removed';
 
 export interface GoalPageProps {
   goal: Goal;
@@ -50,6 +50,7 @@ function noticeText(goal: Goal, notice: GoalNotice): string {
     loop: 'goal.loop.saved',
     changed: 'change.saved',
     unchanged: 'change.unchanged',
+    removed: 'goal.supporters.removed',
   };
   const last = goal.changes?.at(-1);
   return t(locale, keys[notice], { when: next, week: last?.fromWeek ?? '', perWeek: goal.targetPerWeek, weeks: goal.weeks });

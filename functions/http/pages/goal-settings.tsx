@@ -1,8 +1,9 @@
 // The goal page's changes, each in a panel of its own: pause, the check-in time, the buddy, the data.
 // A panel that comes back with an error opens by itself, and its first invalid field is focused.
-import type { Goal } from '../../core/goal.js';
+import type { Buddy, Goal } from '../../core/goal.js';
 import { scheduleText } from '../../core/goals/sign-up.js';
-import { MAX_INVITATIONS_PER_GOAL } from '../../core/buddy/invitations.js';
+import { firstInvitationsLeft } from '../../core/buddy/supporters.js';
+import { SupportersPanel } from './supporters-panel.js';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import { Field, invalidFields, Panel } from './form-parts.js';
 import { HourOptions, WeekdayOptions } from './schedule-options.js';
@@ -12,11 +13,11 @@ import { TimeZoneSelect } from './time-zone-field.js';
 import { TypoFixButton, TypoHint, TypoSeen } from './address-typo.js';
 
 /** Every field on the goal page, in the order the page shows them. */
-export const GOAL_FIELDS = ['goal', 'perWeek', 'weeks', 'resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'confirm'] as const;
+export const GOAL_FIELDS = ['goal', 'perWeek', 'weeks', 'resumeOn', 'weekday', 'hour', 'timeZone', 'buddyName', 'buddyEmail', 'supporterName', 'supporterEmail', 'confirm'] as const;
 export type GoalField = (typeof GOAL_FIELDS)[number];
 export type GoalErrors = Partial<Record<GoalField, MessageKey>>;
 
-interface SectionProps {
+export interface SectionProps {
   goal: Goal;
   path: string;
   errors: GoalErrors;
@@ -38,10 +39,16 @@ export function buddyState(goal: Goal): string {
     if (past) return past.name ? t(locale, `goal.buddy.${past.status}`, { buddy: past.name }) : t(locale, `goal.buddy.${past.status}.unnamed`);
     return t(locale, 'goal.buddy.none');
   }
+  return supporterState(goal, buddy, 'goal.buddy.accepted');
+}
+
+/** Where one supporter stands, named as the owner typed them; `accepted` says it for the first or an added one. */
+export function supporterState(goal: Goal, buddy: Buddy, accepted: MessageKey): string {
+  const locale = goal.locale;
   const who = buddy.name ? `${buddy.name} <${buddy.email}>` : buddy.email;
   if (goal.status === 'pending') return t(locale, 'goal.buddy.notInvited', { buddy: who });
   if (buddy.status === 'invited') return t(locale, 'goal.buddy.invited', { buddy: who });
-  if (buddy.status === 'accepted') return t(locale, 'goal.buddy.accepted', { buddy: who });
+  if (buddy.status === 'accepted') return t(locale, accepted, { buddy: who });
   if (buddy.inviteAt) return t(locale, 'goal.buddy.inviting', { buddy: who });
   return t(locale, 'goal.buddy.waiting', { buddy: who });
 }
@@ -97,7 +104,7 @@ function SchedulePanel({ goal, path, errors, values }: SectionProps) {
 function BuddyPanel({ goal, path, errors, values }: SectionProps) {
   const locale = goal.locale;
   const buddy = goal.buddy;
-  const left = MAX_INVITATIONS_PER_GOAL - (goal.invitationsSent ?? 0);
+  const left = firstInvitationsLeft(goal);
   const field = fieldOf(locale, errors);
   return (
     <Panel id="buddy" title={t(locale, 'goal.buddy.legend')} value={buddyState(goal)} open={Boolean(errors.buddyEmail || errors.buddyName || values['typo-buddyEmail'])}>
@@ -167,6 +174,7 @@ export function GoalSettings({ goal, path, errors, values }: SectionProps) {
         {goal.status === 'active' && <PausePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <SchedulePanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <BuddyPanel goal={goal} path={path} errors={errors} values={values} />}
+        {running && goal.buddy && <SupportersPanel goal={goal} path={path} errors={errors} values={values} />}
         {running && <LoopPanel goal={goal} path={path} />}
         <DataPanel goal={goal} path={path} />
       </div>

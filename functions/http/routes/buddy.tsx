@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { reactionKinds } from '../../core/buddy/buddy-emails.js';
 import { acceptInvitation, asSeenByBuddy, goalForBuddy, releaseBuddy, type BuddyRef } from '../../core/buddy/invitations.js';
 import { MAX_REACTION_MESSAGE, react } from '../../core/buddy/reactions.js';
+import { findSupporter } from '../../core/buddy/supporters.js';
 import { asShownToOthers } from '../../core/emails/unlinked.js';
 import { InvalidToken } from '../../core/errors.js';
 import { buddyLeaveUrl } from '../../core/links/links.js';
@@ -22,9 +23,9 @@ const messageSchema = z.object({ message: plainText(MAX_REACTION_MESSAGE, 'error
 export function buddyRoutes(app: Hono<Env>, deps: Deps) {
   function claimsOf(c: Context, purpose: TokenPurpose) {
     const claims = verifyToken(deps.config.keys, c.req.param('token') ?? '', purpose, deps.clock.now());
-    const [owner, goalId, buddy] = claims.subject;
+    const [owner, goalId, buddy, id] = claims.subject;
     if (!owner || !goalId || !buddy) throw new InvalidToken('token names no buddy');
-    return { ref: { owner, goalId, buddy } satisfies BuddyRef, claims };
+    return { ref: { owner, goalId, buddy, id } satisfies BuddyRef, claims };
   }
   const linkPath = (c: Context) => `/${c.req.path.split('/')[1]}/${c.req.param('token')}`;
 
@@ -112,8 +113,9 @@ export function buddyRoutes(app: Hono<Env>, deps: Deps) {
     const now = deps.clock.now();
     const links = (await deps.store.listBuddyLinks(buddy)).filter((l) => l.status === 'accepted' || l.status === 'invited');
     const goals = (await Promise.all(links.map((l) => deps.store.getGoal(l.owner, l.goalId))))
-      .filter((g) => g?.buddy?.email === buddy && (g.status === 'active' || g.status === 'paused'))
-      .map((goal) => ({ goal: asShownToOthers(goal!), leaveAction: new URL(buddyLeaveUrl(deps.config, goal!, buddy, now)).pathname }));
+      .map((g) => g && { goal: g, supporter: findSupporter(g, buddy) })
+      .filter((found) => found?.supporter && (found.goal.status === 'active' || found.goal.status === 'paused'))
+      .map((found) => ({ goal: asShownToOthers(found!.goal), leaveAction: new URL(buddyLeaveUrl(deps.config, found!.goal, found!.supporter!, now)).pathname }));
     const chosen = await deps.store.getBuddyLocale(buddy);
     const locale = chosen ?? goals[0]?.goal.locale ?? localeFromAcceptLanguage(c.req.header('accept-language'));
     const path = `/buddy/${c.req.param('token')}`;

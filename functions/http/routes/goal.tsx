@@ -27,8 +27,9 @@ import { ErrorPage, MessagePage } from '../pages/message-page.js';
 import { GoalPage, type GoalNotice } from '../pages/goal-page.js';
 import { StopPage } from '../pages/goal-danger.js';
 import type { GoalErrors } from '../pages/goal-settings.js';
+import { supporterRoutes } from './supporters.js';
 
-const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp', 'loop', 'changed', 'unchanged'];
+const notices: readonly GoalNotice[] = ['confirmed', 'paused', 'resumed', 'rescheduled', 'stopped', 'invited', 'notes', 'stepUp', 'loop', 'changed', 'unchanged', 'removed'];
 
 export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const refOf = (c: Context) => readGoalToken(deps, c.req.param('token') ?? '', 'goal');
@@ -57,6 +58,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
   }
 
   const done = (c: Context, notice: GoalNotice) => c.redirect(`${pagePath(c)}?done=${notice}`, 303);
+  supporterRoutes(app, deps, { open, renderGoal, done });
 
   app.get('/g/:token', async (c) => {
     const { goal } = await open(c);

@@ -4,6 +4,8 @@
 import type { Context, Hono } from 'hono';
 import { buddyLabel } from '../../core/buddy/buddy-emails.js';
 import { nameBuddy, REMINDER_AFTER_HOURS } from '../../core/buddy/invitations.js';
+import { addSupporter } from '../../core/buddy/supporters-owner.js';
+import { ADD_SUPPORTER } from './supporters.js';
 import { GoalNotFound, InvalidToken } from '../../core/errors.js';
 import { assertLinkCurrent, goalRef, loadGoal } from '../../core/goals/access.js';
 import { deleteEverything } from '../../core/goals/delete-everything.js';
@@ -95,19 +97,21 @@ export function stepUpRoutes(app: Hono<Env>, deps: Deps) {
     const { goal, extra } = await goalOf(c, 'buddy-change');
     const [email, name] = extra;
     if (!email) throw new InvalidToken('buddy-change token names no buddy');
-    return { goal, buddy: { email, ...(name ? { name } : {}) } };
+    // Issue 20: the same link adds one more supporter when it says so.
+    const adds = claimsOf(c, 'buddy-change').value === ADD_SUPPORTER;
+    return { goal, adds, buddy: { email, ...(name ? { name } : {}) } };
   };
 
   app.get('/s/buddy/:token', async (c) => {
-    const { goal, buddy } = await newBuddyOf(c);
+    const { goal, buddy, adds } = await newBuddyOf(c);
     const subject = t(goal.locale, 'email.invite.subject', { ownerEmail: goal.owner });
     const vars = { buddy: buddyLabel(buddy), email: buddy.email, subject, days: REMINDER_AFTER_HOURS / 24 };
-    return page(c, goal.locale, 'stepUp.buddy', vars, { label: t(goal.locale, 'link.buddy-change.button') }, [t(goal.locale, 'stepUp.buddy.receives', vars)]);
+    return page(c, goal.locale, adds ? 'stepUp.supporter' : 'stepUp.buddy', vars, { label: t(goal.locale, adds ? 'stepUp.supporter.button' : 'link.buddy-change.button') }, [t(goal.locale, 'stepUp.buddy.receives', vars)]);
   });
 
   app.post('/s/buddy/:token', async (c) => {
-    const { goal, buddy } = await newBuddyOf(c);
-    await nameBuddy(deps, goal.owner, goal.id, buddy);
+    const { goal, buddy, adds } = await newBuddyOf(c);
+    await (adds ? addSupporter : nameBuddy)(deps, goal.owner, goal.id, buddy);
     return page(c, goal.locale, 'stepUp.buddyDone', { buddy: buddyLabel(buddy) });
   });
 
