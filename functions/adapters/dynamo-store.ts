@@ -26,6 +26,8 @@ import {
   type Item,
 } from './dynamo-keys.js';
 import { DynamoPersonData } from './dynamo-person.js';
+import { DynamoCircleData } from './dynamo-circles.js';
+import type { CircleStore } from '../core/circles/circle-store.js';
 import { tableKeys } from './table-definition.js';
 
 /**
@@ -36,13 +38,23 @@ export const STALE_CLAIM_MS = 10 * 60 * 1000;
 
 export class DynamoStore implements Store {
   private readonly people: DynamoPersonData;
+  private readonly circles: DynamoCircleData;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {
     this.people = new DynamoPersonData(db, tableName);
+    this.circles = new DynamoCircleData(db, tableName);
   }
+
+  // The circles' items (adapters/dynamo-circles.ts).
+  saveCircle: CircleStore['saveCircle'] = (circle) => this.circles.saveCircle(circle);
+  getCircle: CircleStore['getCircle'] = (circleId) => this.circles.getCircle(circleId);
+  putCircleMember: CircleStore['putCircleMember'] = (member, mustExist) => this.circles.putCircleMember(member, mustExist);
+  deleteCircleMember: CircleStore['deleteCircleMember'] = (circleId, goalId) => this.circles.deleteCircleMember(circleId, goalId);
+  dueCircles: CircleStore['dueCircles'] = (shard, nowIso) => this.circles.dueCircles(shard, nowIso);
+  markCircleOnce: CircleStore['markCircleOnce'] = (circleId, mark) => this.circles.markCircleOnce(circleId, mark);
 
   ensurePerson(person: Person, pendingUntil?: number): Promise<void> {
     return this.people.ensurePerson(person, pendingUntil);

@@ -18,6 +18,7 @@ import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from '../goals/schedule-changes.js';
 import { withMovedEnd } from '../goals/change-goal.js';
 import type { Pacer } from '../emails/send-rate.js';
+import { sendCircleDigest } from '../circles/digest.js';
 
 export const queueMessageSchema = z.object({
   kind: z.enum(queueKinds),
@@ -78,6 +79,8 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
     deps.log?.({ level: 'error', msg: 'unreadable queue message dropped', body: redactAddresses(body) });
     return 'invalid';
   }
+  // A circle's digest names the circle, not a goal.
+  if (parsed.kind === 'circle-digest') return sendCircleDigest(deps, parsed.goalId, parsed.week, deps.pacer);
   const goal = await deps.store.getGoal(parsed.owner, parsed.goalId);
   if (!goal) return 'skipped';
   return senders[parsed.kind](deps, goal, parsed.week);
@@ -94,6 +97,8 @@ const senders: Record<QueueKind, (deps: SendDeps, goal: Goal, week: number) => P
   'buddy-invite': (deps, goal) => sendInvitation(deps, goal.owner, goal.id, deps.pacer),
   'buddy-reminder': async (deps, goal, week) => ((await sendReminder(deps, goal, week)) === 'sent' ? 'sent' : 'skipped'),
   'buddy-report': (deps, goal, week) => sendBuddyReport(deps, goal, week, deps.pacer),
+  // Handled before any goal is read (handleMessage): the message names a circle.
+  'circle-digest': async () => 'skipped',
 };
 
 async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<SendOutcome> {

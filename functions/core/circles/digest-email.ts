@@ -1,0 +1,70 @@
+// The circle's weekly email, one per member in the member's own language: everyone's week in one table and one
+// chart, one-click cheers for each other member, the shared target. Names and goal sentences were typed by
+// members: they come with no live links. Addresses are never in it.
+import { escapeHtml } from '../../../templates/escape.js';
+import { light } from '../../../templates/palette.js';
+import { buttonsHtml, buttonsText, chartHtml, chartText, type ChartRow } from '../emails/fragments.js';
+import { renderEmail } from '../emails/render.js';
+import { unlinked } from '../emails/unlinked.js';
+import { t, type Locale } from '../i18n/messages.js';
+import { footerUrls, replyAddress } from '../links/links.js';
+import type { CoreConfig, OutgoingEmail } from '../ports.js';
+import { circleRows, sharedTotal, type CircleItems, type CircleMember, type CircleRow } from './circle.js';
+import { cheerKinds, cheerUrl, circlePageUrl } from './circle-links.js';
+
+const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+
+const numberText = (locale: Locale, row: CircleRow) =>
+  row.noCheckin ? t(locale, 'circle.row.noCheckin') : row.count === null ? t(locale, 'circle.row.noAnswer') : `${row.count} / ${row.target}${row.onTarget ? ' ✓' : ''}`;
+
+function tableHtml(locale: Locale, rows: CircleRow[]): string {
+  const cell = `padding:6px 8px 6px 0;font-family:${FONT};font-size:14px;line-height:20px;color:${light.text};vertical-align:top;border-bottom:1px solid ${light.muted}`;
+  const head = ['name', 'goal', 'number', 'streak'].map((k) => `<th align="left" style="${cell};font-weight:bold">${escapeHtml(t(locale, `circle.table.${k}` as 'circle.table.name'))}</th>`).join('');
+  const body = rows
+    .map((r) => `<tr><td style="${cell};font-weight:bold">${escapeHtml(r.name)}</td><td style="${cell}">${escapeHtml(r.goalSentence)}</td><td style="${cell};white-space:nowrap">${escapeHtml(numberText(locale, r))}</td><td style="${cell}">${r.streak}</td></tr>`)
+    .join('');
+  return `<table role="presentation" width="100%" border="0" cellpadding="0" cellspacing="0"><tr>${head}</tr>${body}</table>`;
+}
+
+function tableText(locale: Locale, rows: CircleRow[]): string {
+  return rows.map((r) => `- ${r.name}: ${numberText(locale, r)} · ${t(locale, 'circle.table.streak')} ${r.streak}\n  "${r.goalSentence}"`).join('\n');
+}
+
+/** What members see of each other: names and goal sentences made plain. */
+export function shownRows(items: CircleItems, until: string): CircleRow[] {
+  return circleRows(items.members, items.circle.weekStart, until).map((r) => ({ ...r, name: unlinked(r.name), goalSentence: unlinked(r.goalSentence) }));
+}
+
+export function sharedLine(locale: Locale, items: CircleItems): string {
+  const target = items.circle.sharedTarget;
+  return target ? t(locale, 'circle.shared.line', { text: unlinked(target.text), sum: sharedTotal(items.members), total: target.total }) : '';
+}
+
+export function digestEmail(config: CoreConfig, items: CircleItems, to: CircleMember, now: Date): OutgoingEmail {
+  const { circle } = items;
+  const locale = to.locale;
+  const rows = shownRows(items, now.toISOString());
+  const chartRows: ChartRow[] = rows.map((r) => ({ label: r.name, count: r.count, onTarget: r.onTarget, emptyLabel: numberText(locale, r) }));
+  const words = { heading: t(locale, 'circle.chart.heading'), legend: t(locale, 'circle.chart.legend') };
+  const max = Math.max(...rows.map((r) => r.target), 1);
+  const cheers = rows
+    .filter((r) => r.goalId !== to.goalId && !r.noCheckin)
+    .flatMap((r) => cheerKinds.map((kind) => ({ label: t(locale, `circle.cheer.${kind}`, { name: r.name }), url: cheerUrl(config, circle.id, to.goalId, r.goalId, circle.week, kind, now) })));
+  const rendered = renderEmail(
+    'circle-digest',
+    locale,
+    {
+      circle: unlinked(circle.name),
+      week: circle.week,
+      shared: sharedLine(locale, items),
+      circleUrl: circlePageUrl(config, circle.id, { owner: to.owner, id: to.goalId }, now),
+      ...footerUrls(config, to.owner, locale, now),
+    },
+    {
+      html: { table: tableHtml(locale, rows), chart: chartHtml(chartRows, max, words), cheers: cheers.length ? buttonsHtml(cheers) : '' },
+      text: { table: tableText(locale, rows), chart: chartText(chartRows, words), cheers: buttonsText(cheers) },
+    },
+  );
+  // A reply reaches the member's own goal (the inbound path handles it as any reply about the goal).
+  return { to: to.owner, ...rendered, replyTo: replyAddress(config, { id: to.goalId }), headers: { 'Auto-Submitted': 'auto-generated' } };
+}
