@@ -2,9 +2,8 @@
 // goal, so its page and its digest are one Query; the circle item carries the due index's keys (on shards
 // of their own, CIRCLE-DUE#<n>) so the tick finds due digests with the same index as due goals, no Scan.
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Circle, CircleItems, CircleMember } from '../core/circles/circle.js';
-import type { CircleStore } from '../core/circles/circle-store.js';
-import { dueShard } from '../core/goals/due-index.js';
+import type { Circle, CircleExport, CircleItems, CircleMember, CircleStore } from '../core/circle-store.js';
+import { DUE_SHARDS, dueShard } from '../core/goals/due-index.js';
 import { isConditionFailure, partition, stripKeys, type Item, type Key } from './dynamo-keys.js';
 import { tableKeys } from './table-definition.js';
 
@@ -70,7 +69,11 @@ export class DynamoCircleData implements CircleStore {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: memberKey(circleId, goalId) }));
   }
 
-  async *dueCircles(shard: number, nowIso: string): AsyncIterable<Circle> {
+  async *dueCircles(nowIso: string): AsyncIterable<Circle> {
+    for (let shard = 0; shard < DUE_SHARDS; shard++) yield* this.dueOnShard(shard, nowIso);
+  }
+
+  private async *dueOnShard(shard: number, nowIso: string): AsyncIterable<Circle> {
     const { name, partitionKey, sortKey } = tableKeys.dueIndex;
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
@@ -103,5 +106,23 @@ export class DynamoCircleData implements CircleStore {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  /** The circles of these goals, for the person's export. */
+  async exportFor(goals: { id: string; circle?: string }[]): Promise<CircleExport[]> {
+    const out: CircleExport[] = [];
+    for (const goal of goals) {
+      const items = goal.circle ? await this.getCircle(goal.circle) : undefined;
+      const member = items?.members.find((m) => m.goalId === goal.id);
+      if (!items || !member) continue;
+      const { id, name, status, createdAt, sharedTarget, week } = items.circle;
+      out.push({
+        circle: { id, name, status, createdAt, week, ...(sharedTarget ? { sharedTarget } : {}) },
+        organiser: items.circle.organiserGoalId === goal.id,
+        member,
+        otherMembers: items.members.filter((m) => m.goalId !== goal.id).map((m) => m.name),
+      });
+    }
+    return out;
   }
 }

@@ -27,7 +27,7 @@ import {
 } from './dynamo-keys.js';
 import { DynamoPersonData } from './dynamo-person.js';
 import { DynamoCircleData } from './dynamo-circles.js';
-import type { CircleStore } from '../core/circles/circle-store.js';
+import type { CircleStore } from '../core/circle-store.js';
 import { tableKeys } from './table-definition.js';
 
 /**
@@ -53,7 +53,7 @@ export class DynamoStore implements Store {
   getCircle: CircleStore['getCircle'] = (circleId) => this.circles.getCircle(circleId);
   putCircleMember: CircleStore['putCircleMember'] = (member, mustExist) => this.circles.putCircleMember(member, mustExist);
   deleteCircleMember: CircleStore['deleteCircleMember'] = (circleId, goalId) => this.circles.deleteCircleMember(circleId, goalId);
-  dueCircles: CircleStore['dueCircles'] = (shard, nowIso) => this.circles.dueCircles(shard, nowIso);
+  dueCircles: CircleStore['dueCircles'] = (nowIso) => this.circles.dueCircles(nowIso);
   markCircleOnce: CircleStore['markCircleOnce'] = (circleId, mark) => this.circles.markCircleOnce(circleId, mark);
 
   ensurePerson(person: Person, pendingUntil?: number): Promise<void> {
@@ -76,8 +76,9 @@ export class DynamoStore implements Store {
     return this.people.listGoals(owner);
   }
 
-  exportPerson(email: string): Promise<PersonExport> {
-    return this.people.exportPerson(email);
+  async exportPerson(email: string): Promise<PersonExport> {
+    const data = await this.people.exportPerson(email);
+    return { ...data, circles: await this.circles.exportFor(data.goals) };
   }
 
   deletePerson(email: string): Promise<number> {

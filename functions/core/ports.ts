@@ -3,7 +3,7 @@ import type { Goal, Person } from './goal.js';
 import type { WeekAnswer } from './answers.js';
 import type { RateScope } from './rate-scopes.js';
 import type { Locale } from './i18n/messages.js';
-import type { CircleStore } from './circles/circle-store.js';
+import type { CircleStore } from './circle-store.js';
 
 export interface Clock {
   now(): Date;
@@ -151,6 +151,8 @@ export interface PersonExport {
   refusedOwners: { owner: string; at: string }[];
   /** Rate counters keyed by this address, while their window lasts. */
   rateCounters: { scope: string; window: string; count: number }[];
+  /** The circles this person's goals are in: the circle, their own member item, the others by name only. */
+  circles?: import('./circle-store.js').CircleExport[];
 }
 
 /** Every kind of queue message: the tick's due conditions (core/due.ts) and the sender's table (weekly/send.ts) each need one entry per kind. */

@@ -2,10 +2,12 @@
 // may put each in a different circle; a goal is in at most one), shown by the name each gave on joining,
 // never by address. The rules here are plain functions over the circle and its member items.
 import type { Goal } from '../goal.js';
-import type { Locale } from '../i18n/messages.js';
 import type { WeekAnswer } from '../answers.js';
 import { summarize } from '../progress/progress.js';
-import { checkinAt, type Weekday } from '../schedule/checkins.js';
+import { checkinAt } from '../schedule/checkins.js';
+import type { Circle, CircleMember, MemberWeek } from '../circle-store.js';
+
+export type { Circle, CircleItems, CircleMember, MemberWeek, SharedTarget } from '../circle-store.js';
 
 export const MIN_MEMBERS = 2;
 export const MAX_MEMBERS = 8;
@@ -14,64 +16,6 @@ export const DIGEST_AFTER_HOURS = 48;
 export const MAX_CIRCLE_NAME = 60;
 export const MAX_MEMBER_NAME = 40;
 const HOUR_MS = 3600 * 1000;
-
-export interface SharedTarget {
-  /** The organiser's words: "the team books 20 meetings this quarter". */
-  text: string;
-  total: number;
-}
-
-export interface Circle {
-  id: string;
-  name: string;
-  /** The organiser's goal (its owner may remove members and close the circle). */
-  organiserGoalId: string;
-  organiser: string;
-  status: 'open' | 'closed';
-  createdAt: string;
-  closedAt?: string;
-  sharedTarget?: SharedTarget;
-  /** The circle week the next digest is about (1-based). */
-  week: number;
-  /** Member check-ins at or after this instant belong to `week` (the circle's start, then each digest's). */
-  weekStart: string;
-  /** When the next digest falls due (the circle's due-index key); none while no member has a check-in ahead. */
-  dueAt?: string;
-  version: number;
-}
-
-/** One goal's week as the circle sees it: its number against its own target. */
-export interface MemberWeek {
-  week: number;
-  /** When that week's check-in was (or is) sent. */
-  checkinAt: string;
-  count: number | null;
-  target: number;
-  onTarget: boolean | null;
-}
-
-/** What the circle's page and digest show of one member goal, kept up to date as its weeks are answered. */
-export interface CircleMember {
-  circleId: string;
-  goalId: string;
-  /** The goal's owner: where the digest goes. Never shown to other members. */
-  owner: string;
-  name: string;
-  locale: Locale;
-  goalSentence: string;
-  targetPerWeek: number;
-  goalStatus: Goal['status'];
-  schedule: { firstCheckinDate?: string; weekday: Weekday; hour: number; timeZone: string; weeks: number };
-  weeks: MemberWeek[];
-  streak: number;
-  joinedAt: string;
-}
-
-/** Everything of one circle: one Query of its partition. */
-export interface CircleItems {
-  circle: Circle;
-  members: CircleMember[];
-}
 
 /** The member item of a goal, as its weeks stand now. */
 export function memberOf(circleId: string, goal: Goal, answers: readonly WeekAnswer[], name: string, joinedAt: string): CircleMember {

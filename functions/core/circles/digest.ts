@@ -3,7 +3,6 @@
 // circle, naming the circle and its week; the sender builds every member's email from one Query of the
 // circle's partition, claims each one on the member goal's sent markers (one email per member per circle
 // week), then moves the circle to its next week.
-import { DUE_SHARDS } from '../goals/due-index.js';
 import { sendOnce } from '../emails/send-once.js';
 import type { Deps, QueueMessage, Store } from '../ports.js';
 import type { Pacer } from '../emails/send-rate.js';
@@ -17,16 +16,11 @@ export const digestKey = (circle: Pick<Circle, 'id' | 'week'>) => ({ week: circl
 /** A due circle's message: the queue's `owner` is the organiser, its `goalId` the circle's id. */
 export const digestMessage = (circle: Circle): QueueMessage => ({ kind: 'circle-digest', owner: circle.organiser, goalId: circle.id, week: circle.week });
 
-/** Every circle whose digest is due at `nowIso`, over all shards. */
+/** Every circle whose digest is due at `nowIso`. */
 export async function dueDigests(store: Store, nowIso: string): Promise<QueueMessage[]> {
-  const shards = await Promise.all(
-    Array.from({ length: DUE_SHARDS }, async (_, shard) => {
-      const messages: QueueMessage[] = [];
-      for await (const circle of store.dueCircles(shard, nowIso)) if (circle.status === 'open' && circle.dueAt && circle.dueAt <= nowIso) messages.push(digestMessage(circle));
-      return messages;
-    }),
-  );
-  return shards.flat();
+  const messages: QueueMessage[] = [];
+  for await (const circle of store.dueCircles(nowIso)) if (circle.status === 'open' && circle.dueAt && circle.dueAt <= nowIso) messages.push(digestMessage(circle));
+  return messages;
 }
 
 export type DigestOutcome = 'sent' | 'duplicate' | 'in-flight' | 'skipped';
