@@ -11,7 +11,7 @@ import { withinCeiling } from '../limits/ceilings.js';
 import type { Locale } from '../i18n/messages.js';
 import { CircleClosed, CircleFull, CircleTaken } from './circle-errors.js';
 import { digestDueAt, MAX_MEMBERS, memberOf, type Circle, type CircleItems, type CircleMember, type SharedTarget } from './circle.js';
-import { circleInvitationUrl, circleJoinUrl } from './circle-links.js';
+import { circleChangeUrl, circleInvitationUrl, circleJoinUrl, type CircleChange } from './circle-links.js';
 
 /** Email invitations one member may send a day, and one address may receive (as for buddies). */
 export const MAX_CIRCLE_INVITES_PER_DAY = 10;
@@ -114,6 +114,16 @@ export async function askToJoin(deps: Deps, circleId: string, email: string, nam
   const now = deps.clock.now();
   const url = circleJoinUrl(deps.config, circle.id, email, name, now);
   await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, email, locale, 'circleJoin', url, { circle: circle.name }, now)));
+}
+
+/** The organiser's 30-minute link to remove `member` or close the circle, to the organiser's own address. */
+export async function emailCircleChange(deps: Deps, items: CircleItems, organiser: CircleMember, change: CircleChange, member?: CircleMember): Promise<void> {
+  const now = deps.clock.now();
+  const url = circleChangeUrl(deps.config, items.circle.id, { owner: organiser.owner, id: organiser.goalId }, change, now, member?.goalId);
+  const kind = change === 'remove' ? 'circleRemove' : 'circleClose';
+  const vars = { circle: items.circle.name, name: member?.name ?? '' };
+  await allowLinkEmail(deps, organiser.owner);
+  await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, organiser.owner, organiser.locale, kind, url, vars, now, { id: organiser.goalId })));
 }
 
 /** The goals of `email` that could join: running, in no circle. */

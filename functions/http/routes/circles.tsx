@@ -8,13 +8,11 @@ import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { prefilledFormUrl } from '../../core/links/links.js';
-import { linkEmail } from '../../core/emails/link-email.js';
-import { afterSaved } from '../../core/errors.js';
-import { MAX_MEMBERS, type CircleItems } from '../../core/circles/circle.js';
+import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
 import { CircleClosed, NotInCircle } from '../../core/circles/circle-errors.js';
 import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
-import { circleChangeUrl, circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
-import { askToJoin, closeCircle, dropMember, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle } from '../../core/circles/membership.js';
+import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
+import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle } from '../../core/circles/membership.js';
 import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
 import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
 import { formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
@@ -93,19 +91,13 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
   const askStepUp = async (c: Context, change: CircleChange) => {
     const { items, me, organiser } = await memberOf(c);
     if (!organiser) throw new NotInCircle();
-    let memberName = '';
-    let memberId: string | undefined;
+    let member: CircleMember | undefined;
     if (change === 'remove') {
       const parsed = removeSchema.safeParse(stringValues(await formFields(c)));
-      const member = parsed.success ? items.members.find((m) => m.goalId === parsed.data.member && m.goalId !== me.goalId) : undefined;
+      member = parsed.success ? items.members.find((m) => m.goalId === parsed.data.member && m.goalId !== me.goalId) : undefined;
       if (!member) throw new NotInCircle();
-      memberName = member.name;
-      memberId = member.goalId;
     }
-    const now = deps.clock.now();
-    const url = circleChangeUrl(deps.config, items.circle.id, { owner: me.owner, id: me.goalId }, change, now, memberId);
-    const kind = change === 'remove' ? 'circleRemove' : 'circleClose';
-    await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, me.owner, me.locale, kind, url, { circle: items.circle.name, name: memberName }, now, { id: me.goalId })));
+    await emailCircleChange(deps, items, me, change, member);
     return c.redirect(`${linkPath(c)}?done=stepUp`, 303);
   };
   app.post('/ci/:token/remove', (c) => askStepUp(c, 'remove'));
