@@ -173,6 +173,35 @@ export const screens: Screen[] = [
   { name: 'buddy-reaction-ask', status: 200, visit: (page, l) => goto(page, l.reactionAsk) },
   { name: 'buddy-leave', status: 200, visit: (page, l) => goto(page, l.leave) },
   { name: 'buddy-page', status: 200, visit: (page, l) => goto(page, l.buddyPage) },
+  // Circles (issue 20)
+  { name: 'circle-start', status: 200, visit: (page, l) => goto(page, l.circle.start) },
+  {
+    name: 'circle-start-errors',
+    status: 400,
+    visit: async (page, l) => {
+      await goto(page, l.circle.start);
+      await page.fill('#sharedText', 'møter');
+      await submit(page, 'main form');
+    },
+  },
+  { name: 'circle-organiser', status: 200, visit: (page, l) => goto(page, l.circle.organiser) },
+  { name: 'circle-member', status: 200, visit: (page, l) => goto(page, l.circle.member) },
+  { name: 'circle-invitation', status: 200, visit: (page, l) => goto(page, l.circle.invitation) },
+  {
+    name: 'circle-invitation-errors',
+    status: 400,
+    visit: async (page, l) => {
+      await goto(page, l.circle.invitation);
+      // No name and no "yes": the server's own answer (an address the browser checks itself never leaves it).
+      await page.fill('#email', 'nils@example.com');
+      await submit(page, 'main form');
+    },
+  },
+  { name: 'circle-join', status: 200, visit: (page, l) => goto(page, l.circle.join) },
+  { name: 'circle-join-no-goal', status: 200, visit: (page, l) => goto(page, l.circle.joinNone) },
+  { name: 'circle-step-up-remove', status: 200, visit: (page, l) => goto(page, l.circle.remove) },
+  { name: 'circle-step-up-close', status: 200, visit: (page, l) => goto(page, l.circle.close) },
+  { name: 'circle-cheer', status: 200, visit: (page, l) => goto(page, l.circle.cheer) },
   { name: 'error-404', status: 404, visit: (page, l) => goto(page, `${new URL(l.goal).origin}/no-such-page?lang=${l.locale}`) },
   { name: 'error-410-expired', status: 410, visit: (page, l) => goto(page, l.expired) },
   { name: 'error-410-signed-out', status: 410, visit: (page, l) => goto(page, l.signedOut) },

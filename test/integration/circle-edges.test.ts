@@ -61,7 +61,7 @@ describe('bad input on the circle forms', () => {
     const s = await setup(2);
     const joinPage = (await (await s.get(s.page(s.goals[0]!))).text()).match(/value="http:\/\/127\.0\.0\.1:3999(\/cj\/[^"]+)"/)![1]!;
     const someone = uniqueEmail('someone');
-    for (const fields of [{ email: 'not-an-address', name: 'Kari', yes: '1' }, { email: someone, name: '', yes: '1' }, { email: someone, name: 'Kari', yes: 'yes' }, { email: someone, name: 'Kari <b>' }]) {
+    for (const fields of [{ email: 'not-an-address', name: 'Kari', yes: '1' }, { email: someone, name: '', yes: '1' }, { email: someone, name: 'Kari', yes: 'yes' }, { email: someone, name: 'Kari <b>' }] as Record<string, string>[]) {
       const response = await s.post(joinPage, fields);
       expect(response.status, JSON.stringify(fields)).toBe(400);
       expect(await response.text()).toContain('class="error"');
