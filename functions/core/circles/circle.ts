@@ -16,6 +16,7 @@ export const DIGEST_AFTER_HOURS = 48;
 export const MAX_CIRCLE_NAME = 60;
 export const MAX_MEMBER_NAME = 40;
 const HOUR_MS = 3600 * 1000;
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
 /** The member item of a goal, as its weeks stand now. */
 export function memberOf(circleId: string, goal: Goal, answers: readonly WeekAnswer[], name: string, joinedAt: string): CircleMember {
@@ -76,15 +77,17 @@ export function fallbackDueAt(members: readonly CircleMember[], weekStart: strin
 }
 
 /** Every active member answered the check-in of the circle's week: the digest need not wait. */
-export function allAnswered(members: readonly CircleMember[], weekStart: string, now: string): boolean {
+export function allAnswered(members: readonly CircleMember[], weekStart: string): boolean {
   const active = activeMembers(members);
-  return active.length >= MIN_MEMBERS && active.every((m) => weekIn(m, weekStart, now)?.count != null);
+  // A member item holds only weeks whose check-in went out, so no upper bound is needed (nor wanted: with
+  // `kompis tick --at` the check-ins are sent at a named time ahead of the clock the answers come in on).
+  return active.length >= MIN_MEMBERS && active.every((m) => weekIn(m, weekStart, END_OF_TIME)?.count != null);
 }
 
 /** When the digest of the circle's week is due, as its members stand at `now`. */
 export function digestDueAt(circle: Pick<Circle, 'status' | 'weekStart'>, members: readonly CircleMember[], now: string): string | undefined {
   if (circle.status !== 'open') return undefined;
-  if (allAnswered(members, circle.weekStart, now)) return now;
+  if (allAnswered(members, circle.weekStart)) return now;
   return fallbackDueAt(members, circle.weekStart, now);
 }
 
