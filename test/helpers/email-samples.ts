@@ -136,7 +136,7 @@ export function emailSamples(locale: Locale): EmailSample[] {
     ['forget', 'forget', forgetUrl(exampleConfig, buddy.email, locale, now), {}],
     ['circle invitation', 'circleInvite', circleInvitationUrl(exampleConfig, circle.circle, now), { inviter: 'Ola Nordmann', circle: circle.circle.name }],
     ['circle join link', 'circleJoin', circleJoinUrl(exampleConfig, circle.circle.id, goal.owner, 'Ola', now), { circle: circle.circle.name }],
-    ['circle remove', 'circleRemove', circleChangeUrl(exampleConfig, circle.circle.id, goal, 'remove', now, circle.members[1]!.goalId), { circle: circle.circle.name, name: 'Kari Nordmann-Johansen' }],
+    ['circle remove', 'circleRemove', circleChangeUrl(exampleConfig, circle.circle.id, goal, 'remove', now, circle.members[1]!.goalId), { circle: circle.circle.name, name: 'Kari Nordmann' }],
     ['circle close', 'circleClose', circleChangeUrl(exampleConfig, circle.circle.id, goal, 'close', now), { circle: circle.circle.name, name: '' }],
   ];
   for (const [variant, kind, url, vars] of links) samples.push(['link', variant, linkEmail(exampleConfig, goal.owner, locale, kind, url, vars, now, goal)]);

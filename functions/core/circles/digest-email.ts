@@ -14,14 +14,21 @@ import { cheerKinds, cheerUrl, circlePageUrl } from './circle-links.js';
 
 const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
+const SHORT_NAME = 14;
+const shortName = (name: string) => (name.length > SHORT_NAME ? `${name.slice(0, SHORT_NAME - 1)}…` : name);
+
 const numberText = (locale: Locale, row: CircleRow) =>
   row.noCheckin ? t(locale, 'circle.row.noCheckin') : row.count === null ? t(locale, 'circle.row.noAnswer') : `${row.count} / ${row.target}${row.onTarget ? ' ✓' : ''}`;
 
+// Each cell's text is a paragraph of its own, so a reader that flattens the table keeps the cells apart.
+const para = (text: string) => `<p style="margin:0">${escapeHtml(text)}</p>`;
+
 function tableHtml(locale: Locale, rows: CircleRow[]): string {
   const cell = `padding:6px 8px 6px 0;font-family:${FONT};font-size:14px;line-height:20px;color:${light.text};vertical-align:top;border-bottom:1px solid ${light.muted}`;
-  const head = ['name', 'goal', 'number', 'streak'].map((k) => `<th align="left" style="${cell};font-weight:bold">${escapeHtml(t(locale, `circle.table.${k}` as 'circle.table.name'))}</th>`).join('');
+  // Header cells are <td>s: the dark scheme recolours a card's td (templates/dark-mode.ts), not its th.
+  const head = ['name', 'goal', 'number', 'streak'].map((k) => `<td style="${cell};font-weight:bold">${para(t(locale, `circle.table.${k}` as 'circle.table.name'))}</td>`).join('');
   const body = rows
-    .map((r) => `<tr><td style="${cell};font-weight:bold">${escapeHtml(r.name)}</td><td style="${cell}">${escapeHtml(r.goalSentence)}</td><td style="${cell};white-space:nowrap">${escapeHtml(numberText(locale, r))}</td><td style="${cell}">${r.streak}</td></tr>`)
+    .map((r) => `<tr>${[[r.name, 'font-weight:bold'], [r.goalSentence, ''], [numberText(locale, r), 'white-space:nowrap'], [String(r.streak), '']].map(([text, style]) => `<td style="${cell};${style}">${para(text!)}</td>`).join('')}</tr>`)
     .join('');
   return `<table role="presentation" width="100%" border="0" cellpadding="0" cellspacing="0"><tr>${head}</tr>${body}</table>`;
 }
@@ -44,7 +51,8 @@ export function digestEmail(config: CoreConfig, items: CircleItems, to: CircleMe
   const { circle } = items;
   const locale = to.locale;
   const rows = shownRows(items, now.toISOString());
-  const chartRows: ChartRow[] = rows.map((r) => ({ label: r.name, count: r.count, onTarget: r.onTarget, emptyLabel: numberText(locale, r) }));
+  // The chart's labels stay on one line: a long name is shortened there (the table has it whole).
+  const chartRows: ChartRow[] = rows.map((r) => ({ label: shortName(r.name), count: r.count, onTarget: r.onTarget, emptyLabel: '' }));
   const words = { heading: t(locale, 'circle.chart.heading'), legend: t(locale, 'circle.chart.legend') };
   const max = Math.max(...rows.map((r) => r.target), 1);
   const cheers = rows
