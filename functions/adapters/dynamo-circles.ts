@@ -1,10 +1,10 @@
 // The circles' part of the DynamoDB store. A circle's partition holds the circle item and one item per member
 // goal, so its page and its digest are one Query; the circle item carries the due index's keys (on shards
 // of their own, CIRCLE-DUE#<n>) so the tick finds due digests with the same index as due goals, no Scan.
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Circle, CircleExport, CircleItems, CircleMember, CircleStore } from '../core/circle-store.js';
 import { DUE_SHARDS, dueShard } from '../core/goals/due-index.js';
-import { isConditionFailure, partition, stripKeys, type Item, type Key } from './dynamo-keys.js';
+import { dueItems, isConditionFailure, partition, stripKeys, type Item, type Key } from './dynamo-keys.js';
 import { tableKeys } from './table-definition.js';
 
 export const circlePartition = (circleId: string) => `CIRCLE#${circleId}`;
@@ -74,22 +74,7 @@ export class DynamoCircleData implements CircleStore {
   }
 
   private async *dueOnShard(shard: number, nowIso: string): AsyncIterable<Circle> {
-    const { name, partitionKey, sortKey } = tableKeys.dueIndex;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: name,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :now',
-          ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-          ExpressionAttributeValues: { ':pk': circleDuePartition(shard), ':now': nowIso },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) yield stripKeys<Circle>(item);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    for await (const item of dueItems(this.db, this.tableName, circleDuePartition(shard), nowIso)) yield stripKeys<Circle>(item);
   }
 
   async markCircleOnce(circleId: string, mark: string): Promise<boolean> {

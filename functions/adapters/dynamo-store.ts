@@ -9,6 +9,7 @@ import type { RateScope } from '../core/rate-scopes.js';
 import { isLocale, type Locale } from '../core/i18n/messages.js';
 import {
   buddyLinkKey,
+  dueItems,
   buddyPartition,
   buddyProfileKey,
   goalKey,
@@ -148,22 +149,7 @@ export class DynamoStore implements Store {
 
   async *dueGoals(shard: number, nowIso: string): AsyncIterable<Goal> {
     // A Query on one shard of the sparse index: cost grows with the goals due, not with all goals.
-    const { name, partitionKey, sortKey } = tableKeys.dueIndex;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: name,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :now',
-          ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-          ExpressionAttributeValues: { ':pk': duePartition(shard), ':now': nowIso },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) yield stripKeys<Goal>(item);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    for await (const item of dueItems(this.db, this.tableName, duePartition(shard), nowIso)) yield stripKeys<Goal>(item);
   }
 
   async claimSend(goalId: string, key: SendKey, now: Date): Promise<ClaimResult> {

@@ -30,6 +30,17 @@ const submitted = (name: string, link: keyof JourneyLinks, form = 'main form'): 
   },
 });
 
+/** A form sent back with errors (400): open the link, fill one field, send. */
+const sentWithErrors = (name: string, link: (l: JourneyLinks) => string, field: string, value: string): Screen => ({
+  name,
+  status: 400,
+  visit: async (page, l) => {
+    await goto(page, link(l));
+    await page.fill(field, value);
+    await submit(page, 'main form');
+  },
+});
+
 const vague: Record<Locale, string> = { nb: 'Treffe nye kunder', en: 'Meet new customers' };
 const clear: Record<Locale, string> = { nb: 'Møte 3 Go-utviklere hver uke i 6 uker', en: 'Meet 3 Go developers every week for 6 weeks' };
 
@@ -175,28 +186,12 @@ export const screens: Screen[] = [
   { name: 'buddy-page', status: 200, visit: (page, l) => goto(page, l.buddyPage) },
   // Circles (issue 20)
   { name: 'circle-start', status: 200, visit: (page, l) => goto(page, l.circle.start) },
-  {
-    name: 'circle-start-errors',
-    status: 400,
-    visit: async (page, l) => {
-      await goto(page, l.circle.start);
-      await page.fill('#sharedText', 'møter');
-      await submit(page, 'main form');
-    },
-  },
+  sentWithErrors('circle-start-errors', (l) => l.circle.start, '#sharedText', 'møter'),
   { name: 'circle-organiser', status: 200, visit: (page, l) => goto(page, l.circle.organiser) },
   { name: 'circle-member', status: 200, visit: (page, l) => goto(page, l.circle.member) },
   { name: 'circle-invitation', status: 200, visit: (page, l) => goto(page, l.circle.invitation) },
-  {
-    name: 'circle-invitation-errors',
-    status: 400,
-    visit: async (page, l) => {
-      await goto(page, l.circle.invitation);
-      // No name and no "yes": the server's own answer (an address the browser checks itself never leaves it).
-      await page.fill('#email', 'nils@example.com');
-      await submit(page, 'main form');
-    },
-  },
+  // No name and no "yes": the server's own answer (an address the browser checks itself never leaves it).
+  sentWithErrors('circle-invitation-errors', (l) => l.circle.invitation, '#email', 'nils@example.com'),
   { name: 'circle-join', status: 200, visit: (page, l) => goto(page, l.circle.join) },
   { name: 'circle-join-no-goal', status: 200, visit: (page, l) => goto(page, l.circle.joinNone) },
   { name: 'circle-step-up-remove', status: 200, visit: (page, l) => goto(page, l.circle.remove) },
