@@ -4,7 +4,7 @@
 // circle's partition, claims each one on the member goal's sent markers (one email per member per circle
 // week), then moves the circle to its next week.
 import { sendOnce } from '../emails/send-once.js';
-import type { Deps, QueueMessage, Store } from '../ports.js';
+import type { Deps } from '../ports.js';
 import type { Pacer } from '../emails/send-rate.js';
 import { MIN_MEMBERS, type Circle } from './circle.js';
 import { digestEmail } from './digest-email.js';
@@ -12,16 +12,6 @@ import { updateCircle } from './membership.js';
 
 /** The marker of a member's digest for one circle week (a goal may later be in another circle). */
 export const digestKey = (circle: Pick<Circle, 'id' | 'week'>) => ({ week: circle.week, kind: `circle-${circle.id}` as const });
-
-/** A due circle's message: the queue's `owner` is the organiser, its `goalId` the circle's id. */
-export const digestMessage = (circle: Circle): QueueMessage => ({ kind: 'circle-digest', owner: circle.organiser, goalId: circle.id, week: circle.week });
-
-/** Every circle whose digest is due at `nowIso`. */
-export async function dueDigests(store: Store, nowIso: string): Promise<QueueMessage[]> {
-  const messages: QueueMessage[] = [];
-  for await (const circle of store.dueCircles(nowIso)) if (circle.status === 'open' && circle.dueAt && circle.dueAt <= nowIso) messages.push(digestMessage(circle));
-  return messages;
-}
 
 export type DigestOutcome = 'sent' | 'duplicate' | 'in-flight' | 'skipped';
 
