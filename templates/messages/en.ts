@@ -713,7 +713,7 @@ export const en = {
   'email.circleDigest.title': 'Everyone’s week',
   'email.circleDigest.cheer': 'Cheer someone on (one click each)',
   'email.circleDigest.page': 'The circle’s page',
-  'email.circleDigest.footer': 'You get this because your goal is in this circle. You can leave it on the circle’s page.',
+  'email.circleDigest.footer': 'You get this because your goal is in this circle. Reply to write to the other members (a reply here is never counted as your number); leave the circle on its page.',
   'circle.table.name': 'Name',
   'circle.table.goal': 'Goal',
   'circle.table.number': 'This week',
@@ -774,6 +774,8 @@ export const en = {
   'circle.cheerPage.button': 'Send',
   'circle.cheerPage.sent': 'Sent: {{name}} gets it by email.',
   'circle.cheerPage.already': 'You sent this to {{name}} this week already.',
+  'circle.relay.subject': '{{name}} wrote to the circle',
+  'circle.relay.body': '{{name}} wrote: {{text}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

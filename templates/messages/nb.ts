@@ -711,7 +711,7 @@ export const nb: Record<MessageKey, string> = {
   'email.circleDigest.title': 'Alles uke',
   'email.circleDigest.cheer': 'Heia på noen (ett klikk hver)',
   'email.circleDigest.page': 'Sirkelens side',
-  'email.circleDigest.footer': 'Du får denne fordi målet ditt er i denne sirkelen. Du kan gå ut av den på sirkelens side.',
+  'email.circleDigest.footer': 'Du får denne fordi målet ditt er i denne sirkelen. Svar for å skrive til de andre medlemmene (et svar her telles aldri som tallet ditt); gå ut av sirkelen på siden dens.',
   'circle.table.name': 'Navn',
   'circle.table.goal': 'Mål',
   'circle.table.number': 'Denne uka',
@@ -772,4 +772,6 @@ export const nb: Record<MessageKey, string> = {
   'circle.cheerPage.button': 'Send',
   'circle.cheerPage.sent': 'Sendt: {{name}} får det på e-post.',
   'circle.cheerPage.already': 'Du har allerede sendt dette til {{name}} denne uka.',
+  'circle.relay.subject': '{{name}} skrev til sirkelen',
+  'circle.relay.body': '{{name}} skrev: {{text}}',
 };

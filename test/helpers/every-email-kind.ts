@@ -63,7 +63,8 @@ export type EmailKind =
   | 'link-circle-invite'
   | 'link-circle-join'
   | 'link-circle-remove'
-  | 'link-circle-close';
+  | 'link-circle-close'
+  | 'notice-circle-message';
 
 export interface KindedEmail {
   kind: EmailKind;
@@ -258,6 +259,10 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   mark = mailer.sent.length;
   await tickAt(deps, firstCheckin);
   take('circle-digest', mark, joiner.owner, joiner, `circle-${circle.id}`);
+  const digest = mailer.since(mark, joiner.owner).find((e) => e.sendKey?.kind === `circle-${circle.id}`)!;
+  mark = mailer.sent.length;
+  await replyTo(joiner.owner, digest.replyTo!, 'Great week everyone', 'Re: Salg: uke 1');
+  take('notice-circle-message', mark, organiser.owner, organiser);
   const cheer = new URL(cheerUrl(deps.config, circle.id, joiner.id, organiser.id, 1, 'clap', clock.now())).pathname.split('/').at(-1)!;
   mark = mailer.sent.length;
   await sendCheer(deps, await cheerOf(deps, verifyToken(deps.config.keys, cheer, 'circle-cheer', clock.now())));

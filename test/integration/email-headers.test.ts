@@ -63,6 +63,7 @@ const expected: Record<EmailKind, Expected> = {
   'link-circle-join': { template: 'link', autoSubmitted: 'auto-generated' },
   'link-circle-remove': { template: 'link', autoSubmitted: 'auto-generated' },
   'link-circle-close': { template: 'link', autoSubmitted: 'auto-generated' },
+  'notice-circle-message': { template: 'notice', autoSubmitted: 'auto-generated' },
 };
 
 const mailer = new SesMailer({} as SESClient, { from: testConfig().from, messageIdDomain: 'kompis.example.com' });

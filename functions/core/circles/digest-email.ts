@@ -7,7 +7,8 @@ import { buttonsHtml, buttonsText, chartHtml, chartText, type ChartRow } from '.
 import { renderEmail } from '../emails/render.js';
 import { unlinked } from '../emails/unlinked.js';
 import { t, type Locale } from '../i18n/messages.js';
-import { footerUrls, replyAddress } from '../links/links.js';
+import { footerUrls } from '../links/links.js';
+import { addressFor } from '../tokens/address-tokens.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { circleRows, sharedTotal, type CircleItems, type CircleMember, type CircleRow } from './circle.js';
 import { cheerKinds, cheerUrl, circlePageUrl } from './circle-links.js';
@@ -73,6 +74,7 @@ export function digestEmail(config: CoreConfig, items: CircleItems, to: CircleMe
       text: { table: tableText(locale, rows), chart: chartText(chartRows, words), cheers: buttonsText(cheers) },
     },
   );
-  // A reply reaches the member's own goal (the inbound path handles it as any reply about the goal).
-  return { to: to.owner, ...rendered, replyTo: replyAddress(config, { id: to.goalId }), headers: { 'Auto-Submitted': 'auto-generated' } };
+  // A reply is a message to the circle (circles/relay.ts): the address names the member's goal and the circle week.
+  const replyTo = addressFor(config.keys, { purpose: 'circle', goalId: to.goalId, week: circle.week }, config.inboundDomain);
+  return { to: to.owner, ...rendered, replyTo, headers: { 'Auto-Submitted': 'auto-generated' } };
 }
