@@ -32,8 +32,8 @@ async function aCircleAfterWeekOne() {
   await tickAt(deps, clock.now().toISOString());
   const digestTo = async (goal: Goal) => (await outboxFor(goal.owner)).find((e) => e.subject.startsWith('Salg'))!;
   let sent = 0;
-  const reply = async (from: string, to: string, text: string, messageId = `<r-${++sent}-${crypto.randomUUID()}@mail.example.com>`) => {
-    const raw = await rawMail({ from, to, text, subject: 'Re: Salg: week 1', headers: { 'Message-ID': messageId } });
+  const reply = async (from: string, to: string, text: string, messageId = `<r-${++sent}-${crypto.randomUUID()}@mail.example.com>`, headers: Record<string, string> = {}) => {
+    const raw = await rawMail({ from, to, text, subject: 'Re: Salg: week 1', headers: { 'Message-ID': messageId, ...headers } });
     return handleInbound(deps, { messageId: crypto.randomUUID(), raw, recipients: [to], verdicts: LOCAL_VERDICTS });
   };
   return { deps, goals, digestTo, reply };
@@ -68,5 +68,16 @@ describe('a reply to the circle email', () => {
     expect(outcomes).toEqual([...Array(RELAYS_PER_MEMBER_PER_WEEK).fill('relayed'), 'dropped:rate']);
     expect((await s.reply(uniqueEmail('forwarded'), address, 'Hi from outside'))[0]!.outcome).toBe('dropped:not-member');
     expect((await outboxFor(ola.owner)).filter((e) => e.subject === 'Kari skrev til sirkelen')).toHaveLength(RELAYS_PER_MEMBER_PER_WEEK);
+  });
+
+  it('relays no out-of-office answer, and nothing to a forged circle address', async () => {
+    const s = await aCircleAfterWeekOne();
+    const [ola, kari] = s.goals as [Goal, Goal];
+    const address = addressOf((await s.digestTo(kari)).replyTo[0]!);
+    const away = await s.reply(kari.owner, address, 'I am away until Monday', undefined, { 'Auto-Submitted': 'auto-replied' });
+    expect(away[0]!.outcome).toBe('dropped:auto-reply');
+    const forged = address.replace(/\.([a-z2-7]{16})@/, (_, mac: string) => `.${mac.startsWith('a') ? 'b' : 'a'}${mac.slice(1)}@`);
+    expect((await s.reply(kari.owner, forged, 'Hello'))[0]!.outcome).toBe('dropped:bad-token');
+    expect((await outboxFor(ola.owner)).filter((e) => e.subject === 'Kari skrev til sirkelen')).toEqual([]);
   });
 });
