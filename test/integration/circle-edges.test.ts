@@ -15,6 +15,8 @@ import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
 import { tableSnapshot } from '../helpers/hostile.js';
 import { outboxFor } from '../helpers/outbox.js';
+import { recordAnswer } from '../../functions/core/weekly/record.js';
+import { tickAt } from '../helpers/weekly.js';
 
 async function setup(members = 2) {
   const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
@@ -157,3 +159,21 @@ describe('privacy', () => {
     expect(JSON.stringify(data.circles)).not.toContain(s.goals[0]!.owner);
   });
 });
+
+describe('the shared target in the final report', () => {
+  it('tells each member where the circle stands at their goal\'s end', async () => {
+    const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+    const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+    const [ola, kari] = [await anActiveGoal(deps, { email: uniqueEmail('ola'), locale: 'nb', weeks: '1' }), await anActiveGoal(deps, { email: uniqueEmail('kari'), locale: 'en', weeks: '1' })];
+    const circle = await startCircle(deps, ola, { name: 'Salg', memberName: 'Ola', sharedTarget: { text: 'møter', total: 20 } });
+    await joinCircle(deps, circle.id, kari, 'Kari');
+    const checkin = (await deps.store.getGoal(ola.owner, ola.id))!.nextCheckinAt!;
+    await tickAt(deps, checkin);
+    clock.set(new Date(Date.parse(checkin) + 3600_000));
+    for (const [goal, count] of [[ola, 3], [kari, 2]] as const) await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count, source: 'click' });
+    await tickAt(deps, new Date(Date.parse(checkin) + 49 * 3600_000).toISOString());
+    const final = (await outboxFor(kari.owner)).find((e) => /^You reached|^The week is over/.test(e.subject));
+    expect(final?.body.text).toContain('Your circle’s shared target: 5 of 20 — møter');
+  });
+});
+

@@ -19,6 +19,7 @@ import { advanceAfterCheckin, resumePatch } from '../goals/schedule-changes.js';
 import { withMovedEnd } from '../goals/change-goal.js';
 import type { Pacer } from '../emails/send-rate.js';
 import { sendCircleDigest } from '../circles/digest.js';
+import { finalCircleLine } from '../circles/final-line.js';
 
 export const queueMessageSchema = z.object({
   kind: z.enum(queueKinds),
@@ -126,7 +127,7 @@ async function sendFinalReport(deps: SendDeps, goal: Goal): Promise<SendOutcome>
     deps,
     goal.id,
     { week: goal.weeks, kind: 'final' },
-    async (now) => finalReportEmail(deps.config, goal, await deps.store.getWeekAnswers(goal.id), now),
+    async (now) => finalReportEmail(deps.config, goal, await deps.store.getWeekAnswers(goal.id), now, await finalCircleLine(deps, goal)),
     deps.pacer,
   );
   if (outcome === 'in-flight') return outcome;
