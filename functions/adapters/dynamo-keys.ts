@@ -5,6 +5,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SendKey } from '../core/ports.js';
 import { addressRateScopes, rateScopes, type RateScope } from '../core/rate-scopes.js';
+import { tableKeys } from './table-definition.js';
 
 export type Item = Record<string, unknown>;
 export type Key = { pk: string; sk: string };
@@ -85,4 +86,24 @@ export async function queryAll(
 /** Every item of one partition. */
 export function partition(db: DynamoDBDocumentClient, tableName: string, pk: string): Promise<Item[]> {
   return queryAll(db, tableName, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+}
+
+/** The items of one due-index partition whose due time is at or before `nowIso`, oldest first: goals and circles alike. */
+export async function* dueItems(db: DynamoDBDocumentClient, tableName: string, partitionKey: string, nowIso: string): AsyncIterable<Item> {
+  const index = tableKeys.dueIndex;
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :now',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': partitionKey, ':now': nowIso },
+        ExclusiveStartKey,
+      }),
+    );
+    yield* page.Items ?? [];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
 }

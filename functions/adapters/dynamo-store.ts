@@ -9,6 +9,7 @@ import type { RateScope } from '../core/rate-scopes.js';
 import { isLocale, type Locale } from '../core/i18n/messages.js';
 import {
   buddyLinkKey,
+  dueItems,
   buddyPartition,
   buddyProfileKey,
   goalKey,
@@ -26,6 +27,8 @@ import {
   type Item,
 } from './dynamo-keys.js';
 import { DynamoPersonData } from './dynamo-person.js';
+import { DynamoCircleData } from './dynamo-circles.js';
+import type { CircleStore } from '../core/circle-store.js';
 import { tableKeys } from './table-definition.js';
 
 /**
@@ -36,13 +39,23 @@ export const STALE_CLAIM_MS = 10 * 60 * 1000;
 
 export class DynamoStore implements Store {
   private readonly people: DynamoPersonData;
+  private readonly circles: DynamoCircleData;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {
     this.people = new DynamoPersonData(db, tableName);
+    this.circles = new DynamoCircleData(db, tableName);
   }
+
+  // The circles' items (adapters/dynamo-circles.ts).
+  saveCircle: CircleStore['saveCircle'] = (circle) => this.circles.saveCircle(circle);
+  getCircle: CircleStore['getCircle'] = (circleId) => this.circles.getCircle(circleId);
+  putCircleMember: CircleStore['putCircleMember'] = (member, mustExist) => this.circles.putCircleMember(member, mustExist);
+  deleteCircleMember: CircleStore['deleteCircleMember'] = (circleId, goalId) => this.circles.deleteCircleMember(circleId, goalId);
+  dueCircles: CircleStore['dueCircles'] = (nowIso) => this.circles.dueCircles(nowIso);
+  markCircleOnce: CircleStore['markCircleOnce'] = (circleId, mark) => this.circles.markCircleOnce(circleId, mark);
 
   ensurePerson(person: Person, pendingUntil?: number): Promise<void> {
     return this.people.ensurePerson(person, pendingUntil);
@@ -64,8 +77,9 @@ export class DynamoStore implements Store {
     return this.people.listGoals(owner);
   }
 
-  exportPerson(email: string): Promise<PersonExport> {
-    return this.people.exportPerson(email);
+  async exportPerson(email: string): Promise<PersonExport> {
+    const data = await this.people.exportPerson(email);
+    return { ...data, circles: await this.circles.exportFor(data.goals) };
   }
 
   deletePerson(email: string): Promise<number> {
@@ -135,22 +149,7 @@ export class DynamoStore implements Store {
 
   async *dueGoals(shard: number, nowIso: string): AsyncIterable<Goal> {
     // A Query on one shard of the sparse index: cost grows with the goals due, not with all goals.
-    const { name, partitionKey, sortKey } = tableKeys.dueIndex;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: name,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :now',
-          ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-          ExpressionAttributeValues: { ':pk': duePartition(shard), ':now': nowIso },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) yield stripKeys<Goal>(item);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    for await (const item of dueItems(this.db, this.tableName, duePartition(shard), nowIso)) yield stripKeys<Goal>(item);
   }
 
   async claimSend(goalId: string, key: SendKey, now: Date): Promise<ClaimResult> {

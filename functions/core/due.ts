@@ -50,4 +50,6 @@ export const dueConditions: Record<QueueKind, DueCondition> = {
   'buddy-invite': { at: (g) => buddyIs(g, 'not-invited', inviteAt)?.inviteAt, week: (g) => buddyIs(g, 'not-invited', inviteAt)?.invitation ?? 1 },
   'buddy-reminder': { at: (g) => buddyIs(g, 'invited', remindAt)?.remindAt, week: (g) => buddyIs(g, 'invited', remindAt)?.invitation ?? 1 },
   'buddy-report': { at: (g) => (buddyIs(g, 'accepted') ? g.buddyReport?.dueAt : undefined), week: (g) => g.buddyReport?.week ?? 1 },
+  // Never due on a goal: the circle item carries its own due time (circles/circle.ts digestDueAt).
+  'circle-digest': { at: () => undefined, week: () => 1 },
 };

@@ -114,6 +114,8 @@ export interface Goal {
   commitmentStart?: string;
   /** Changes of the goal's words, weekly number or weeks, oldest first: each applies from `fromWeek` on. */
   changes?: GoalChange[];
+  /** The circle this goal is a member of (circles/circle.ts); at most one. */
+  circle?: string;
   /** Optimistic lock: every save names the version it read. */
   version: number;
 }

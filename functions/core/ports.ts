@@ -3,6 +3,7 @@ import type { Goal, Person } from './goal.js';
 import type { WeekAnswer } from './answers.js';
 import type { RateScope } from './rate-scopes.js';
 import type { Locale } from './i18n/messages.js';
+import type { CircleStore } from './circle-store.js';
 
 export interface Clock {
   now(): Date;
@@ -54,7 +55,7 @@ export class SendOutcomeUnknown extends Error {
 export interface SendKey {
   /** The week, or for invitations the invitation's number. */
   week: number;
-  kind: 'checkin' | 'checkin-reminder' | 'plan' | 'mid-report' | 'final' | 'invite' | 'reminder' | 'buddy-report' | 'buddy-final' | `notice-${string}` | `react-${string}`;
+  kind: 'checkin' | 'checkin-reminder' | 'plan' | 'mid-report' | 'final' | 'invite' | 'reminder' | 'buddy-report' | 'buddy-final' | `notice-${string}` | `react-${string}` | `circle-${string}`;
 }
 
 /**
@@ -75,7 +76,7 @@ export interface BuddyLink {
 /** claimed: go ahead and send · sent: already sent · in-flight: another worker is sending it now. */
 export type ClaimResult = 'claimed' | 'sent' | 'in-flight';
 
-export interface Store {
+export interface Store extends CircleStore {
   /**
    * Creates the profile if there is none; an existing profile is left as it is. With `pendingUntil` (epoch
    * s, a pending goal's expiry) a profile of someone who never confirmed a goal expires with their goals.
@@ -150,10 +151,12 @@ export interface PersonExport {
   refusedOwners: { owner: string; at: string }[];
   /** Rate counters keyed by this address, while their window lasts. */
   rateCounters: { scope: string; window: string; count: number }[];
+  /** The circles this person's goals are in: the circle, their own member item, the others by name only. */
+  circles?: import('./circle-store.js').CircleExport[];
 }
 
 /** Every kind of queue message: the tick's due conditions (core/due.ts) and the sender's table (weekly/send.ts) each need one entry per kind. */
-export const queueKinds = ['checkin', 'checkin-reminder', 'plan', 'mid-report', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report'] as const;
+export const queueKinds = ['checkin', 'checkin-reminder', 'plan', 'mid-report', 'final', 'resume', 'buddy-invite', 'buddy-reminder', 'buddy-report', 'circle-digest'] as const;
 export type QueueKind = (typeof queueKinds)[number];
 
 export interface QueueMessage {

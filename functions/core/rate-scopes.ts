@@ -24,6 +24,8 @@ export const rateScopes = {
   'reply-answer': 'goal',
   /** Answers to another address writing about one goal, per week (the key names the goal and the sender's hash). */
   'other-sender': 'goal',
+  /** Messages one member's replies relay to their circle, per circle week (the key names the member goal). */
+  'circle-relay': 'goal',
   /** Service-wide ceilings (limits/ceilings.ts), per hour: all owners, and owners at one email domain. */
   'ceiling-confirmation': 'service',
   'ceiling-confirmation-domain': 'domain',

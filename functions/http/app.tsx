@@ -14,6 +14,7 @@ import { ErrorPage } from './pages/message-page.js';
 import { addressCheckRoutes } from './routes/address-check.js';
 import { buddyRoutes } from './routes/buddy.js';
 import { checkinRoutes } from './routes/checkin.js';
+import { circleRoutes } from './routes/circles.js';
 import { confirmRoutes } from './routes/confirm.js';
 import { goalRoutes } from './routes/goal.js';
 import { myGoalsRoutes } from './routes/my-goals.js';
@@ -83,6 +84,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   buddyRoutes(app, deps);
   neverRoutes(app, deps);
   stepUpRoutes(app, deps);
+  circleRoutes(app, deps);
   myGoalsRoutes(app, deps, reportFailure);
   addressCheckRoutes(app);
 

@@ -21,6 +21,8 @@ export const emailManifest = {
   link: { subject: 'email.link.subject' },
   'short-answer': { subject: 'email.answer.subject' },
   'my-goals': { subject: 'email.myGoals.subject' },
+  // Circles (issue 20)
+  'circle-digest': { subject: 'email.circleDigest.subject' },
 } as const satisfies Record<string, { subject: MessageKey; source?: string }>;
 
 export type EmailName = keyof typeof emailManifest;

@@ -21,6 +21,7 @@ import { tableSnapshot } from '../helpers/hostile.js';
 import { rawMail } from '../helpers/mail.js';
 import { outbox, type OutboxEmail } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
+import { askToJoin, emailCircleChange, inviteByEmail, joinCircle, startCircle } from '../../functions/core/circles/membership.js';
 
 let browser: Browser;
 let app: RunningApp;
@@ -63,12 +64,22 @@ describe('a mail scanner that runs scripts', () => {
     // Cat: a one-week goal with Dag as buddy, to its final reports; at the end Cat signs every link out.
     const cats = await anActiveGoal(deps, { email: cat, locale: 'nb', weeks: '1', buddyEmail: dag });
     await acceptInvitation(deps, { owner: cat, goalId: cats.id, buddy: dag });
+    // Eva and Finn: a circle of two — its invitation, join link and week 1's digest with cheers.
+    const [eva, finn] = [uniqueEmail('eva'), uniqueEmail('finn')];
+    const evas = await anActiveGoal(deps, { email: eva, locale: 'en', weeks: '3' });
+    const finns = await anActiveGoal(deps, { email: finn, locale: 'nb', weeks: '3' });
+    const circle = await startCircle(deps, evas, { name: 'Salg', memberName: 'Eva', sharedTarget: { text: 'meetings', total: 10 } });
+    const member = async (id: string) => (await deps.store.getCircle(circle.id))!.members.find((m) => m.goalId === id)!;
+    await inviteByEmail(deps, circle.id, await member(evas.id), finn);
+    await askToJoin(deps, circle.id, finn, 'Finn', 'nb');
+    await joinCircle(deps, circle.id, finns, 'Finn');
     await tickAt(deps, '2026-03-05T09:15:00Z');
     await acceptInvitation(deps, { owner: ola, goalId: goal.id, buddy: kari });
     await tickAt(deps, '2026-03-06T14:00:00Z');
     clock.set('2026-03-06T14:30:00Z');
     const reply = await rawMail({ from: ola, to: checkinReplyAddress(deps.config, goal, 1), text: '2' });
     await handleInbound(deps, { messageId: crypto.randomUUID(), raw: reply, recipients: [checkinReplyAddress(deps.config, goal, 1)], verdicts: LOCAL_VERDICTS });
+    for (const g of [evas, finns]) await recordAnswer(deps, (await deps.store.getGoal(g.owner, g.id))!, 1, { count: 2, source: 'click' });
     await tickAt(deps, '2026-03-06T15:31:00Z');
     await react(deps, { owner: ola, goalId: goal.id, buddy: kari }, 1, 'applause');
     await tickAt(deps, '2026-03-07T14:05:00Z'); // Cat has not answered: the one reminder
@@ -88,9 +99,12 @@ describe('a mail scanner that runs scripts', () => {
     await post(`${new URL(buddyPageUrl(deps.config, kari, now)).pathname}/forget`);
     await post(`${goalPagePath(deps.config, (await deps.store.getGoal(cat, cats.id))!, now)}/sign-out`);
     await tickInvitations(deps);
+    const circleItems = (await deps.store.getCircle(circle.id))!;
+    await emailCircleChange(deps, circleItems, await member(evas.id), 'remove', await member(finns.id));
+    await emailCircleChange(deps, circleItems, await member(evas.id), 'close');
 
     // The local SES serves every test file at once: only this test's people count.
-    const people = [ola, kari, cat, dag, per];
+    const people = [ola, kari, cat, dag, per, eva, finn];
     const theirs = async () => (await outbox()).filter((email) => email.destination.to.some((to) => people.includes(to)));
     const emails = await theirs();
     const ours = emails.filter((email) => appLinks(email).length > 0);
@@ -112,6 +126,12 @@ describe('a mail scanner that runs scripts', () => {
       'Your new buddy: confirm', // link: buddy-change
       'Delete what Kompis knows about you: confirm', // link: forget
       'Alle Kompis-lenker er logget ut', // link: signed out
+      'Salg: week 1', // circle-digest (en)
+      'Salg: uke 1', // circle-digest (nb)
+      'Eva invites you to the circle', // link: circle invitation
+      'Bli med i sirkelen', // link: circle join
+      'Remove Finn from', // link: circle remove
+      'Close the circle', // link: circle close
     ]) {
       expect(subjects.some((subject) => subject.startsWith(kind)), kind).toBe(true);
     }

@@ -20,6 +20,9 @@ import { planEmail } from '../../functions/core/weekly/plan.js';
 import { midReportEmail } from '../../functions/core/weekly/mid-report.js';
 import { finalReportEmail } from '../../functions/core/weekly/final-report.js';
 import { aGoal, anAnswer, exampleConfig } from './factories.js';
+import { aCircle } from './circle-samples.js';
+import { digestEmail } from '../../functions/core/circles/digest-email.js';
+import { circleChangeUrl, circleInvitationUrl, circleJoinUrl } from '../../functions/core/circles/circle-links.js';
 
 export interface EmailSample {
   /** e.g. "buddy-weekly"; `variant` tells samples of one kind apart. */
@@ -51,7 +54,9 @@ export function emailSamples(locale: Locale): EmailSample[] {
     label: value === 3 ? t(locale, 'email.checkin.orMore', { count: value }) : String(value),
     url: recordUrl(exampleConfig, goal, 11, value, now),
   }));
+  const circle = aCircle(locale, now);
   const samples: [string, string, OutgoingEmail][] = [
+    ['circle-digest', 'eight members, shared target', digestEmail(exampleConfig, circle, { ...circle.members[1]!, locale }, now)],
     ['confirm-goal', 'with buddy', { to: goal.owner, ...confirmEmail({ config: exampleConfig }, { ...goal, status: 'pending' }, now) }],
     [
       'email-signup',
@@ -129,6 +134,10 @@ export function emailSamples(locale: Locale): EmailSample[] {
     ['step-up erase', 'erase', stepUpUrl(exampleConfig, goal, 'erase', now), {}],
     ['step-up buddy change', 'buddy-change', stepUpUrl(exampleConfig, goal, 'buddy-change', now, [buddy.email]), { buddy: `${buddy.name} <${buddy.email}>` }],
     ['forget', 'forget', forgetUrl(exampleConfig, buddy.email, locale, now), {}],
+    ['circle invitation', 'circleInvite', circleInvitationUrl(exampleConfig, circle.circle, now), { inviter: 'Ola Nordmann', circle: circle.circle.name }],
+    ['circle join link', 'circleJoin', circleJoinUrl(exampleConfig, circle.circle.id, goal.owner, 'Ola', now), { circle: circle.circle.name }],
+    ['circle remove', 'circleRemove', circleChangeUrl(exampleConfig, circle.circle.id, goal, 'remove', now, circle.members[1]!.goalId), { circle: circle.circle.name, name: 'Kari Nordmann' }],
+    ['circle close', 'circleClose', circleChangeUrl(exampleConfig, circle.circle.id, goal, 'close', now), { circle: circle.circle.name, name: '' }],
   ];
   for (const [variant, kind, url, vars] of links) samples.push(['link', variant, linkEmail(exampleConfig, goal.owner, locale, kind, url, vars, now, goal)]);
   const received = { messageId: '<reply-1@mail.example.com>', references: [], subject: 'Re: Kari Nordmann is your buddy' };

@@ -20,6 +20,10 @@ import { uniqueEmail } from './factories.js';
 import { anActiveGoal } from './goals.js';
 import { rawMail } from './mail.js';
 import { tickAt } from './weekly.js';
+import { askToJoin, emailCircleChange, inviteByEmail, joinCircle, startCircle } from '../../functions/core/circles/membership.js';
+import { cheerOf, sendCheer } from '../../functions/core/circles/cheers.js';
+import { cheerUrl } from '../../functions/core/circles/circle-links.js';
+import { verifyToken } from '../../functions/core/tokens/tokens.js';
 
 export type EmailKind =
   | 'confirm-goal'
@@ -52,7 +56,15 @@ export type EmailKind =
   | 'link-erase'
   | 'link-buddy-change'
   | 'link-forget'
-  | 'my-goals';
+  | 'my-goals'
+  // Circles (issue 20)
+  | 'circle-digest'
+  | 'notice-cheer'
+  | 'link-circle-invite'
+  | 'link-circle-join'
+  | 'link-circle-remove'
+  | 'link-circle-close'
+  | 'notice-circle-message';
 
 export interface KindedEmail {
   kind: EmailKind;
@@ -224,5 +236,42 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   const signup = rawMail({ from: stranger, to: `goal@${deps.config.inboundDomain}`, subject: 'My goal', text: locale === 'nb' ? 'Møte 2 Go-utviklere hver uke i seks uker' : 'Meet 2 Go developers every week for six weeks' });
   await handleInbound(deps, { messageId: crypto.randomUUID(), raw: await signup, recipients: [`goal@${deps.config.inboundDomain}`], verdicts: LOCAL_VERDICTS });
   take('email-signup', mark, stranger, { ...ola, owner: stranger, ownerName: undefined });
+
+  // A circle of two: the invitation, the join link, a week's digest, a cheer, the organiser's step-ups.
+  clock.set('2026-03-23T09:00:00Z');
+  const organiser = await anActiveGoal(deps, { locale, name: 'Ola Nordmann', weeks: '4' });
+  const joiner = await anActiveGoal(deps, { locale, name: 'Kari', weeks: '4' });
+  const circle = await startCircle(deps, organiser, { name: 'Salg', memberName: 'Ola' });
+  const items = async () => (await deps.store.getCircle(circle.id))!;
+  const memberOf = async (goal: Goal) => (await items()).members.find((m) => m.goalId === goal.id)!;
+  const olaMember = await memberOf(organiser);
+  mark = mailer.sent.length;
+  await inviteByEmail(deps, circle.id, olaMember, joiner.owner);
+  take('link-circle-invite', mark, joiner.owner, organiser);
+  mark = mailer.sent.length;
+  await askToJoin(deps, circle.id, joiner.owner, 'Kari', locale);
+  take('link-circle-join', mark, joiner.owner, joiner);
+  await joinCircle(deps, circle.id, joiner, 'Kari');
+  const firstCheckin = (await deps.store.getGoal(organiser.owner, organiser.id))!.nextCheckinAt!;
+  clock.set(firstCheckin);
+  await tickAt(deps, firstCheckin);
+  for (const goal of [organiser, joiner]) await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count: 2, source: 'click' });
+  mark = mailer.sent.length;
+  await tickAt(deps, firstCheckin);
+  take('circle-digest', mark, joiner.owner, joiner, `circle-${circle.id}`);
+  const digest = mailer.since(mark, joiner.owner).find((e) => e.sendKey?.kind === `circle-${circle.id}`)!;
+  mark = mailer.sent.length;
+  await replyTo(joiner.owner, digest.replyTo!, 'Great week everyone', 'Re: Salg: uke 1');
+  take('notice-circle-message', mark, organiser.owner, organiser);
+  const cheer = new URL(cheerUrl(deps.config, circle.id, joiner.id, organiser.id, 1, 'clap', clock.now())).pathname.split('/').at(-1)!;
+  mark = mailer.sent.length;
+  await sendCheer(deps, await cheerOf(deps, verifyToken(deps.config.keys, cheer, 'circle-cheer', clock.now())));
+  take('notice-cheer', mark, organiser.owner, organiser);
+  mark = mailer.sent.length;
+  await emailCircleChange(deps, await items(), olaMember, 'remove', await memberOf(joiner));
+  take('link-circle-remove', mark, organiser.owner, organiser);
+  mark = mailer.sent.length;
+  await emailCircleChange(deps, await items(), olaMember, 'close');
+  take('link-circle-close', mark, organiser.owner, organiser);
   return out;
 }

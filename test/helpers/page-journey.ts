@@ -2,6 +2,8 @@
 // app uses on DynamoDB Local and local SES, on one timeline: sign-up on Monday 2 March 2026, four weekly
 // check-ins, a goal that finished, one paused, one waiting for confirmation, a buddy who said yes, one
 // invited, one who left, a person who deleted everything. Returns the links each page is opened with.
+import { joinCircle, startCircle } from '../../functions/core/circles/membership.js';
+import { cheerUrl, circleChangeUrl, circleInvitationUrl, circleJoinUrl, circlePageUrl } from '../../functions/core/circles/circle-links.js';
 import { myGoalsUrl } from '../../functions/core/goals/my-goals.js';
 import { acceptInvitation, releaseBuddy } from '../../functions/core/buddy/invitations.js';
 import { addSupporter } from '../../functions/core/buddy/supporters-owner.js';
@@ -101,6 +103,8 @@ export interface JourneyLinks {
   limitedWeek: string;
   /** "Find my goals": the emailed list of the main goal's owner. */
   myGoals: string;
+  /** Circles (issue 20): the main goal organises one with the paused goal's owner as member. */
+  circle: { start: string; organiser: string; member: string; invitation: string; join: string; joinNone: string; remove: string; close: string; cheer: string };
 }
 
 /** A goal's words in its language; in the test-only pseudo-language, the English ones. */
@@ -173,6 +177,9 @@ export async function buildJourney(deps: JourneyDeps, forLocales: readonly Local
       const deletedForBuddy = reactionUrl(config, m.erasedWithBuddy, erasedBuddy, 4, 0, now);
       await deleteEverything(deps, m.erasedWithBuddy.owner);
       const twoYearsAgo = new Date(now.getTime() - 2 * 365 * 86400_000);
+      const circle = await startCircle(deps, main, { name: 'Salgsteamet', memberName: 'Ola Nordmann', sharedTarget: { text: wordsIn(locale).short, total: 40 } });
+      const member = await fresh(deps, paused!);
+      await joinCircle(deps, circle.id, member, 'Kari Nordmann');
       return {
         locale,
         owner: main.owner,
@@ -210,6 +217,17 @@ export async function buildJourney(deps: JourneyDeps, forLocales: readonly Local
         buddyLeft: leftReaction,
         limitedWeek: weekPageUrl(config, limited!, 4, now),
         myGoals: myGoalsUrl(config, { email: main.owner }, now),
+        circle: {
+          start: `${goalPageUrl(config, noBuddy!, now)}/circle`,
+          organiser: circlePageUrl(config, circle.id, main, now),
+          member: circlePageUrl(config, circle.id, member, now),
+          invitation: circleInvitationUrl(config, circle, now),
+          join: circleJoinUrl(config, circle.id, noBuddy!.owner, 'Nora', now),
+          joinNone: circleJoinUrl(config, circle.id, uniqueEmail('new'), 'Nils', now),
+          remove: circleChangeUrl(config, circle.id, main, 'remove', now, member.id),
+          close: circleChangeUrl(config, circle.id, main, 'close', now),
+          cheer: cheerUrl(config, circle.id, member.id, main.id, 1, 'clap', now),
+        },
       };
     }),
   );

@@ -30,6 +30,17 @@ const submitted = (name: string, link: keyof JourneyLinks, form = 'main form'): 
   },
 });
 
+/** A form sent back with errors (400): open the link, fill one field, send. */
+const sentWithErrors = (name: string, link: (l: JourneyLinks) => string, field: string, value: string): Screen => ({
+  name,
+  status: 400,
+  visit: async (page, l) => {
+    await goto(page, link(l));
+    await page.fill(field, value);
+    await submit(page, 'main form');
+  },
+});
+
 const vague: Record<Locale, string> = { nb: 'Treffe nye kunder', en: 'Meet new customers' };
 const clear: Record<Locale, string> = { nb: 'Møte 3 Go-utviklere hver uke i 6 uker', en: 'Meet 3 Go developers every week for 6 weeks' };
 
@@ -174,6 +185,19 @@ export const screens: Screen[] = [
   { name: 'buddy-reaction-ask', status: 200, visit: (page, l) => goto(page, l.reactionAsk) },
   { name: 'buddy-leave', status: 200, visit: (page, l) => goto(page, l.leave) },
   { name: 'buddy-page', status: 200, visit: (page, l) => goto(page, l.buddyPage) },
+  // Circles (issue 20)
+  { name: 'circle-start', status: 200, visit: (page, l) => goto(page, l.circle.start) },
+  sentWithErrors('circle-start-errors', (l) => l.circle.start, '#sharedText', 'møter'),
+  { name: 'circle-organiser', status: 200, visit: (page, l) => goto(page, l.circle.organiser) },
+  { name: 'circle-member', status: 200, visit: (page, l) => goto(page, l.circle.member) },
+  { name: 'circle-invitation', status: 200, visit: (page, l) => goto(page, l.circle.invitation) },
+  // No name and no "yes": the server's own answer (an address the browser checks itself never leaves it).
+  sentWithErrors('circle-invitation-errors', (l) => l.circle.invitation, '#email', 'nils@example.com'),
+  { name: 'circle-join', status: 200, visit: (page, l) => goto(page, l.circle.join) },
+  { name: 'circle-join-no-goal', status: 200, visit: (page, l) => goto(page, l.circle.joinNone) },
+  { name: 'circle-step-up-remove', status: 200, visit: (page, l) => goto(page, l.circle.remove) },
+  { name: 'circle-step-up-close', status: 200, visit: (page, l) => goto(page, l.circle.close) },
+  { name: 'circle-cheer', status: 200, visit: (page, l) => goto(page, l.circle.cheer) },
   { name: 'error-404', status: 404, visit: (page, l) => goto(page, `${new URL(l.goal).origin}/no-such-page?lang=${l.locale}`) },
   { name: 'error-410-expired', status: 410, visit: (page, l) => goto(page, l.expired) },
   { name: 'error-410-signed-out', status: 410, visit: (page, l) => goto(page, l.signedOut) },

@@ -56,6 +56,14 @@ const expected: Record<EmailKind, Expected> = {
   'link-buddy-change': { template: 'link', autoSubmitted: 'auto-generated' },
   'link-forget': { template: 'link', autoSubmitted: 'auto-generated' },
   'my-goals': { template: 'my-goals', autoSubmitted: 'auto-generated' },
+  // Circles (issue 20)
+  'circle-digest': { template: 'circle-digest', autoSubmitted: 'auto-generated' },
+  'notice-cheer': { template: 'notice', autoSubmitted: 'auto-generated' },
+  'link-circle-invite': { template: 'link', autoSubmitted: 'auto-generated' },
+  'link-circle-join': { template: 'link', autoSubmitted: 'auto-generated' },
+  'link-circle-remove': { template: 'link', autoSubmitted: 'auto-generated' },
+  'link-circle-close': { template: 'link', autoSubmitted: 'auto-generated' },
+  'notice-circle-message': { template: 'notice', autoSubmitted: 'auto-generated' },
 };
 
 const mailer = new SesMailer({} as SESClient, { from: testConfig().from, messageIdDomain: 'kompis.example.com' });

@@ -6,7 +6,7 @@ import { freshTable } from '../helpers/deps.js';
 import { expectEveryEmailExactlyOnce, runPeriodThroughFaults } from '../helpers/fault-run.js';
 
 describe('under faults', () => {
-  it('sends every check-in, buddy report and final report exactly once while 20% of calls fail', async () => {
+  it('sends every check-in, buddy report, circle digest and final report exactly once while 20% of calls fail', async () => {
     const seed = Number(process.env.KOMPIS_FAULT_SEED ?? Date.now() % 1_000_000);
     const { KOMPIS_TABLE: table } = await freshTable();
     const run = await runPeriodThroughFaults({ goals: 100, failureRate: 0.2, seed, table: table! });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '../..'));
 
 /** Core's rooms, lowest first: a room imports only rooms before it in this list (and itself). */
-const coreOrder = ['i18n', 'schedule', 'core', 'tokens', 'limits', 'links', 'progress', 'emails', 'forms', 'replies', 'analysis', 'buddy', 'goals', 'weekly', 'inbound'];
+const coreOrder = ['i18n', 'schedule', 'core', 'tokens', 'limits', 'links', 'progress', 'emails', 'forms', 'replies', 'analysis', 'buddy', 'circles', 'goals', 'weekly', 'inbound'];
 const entryPoints = ['http', 'inbound', 'tick', 'send', 'feedback'];
 /** What the templates share with the runtime: catalogs, compiled emails, colours and the escaper. */
 const templateData = /^templates\/(messages\/|compiled\/|palette\.ts$|escape\.ts$)/;

@@ -11,7 +11,7 @@ import { renderEmail } from './render.js';
 /** Links emailed on request to one address in an hour; "self-mail" counters go with the address. */
 export const LINK_EMAILS_PER_HOUR = 5;
 
-export type LinkEmailKind = 'goal' | 'signedOut' | StepUp | 'forget';
+export type LinkEmailKind = 'goal' | 'signedOut' | StepUp | 'forget' | 'circleInvite' | 'circleJoin' | 'circleRemove' | 'circleClose';
 
 /** Counts one link email to `to` in this hour; LimitReached past the allowance. */
 export async function allowLinkEmail(deps: Pick<Deps, 'store' | 'clock'>, to: string): Promise<void> {

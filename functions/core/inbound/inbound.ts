@@ -13,6 +13,7 @@ import { verifyAddressToken, type AddressPurpose } from '../tokens/address-token
 import { receivedOf } from './answers.js';
 import { handleBounce } from './bounces.js';
 import { handleCheckinReply } from './checkin-reply.js';
+import { relayToCircle } from '../circles/relay.js';
 import { signUpByEmail } from './email-signup.js';
 import { addressHash, messageKey } from '../emails/message-key.js';
 import { handleGoalReply } from './other-replies.js';
@@ -22,7 +23,7 @@ export const INBOUND_PER_SENDER_PER_HOUR = 20;
 
 /** The goals address, in the forms a person might type it. */
 export const GOAL_ADDRESSES = ['goal', 'goals', 'mal', 'maal', 'kompis'];
-const SIGNED = /^(checkin|unsubscribe|reply)\+([a-z0-9.]+)$/;
+const SIGNED = /^(checkin|unsubscribe|reply|circle)\+([a-z0-9.]+)$/;
 
 export interface InboundMessage {
   messageId: string;
@@ -180,6 +181,8 @@ async function route(
     return 'unsubscribed';
   }
   if (!once.firstForGoal(goal.id)) return 'dropped:duplicate-goal';
+  // A reply to the circle's email is a message to the circle, never anyone's number.
+  if (purpose === 'circle') return relayToCircle(deps, goal, claims.week, sender.address, reply.reading.text, reply.key);
   if (purpose === 'reply' || goal.owner !== sender.address) return handleGoalReply(deps, goal, sender.address, reply);
   return handleCheckinReply(deps, goal, claims.week, reply);
 }

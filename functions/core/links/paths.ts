@@ -19,6 +19,11 @@ export const paths = {
   buddy: '/buddy/:token',
   find: '/find',
   me: '/me/:token',
+  circle: '/ci/:token',
+  'circle-invite': '/cj/:token',
+  'circle-join': '/ca/:token',
+  'circle-change': '/s/circle/:token',
+  'circle-cheer': '/ck/:token',
 } as const;
 
 export type PageName = keyof typeof paths;

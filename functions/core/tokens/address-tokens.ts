@@ -5,8 +5,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SigningKeys } from './tokens.js';
 
-export type AddressPurpose = 'checkin' | 'unsubscribe' | 'reply';
-const purposeCode: Record<AddressPurpose, string> = { checkin: 'c', unsubscribe: 'u', reply: 'r' };
+// circle: a reply to a circle's weekly email, relayed to the other members (circles/relay.ts); `week` is the circle's.
+export type AddressPurpose = 'checkin' | 'unsubscribe' | 'reply' | 'circle';
+const purposeCode: Record<AddressPurpose, string> = { checkin: 'c', unsubscribe: 'u', reply: 'r', circle: 'k' };
 
 export interface AddressClaims {
   purpose: AddressPurpose;
@@ -43,7 +44,7 @@ export function signAddressToken(keys: SigningKeys, claims: AddressClaims): stri
 
 /** The claims of a valid token for `purpose`, or undefined: an address is never an error page. */
 export function verifyAddressToken(keys: SigningKeys, token: string, purpose: AddressPurpose): AddressClaims | undefined {
-  const match = /^([cur])\.([0-9a-z]{26})\.(\d{1,3})\.([a-z0-9]{1,8})\.([a-z2-7]{16})$/.exec(token.toLowerCase());
+  const match = /^([curk])\.([0-9a-z]{26})\.(\d{1,3})\.([a-z0-9]{1,8})\.([a-z2-7]{16})$/.exec(token.toLowerCase());
   if (!match) return undefined;
   const [, code, goalId = '', week = '', keyId = '', signature = ''] = match;
   if (code !== purposeCode[purpose]) return undefined;

@@ -32,6 +32,12 @@ export const tokenPurposes = [
   'buddy-change',
   'forget',
   'me',
+  // Circles (issue 20): circles/circle-links.ts says what each names.
+  'circle',
+  'circle-invite',
+  'circle-join',
+  'circle-change',
+  'circle-cheer',
 ] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 

@@ -24,7 +24,8 @@ export function channelsSentence(progress: Progress, locale: Locale): string {
   return rest.length ? t(locale, 'email.final.channels.many', { first, rest: lists[locale].format(rest) }) : t(locale, 'email.final.channels.one', { first });
 }
 
-export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAnswer[], now: Date): OutgoingEmail {
+/** `circleLine`: the shared target of the goal's circle, when it has one (circles/final-line.ts). */
+export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAnswer[], now: Date, circleLine = ''): OutgoingEmail {
   const locale = goal.locale;
   const progress = summarize({ ...goal, status: 'completed' }, answers);
   const verdict = verdictOf(goal, progress);
@@ -40,7 +41,7 @@ export function finalReportEmail(config: CoreConfig, goal: Goal, answers: WeekAn
       rule: verdict.rule,
       weeksLine: t(locale, progress.answeredWeeks === goal.weeks ? 'email.final.weeks.all' : 'email.final.weeks.some', vars),
       goalText: goal.text,
-      channels: channelsSentence(progress, locale),
+      channels: circleLine ? `${channelsSentence(progress, locale)} ${circleLine}` : channelsSentence(progress, locale),
       nextGoalUrl: nextGoalUrl(config, goal),
       goalUrl: goalPageUrl(config, goal, now),
       ...footerUrls(config, goal.owner, goal.locale, now),

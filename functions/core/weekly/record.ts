@@ -10,6 +10,7 @@ import { closedWeeks } from '../progress/progress.js';
 import { reportAfterAnswer } from '../buddy/reports.js';
 import { updateGoal } from '../update-goal.js';
 import { reminderAfterAnswer } from './checkin-reminder.js';
+import { circleAfterAnswer } from '../circles/membership.js';
 
 export interface AnswerInput {
   count: number;
@@ -49,6 +50,7 @@ export async function reportSoon(deps: Deps, goal: Goal, week: number): Promise<
     return report || reminder ? { ...report, ...reminder } : undefined;
   };
   if (patch(goal)) await updateGoal(deps.store, goal.owner, goal.id, patch);
+  await circleAfterAnswer(deps, goal);
 }
 
 export async function recordAnswer(deps: Deps, goal: Goal, week: number, input: AnswerInput): Promise<WeekAnswer> {

@@ -18,6 +18,8 @@ import { finalReportEmail } from './final-report.js';
 import { advanceAfterCheckin, resumePatch } from '../goals/schedule-changes.js';
 import { withMovedEnd } from '../goals/change-goal.js';
 import type { Pacer } from '../emails/send-rate.js';
+import { sendCircleDigest } from '../circles/digest.js';
+import { finalCircleLine } from '../circles/final-line.js';
 
 export const queueMessageSchema = z.object({
   kind: z.enum(queueKinds),
@@ -78,6 +80,8 @@ export async function handleMessage(deps: SendDeps, body: string): Promise<SendO
     deps.log?.({ level: 'error', msg: 'unreadable queue message dropped', body: redactAddresses(body) });
     return 'invalid';
   }
+  // A circle's digest names the circle, not a goal.
+  if (parsed.kind === 'circle-digest') return sendCircleDigest(deps, parsed.goalId, parsed.week, deps.pacer);
   const goal = await deps.store.getGoal(parsed.owner, parsed.goalId);
   if (!goal) return 'skipped';
   return senders[parsed.kind](deps, goal, parsed.week);
@@ -94,6 +98,8 @@ const senders: Record<QueueKind, (deps: SendDeps, goal: Goal, week: number) => P
   'buddy-invite': (deps, goal) => sendInvitation(deps, goal.owner, goal.id, deps.pacer),
   'buddy-reminder': (deps, goal) => sendReminders(deps, goal),
   'buddy-report': (deps, goal, week) => sendBuddyReport(deps, goal, week, deps.pacer),
+  // Handled before any goal is read (handleMessage): the message names a circle.
+  'circle-digest': async () => 'skipped',
 };
 
 async function sendCheckin(deps: SendDeps, goal: Goal, week: number): Promise<SendOutcome> {
@@ -121,7 +127,7 @@ async function sendFinalReport(deps: SendDeps, goal: Goal): Promise<SendOutcome>
     deps,
     goal.id,
     { week: goal.weeks, kind: 'final' },
-    async (now) => finalReportEmail(deps.config, goal, await deps.store.getWeekAnswers(goal.id), now),
+    async (now) => finalReportEmail(deps.config, goal, await deps.store.getWeekAnswers(goal.id), now, await finalCircleLine(deps, goal)),
     deps.pacer,
   );
   if (outcome === 'in-flight') return outcome;

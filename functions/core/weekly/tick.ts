@@ -5,6 +5,7 @@ import type { Goal } from '../goal.js';
 import { dueConditions } from '../due.js';
 import { DUE_SHARDS } from '../goals/due-index.js';
 import type { Queue, QueueKind, QueueMessage, Store } from '../ports.js';
+import { dueDigests } from '../circles/due-digests.js';
 
 /** SQS takes at most 10 messages per SendMessageBatch. */
 const QUEUE_BATCH = 10;
@@ -37,5 +38,8 @@ export async function runTick(deps: { store: Store; queue: Queue }, now: Date): 
       return enqueued + batch.length;
     }),
   );
-  return { enqueued: counts.reduce((a, b) => a + b, 0) };
+  // Circles' digests come from the same due index, on shards of their own (circles/due-digests.ts).
+  const digests = await dueDigests(deps.store, nowIso);
+  for (let i = 0; i < digests.length; i += QUEUE_BATCH) await deps.queue.send(digests.slice(i, i + QUEUE_BATCH));
+  return { enqueued: counts.reduce((a, b) => a + b, 0) + digests.length };
 }

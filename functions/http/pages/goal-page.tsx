@@ -2,6 +2,7 @@
 // history next; then the changes, each behind a labelled <details> that opens without script (and opens by
 // itself when the page comes back with an error in it); stopping, signing out and deleting last.
 import { typoScript } from './address-typo.js';
+import { CircleLink } from './circle-pages.js';
 import { timeZoneScript } from './time-zone-field.js';
 import { marginLine, ruleLine } from '../../core/progress/standing.js';
 import { ChangeHistory } from './goal-change.js';
@@ -265,6 +266,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         <ChangeHistory goal={goal} />
       </div>
       <GoalSettings goal={goal} path={path} errors={errors} values={values} />
+      <CircleLink goal={goal} path={path} />
       <DangerZone goal={goal} path={path} errors={errors} />
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: typoScript + timeZoneScript }} />
     </Layout>

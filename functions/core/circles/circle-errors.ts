@@ -1,0 +1,25 @@
+// What can go wrong with a circle, as pages say it.
+import { DomainError } from '../errors.js';
+
+/** The circle was closed (or never was): its links open nothing. */
+export class CircleClosed extends DomainError {
+  readonly status = 410;
+  readonly messageKey = 'error.circle.closed';
+}
+
+export class CircleFull extends DomainError {
+  readonly status = 409;
+  readonly messageKey = 'error.circle.full';
+}
+
+/** The goal is in a circle already (one circle per goal). */
+export class CircleTaken extends DomainError {
+  readonly status = 409;
+  readonly messageKey = 'error.circle.taken';
+}
+
+/** The link is not the organiser's, or names a member no longer there. */
+export class NotInCircle extends DomainError {
+  readonly status = 403;
+  readonly messageKey = 'error.circle.notMember';
+}

@@ -1,0 +1,39 @@
+// The circle's forms: starting one, inviting by email, saying yes to join. Messages are catalog keys shown
+// next to each field; names follow the sign-up form's name rules (one line, no markup, no address).
+import * as z from 'zod';
+import type { MessageKey } from '../i18n/messages.js';
+import { emailField, fieldErrors, key, nameField, oneLine, optional, plainText } from '../forms/signup-form.js';
+import { MAX_CIRCLE_NAME, MAX_MEMBER_NAME } from './circle.js';
+
+const memberName = () => nameField().pipe(z.string().min(1, key('errors.circle.name')).max(MAX_MEMBER_NAME, key('errors.circle.name')));
+
+const sharedTotal = z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.number(key('errors.circle.sharedTotal')).int(key('errors.circle.sharedTotal')).min(1, key('errors.circle.sharedTotal')).max(100000, key('errors.circle.sharedTotal')).optional(),
+);
+
+export const startCircleSchema = z
+  .object({
+    name: oneLine(MAX_CIRCLE_NAME, 'errors.circle.circleName').pipe(z.string().min(1, key('errors.circle.circleName'))),
+    memberName: memberName(),
+    sharedText: optional(plainText(120, 'errors.circle.sharedTotal')),
+    sharedTotal,
+  })
+  // Both shared-target fields, or neither.
+  .refine((f) => (f.sharedText === undefined) === (f.sharedTotal === undefined), { path: ['sharedTotal'], ...key('errors.circle.sharedTotal') });
+export type StartCircleForm = z.infer<typeof startCircleSchema>;
+
+export const inviteSchema = z.object({ email: emailField('errors.email.invalid') });
+
+export const joinSchema = z.object({
+  email: emailField('errors.email.invalid'),
+  name: memberName(),
+  yes: z.literal('1', key('errors.circle.terms')),
+});
+
+export const attachSchema = z.object({ goal: z.string(key('errors.circle.goal')).regex(/^[0-9A-Z]{26}$/, key('errors.circle.goal')) });
+
+export const removeSchema = z.object({ member: z.string().regex(/^[0-9A-Z]{26}$/) });
+
+/** First message key per field. */
+export const formErrors = (error: z.core.$ZodError) => fieldErrors(error) as Record<string, MessageKey>;

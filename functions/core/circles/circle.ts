@@ -1,0 +1,131 @@
+// A circle: 2–8 goals of different people, one weekly digest. Its members are goals (a person with two goals
+// may put each in a different circle; a goal is in at most one), shown by the name each gave on joining,
+// never by address. The rules here are plain functions over the circle and its member items.
+import type { Goal } from '../goal.js';
+import type { WeekAnswer } from '../answers.js';
+import { summarize } from '../progress/progress.js';
+import { checkinAt } from '../schedule/checkins.js';
+import type { Circle, CircleMember, MemberWeek } from '../circle-store.js';
+
+export type { Circle, CircleItems, CircleMember, MemberWeek, SharedTarget } from '../circle-store.js';
+
+export const MIN_MEMBERS = 2;
+export const MAX_MEMBERS = 8;
+/** The digest goes at the latest this long after the earliest member check-in of its week. */
+export const DIGEST_AFTER_HOURS = 48;
+export const MAX_CIRCLE_NAME = 60;
+export const MAX_MEMBER_NAME = 40;
+const HOUR_MS = 3600 * 1000;
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+/** The member item of a goal, as its weeks stand now. */
+export function memberOf(circleId: string, goal: Goal, answers: readonly WeekAnswer[], name: string, joinedAt: string): CircleMember {
+  const progress = summarize(goal, answers);
+  const schedule = { weekday: goal.checkinWeekday, hour: goal.checkinHour, timeZone: goal.timeZone };
+  const weeks = progress.rows
+    .filter((row) => row.state !== 'upcoming' && goal.firstCheckinDate)
+    .map((row) => ({
+      week: row.week,
+      checkinAt: checkinAt(goal.firstCheckinDate!, row.week, schedule).toISOString(),
+      count: row.count,
+      target: goal.targetPerWeek,
+      onTarget: row.onTarget,
+    }));
+  return {
+    circleId,
+    goalId: goal.id,
+    owner: goal.owner,
+    name,
+    locale: goal.locale,
+    goalSentence: goal.commitment ?? goal.text,
+    targetPerWeek: goal.targetPerWeek,
+    goalStatus: goal.status,
+    schedule: { ...(goal.firstCheckinDate ? { firstCheckinDate: goal.firstCheckinDate } : {}), ...schedule, weeks: goal.weeks },
+    weeks,
+    streak: progress.streak,
+    joinedAt,
+  };
+}
+
+/** Members whose goal still runs: only they hold the digest back. */
+export const activeMembers = (members: readonly CircleMember[]) => members.filter((m) => m.goalStatus === 'active');
+
+/** The member's week whose check-in went out in the circle's week (from `from` until `to`), the latest if two. */
+export function weekIn(member: CircleMember, from: string, to: string): MemberWeek | undefined {
+  return member.weeks.filter((w) => w.checkinAt >= from && w.checkinAt <= to).at(-1);
+}
+
+/** The member's next check-in after `after`, from the goal's schedule; none once the goal's weeks are over. */
+export function nextCheckinAfter(member: CircleMember, after: string): string | undefined {
+  const { firstCheckinDate, weeks, ...schedule } = member.schedule;
+  if (!firstCheckinDate || member.goalStatus !== 'active') return undefined;
+  for (let week = 1; week <= weeks; week++) {
+    const at = checkinAt(firstCheckinDate, week, schedule).toISOString();
+    if (at > after) return at;
+  }
+  return undefined;
+}
+
+/** The fallback due time of the circle's week: 48 hours after its earliest member check-in. */
+export function fallbackDueAt(members: readonly CircleMember[], weekStart: string, now: string): string | undefined {
+  const checkins = activeMembers(members).flatMap((m) => {
+    const current = weekIn(m, weekStart, now)?.checkinAt ?? nextCheckinAfter(m, weekStart);
+    return current ? [current] : [];
+  });
+  const earliest = checkins.sort()[0];
+  return earliest ? new Date(new Date(earliest).getTime() + DIGEST_AFTER_HOURS * HOUR_MS).toISOString() : undefined;
+}
+
+/** Every active member answered the check-in of the circle's week: the digest need not wait. */
+export function allAnswered(members: readonly CircleMember[], weekStart: string): boolean {
+  const active = activeMembers(members);
+  // A member item holds only weeks whose check-in went out, so no upper bound is needed (nor wanted: with
+  // `kompis tick --at` the check-ins are sent at a named time ahead of the clock the answers come in on).
+  return active.length >= MIN_MEMBERS && active.every((m) => weekIn(m, weekStart, END_OF_TIME)?.count != null);
+}
+
+/** When the digest of the circle's week is due, as its members stand at `now`. */
+export function digestDueAt(circle: Pick<Circle, 'status' | 'weekStart'>, members: readonly CircleMember[], now: string): string | undefined {
+  if (circle.status !== 'open') return undefined;
+  if (allAnswered(members, circle.weekStart)) return now;
+  return fallbackDueAt(members, circle.weekStart, now);
+}
+
+/** The shared target's sum: every member's recorded numbers since they joined. */
+export function sharedTotal(members: readonly CircleMember[]): number {
+  return members.reduce((sum, m) => sum + m.weeks.reduce((s, w) => s + (w.checkinAt >= m.joinedAt ? (w.count ?? 0) : 0), 0), 0);
+}
+
+/** One row of the digest and the circle page. */
+export interface CircleRow {
+  goalId: string;
+  name: string;
+  goalSentence: string;
+  count: number | null;
+  target: number;
+  onTarget: boolean | null;
+  streak: number;
+  /** The member had no check-in in this circle week (paused, finished, or not started yet). */
+  noCheckin: boolean;
+}
+
+/** The table of a circle week, members in the order they joined. */
+export function circleRows(members: readonly CircleMember[], weekStart: string, until: string): CircleRow[] {
+  return [...members]
+    .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))
+    .map((m) => {
+      const week = weekIn(m, weekStart, until);
+      // Weeks are written when answered: a check-in that went out unanswered is known from the schedule.
+      const scheduled = nextCheckinAfter(m, weekStart);
+      return {
+        goalId: m.goalId,
+        name: m.name,
+        goalSentence: m.goalSentence,
+        count: week?.count ?? null,
+        target: week?.target ?? m.targetPerWeek,
+        onTarget: week?.onTarget ?? null,
+        streak: m.streak,
+        noCheckin: week === undefined && !(scheduled !== undefined && scheduled <= until),
+      };
+    });
+}

@@ -1,0 +1,204 @@
+// The circle's pages: start one (from the goal page), its page (a member's view; the organiser's adds remove
+// and close), the invitation with the terms, choosing the goal that joins, and one-button confirmations.
+import type { Child } from 'hono/jsx';
+import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
+import type { Circle } from '../../core/circles/circle.js';
+import type { CircleRow } from '../../core/circles/circle.js';
+import type { Goal } from '../../core/goal.js';
+import { Field } from './form-parts.js';
+import { MessagePage } from './message-page.js';
+
+type Errors = Record<string, MessageKey | undefined>;
+type Values = Record<string, string | undefined>;
+
+interface FormPageProps {
+  locale: Locale;
+  nonce: string;
+  action: string;
+  values?: Values;
+  errors?: Errors;
+}
+
+function TextField({ locale, name, label, values, errors, type = 'text', first }: { locale: Locale; name: string; label: string; values: Values; errors: Errors; type?: string; first?: boolean }) {
+  return (
+    <Field name={name} label={label} locale={locale} error={errors[name]} focus={first ?? false}>
+      {(control) => <input {...control} type={type} value={values[name] ?? ''} />}
+    </Field>
+  );
+}
+
+/** A heading, a few sentences and one button that posts: what a scanner opening the link never presses. */
+export function ActionPage({ locale, nonce, title, lines, action, button, children }: { locale: Locale; nonce: string; title: string; lines: string[]; action?: string; button?: string; children?: Child }) {
+  return (
+    <MessagePage locale={locale} nonce={nonce} title={title} {...(button ? {} : { role: 'status' as const })}>
+      {lines.map((line) => (
+        <p>{line}</p>
+      ))}
+      {children}
+      {button && action && (
+        <form method="post" action={action}>
+          <button type="submit">{button}</button>
+        </form>
+      )}
+    </MessagePage>
+  );
+}
+
+export function CircleStartPage({ locale, nonce, action, values = {}, errors = {} }: FormPageProps) {
+  return (
+    <MessagePage locale={locale} nonce={nonce} title={t(locale, 'circle.start.title')}>
+      <p>{t(locale, 'circle.start.lead')}</p>
+      <form method="post" action={action}>
+        <TextField locale={locale} name="name" label={t(locale, 'circle.start.name')} values={values} errors={errors} first />
+        <TextField locale={locale} name="memberName" label={t(locale, 'circle.start.memberName')} values={values} errors={errors} />
+        <TextField locale={locale} name="sharedText" label={t(locale, 'circle.start.sharedText')} values={values} errors={errors} />
+        <TextField locale={locale} name="sharedTotal" label={t(locale, 'circle.start.sharedTotal')} values={values} errors={errors} type="number" />
+        <button type="submit">{t(locale, 'circle.start.button')}</button>
+      </form>
+    </MessagePage>
+  );
+}
+
+function RowsTable({ locale, rows, answered, removeAction, me }: { locale: Locale; rows: CircleRow[]; answered: Record<string, number>; removeAction?: string | undefined; me: string }) {
+  const number = (r: CircleRow) => (r.noCheckin ? t(locale, 'circle.row.noCheckin') : r.count === null ? t(locale, 'circle.row.noAnswer') : `${r.count} / ${r.target}${r.onTarget ? ' ✓' : ''}`);
+  return (
+    <table data-testid="circle-table">
+      <thead>
+        <tr>
+          <th scope="col">{t(locale, 'circle.table.name')}</th>
+          <th scope="col">{t(locale, 'circle.table.goal')}</th>
+          <th scope="col">{t(locale, 'circle.table.number')}</th>
+          <th scope="col">{t(locale, 'circle.table.streak')}</th>
+          <th scope="col">{t(locale, 'circle.table.answered')}</th>
+          {removeAction && <th scope="col"></th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <td>{r.name}</td>
+            <td>{r.goalSentence}</td>
+            <td>{number(r)}</td>
+            <td>{r.streak}</td>
+            <td>{answered[r.goalId] ?? 0}</td>
+            {removeAction && (
+              <td>
+                {r.goalId !== me && (
+                  <form method="post" action={removeAction}>
+                    <input type="hidden" name="member" value={r.goalId} />
+                    <button type="submit" class="danger">{t(locale, 'circle.page.remove', { name: r.name })}</button>
+                  </form>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export interface CirclePageProps extends FormPageProps {
+  circle: Circle;
+  rows: CircleRow[];
+  answered: Record<string, number>;
+  shared: string;
+  me: string;
+  organiser: boolean;
+  full: boolean;
+  invitationUrl: string;
+  notice?: MessageKey | undefined;
+}
+
+export function CirclePage(p: CirclePageProps) {
+  const { locale } = p;
+  return (
+    <MessagePage locale={locale} nonce={p.nonce} title={p.circle.name}>
+      {p.notice && <p role="status">{t(locale, p.notice)}</p>}
+      <p>{t(locale, 'circle.page.week', { week: p.circle.week })}</p>
+      <RowsTable locale={locale} rows={p.rows} answered={p.answered} removeAction={p.organiser ? `${p.action}/remove` : undefined} me={p.me} />
+      {p.shared && <p data-testid="circle-shared">{p.shared}</p>}
+      <h2>{t(locale, 'circle.page.invite.title')}</h2>
+      {p.full ? (
+        <p>{t(locale, 'circle.page.full')}</p>
+      ) : (
+        <>
+          <p>{t(locale, 'circle.page.invite.link')}</p>
+          <p>
+            <input readonly value={p.invitationUrl} aria-label={t(locale, 'circle.page.invite.link')} data-testid="invitation-link" />
+          </p>
+          <form method="post" action={`${p.action}/invite`}>
+            <TextField locale={locale} name="email" label={t(locale, 'circle.page.invite.email')} values={p.values ?? {}} errors={p.errors ?? {}} type="email" first />
+            <button type="submit">{t(locale, 'circle.page.invite.button')}</button>
+          </form>
+        </>
+      )}
+      {p.organiser ? (
+        <>
+          <p>{t(locale, 'circle.page.organiser')}</p>
+          <form method="post" action={`${p.action}/close`}>
+            <button type="submit" class="danger">{t(locale, 'circle.page.close')}</button>
+          </form>
+        </>
+      ) : (
+        <form method="post" action={`${p.action}/leave`}>
+          <button type="submit" class="danger">{t(locale, 'circle.page.leave')}</button>
+        </form>
+      )}
+    </MessagePage>
+  );
+}
+
+export function CircleJoinPage({ locale, nonce, action, values = {}, errors = {}, circle, count }: FormPageProps & { circle: Pick<Circle, 'name'>; count: number }) {
+  return (
+    <MessagePage locale={locale} nonce={nonce} title={t(locale, 'circle.join.title', { circle: circle.name })}>
+      <p>{t(locale, 'circle.join.lead', { count })}</p>
+      <p data-testid="circle-terms">{t(locale, 'circle.join.terms')}</p>
+      <form method="post" action={action}>
+        <TextField locale={locale} name="email" label={t(locale, 'circle.join.email')} values={values} errors={errors} type="email" first />
+        <TextField locale={locale} name="name" label={t(locale, 'circle.join.name')} values={values} errors={errors} />
+        <Field name="yes" label={t(locale, 'circle.join.yes')} locale={locale} error={errors.yes}>
+          {(control) => <input {...control} type="checkbox" value="1" checked={values.yes === '1'} />}
+        </Field>
+        <button type="submit">{t(locale, 'circle.join.button')}</button>
+      </form>
+    </MessagePage>
+  );
+}
+
+export function CircleAttachPage({ locale, nonce, action, errors = {}, circle, goals, writeUrl }: FormPageProps & { circle: Pick<Circle, 'name'>; goals: Goal[]; writeUrl: string }) {
+  return (
+    <MessagePage locale={locale} nonce={nonce} title={t(locale, 'circle.attach.title', { circle: circle.name })}>
+      {goals.length === 0 ? (
+        <p>{t(locale, 'circle.attach.none')}</p>
+      ) : (
+        <form method="post" action={action}>
+          <fieldset>
+            {goals.map((goal, i) => (
+              <p>
+                <label>
+                  <input type="radio" name="goal" value={goal.id} checked={i === 0} /> {goal.commitment ?? goal.text}
+                </label>
+              </p>
+            ))}
+          </fieldset>
+          {errors.goal && <p class="error">{t(locale, errors.goal)}</p>}
+          <button type="submit">{t(locale, 'circle.attach.button')}</button>
+        </form>
+      )}
+      <p>
+        <a href={writeUrl}>{t(locale, 'circle.attach.write')}</a>
+      </p>
+    </MessagePage>
+  );
+}
+
+/** On the goal page: start a circle, or open the one the goal is in. */
+export function CircleLink({ goal, path }: { goal: Pick<Goal, 'locale' | 'circle' | 'status'>; path: string }) {
+  if (goal.status !== 'active' && goal.status !== 'paused') return null;
+  return (
+    <p data-testid="circle-link">
+      <a href={`${path}/circle`}>{t(goal.locale, goal.circle ? 'circle.goalPage.open' : 'circle.start.title')}</a>
+    </p>
+  );
+}

@@ -1,0 +1,210 @@
+// The circle's routes: /g/:token/circle (start one from the goal page), /ci (a member's page), /cj (the shareable
+// invitation: terms and "yes"), /ca (the emailed join link: choose the goal), /s/circle (the organiser's
+// 30-minute step-up for remove and close), /ck (a cheer). A GET never changes anything: scanners open links.
+import type { Context, Hono } from 'hono';
+import { loadGoal, readGoalToken } from '../../core/goals/access.js';
+import { InvalidToken } from '../../core/errors.js';
+import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
+import type { Deps } from '../../core/ports.js';
+import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
+import { prefilledFormUrl } from '../../core/links/links.js';
+import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
+import { CircleClosed, NotInCircle } from '../../core/circles/circle-errors.js';
+import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
+import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
+import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle } from '../../core/circles/membership.js';
+import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
+import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
+import { formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
+import { ActionPage, CircleAttachPage, CircleJoinPage, CirclePage, CircleStartPage } from '../pages/circle-pages.js';
+
+const pathOf = (url: string) => new URL(url).pathname;
+const localUrl = (url: string) => `${new URL(url).pathname}${new URL(url).search}`;
+
+export function circleRoutes(app: Hono<Env>, deps: Deps) {
+  const claims = (c: Context, purpose: TokenPurpose) => verifyToken(deps.config.keys, c.req.param('token') ?? '', purpose, deps.clock.now());
+  const linkPath = (c: Context) => `/${c.req.path.split('/')[1]}/${c.req.param('token')}`;
+
+  // --- Starting a circle, from the goal page.
+  const goalOf = (c: Context) => loadGoal(deps, readGoalToken(deps, c.req.param('token') ?? '', 'goal'));
+  const goalPath = (c: Context) => `/g/${c.req.param('token')}`;
+
+  app.get('/g/:token/circle', async (c) => {
+    const goal = await goalOf(c);
+    if (goal.circle) return c.redirect(pathOf(circlePageUrl(deps.config, goal.circle, goal, deps.clock.now())), 303);
+    return c.html(<CircleStartPage locale={goal.locale} nonce={nonce(c)} action={c.req.path} values={{ memberName: goal.ownerName ?? '' }} />);
+  });
+
+  app.post('/g/:token/circle', async (c) => {
+    const goal = await goalOf(c);
+    if (goal.circle) return c.redirect(pathOf(circlePageUrl(deps.config, goal.circle, goal, deps.clock.now())), 303);
+    const values = stringValues(await formFields(c));
+    const parsed = startCircleSchema.safeParse(values);
+    if (!parsed.success) return c.html(<CircleStartPage locale={goal.locale} nonce={nonce(c)} action={c.req.path} values={values} errors={formErrors(parsed.error)} />, 400);
+    const { name, memberName, sharedText, sharedTotal } = parsed.data;
+    const circle = await startCircle(deps, goal, { name, memberName, ...(sharedText && sharedTotal ? { sharedTarget: { text: sharedText, total: sharedTotal } } : {}) });
+    return c.redirect(pathOf(circlePageUrl(deps.config, circle.id, goal, deps.clock.now())), 303);
+  });
+
+  // --- A member's page.
+  const memberOf = async (c: Context) => {
+    const [owner, goalId, circleId] = claims(c, 'circle').subject;
+    if (!owner || !goalId || !circleId) throw new InvalidToken('circle token names no member');
+    const items = await loadCircle(deps, circleId);
+    if (items.circle.status !== 'open') throw new CircleClosed();
+    const me = items.members.find((m) => m.goalId === goalId && m.owner === owner);
+    if (!me) throw new NotInCircle();
+    return { items, me, organiser: items.circle.organiserGoalId === goalId };
+  };
+
+  const circlePage = (c: Context, { items, me, organiser }: Awaited<ReturnType<typeof memberOf>>, extra: { notice?: MessageKey; errors?: Record<string, MessageKey>; values?: Record<string, string> } = {}, status: 200 | 400 = 200) => {
+    const now = deps.clock.now();
+    const answered = Object.fromEntries(items.members.map((m) => [m.goalId, m.weeks.filter((w) => w.count !== null && w.checkinAt >= m.joinedAt).length]));
+    return c.html(
+      <CirclePage locale={me.locale} nonce={nonce(c)} action={linkPath(c)} circle={items.circle} rows={shownRows(items, now.toISOString())} answered={answered}
+        shared={sharedLine(me.locale, items)} me={me.goalId} organiser={organiser} full={items.members.length >= MAX_MEMBERS}
+        invitationUrl={circleInvitationUrl(deps.config, items.circle, now)} notice={extra.notice} values={extra.values ?? {}} errors={extra.errors ?? {}} />,
+      status,
+    );
+  };
+
+  const notices: Record<string, MessageKey> = { invited: 'circle.page.invite.sent', stepUp: 'circle.page.stepUpSent' };
+  app.get('/ci/:token', async (c) => circlePage(c, await memberOf(c), { ...(notices[c.req.query('done') ?? ''] ? { notice: notices[c.req.query('done')!]! } : {}) }));
+
+  app.post('/ci/:token/invite', async (c) => {
+    const member = await memberOf(c);
+    const values = stringValues(await formFields(c));
+    const parsed = inviteSchema.safeParse(values);
+    if (!parsed.success) return circlePage(c, member, { errors: formErrors(parsed.error), values }, 400);
+    await inviteByEmail(deps, member.items.circle.id, member.me, parsed.data.email);
+    return c.redirect(`${linkPath(c)}?done=invited`, 303);
+  });
+
+  app.post('/ci/:token/leave', async (c) => {
+    const { items, me, organiser } = await memberOf(c);
+    // The organiser's way out is closing the circle (a step-up), never leaving it without one.
+    if (organiser) throw new NotInCircle();
+    await dropMember(deps, items.circle.id, me.goalId);
+    return c.html(<ActionPage locale={me.locale} nonce={nonce(c)} title={items.circle.name} lines={[t(me.locale, 'circle.page.left', { circle: items.circle.name })]} />);
+  });
+
+  const askStepUp = async (c: Context, change: CircleChange) => {
+    const { items, me, organiser } = await memberOf(c);
+    if (!organiser) throw new NotInCircle();
+    let member: CircleMember | undefined;
+    if (change === 'remove') {
+      const parsed = removeSchema.safeParse(stringValues(await formFields(c)));
+      member = parsed.success ? items.members.find((m) => m.goalId === parsed.data.member && m.goalId !== me.goalId) : undefined;
+      if (!member) throw new NotInCircle();
+    }
+    await emailCircleChange(deps, items, me, change, member);
+    return c.redirect(`${linkPath(c)}?done=stepUp`, 303);
+  };
+  app.post('/ci/:token/remove', (c) => askStepUp(c, 'remove'));
+  app.post('/ci/:token/close', (c) => askStepUp(c, 'close'));
+
+  // --- The organiser's step-up: a GET shows what the link will do, the POST does it.
+  const changeOf = async (c: Context) => {
+    const [owner, goalId, circleId, what] = claims(c, 'circle-change').subject;
+    if (!owner || !goalId || !circleId || !what) throw new InvalidToken('circle-change token incomplete');
+    const items = await loadCircle(deps, circleId);
+    if (items.circle.status !== 'open') throw new CircleClosed();
+    if (items.circle.organiserGoalId !== goalId || items.circle.organiser !== owner) throw new NotInCircle();
+    const locale = items.members.find((m) => m.goalId === goalId)?.locale ?? requestLocale(c);
+    const [change, memberId] = what.split(':');
+    if (change === 'close') return { items, locale, change: 'close' as const };
+    const member = items.members.find((m) => m.goalId === memberId);
+    if (change !== 'remove' || !member) throw new NotInCircle();
+    return { items, locale, change: 'remove' as const, member };
+  };
+
+  app.get('/s/circle/:token', async (c) => {
+    const step = await changeOf(c);
+    const vars = { circle: step.items.circle.name, name: step.change === 'remove' ? step.member.name : '' };
+    const title = t(step.locale, step.change === 'remove' ? 'circle.change.remove.title' : 'circle.change.close.title', vars);
+    const button = t(step.locale, step.change === 'remove' ? 'link.circleRemove.button' : 'link.circleClose.button', vars);
+    return c.html(<ActionPage locale={step.locale} nonce={nonce(c)} title={title} lines={[t(step.locale, 'circle.change.lead')]} action={c.req.path} button={button} />);
+  });
+
+  app.post('/s/circle/:token', async (c) => {
+    const step = await changeOf(c);
+    if (step.change === 'remove') await dropMember(deps, step.items.circle.id, step.member.goalId);
+    else await closeCircle(deps, step.items.circle.id);
+    const line = step.change === 'remove' ? t(step.locale, 'circle.change.removed', { name: step.member.name }) : t(step.locale, 'circle.change.closed');
+    return c.html(<ActionPage locale={step.locale} nonce={nonce(c)} title={step.items.circle.name} lines={[line]} />);
+  });
+
+  // --- The shareable invitation: the terms, and "yes" with an address the join link goes to.
+  const invitationOf = async (c: Context): Promise<CircleItems> => {
+    const [circleId] = claims(c, 'circle-invite').subject;
+    if (!circleId) throw new InvalidToken('invitation names no circle');
+    const items = await loadCircle(deps, circleId);
+    if (items.circle.status !== 'open') throw new CircleClosed();
+    return items;
+  };
+
+  app.get('/cj/:token', async (c) => {
+    const items = await invitationOf(c);
+    return c.html(<CircleJoinPage locale={requestLocale(c)} nonce={nonce(c)} action={c.req.path} circle={items.circle} count={items.members.length} />);
+  });
+
+  app.post('/cj/:token', async (c) => {
+    const items = await invitationOf(c);
+    const locale = requestLocale(c);
+    const values = stringValues(await formFields(c));
+    const parsed = joinSchema.safeParse(values);
+    if (!parsed.success) {
+      return c.html(<CircleJoinPage locale={locale} nonce={nonce(c)} action={c.req.path} circle={items.circle} count={items.members.length} values={values} errors={formErrors(parsed.error)} />, 400);
+    }
+    await askToJoin(deps, items.circle.id, parsed.data.email, parsed.data.name, locale);
+    return c.html(<ActionPage locale={locale} nonce={nonce(c)} title={t(locale, 'circle.join.title', { circle: items.circle.name })} lines={[t(locale, 'circle.join.sent')]} />);
+  });
+
+  // --- The emailed join link: the address is proven, its goals may be listed to it.
+  const joinOf = async (c: Context) => {
+    const [circleId, email, name] = claims(c, 'circle-join').subject;
+    if (!circleId || !email || !name) throw new InvalidToken('join link incomplete');
+    const items = await loadCircle(deps, circleId);
+    if (items.circle.status !== 'open') throw new CircleClosed();
+    const goals = await joinableGoals(deps, email);
+    const locale: Locale = goals[0]?.locale ?? requestLocale(c);
+    return { items, email, name, goals, locale };
+  };
+  const attachPage = (c: Context, j: Awaited<ReturnType<typeof joinOf>>, errors: Record<string, MessageKey> = {}) =>
+    c.html(
+      <CircleAttachPage locale={j.locale} nonce={nonce(c)} action={c.req.path} circle={j.items.circle} goals={j.goals} errors={errors}
+        writeUrl={localUrl(prefilledFormUrl(deps.config, { lang: j.locale, email: j.email, name: j.name }))} />,
+      Object.keys(errors).length ? 400 : 200,
+    );
+
+  app.get('/ca/:token', async (c) => attachPage(c, await joinOf(c)));
+
+  app.post('/ca/:token', async (c) => {
+    const j = await joinOf(c);
+    const parsed = attachSchema.safeParse(stringValues(await formFields(c)));
+    const goal = parsed.success ? j.goals.find((g) => g.id === parsed.data.goal) : undefined;
+    if (!goal) return attachPage(c, j, { goal: 'errors.circle.goal' });
+    await joinCircle(deps, j.items.circle.id, goal, j.name);
+    const url = circlePageUrl(deps.config, j.items.circle.id, goal, deps.clock.now());
+    return c.html(
+      <ActionPage locale={goal.locale} nonce={nonce(c)} title={j.items.circle.name} lines={[t(goal.locale, 'circle.attach.done', { circle: j.items.circle.name })]}>
+        <p>
+          <a href={pathOf(url)}>{t(goal.locale, 'email.circleDigest.page')}</a>
+        </p>
+      </ActionPage>,
+    );
+  });
+
+  // --- A cheer: the GET asks, the POST sends (once per kind, sender and member a week).
+  app.get('/ck/:token', async (c) => {
+    const cheer = await cheerOf(deps, claims(c, 'circle-cheer'));
+    return c.html(<ActionPage locale={cheer.from.locale} nonce={nonce(c)} title={t(cheer.from.locale, 'circle.cheerPage.title', cheer.vars)} lines={[]} action={c.req.path} button={t(cheer.from.locale, 'circle.cheerPage.button')} />);
+  });
+
+  app.post('/ck/:token', async (c) => {
+    const cheer = await cheerOf(deps, claims(c, 'circle-cheer'));
+    const sent = await sendCheer(deps, cheer);
+    const line = t(cheer.from.locale, sent ? 'circle.cheerPage.sent' : 'circle.cheerPage.already', cheer.vars);
+    return c.html(<ActionPage locale={cheer.from.locale} nonce={nonce(c)} title={t(cheer.from.locale, 'circle.cheerPage.title', cheer.vars)} lines={[line]} />);
+  });
+}

@@ -1,0 +1,83 @@
+// Email in: a member's reply to the circle's weekly email reaches the other members once, by name, its words
+// with no live links; never counted as anyone's number; a few a week per member; nobody else can write in.
+import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../functions/core/ports.js';
+import type { Goal } from '../../functions/core/goal.js';
+import { handleInbound } from '../../functions/core/inbound/inbound.js';
+import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
+import { joinCircle, startCircle } from '../../functions/core/circles/membership.js';
+import { RELAYS_PER_MEMBER_PER_WEEK } from '../../functions/core/circles/relay.js';
+import { recordAnswer } from '../../functions/core/weekly/record.js';
+import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
+import { uniqueEmail } from '../helpers/factories.js';
+import { anActiveGoal } from '../helpers/goals.js';
+import { rawMail } from '../helpers/mail.js';
+import { outboxFor } from '../helpers/outbox.js';
+import { tickAt } from '../helpers/weekly.js';
+
+/** The address of a Reply-To as the outbox shows it ('"Kompis" <circle+…@…>'). */
+const addressOf = (replyTo: string) => /<([^>]+)>/.exec(replyTo)?.[1] ?? replyTo;
+
+async function aCircleAfterWeekOne() {
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+  const goals: Goal[] = [];
+  for (const [name, locale] of [['Ola', 'nb'], ['Kari', 'en'], ['Per', 'nb']] as const) goals.push(await anActiveGoal(deps, { email: uniqueEmail(name.toLowerCase()), name, locale }));
+  const circle = await startCircle(deps, goals[0]!, { name: 'Salg', memberName: 'Ola' });
+  for (const goal of goals.slice(1)) await joinCircle(deps, circle.id, goal, goal.ownerName!);
+  const first = (await deps.store.getGoal(goals[0]!.owner, goals[0]!.id))!.nextCheckinAt!;
+  await tickAt(deps, first);
+  clock.set(new Date(Date.parse(first) + 3600_000));
+  for (const goal of goals) await recordAnswer(deps, (await deps.store.getGoal(goal.owner, goal.id))!, 1, { count: 2, source: 'click' });
+  await tickAt(deps, clock.now().toISOString());
+  const digestTo = async (goal: Goal) => (await outboxFor(goal.owner)).find((e) => e.subject.startsWith('Salg'))!;
+  let sent = 0;
+  const reply = async (from: string, to: string, text: string, messageId = `<r-${++sent}-${crypto.randomUUID()}@mail.example.com>`, headers: Record<string, string> = {}) => {
+    const raw = await rawMail({ from, to, text, subject: 'Re: Salg: week 1', headers: { 'Message-ID': messageId, ...headers } });
+    return handleInbound(deps, { messageId: crypto.randomUUID(), raw, recipients: [to], verdicts: LOCAL_VERDICTS });
+  };
+  return { deps, goals, digestTo, reply };
+}
+
+describe('a reply to the circle email', () => {
+  it('goes once to the other members by name, links made plain, and is nobody\'s number', async () => {
+    const s = await aCircleAfterWeekOne();
+    const [ola, kari, per] = s.goals as [Goal, Goal, Goal];
+    const kariDigest = await s.digestTo(kari);
+    const address = addressOf(kariDigest.replyTo[0]!);
+    expect(address).toMatch(/^circle\+/);
+    const messageId = '<great-week@mail.example.com>';
+    expect(await s.reply(kari.owner, address, 'Great week everyone — 3 for me! See evil.no/login', messageId)).toEqual([{ recipient: address, outcome: 'relayed' }]);
+    await s.reply(kari.owner, address, 'Great week everyone — 3 for me! See evil.no/login', messageId); // delivered again
+    for (const other of [ola, per]) {
+      const relayed = (await outboxFor(other.owner)).filter((e) => e.subject === 'Kari skrev til sirkelen');
+      expect(relayed).toHaveLength(1);
+      expect(relayed[0]!.body.text).toContain('Kari skrev: Great week everyone — 3 for me! See evil[.]no/login');
+    }
+    expect((await outboxFor(kari.owner)).filter((e) => e.subject.includes('wrote to the circle'))).toEqual([]);
+    // "3 for me" changed no week of Kari's.
+    expect((await s.deps.store.getWeekAnswers(kari.id)).map((a) => a.count)).toEqual([2]);
+  });
+
+  it(`relays at most ${RELAYS_PER_MEMBER_PER_WEEK} a circle week per member, and nothing from an address that is not the member's`, async () => {
+    const s = await aCircleAfterWeekOne();
+    const [ola, kari] = s.goals as [Goal, Goal];
+    const address = addressOf((await s.digestTo(kari)).replyTo[0]!);
+    const outcomes = [];
+    for (let i = 0; i < RELAYS_PER_MEMBER_PER_WEEK + 1; i++) outcomes.push((await s.reply(kari.owner, address, `Message ${i}`))[0]!.outcome);
+    expect(outcomes).toEqual([...Array(RELAYS_PER_MEMBER_PER_WEEK).fill('relayed'), 'dropped:rate']);
+    expect((await s.reply(uniqueEmail('forwarded'), address, 'Hi from outside'))[0]!.outcome).toBe('dropped:not-member');
+    expect((await outboxFor(ola.owner)).filter((e) => e.subject === 'Kari skrev til sirkelen')).toHaveLength(RELAYS_PER_MEMBER_PER_WEEK);
+  });
+
+  it('relays no out-of-office answer, and nothing to a forged circle address', async () => {
+    const s = await aCircleAfterWeekOne();
+    const [ola, kari] = s.goals as [Goal, Goal];
+    const address = addressOf((await s.digestTo(kari)).replyTo[0]!);
+    const away = await s.reply(kari.owner, address, 'I am away until Monday', undefined, { 'Auto-Submitted': 'auto-replied' });
+    expect(away[0]!.outcome).toBe('dropped:auto-reply');
+    const forged = address.replace(/\.([a-z2-7]{16})@/, (_, mac: string) => `.${mac.startsWith('a') ? 'b' : 'a'}${mac.slice(1)}@`);
+    expect((await s.reply(kari.owner, forged, 'Hello'))[0]!.outcome).toBe('dropped:bad-token');
+    expect((await outboxFor(ola.owner)).filter((e) => e.subject === 'Kari skrev til sirkelen')).toEqual([]);
+  });
+});
