@@ -5,6 +5,7 @@ import { ownerLabel } from '../buddy/buddy-emails.js';
 import { escapeHtml } from '../../../templates/escape.js';
 import { light } from '../../../templates/palette.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/my-goals.js';
 import { asShownToOthers, unlinked } from '../emails/unlinked.js';
 import { afterSaved, LimitReached } from '../errors.js';
 import { t, type Locale } from '../i18n/messages.js';

@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import { invitationPreview, linkNamedBuddy } from '../buddy/invitations.js';
 import { unlinked } from '../emails/unlinked.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/confirm-goal.js';
 import { withinCeiling } from '../limits/ceilings.js';
 import { t } from '../i18n/messages.js';
 import { EmailNotSent, LimitReached } from '../errors.js';
