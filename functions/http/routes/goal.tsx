@@ -8,6 +8,7 @@ import { assertCanName, inviteAgain } from '../../core/buddy/invitations.js';
 import { emailStepUp } from '../../core/emails/link-email.js';
 import { pauseGoal, rescheduleGoal, resumeGoal, stopGoal } from '../../core/goals/actions.js';
 import { loadGoal, readGoalToken, type GoalRef } from '../../core/goals/access.js';
+import type { WeekAnswer } from '../../core/answers.js';
 import type { Goal } from '../../core/goal.js';
 import { weekPagePath } from '../../core/links/links.js';
 import { changeGoal, ChangeRefused } from '../../core/goals/change-goal.js';
@@ -39,8 +40,12 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     return { ref, goal: await loadGoal(deps, ref) };
   };
 
-  async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: GoalErrors; values?: Record<string, string> } = {}) {
-    const progress = summarize(goal, await deps.store.getWeekAnswers(goal.id));
+  async function renderGoal(
+    c: Context,
+    goal: Goal,
+    options: { notice?: GoalNotice; errors?: GoalErrors; values?: Record<string, string>; answers?: Promise<WeekAnswer[]> } = {},
+  ) {
+    const progress = summarize(goal, await (options.answers ?? deps.store.getWeekAnswers(goal.id)));
     const now = deps.clock.now();
     return (
       <GoalPage
@@ -59,9 +64,13 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
   const done = (c: Context, notice: GoalNotice) => c.redirect(`${pagePath(c)}?done=${notice}`, 303);
 
   app.get('/g/:token', async (c) => {
-    const { goal } = await open(c);
+    // The goal and its answers read at once (the token names both): shown only once the goal has checked the link.
+    const ref = refOf(c);
+    const answers = deps.store.getWeekAnswers(ref.goalId);
+    answers.catch(() => {}); // a refused link never awaits it
+    const goal = await loadGoal(deps, ref);
     const asked = c.req.query('done') as GoalNotice | undefined;
-    return c.html(await renderGoal(c, goal, { ...(asked && notices.includes(asked) ? { notice: asked } : {}) }));
+    return c.html(await renderGoal(c, goal, { answers, ...(asked && notices.includes(asked) ? { notice: asked } : {}) }));
   });
 
   // The download itself comes by email (a step-up link); this page, and the goal page, ask for it.
