@@ -10,7 +10,7 @@ import { pauseGoal, rescheduleGoal, resumeGoal, stopGoal } from '../../core/goal
 import { loadGoal, readGoalToken, type GoalRef } from '../../core/goals/access.js';
 import type { WeekAnswer } from '../../core/answers.js';
 import type { Goal } from '../../core/goal.js';
-import { weekPagePath } from '../../core/links/links.js';
+import { weekPagePaths } from '../../core/links/links.js';
 import { changeGoal, ChangeRefused } from '../../core/goals/change-goal.js';
 import { changeFormSchema } from '../../core/goals/change-form.js';
 import { isKompisAddress, pendingSuggestions, suggestAddress, withSeen } from '../../core/goals/address-typos.js';
@@ -53,7 +53,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
         progress={progress}
         nonce={nonce(c)}
         path={pagePath(c)}
-        weekPath={(week) => weekPagePath(deps.config, goal, week, now)}
+        weekPath={weekPagePaths(deps.config, goal, now)}
         notice={options.notice}
         errors={options.errors ?? {}}
         values={options.values ?? {}}
