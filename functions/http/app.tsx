@@ -53,12 +53,20 @@ export const routeGroups: Record<string, RouteGroup> = {
 /** A path's first segment: `/r/abc` → `r`, `/` → ``. */
 export const firstSegment = (path: string) => path.split('/')[1] ?? '';
 
-/** The groups that may serve a path. */
+const bySegment = new Map<string, string[]>();
+
+/** The groups that may serve a path (worked out once per first segment). */
 export function groupsFor(path: string): string[] {
   const segment = firstSegment(path);
-  return Object.entries(routeGroups)
-    .filter(([, group]) => group.starts.some((start) => firstSegment(start) === segment))
-    .map(([name]) => name);
+  let names = bySegment.get(segment);
+  if (!names) {
+    names = Object.entries(routeGroups)
+      .filter(([, group]) => group.starts.some((start) => firstSegment(start) === segment))
+      .map(([name]) => name);
+    // Only the segments some group starts at are kept: a stranger's paths cannot grow the map.
+    if (names.length) bySegment.set(segment, names);
+  }
+  return names;
 }
 
 /**
