@@ -1,27 +1,17 @@
-// Compiles the MJML emails once per language into templates/compiled/emails.ts: catalog text
+// Compiles the MJML emails once per language into templates/compiled/emails/<kind>.ts: catalog text
 // ({{t:key}}) is put in here, escaped; {{placeholders}} stay for the runtime to fill. Lambdas never import mjml.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeHtml } from './escape.js';
+import { inLanguage, type CompiledKind } from './compiled-registry.js';
 import { colour } from './palette.js';
 import { emailManifest } from './emails/manifest.js';
-import { catalogs, locales, type Locale, type MessageKey } from './messages/index.js';
+import { locales, type Locale, type MessageKey } from './messages/index.js';
 import { darkModeHead } from './dark-mode.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 const MAX_HTML_BYTES = 100 * 1024;
-
-function putCatalogText(source: string, locale: Locale, escape: (v: string) => string, file: string): string {
-  const messages: Record<MessageKey, string> = catalogs[locale];
-  return source.replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => {
-    if (key === 'lang') return locale;
-    const text = messages[key as MessageKey];
-    if (text === undefined) throw new Error(`${file}: unknown message key ${key}`);
-    return escape(text);
-  });
-}
 
 /** Partials put in place and colours filled before MJML sees the source: its strict validation wants real colours. */
 async function expandSource(source: string, file: string): Promise<string> {
@@ -58,10 +48,10 @@ function hidePreview(html: string, file: string): string {
 
 export type CompiledEmails = Record<string, Record<string, { subject: string; html: string; text: string }>>;
 
-/** Every email of the manifest in each of `forLocales`: MJML compiled once per email, the catalog text put in per language. */
-export async function compileEmails(forLocales: readonly Locale[] = locales): Promise<CompiledEmails> {
+/** Every email of the manifest, MJML compiled once each, its catalog text still as {{t:key}}. */
+export async function compileKinds(): Promise<Record<string, CompiledKind>> {
   const { default: mjml2html } = await import('mjml');
-  const out: CompiledEmails = {};
+  const out: Record<string, CompiledKind> = {};
   for (const [name, kind] of Object.entries(emailManifest)) {
     const { subject: subjectKey, source = name } = kind as { subject: MessageKey; source?: string };
     const mjmlPath = join(here, 'emails', `${source}.mjml`);
@@ -76,29 +66,54 @@ export async function compileEmails(forLocales: readonly Locale[] = locales): Pr
       // No web fonts: nothing is loaded from a third party when the email is opened.
       fonts: {},
     });
-    const html = hidePreview(compiled.html, mjmlPath);
+    out[name] = { subjectKey, html: hidePreview(compiled.html, mjmlPath), text: textSource };
+  }
+  return out;
+}
+
+/** Every email of the manifest in each of `forLocales`, its catalog text in: what the runtime sends, checked for size. */
+export async function compileEmails(forLocales: readonly Locale[] = locales, kinds?: Record<string, CompiledKind>): Promise<CompiledEmails> {
+  const out: CompiledEmails = {};
+  for (const [name, kind] of Object.entries(kinds ?? (await compileKinds()))) {
     out[name] = {};
     for (const locale of forLocales) {
-      const result = { html: putCatalogText(html, locale, escapeHtml, mjmlPath) };
-      if (Buffer.byteLength(result.html) > MAX_HTML_BYTES) throw new Error(`${name}.${locale}: HTML over 100 KB`);
-      out[name][locale] = {
-        subject: catalogs[locale][subjectKey],
-        html: result.html,
-        text: putCatalogText(textSource, locale, (v) => v, `${name}.txt`),
-      };
+      const email = inLanguage(kind, locale, name);
+      if (Buffer.byteLength(email.html) > MAX_HTML_BYTES) throw new Error(`${name}.${locale}: HTML over 100 KB`);
+      out[name][locale] = email;
     }
   }
   return out;
 }
 
+/** The module name of an email kind: `buddy-invite` → `buddyInvite`. */
+const identifier = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * One module per email kind (templates/compiled/emails/<kind>.ts), which registers itself when imported, and
+ * templates/compiled/emails.ts importing them all (tests, and the EmailName type). A module that builds an email
+ * imports its kind's file, so each Lambda bundle carries only the kinds it sends.
+ */
 export async function buildTemplates(): Promise<string> {
-  const out = await compileEmails();
+  const out = await compileKinds();
+  await compileEmails(locales, out); // every language filled once here: an unknown key or an email over 100 KB fails the build
+  const dir = join(here, 'compiled', 'emails');
   const target = join(here, 'compiled', 'emails.ts');
-  await mkdir(dirname(target), { recursive: true });
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const header = `// Generated by templates/build.ts from templates/emails/*.mjml — do not edit.\n`;
+  for (const [name, kind] of Object.entries(out)) {
+    await writeFile(
+      join(dir, `${name}.ts`),
+      `${header}import { registerCompiled } from '../../compiled-registry.js';\n\n` +
+        `export default registerCompiled(${JSON.stringify(name)}, ${JSON.stringify(kind, null, 1)});\n`,
+    );
+  }
+  const names = Object.keys(out);
   await writeFile(
     target,
-    `// Generated by templates/build.ts from templates/emails/*.mjml — do not edit.\n` +
-      `export const compiledEmails = ${JSON.stringify(out, null, 1)} as const;\n` +
+    header +
+      names.map((name) => `import ${identifier(name)} from './emails/${name}.js';\n`).join('') +
+      `\nexport const compiledEmails = { ${names.map((name) => `${JSON.stringify(name)}: ${identifier(name)}`).join(', ')} } as const;\n` +
       `export type EmailName = keyof typeof compiledEmails;\n`,
   );
   return target;

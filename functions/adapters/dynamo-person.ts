@@ -4,7 +4,6 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import type { Goal, Person } from '../core/goal.js';
 import type { BuddyLink, PersonExport } from '../core/ports.js';
 import type { WeekAnswer } from '../core/answers.js';
-import { isLocale } from '../core/i18n/messages.js';
 import { supportersOf } from '../core/buddy/supporters.js';
 import {
   ADDRESS_RATE_SCOPES,
@@ -115,6 +114,7 @@ export class DynamoPersonData {
     ).flatMap(({ scope, items: counters }) => counters.map((item) => ({ scope, window: String(item.sk), count: Number(item.count) })));
     const asBuddy = await partition(this.db, this.tableName, buddyPartition(email));
     const language = asBuddy.find((item) => item.sk === 'PROFILE')?.locale;
+    const { isLocale } = await import('../core/i18n/messages.js'); // as in dynamo-store.ts: no catalogs at the store's import
     return {
       ...(profile ? { person: stripKeys<Person>(profile) } : {}),
       goals: withWeeks,

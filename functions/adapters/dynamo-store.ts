@@ -6,7 +6,7 @@ import { dueAt, duePartition, dueShard } from '../core/goals/due-index.js';
 import type { WeekAnswer } from '../core/answers.js';
 import type { BuddyLink, ClaimResult, PersonExport, SendKey, Store } from '../core/ports.js';
 import type { RateScope } from '../core/rate-scopes.js';
-import { isLocale, type Locale } from '../core/i18n/messages.js';
+import type { Locale } from '../core/i18n/messages.js';
 import {
   buddyLinkKey,
   dueItems,
@@ -263,6 +263,9 @@ export class DynamoStore implements Store {
 
   async getBuddyLocale(buddy: string): Promise<Locale | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: buddyProfileKey(buddy) }));
+    // Imported here, not at the top: the language list sits with the catalogs (91 KB), which the tick and
+    // feedback functions, whose store this also is, never read.
+    const { isLocale } = await import('../core/i18n/messages.js');
     return isLocale(Item?.locale) ? Item.locale : undefined;
   }
 

@@ -2,7 +2,6 @@
 // so any header (List-Unsubscribe, signed Reply-To) travels as written.
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import addressparser from 'nodemailer/lib/addressparser';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { SendOutcomeUnknown, SendRefused, type Mailer, type OutgoingEmail } from '../core/ports.js';
 import { sendKeyTags } from './ses-tags.js';
 
@@ -61,6 +60,8 @@ export class SesMailer implements Mailer {
       // Prepared headers skip encoding, so they must be plain ASCII within the line limit.
       if (!/^[\x20-\x7e]*$/.test(value) || value.length > 900) throw new Error(`header ${name} must be ASCII under 900 characters`);
     }
+    // Loaded on the first send, not at import: the web function's pages that send nothing never load it.
+    const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
     const composer = new MailComposer({
       // "Ola Nordmann via Kompis" keeps Kompis's address: only the display name speaks for someone else.
       from: email.fromName ? { name: email.fromName, address: this.sender.address } : this.options.from,

@@ -11,17 +11,7 @@ import { errorMessage } from './error-messages.js';
 import { nonce, requestLocale, type Env } from './context.js';
 import { describeFailure, failureKind, powertoolsReporter, type FailureReporter } from './failures.js';
 import { ErrorPage } from './pages/message-page.js';
-import { addressCheckRoutes } from './routes/address-check.js';
-import { buddyRoutes } from './routes/buddy.js';
-import { checkinRoutes } from './routes/checkin.js';
-import { circleRoutes } from './routes/circles.js';
-import { confirmRoutes } from './routes/confirm.js';
-import { goalRoutes } from './routes/goal.js';
-import { myGoalsRoutes } from './routes/my-goals.js';
-import { neverRoutes } from './routes/never.js';
-import { signupRoutes } from './routes/signup.js';
-import { stepUpRoutes } from './routes/step-up.js';
-import { unsubscribeRoutes } from './routes/unsubscribe.js';
+import { paths } from '../core/links/paths.js';
 
 const MAX_FORM_BYTES = 32 * 1024;
 
@@ -32,8 +22,85 @@ export interface AppOptions {
   reportFailure?: FailureReporter;
 }
 
-export function createApp(deps: Deps, options: AppOptions = {}) {
+/** Registers a group's routes on the app. */
+type RegisterRoutes = (app: Hono<Env>, deps: Deps, reportFailure: FailureReporter) => void;
+
+interface RouteGroup {
+  /** Where its routes start: the group serves every path whose first segment is one of these paths' first. */
+  starts: string[];
+  load: () => Promise<RegisterRoutes>;
+}
+
+/**
+ * The web function's routes, in groups each loaded on the first request that needs it: a cold start for a
+ * check-in click loads the check-in pages, not the sign-up form, the goal page or the emails those send (esbuild
+ * puts each import() in a chunk of its own). A new group of pages is one entry here; test/unit/route-table.test.ts
+ * checks that every route is reached through its group.
+ */
+export const routeGroups: Record<string, RouteGroup> = {
+  signup: { starts: [paths.signup, '/goals', '/api/analyze'], load: async () => (await import('./routes/signup.js')).signupRoutes },
+  confirm: { starts: [paths.confirm], load: async () => (await import('./routes/confirm.js')).confirmRoutes },
+  goal: { starts: [paths.goal], load: async () => (await import('./routes/goal.js')).goalRoutes },
+  checkin: { starts: [paths.record, paths.week], load: async () => (await import('./routes/checkin.js')).checkinRoutes },
+  unsubscribe: { starts: [paths.unsubscribe], load: async () => (await import('./routes/unsubscribe.js')).unsubscribeRoutes },
+  buddy: { starts: [paths.invite, paths.react, paths['buddy-leave'], paths.buddy], load: async () => (await import('./routes/buddy.js')).buddyRoutes },
+  never: { starts: [paths.never], load: async () => (await import('./routes/never.js')).neverRoutes },
+  stepUp: { starts: [paths.export, paths.erase, paths['buddy-change'], paths.forget], load: async () => (await import('./routes/step-up.js')).stepUpRoutes },
+  myGoals: { starts: [paths.find, paths.me], load: async () => (await import('./routes/my-goals.js')).myGoalsRoutes },
+  circles: {
+    starts: [paths.circle, paths['circle-invite'], paths['circle-join'], paths['circle-change'], paths['circle-cheer'], paths.goal],
+    load: async () => (await import('./routes/circles.js')).circleRoutes,
+  },
+  addressCheck: { starts: ['/api/address'], load: async () => (await import('./routes/address-check.js')).addressCheckRoutes },
+};
+
+/** A path's first segment: `/r/abc` → `r`, `/` → ``. */
+export const firstSegment = (path: string) => path.split('/')[1] ?? '';
+
+const bySegment = new Map<string, string[]>();
+
+/** The groups that may serve a path (worked out once per first segment). */
+export function groupsFor(path: string): string[] {
+  const segment = firstSegment(path);
+  let names = bySegment.get(segment);
+  if (!names) {
+    names = Object.entries(routeGroups)
+      .filter(([, group]) => group.starts.some((start) => firstSegment(start) === segment))
+      .map(([name]) => name);
+    // Only the segments some group starts at are kept: a stranger's paths cannot grow the map.
+    if (names.length) bySegment.set(segment, names);
+  }
+  return names;
+}
+
+/**
+ * The app: each request goes to an app of the groups its path may reach, built on first use and kept (the same
+ * headers, CSRF check, error pages for all). A path no group serves gets the 404 page without loading any.
+ */
+export function createApp(deps: Deps, options: AppOptions = {}): Hono<Env> {
   const reportFailure = options.reportFailure ?? powertoolsReporter();
+  const built = new Map<string, Promise<Hono<Env>>>();
+  const appFor = (names: string[]) => {
+    const key = names.join(' ');
+    let app = built.get(key);
+    if (!app) {
+      app = Promise.all(names.map((name) => routeGroups[name]!.load())).then((groups) => buildApp(deps, reportFailure, groups));
+      // A failed import is tried again on the next request rather than kept.
+      app.catch(() => built.delete(key));
+      built.set(key, app);
+    }
+    return app;
+  };
+  return new Hono<Env>().all('*', async (c) => (await appFor(groupsFor(c.req.path))).fetch(c.req.raw, c.env));
+}
+
+/** Every group loaded at once (the route table's test, and anything else that lists routes). */
+export async function createFullApp(deps: Deps, options: AppOptions = {}): Promise<Hono<Env>> {
+  const groups = await Promise.all(Object.values(routeGroups).map((group) => group.load()));
+  return buildApp(deps, options.reportFailure ?? powertoolsReporter(), groups);
+}
+
+function buildApp(deps: Deps, reportFailure: FailureReporter, groups: RegisterRoutes[]): Hono<Env> {
   const app = new Hono<Env>();
   const baseOrigin = new URL(deps.config.baseUrl).origin;
 
@@ -76,17 +143,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   });
   app.on('POST', '*', limitBody(MAX_FORM_BYTES, (c) => errorPage(c, 413, 'error.tooLarge')));
 
-  signupRoutes(app, deps);
-  confirmRoutes(app, deps);
-  goalRoutes(app, deps);
-  checkinRoutes(app, deps);
-  unsubscribeRoutes(app, deps);
-  buddyRoutes(app, deps);
-  neverRoutes(app, deps);
-  stepUpRoutes(app, deps);
-  circleRoutes(app, deps);
-  myGoalsRoutes(app, deps, reportFailure);
-  addressCheckRoutes(app);
+  for (const register of groups) register(app, deps, reportFailure);
 
   app.notFound((c) => errorPage(c, 404, 'error.notFound'));
 

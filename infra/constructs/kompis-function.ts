@@ -11,6 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { tableKeys } from '../../functions/adapters/table-definition.js';
 import type { EmailSender } from './outbound-mail.js';
+import { MAIN_FIELDS, REQUIRE_BANNER } from './split-bundle.js';
 
 /**
  * The item actions behind the commands functions/adapters/dynamo-store.ts sends (Get, Put, Update, Delete,
@@ -46,7 +47,8 @@ export interface KompisSettings {
  *
  * - Node.js 24 on ARM64 (Graviton: cheaper per GB-second, and our code has no native modules). Node 22 on Lambda
  *   reaches end of life in April 2027; test/artifacts runs every bundle on the Node 24 the runtime uses.
- * - One minified ESM bundle (`index.mjs`) with source maps, read at run time via `--enable-source-maps`.
+ * - One minified ESM bundle (`index.mjs`) with source maps, read at run time via `--enable-source-maps`, and a
+ *   chunk (`chunks/*.mjs`) per `import()`, loaded when first needed (split-bundle.ts).
  * - The AWS SDK v3 clients are bundled, not taken from the runtime, so the version we test is the one that runs.
  * - The MJML templates are compiled (`templates/build.ts`) before every bundle; the bundle itself
  *   only holds the compiled HTML, never mjml.
@@ -89,10 +91,8 @@ export class KompisFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        // Prefer a package's ESM build ("module") over its CJS one: the SDK's ESM builds tree-shake far better.
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(), which an ES module does not have: give it one.
-        banner: "import { createRequire as kompisCreateRequire } from 'node:module'; const require = kompisCreateRequire(import.meta.url);",
+        mainFields: MAIN_FIELDS,
+        banner: REQUIRE_BANNER,
         minify: true,
         sourceMap: true,
         // Mappings are enough for stack traces; the sources themselves would only make the zip larger.
@@ -104,7 +104,10 @@ export class KompisFunction extends NodejsFunction {
         commandHooks: {
           // render.ts imports templates/compiled/emails.ts, which this build writes (it is git-ignored).
           beforeBundling: (inputDir: string) => [`cd "${inputDir}" && npx tsx templates/build.ts`],
-          afterBundling: () => [],
+          // Bundled again with code splitting (esbuild refuses it with NodejsFunction's --outfile).
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cd "${inputDir}" && npx tsx infra/constructs/split-bundle.ts "${props.entry}" "${outputDir}"`,
+          ],
           beforeInstall: () => [],
         },
       },

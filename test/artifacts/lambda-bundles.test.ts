@@ -20,6 +20,7 @@ import { checkinReplyAddress } from '../../functions/core/links/links.js';
 import type { CoreConfig } from '../../functions/core/ports.js';
 import { parseSigningKeys } from '../../functions/core/tokens/tokens.js';
 import { ensureTable } from '../../functions/local/table.js';
+import { routeGroups } from '../../functions/http/app.js';
 import { createKompisApp } from '../../infra/kompis-app.js';
 import { startStandIns, type StandIns } from '../helpers/aws-stand-ins.js';
 import { FixedClock, TEST_SECRET, testDeps } from '../helpers/deps.js';
@@ -166,7 +167,7 @@ beforeAll(async () => {
       startErrors[name] = error instanceof Error ? error.message : String(error);
       continue;
     }
-    const bytes = statSync(join(artifact.assetDir, 'index.mjs')).size;
+    const bytes = statSync(join(artifact.assetDir, 'index.mjs')).size; // the entry alone: chunks load later
     report.push(`${name}: ${artifact.handler} on ${artifact.runtime} (Node ${sandboxes[name].node}), ${Math.round(bytes / 1024)} KB, imported in ${Math.round(performance.now() - started)} ms`);
   }
   inboundDomain = resolve(functionArtifact(outdir, 'Kompis', logicalIds.inbound).environment.KOMPIS_INBOUND_DOMAIN);
@@ -187,13 +188,24 @@ describe('every bundle', () => {
     for (const [name, sandbox] of Object.entries(sandboxes)) {
       expect(sandbox.artifact, name).toMatchObject({ handler: 'index.handler', runtime: 'nodejs24.x' });
       expect(sandbox.node, name).toMatch(/^v24\./);
-      expect(readdirSync(sandbox.taskRoot).sort(), name).toEqual(['index.mjs', 'index.mjs.map']);
+      // The entry and its map, and the chunks its import() calls load (infra/constructs/split-bundle.ts).
+      expect(readdirSync(sandbox.taskRoot).filter((f) => f !== 'chunks').sort(), name).toEqual(['index.mjs', 'index.mjs.map']);
     }
     expect(Object.keys(sandboxes).sort()).toEqual(['feedback', 'http', 'inbound', 'send', 'tick']);
   });
 });
 
 describe('http, behind API Gateway (HTTP API, payload 2.0)', () => {
+  it('loads each route group from its chunk on the first request to it, from the task root alone', async () => {
+    expect(readdirSync(join(sandboxes.http.taskRoot, 'chunks')).filter((f) => f.endsWith('.mjs')).length).toBeGreaterThan(Object.keys(routeGroups).length);
+    for (const [name, group] of Object.entries(routeGroups)) {
+      const path = group.starts[0]!.replace(':token', 'not-a-token');
+      const result: HttpResult = await invokeOk('http', httpEvent('GET', path));
+      expect(result.statusCode, `${name}: GET ${path}`).toBeLessThan(500);
+      expect(bodyOf(result), name).toMatch(/^<html lang="en">/);
+    }
+  });
+
   it('answers GET / with the sign-up form', async () => {
     const result: HttpResult = await invokeOk('http', httpEvent('GET', '/'));
     expect(result.statusCode).toBe(200);

@@ -1,7 +1,7 @@
 // Cold start: every Lambda entry bundled as infra/constructs/kompis-function.ts has the CDK bundle it, its
 // size and the median time to import it in a fresh `node` process, against a reference bundle of bare Hono
 // plus the SDK clients that function builds, made with the same options. Runs alone too:
-//   npx tsx test/bench/coldstart.bench.ts [--json]
+//   npx tsx test/bench/coldstart.bench.ts [--json] [--runs=N]
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build, version as esbuildVersion, type BuildOptions, type Metafile } from 'esbuild';
+import { build, version as esbuildVersion, type Metafile } from 'esbuild';
+import { splitBundleOptions } from '../../infra/constructs/split-bundle.js';
 
 const run = promisify(execFile);
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,22 +27,6 @@ const FUNCTIONS: { name: string; entry: string; clients: Client[]; honoLambda?: 
 ];
 
 const TARGET = 1.3;
-
-/** KompisFunction's `bundling` (infra/constructs/kompis-function.ts), as NodejsFunction passes it to esbuild. */
-const CDK_OPTIONS: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24', // NodejsFunction derives it from Runtime.NODEJS_24_X
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire as kompisCreateRequire } from 'node:module'; const require = kompisCreateRequire(import.meta.url);" },
-  minify: true,
-  sourcemap: true, // `--sourcemap`: a linked index.mjs.map
-  sourcesContent: false,
-  external: [],
-  metafile: true,
-  logLevel: 'error',
-};
 
 /** A cold start's module work: bare Hono, each SDK client built once, and the signing secret read the way config.ts does. */
 function referenceSource(clients: Client[], honoLambda: boolean): string {
@@ -68,36 +53,63 @@ function referenceSource(clients: Client[], honoLambda: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A metafile output's bytes by package (node_modules/<pkg> or the project's own code). */
-function byPackage(meta: Metafile): Map<string, number> {
-  const output = Object.entries(meta.outputs).find(([name]) => name.endsWith('.mjs'))![1];
+/** The outputs a cold import reads: the entry and the chunks it imports statically, transitively (not its import() chunks). */
+function loadedAtImport(meta: Metafile): string[] {
+  const entry = Object.keys(meta.outputs).find((name) => name.endsWith('/index.mjs'))!;
+  const seen = new Set([entry]);
+  const queue = [entry];
+  while (queue.length) {
+    for (const imported of meta.outputs[queue.pop()!]!.imports) {
+      if (imported.kind !== 'import-statement' || imported.external || seen.has(imported.path)) continue;
+      seen.add(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  return [...seen];
+}
+
+/** Bytes by package (node_modules/<pkg> or the project's own code) over some outputs of a metafile. */
+function byPackage(meta: Metafile, outputs: string[]): Map<string, number> {
   const sizes = new Map<string, number>();
-  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-    const key = match ? match[1]! : path.startsWith('functions/') || path.startsWith('templates/') ? 'kompis (functions/, templates/)' : path;
-    sizes.set(key, (sizes.get(key) ?? 0) + bytesInOutput);
+  for (const name of outputs) {
+    for (const [path, { bytesInOutput }] of Object.entries(meta.outputs[name]!.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+      const key = match ? match[1]! : path.startsWith('functions/') || path.startsWith('templates/') ? 'kompis (functions/, templates/)' : path;
+      sizes.set(key, (sizes.get(key) ?? 0) + bytesInOutput);
+    }
   }
   return sizes;
 }
 
 interface Bundle {
   file: string;
+  /** What a cold import reads: the entry and its static chunks. */
   bytes: number;
+  /** The whole asset: every chunk, also those only an import() loads. */
+  assetBytes: number;
+  chunks: number;
   mapBytes: number;
   packages: Map<string, number>;
   text: string;
 }
 
-/** Bundles an entry of the project, or (`source`) a reference entry resolved from the project root. */
+/** Bundles an entry of the project, or (`source`) a reference entry resolved from the project root, as the CDK does (split). */
 async function bundle(root: string, entry: string | { source: string }, outdir: string): Promise<Bundle> {
-  const file = join(outdir, 'index.mjs');
-  const input =
-    typeof entry === 'string'
-      ? { entryPoints: [entry] }
-      : { stdin: { contents: entry.source, resolveDir: root, sourcefile: 'coldstart-reference.mjs', loader: 'js' as const } };
-  const result = await build({ ...CDK_OPTIONS, ...input, absWorkingDir: root, outfile: file });
-  const text = await readFile(file, 'utf8');
-  return { file, bytes: (await stat(file)).size, mapBytes: (await stat(`${file}.map`)).size, packages: byPackage(result.metafile!), text };
+  // A reference entry is written into the project root: its packages resolve as the project's do.
+  const entryPoint = typeof entry === 'string' ? entry : join(root, `.coldstart-reference-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`);
+  if (typeof entry !== 'string') await writeFile(entryPoint, entry.source);
+  try {
+    const result = await build({ ...splitBundleOptions(entryPoint, outdir), absWorkingDir: root });
+    const meta = result.metafile!;
+    const loaded = loadedAtImport(meta);
+    const all = Object.keys(meta.outputs).filter((name) => name.endsWith('.mjs'));
+    const file = join(outdir, 'index.mjs');
+    const sizeOf = (names: string[]) => names.reduce((sum, name) => sum + meta.outputs[name]!.bytes, 0);
+    const text = (await Promise.all(loaded.map((name) => readFile(join(root, name), 'utf8')))).join('\n');
+    return { file, bytes: sizeOf(loaded), assetBytes: sizeOf(all), chunks: all.length - 1, mapBytes: (await stat(`${file}.map`)).size, packages: byPackage(meta, loaded), text };
+  } finally {
+    if (typeof entry !== 'string') await rm(entryPoint, { force: true });
+  }
 }
 
 const LOADER = `const started = performance.now();
@@ -185,6 +197,8 @@ export async function benchColdStart(options: { runs?: number; log?: (s: string)
         entry: fn.entry,
         referenceClients: ['hono', ...(fn.honoLambda ? ['hono/aws-lambda'] : []), ...fn.clients, 'secrets-manager (lazy, as config.ts)'],
         bytes: own.bytes,
+        assetBytes: own.assetBytes,
+        chunks: own.chunks,
         mapBytes: own.mapBytes,
         referenceBytes: reference.bytes,
         sizeRatio,
@@ -204,7 +218,7 @@ export async function benchColdStart(options: { runs?: number; log?: (s: string)
       runs,
       node: process.version,
       esbuild: esbuildVersion,
-      bundling: 'esbuild as KompisFunction: esm, node24, mainFields module,main, createRequire banner, minify, linked source map without sources, nothing external; imported with --enable-source-maps',
+      bundling: 'esbuild as KompisFunction (infra/constructs/split-bundle.ts): esm, node24, code splitting, mainFields module,main, createRequire banner, minify, linked source maps without sources, nothing external; imported with --enable-source-maps; bytes = the entry and its static chunks, assetBytes = every chunk',
       target: TARGET,
       functions,
       met: functions.every((f) => f.met.all),
@@ -218,7 +232,7 @@ export function printColdStart(result: Awaited<ReturnType<typeof benchColdStart>
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   for (const f of result.functions) {
     log(
-      `  ${f.name.padEnd(9)} ${kb(f.bytes).padStart(8)} vs ${kb(f.referenceBytes).padStart(7)} = ${f.sizeRatio.toFixed(2)}×   import ${f.importMs.toFixed(0).padStart(4)} ms vs ${f.referenceImportMs.toFixed(0).padStart(3)} ms = ${f.timeRatio.toFixed(2)}×   mjml ${f.containsMjml ? 'YES' : 'no'}   ${f.met.all ? 'meets' : 'MISSES'} ≤ ${result.target}×`,
+      `  ${f.name.padEnd(9)} ${kb(f.bytes).padStart(8)} (asset ${kb(f.assetBytes)}, ${f.chunks} chunks) vs ${kb(f.referenceBytes).padStart(7)} = ${f.sizeRatio.toFixed(2)}×   import ${f.importMs.toFixed(0).padStart(4)} ms vs ${f.referenceImportMs.toFixed(0).padStart(3)} ms = ${f.timeRatio.toFixed(2)}×   mjml ${f.containsMjml ? 'YES' : 'no'}   ${f.met.all ? 'meets' : 'MISSES'} ≤ ${result.target}×`,
     );
     if (!f.met.size || !f.met.time) log(`    beyond the reference: ${f.beyondReference.map((p) => `${p.package} ${kb(p.bytes)}`).join(', ')}`);
   }
@@ -229,7 +243,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
   log('cold start: each Lambda bundle vs bare Hono + its SDK clients, size and median import time in a fresh node');
   const rootArg = process.argv.find((a) => a.startsWith('--root='));
-  const result = await benchColdStart({ log, ...(rootArg ? { root: rootArg.slice('--root='.length) } : {}) });
+  const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+  const result = await benchColdStart({ log, ...(rootArg ? { root: rootArg.slice('--root='.length) } : {}), ...(runsArg ? { runs: Number(runsArg.slice('--runs='.length)) } : {}) });
   if (json) console.log(JSON.stringify(result, null, 2));
   else printColdStart(result, log);
 }

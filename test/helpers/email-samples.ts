@@ -6,6 +6,7 @@ import { buddyFinalEmail, buddyWeeklyEmail, invitationEmail, ownerNotice } from 
 import { buttonsHtml, buttonsText } from '../../functions/core/emails/fragments.js';
 import { noticeEmail } from '../../functions/core/emails/notice.js';
 import { renderEmail } from '../../functions/core/emails/render.js';
+import '../../templates/compiled/emails/email-signup.js';
 import { confirmEmail, scheduleText } from '../../functions/core/goals/sign-up.js';
 import { buddyPageUrl, confirmUrl, footerUrls, forgetUrl, goalPageUrl, recordUrl, stepUpUrl } from '../../functions/core/links/links.js';
 import { myGoalsEmail, type ListedGoal } from '../../functions/core/goals/my-goals.js';

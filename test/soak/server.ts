@@ -6,7 +6,8 @@
 //     app         the app, createApp(createDeps(loadConfig(env)));
 //     bare        `new Hono().get('/', (c) => c.text('hello'))`;
 //     bare-read   bare Hono whose one route, GET /goal/:owner/:id, does the landing page's one store read
-//                 (the app's own DynamoStore.getGoal, same client) and answers the goal's text;
+//                 (the app's own DynamoStore.getGoal, same client) and answers the goal's text; and
+//                 GET /goal-weeks/:owner/:id the goal page's two (getGoal and getWeekAnswers, at once);
 //     app-cached  the app with the store's two page reads (getGoal, getWeekAnswers) answered from memory
 //                 after the first: not a fix, a measure of what the DynamoDB reads cost the pages.
 //   port: PORT; the app's config: the usual KOMPIS_* variables.
@@ -65,10 +66,15 @@ async function bareReadFetch() {
   const { loadConfig } = await import('../../functions/config.js');
   const { createStore } = await import('../../functions/store.js');
   const store = createStore(loadConfig(process.env));
-  return new Hono().get('/goal/:owner/:id', async (c) => {
-    const goal = await store.getGoal(c.req.param('owner'), c.req.param('id'));
-    return goal ? c.text(goal.text) : c.notFound();
-  }).fetch;
+  return new Hono()
+    .get('/goal/:owner/:id', async (c) => {
+      const goal = await store.getGoal(c.req.param('owner'), c.req.param('id'));
+      return goal ? c.text(goal.text) : c.notFound();
+    })
+    .get('/goal-weeks/:owner/:id', async (c) => {
+      const [goal, answers] = await Promise.all([store.getGoal(c.req.param('owner'), c.req.param('id')), store.getWeekAnswers(c.req.param('id'))]);
+      return goal ? c.text(`${goal.text} ${answers.length}`) : c.notFound();
+    }).fetch;
 }
 
 async function main() {

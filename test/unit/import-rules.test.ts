@@ -13,7 +13,7 @@ const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '../..'));
 const coreOrder = ['i18n', 'schedule', 'core', 'tokens', 'limits', 'links', 'progress', 'emails', 'forms', 'replies', 'analysis', 'buddy', 'circles', 'goals', 'weekly', 'inbound'];
 const entryPoints = ['http', 'inbound', 'tick', 'send', 'feedback'];
 /** What the templates share with the runtime: catalogs, compiled emails, colours and the escaper. */
-const templateData = /^templates\/(messages\/|compiled\/|palette\.ts$|escape\.ts$)/;
+const templateData = /^templates\/(messages\/|compiled\/|compiled-registry\.ts$|palette\.ts$|escape\.ts$)/;
 
 /** The room a repository path lives in, or undefined when it is no production code (tests, tools, data). */
 export function roomOf(path: string): string | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../../functions/core/emails/render.js';
+import '../../templates/compiled/emails/confirm-goal.js';
 
 const vars = {
   goalText: 'Meet <b>2</b> "CFOs" & friends',

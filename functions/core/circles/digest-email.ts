@@ -5,6 +5,7 @@ import { escapeHtml } from '../../../templates/escape.js';
 import { light } from '../../../templates/palette.js';
 import { buttonsHtml, buttonsText, chartHtml, chartText, type ChartRow } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/circle-digest.js';
 import { unlinked } from '../emails/unlinked.js';
 import { t, type Locale } from '../i18n/messages.js';
 import { footerUrls } from '../links/links.js';

@@ -7,6 +7,7 @@ import { forgetUrl, goalPageUrl, footerUrls, replyAddress, stepUpUrl, type StepU
 import { t, type Locale, type MessageKey, type Vars } from '../i18n/messages.js';
 import type { CoreConfig, Deps, OutgoingEmail } from '../ports.js';
 import { renderEmail } from './render.js';
+import '../../../templates/compiled/emails/link.js';
 
 /** Links emailed on request to one address in an hour; "self-mail" counters go with the address. */
 export const LINK_EMAILS_PER_HOUR = 5;

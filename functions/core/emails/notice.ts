@@ -4,6 +4,7 @@ import type { Goal } from '../goal.js';
 import { goalPageUrl, footerUrls, replyAddress } from '../links/links.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { renderEmail } from './render.js';
+import '../../../templates/compiled/emails/notice.js';
 
 export interface NoticeContent {
   subject: string;

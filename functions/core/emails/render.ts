@@ -1,6 +1,8 @@
 // Fills precompiled email templates (built from MJML by templates/build.ts): placeholder
-// substitution with escaping, so no request pays for MJML.
-import { compiledEmails, type EmailName } from '../../../templates/compiled/emails.js';
+// substitution with escaping, so no request pays for MJML. The module that builds an email imports its kind's
+// compiled file (templates/compiled/emails/<kind>.js), which is how each bundle holds only what it sends.
+import type { EmailName } from '../../../templates/compiled/emails.js';
+import { compiledTemplate } from '../../../templates/compiled-registry.js';
 import type { Locale } from '../i18n/messages.js';
 import { escapeHtml } from '../../../templates/escape.js';
 
@@ -49,7 +51,7 @@ function fill(template: string, vars: Vars, escape: (v: string) => string, raw: 
 }
 
 export function renderEmail(name: EmailName, locale: Locale, vars: Vars, slots: Slots = { html: {}, text: {} }): RenderedEmail {
-  const template = compiledEmails[name][locale];
+  const template = compiledTemplate(name, locale);
   return {
     subject: fill(template.subject, vars, (v) => v.replace(/[\r\n]+/g, ' ')),
     html: fill(template.html, vars, escapeHtml, slots.html),

@@ -6,6 +6,7 @@ import { findSupporter } from '../buddy/supporters.js';
 import { escapeHtml } from '../../../templates/escape.js';
 import { light } from '../../../templates/palette.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/my-goals.js';
 import { asShownToOthers, unlinked } from '../emails/unlinked.js';
 import { afterSaved, LimitReached } from '../errors.js';
 import { t, type Locale } from '../i18n/messages.js';

@@ -4,6 +4,7 @@ import { invitationPreview, linkNamedBuddy } from '../buddy/invitations.js';
 import { newSupporterId, seenFor, supportersOf } from '../buddy/supporters.js';
 import { unlinked } from '../emails/unlinked.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/confirm-goal.js';
 import { withinCeiling } from '../limits/ceilings.js';
 import { t } from '../i18n/messages.js';
 import { EmailNotSent, LimitReached } from '../errors.js';

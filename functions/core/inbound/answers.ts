@@ -8,6 +8,7 @@ import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { escapeHtml } from '../../../templates/escape.js';
 import { noticeEmail } from '../emails/notice.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/short-answer.js';
 import type { Goal } from '../goal.js';
 import { checkinReplyAddress, footerUrls, recordUrl, replyAddress } from '../links/links.js';
 import { t, type Locale } from '../i18n/messages.js';

@@ -8,6 +8,7 @@ import type { ParsedMail, AddressObject } from 'mailparser';
 import addressparser from 'nodemailer/lib/addressparser';
 import { MAX_GOAL_CHARS, readGoal, weeklyTarget } from '../analysis/goal-reader.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/email-signup.js';
 import type { Goal } from '../goal.js';
 import { confirmUrl, goalFormUrl, footerUrls } from '../links/links.js';
 import { scheduleText, signUp } from '../goals/sign-up.js';

@@ -61,7 +61,13 @@ export function recordUrl(config: CoreConfig, goal: AnswerGoal, week: number, va
 }
 
 export function weekPagePath(config: CoreConfig, goal: AnswerGoal, week: number, now: Date): string {
-  return pathTo('week', goalToken(config, goal, now, { purpose: 'week', week }, answerLinkTtl(goal, now)));
+  return weekPagePaths(config, goal, now)(week);
+}
+
+/** The week pages' paths of one page view: the links' lifetime (a time-zone computation) worked out once, not per week. */
+export function weekPagePaths(config: CoreConfig, goal: AnswerGoal, now: Date): (week: number) => string {
+  const ttl = answerLinkTtl(goal, now);
+  return (week) => pathTo('week', goalToken(config, goal, now, { purpose: 'week', week }, ttl));
 }
 
 export function weekPageUrl(config: CoreConfig, goal: AnswerGoal, week: number, now: Date): string {

@@ -5,6 +5,7 @@ import { chartSlots } from '../emails/chart.js';
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { listHeaders } from '../emails/list-headers.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/checkin.js';
 import type { Goal } from '../goal.js';
 import {
   checkinReplyAddress,

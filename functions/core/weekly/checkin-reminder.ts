@@ -5,6 +5,7 @@
 // so it always waits for the reminder's window.
 import { buttonsHtml, buttonsText } from '../emails/fragments.js';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/checkin-reminder.js';
 import type { Goal } from '../goal.js';
 import { updateGoal, type GoalPatch } from '../update-goal.js';
 import { t } from '../i18n/messages.js';

@@ -1,5 +1,6 @@
 // The end of the period: the verdict in plain words, the weeks, what worked, and a way to go again.
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/final-report.js';
 import type { Goal } from '../goal.js';
 import { goalFormUrl, goalPageUrl, footerUrls, replyAddress } from '../links/links.js';
 import { locales, t, type Locale } from '../i18n/messages.js';

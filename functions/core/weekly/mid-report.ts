@@ -3,6 +3,7 @@
 // that check-in's reminder window), through tick → queue → send with its own marker (mid-report). A goal
 // shorter than MIN_WEEKS has no middle worth an email; the owner can turn it off on the goal page.
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/mid-report.js';
 import type { Goal } from '../goal.js';
 import { goalPageUrl, neverEmailUrl, replyAddress, unsubscribeUrl } from '../links/links.js';
 import { updateGoal, type GoalPatch } from '../update-goal.js';

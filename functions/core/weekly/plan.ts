@@ -5,6 +5,7 @@
 // PLAN_EMAIL_LATE_HOURS before the tick got to it (a long outage) sends nothing: it would only be noise.
 import { DateTime } from 'luxon';
 import { renderEmail } from '../emails/render.js';
+import '../../../templates/compiled/emails/plan.js';
 import { DomainError, GoalClosed, WeekNotOpen } from '../errors.js';
 import type { Goal, Plan } from '../goal.js';
 import { goalPageUrl, neverEmailUrl, replyAddress, unsubscribeUrl } from '../links/links.js';

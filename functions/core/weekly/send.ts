@@ -2,7 +2,7 @@
 // claimed with a conditional put before sending; a failed send releases the claim and is reported as
 // a batch item failure so the queue retries it; a duplicate or redelivered message finds the claim
 // "sent" and only makes sure the goal has moved on.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Goal } from '../goal.js';
 import { updateGoal } from '../update-goal.js';
 import { queueKinds, type Deps, type QueueKind, type QueueMessage } from '../ports.js';
@@ -23,9 +23,9 @@ import { finalCircleLine } from '../circles/final-line.js';
 
 export const queueMessageSchema = z.object({
   kind: z.enum(queueKinds),
-  owner: z.string().min(3).max(320),
-  goalId: z.string().regex(/^[0-9A-Z]{26}$/),
-  week: z.number().int().min(1).max(1000),
+  owner: z.string().check(z.minLength(3), z.maxLength(320)),
+  goalId: z.string().check(z.regex(/^[0-9A-Z]{26}$/)),
+  week: z.int().check(z.minimum(1), z.maximum(1000)),
 });
 
 export interface QueueRecord {

@@ -8,8 +8,9 @@ import { assertCanName, inviteAgain } from '../../core/buddy/invitations.js';
 import { emailStepUp } from '../../core/emails/link-email.js';
 import { pauseGoal, rescheduleGoal, resumeGoal, stopGoal } from '../../core/goals/actions.js';
 import { loadGoal, readGoalToken, type GoalRef } from '../../core/goals/access.js';
+import type { WeekAnswer } from '../../core/answers.js';
 import type { Goal } from '../../core/goal.js';
-import { weekPagePath } from '../../core/links/links.js';
+import { weekPagePaths } from '../../core/links/links.js';
 import { changeGoal, ChangeRefused } from '../../core/goals/change-goal.js';
 import { changeFormSchema } from '../../core/goals/change-form.js';
 import { isKompisAddress, pendingSuggestions, suggestAddress, withSeen } from '../../core/goals/address-typos.js';
@@ -40,8 +41,12 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
     return { ref, goal: await loadGoal(deps, ref) };
   };
 
-  async function renderGoal(c: Context, goal: Goal, options: { notice?: GoalNotice; errors?: GoalErrors; values?: Record<string, string> } = {}) {
-    const progress = summarize(goal, await deps.store.getWeekAnswers(goal.id));
+  async function renderGoal(
+    c: Context,
+    goal: Goal,
+    options: { notice?: GoalNotice; errors?: GoalErrors; values?: Record<string, string>; answers?: Promise<WeekAnswer[]> } = {},
+  ) {
+    const progress = summarize(goal, await (options.answers ?? deps.store.getWeekAnswers(goal.id)));
     const now = deps.clock.now();
     return (
       <GoalPage
@@ -49,7 +54,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
         progress={progress}
         nonce={nonce(c)}
         path={pagePath(c)}
-        weekPath={(week) => weekPagePath(deps.config, goal, week, now)}
+        weekPath={weekPagePaths(deps.config, goal, now)}
         notice={options.notice}
         errors={options.errors ?? {}}
         values={options.values ?? {}}
@@ -61,9 +66,13 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
   supporterRoutes(app, deps, { open, renderGoal, done });
 
   app.get('/g/:token', async (c) => {
-    const { goal } = await open(c);
+    // The goal and its answers read at once (the token names both): shown only once the goal has checked the link.
+    const ref = refOf(c);
+    const answers = deps.store.getWeekAnswers(ref.goalId);
+    answers.catch(() => {}); // a refused link never awaits it
+    const goal = await loadGoal(deps, ref);
     const asked = c.req.query('done') as GoalNotice | undefined;
-    return c.html(await renderGoal(c, goal, { ...(asked && notices.includes(asked) ? { notice: asked } : {}) }));
+    return c.html(await renderGoal(c, goal, { answers, ...(asked && notices.includes(asked) ? { notice: asked } : {}) }));
   });
 
   // The download itself comes by email (a step-up link); this page, and the goal page, ask for it.
