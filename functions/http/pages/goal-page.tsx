@@ -11,8 +11,8 @@ import type { Progress } from '../../core/progress/progress.js';
 import { formatDate, formatLocal } from '../../core/schedule/checkins.js';
 import { verdictOf, verdictText } from '../../core/emails/verdict.js';
 import { ErrorSummary } from './form-parts.js';
-import { DangerZone } from './goal-danger.js';
-import { buddyState, GoalSettings, GOAL_FIELDS, type GoalErrors } from './goal-settings.js';
+import { buddyState, GOAL_FIELDS, type GoalErrors } from './goal-settings.js';
+import { GoalForms } from './goal-forms.js';
 import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
@@ -263,8 +263,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         {started && <History goal={goal} progress={progress} weekPath={weekPath} />}
         <ChangeHistory goal={goal} />
       </div>
-      <GoalSettings goal={goal} path={path} errors={errors} values={values} />
-      <DangerZone goal={goal} path={path} errors={errors} />
+      <GoalForms goal={goal} path={path} errors={errors} values={values} />
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: typoScript + timeZoneScript }} />
     </Layout>
   );
