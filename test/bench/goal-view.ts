@@ -23,7 +23,7 @@ deps.store = Object.assign(Object.create(deps.store) as typeof deps.store, {
   getWeekAnswers: async () => answers,
 });
 const app = createApp(deps);
-const path = which === 'goal' ? goalPagePath(deps.config, goal, now) : new URL(recordUrl(deps.config, goal, 8, 2, now)).pathname;
+const path = which === 'goal' ? goalPagePath(deps.config, goal, now) : new URL(recordUrl(deps.config, goal, goal.nextWeek! - 1, 2, now)).pathname;
 
 const view = async () => {
   const response = await app.request(path);
