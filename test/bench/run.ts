@@ -2,11 +2,13 @@
 // in the same run on the same machine. `--json` prints one JSON object instead of the table; a full run
 // (not `--quick`) also writes it to docs/bench/latest.json and the selection curve to
 // docs/bench/due-selection.svg, which the README shows. `--only=coldstart,first-response` runs those parts
-// alone (render, readers, coldstart, first-response, cost, http, tick, send) and writes nothing.
+// alone (render, readers, coldstart, first-response, cost, http, breakdown) and writes nothing; `breakdown`
+// is what each bundle holds by package, and what each part buys (bundle-breakdown.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { freePort } from '../../functions/local/ports.js';
 import { startDynamoLocal } from '../../functions/local/dynamodb-local.js';
+import { bundleBreakdown, printBreakdown } from './bundle-breakdown.js';
 import { benchColdStart, printColdStart } from './coldstart.bench.js';
 import { benchCost, printCost } from './cost.bench.js';
 import { benchFirstResponse } from './first-response.bench.js';
@@ -41,6 +43,11 @@ if (only) {
       return result;
     },
     http: () => benchHttp({ seconds: quick ? 3 : 6, connections: 10 }, log),
+    breakdown: async () => {
+      const parts = await bundleBreakdown();
+      printBreakdown(parts, log);
+      return parts;
+    },
   };
   const out: Record<string, unknown> = {};
   for (const name of only) {

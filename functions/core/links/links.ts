@@ -6,6 +6,7 @@ import { addressFor } from '../tokens/address-tokens.js';
 import { signToken, type TokenClaims, type TokenPurpose } from '../tokens/tokens.js';
 import type { Goal } from '../goal.js';
 import { pathTo } from './paths.js';
+import { goalEnds, signedOnce } from './link-cache.js';
 import { GOAL_LINK_TTL_SECONDS, PENDING_TTL_SECONDS, STEP_UP_TTL_SECONDS } from '../goal.js';
 
 type GoalIds = Pick<Goal, 'owner' | 'id' | 'linkGeneration'>;
@@ -37,8 +38,9 @@ function goalToken(config: CoreConfig, goal: GoalIds, now: Date, claims: Omit<To
  */
 function answerLinkTtl(goal: AnswerGoal, now: Date): number {
   const schedule = { weekday: goal.checkinWeekday, hour: goal.checkinHour, timeZone: goal.timeZone };
-  const end = goal.firstCheckinDate
-    ? seconds(finalReportAt(goal.firstCheckinDate, goal.weeks, schedule))
+  const first = goal.firstCheckinDate;
+  const end = first
+    ? goalEnds.get(`${first} ${goal.weeks} ${schedule.weekday} ${schedule.hour} ${schedule.timeZone}`, () => seconds(finalReportAt(first, goal.weeks, schedule)))
     : seconds(now) + (goal.weeks + 1) * 7 * DAY_SECONDS;
   return Math.max(end + DAY_SECONDS - seconds(now), DAY_SECONDS);
 }
@@ -64,10 +66,14 @@ export function weekPagePath(config: CoreConfig, goal: AnswerGoal, week: number,
   return weekPagePaths(config, goal, now)(week);
 }
 
-/** The week pages' paths of one page view: the links' lifetime (a time-zone computation) worked out once, not per week. */
+/**
+ * The week pages' paths of one page view: the links' lifetime worked out once, not per week. A week link's
+ * claims do not depend on the moment of the view (it expires with the goal), so each is signed once (link-cache.ts).
+ */
 export function weekPagePaths(config: CoreConfig, goal: AnswerGoal, now: Date): (week: number) => string {
   const ttl = answerLinkTtl(goal, now);
-  return (week) => pathTo('week', goalToken(config, goal, now, { purpose: 'week', week }, ttl));
+  const claims = `week ${goal.owner} ${goal.id} ${goal.linkGeneration ?? 0} ${seconds(now) + ttl}`;
+  return (week) => pathTo('week', signedOnce(config.keys, `${claims} ${week}`, () => goalToken(config, goal, now, { purpose: 'week', week }, ttl)));
 }
 
 export function weekPageUrl(config: CoreConfig, goal: AnswerGoal, week: number, now: Date): string {

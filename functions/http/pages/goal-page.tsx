@@ -2,7 +2,6 @@
 // history next; then the changes, each behind a labelled <details> that opens without script (and opens by
 // itself when the page comes back with an error in it); stopping, signing out and deleting last.
 import { typoScript } from './address-typo.js';
-import { CircleLink } from './circle-pages.js';
 import { timeZoneScript } from './time-zone-field.js';
 import { marginLine, ruleLine } from '../../core/progress/standing.js';
 import { ChangeHistory } from './goal-change.js';
@@ -12,8 +11,8 @@ import type { Progress } from '../../core/progress/progress.js';
 import { formatDate, formatLocal } from '../../core/schedule/checkins.js';
 import { verdictOf, verdictText } from '../../core/emails/verdict.js';
 import { ErrorSummary } from './form-parts.js';
-import { DangerZone } from './goal-danger.js';
-import { buddyState, GoalSettings, GOAL_FIELDS, type GoalErrors } from './goal-settings.js';
+import { buddyState, GOAL_FIELDS, type GoalErrors } from './goal-settings.js';
+import { GoalForms } from './goal-forms.js';
 import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
@@ -265,9 +264,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         {started && <History goal={goal} progress={progress} weekPath={weekPath} />}
         <ChangeHistory goal={goal} />
       </div>
-      <GoalSettings goal={goal} path={path} errors={errors} values={values} />
-      <CircleLink goal={goal} path={path} />
-      <DangerZone goal={goal} path={path} errors={errors} />
+      <GoalForms goal={goal} path={path} errors={errors} values={values} />
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: typoScript + timeZoneScript }} />
     </Layout>
   );
