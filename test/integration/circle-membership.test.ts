@@ -100,7 +100,7 @@ describe('a member the organiser removed', () => {
     await expect(joinCircle(s.deps, s.circle.id, billNow, 'Bill')).rejects.toBeInstanceOf(RemovedFromCircle);
     expect((await s.deps.store.getCircle(s.circle.id))!.members.map((m) => m.goalId)).not.toContain(bill.id);
 
-    // Someone who left on their own may come back; the organiser's email invitation lets Bill back too.
+    // The organiser's email invitation is how they let Bill back in.
     expect((await s.post(`${s.page(organiser)}/invite`, { email: bill.owner })).status).toBe(303);
     expect((await s.post(oldJoin, { goal: bill.id })).status).toBe(200);
     expect((await s.deps.store.getCircle(s.circle.id))!.members.map((m) => m.goalId)).toContain(bill.id);
