@@ -4,7 +4,7 @@
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Circle, CircleExport, CircleItems, CircleMember, CircleStore } from '../core/circle-store.js';
 import { DUE_SHARDS, dueShard } from '../core/goals/due-index.js';
-import { dueItems, isConditionFailure, partition, stripKeys, type Item, type Key } from './dynamo-keys.js';
+import { dueItems, isConditionFailure, keyOf, partition, stripKeys, type Item, type Key } from './dynamo-keys.js';
 import { tableKeys } from './table-definition.js';
 
 export const circlePartition = (circleId: string) => `CIRCLE#${circleId}`;
@@ -90,6 +90,13 @@ export class DynamoCircleData implements CircleStore {
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
+    }
+  }
+
+  async deleteCircleMarks(circleId: string): Promise<void> {
+    const items = await partition(this.db, this.tableName, circlePartition(circleId));
+    for (const item of items.filter((i) => String(i.sk).startsWith('MARK#'))) {
+      await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keyOf(item) }));
     }
   }
 

@@ -56,6 +56,7 @@ export class DynamoStore implements Store {
   deleteCircleMember: CircleStore['deleteCircleMember'] = (circleId, goalId) => this.circles.deleteCircleMember(circleId, goalId);
   dueCircles: CircleStore['dueCircles'] = (nowIso) => this.circles.dueCircles(nowIso);
   markCircleOnce: CircleStore['markCircleOnce'] = (circleId, mark) => this.circles.markCircleOnce(circleId, mark);
+  deleteCircleMarks: CircleStore['deleteCircleMarks'] = (circleId) => this.circles.deleteCircleMarks(circleId);
 
   ensurePerson(person: Person, pendingUntil?: number): Promise<void> {
     return this.people.ensurePerson(person, pendingUntil);

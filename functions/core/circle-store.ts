@@ -16,7 +16,14 @@ export interface Circle {
   name: string;
   /** The organiser's goal (its owner may remove members and close the circle). */
   organiserGoalId: string;
-  organiser: string;
+  /** The organiser's address, dropped when the circle closes (an erased organiser leaves no address behind). */
+  organiser?: string;
+  /** The member goals: the circle item's versioned save holds this set, so no ninth join gets in. */
+  memberIds?: string[];
+  /** Address hashes of people the organiser removed: their old links do not bring them back. */
+  removed?: string[];
+  /** A closed circle's item goes with the table's TTL (epoch seconds). */
+  expiresAt?: number;
   status: 'open' | 'closed';
   createdAt: string;
   closedAt?: string;
@@ -75,6 +82,8 @@ export interface CircleStore {
   dueCircles(nowIso: string): AsyncIterable<Circle>;
   /** Records a one-a-week mark (a cheer, a relayed message); false when it was there already. */
   markCircleOnce(circleId: string, mark: string): Promise<boolean>;
+  /** Removes every mark of a circle (when it closes). */
+  deleteCircleMarks(circleId: string): Promise<void>;
 }
 
 /** A circle in a person's export: what they see of it, and what it keeps of them. */

@@ -795,6 +795,8 @@ export const en = {
   'circle.cheerPage.already': 'You sent this to {{name}} this week already.',
   'circle.relay.subject': '{{name}} wrote to the circle',
   'circle.relay.body': '{{name}} wrote: {{text}}',
+  'error.circle.removed': 'The organiser took you out of this circle, so this link no longer lets you join it. If you think that was a mistake, ask the organiser: they can email you a new invitation.',
+  'circle.change.removedNote': 'Links {{name}} already has do not bring them back. To let them back in, email them the invitation from the circle page.',
 } as const;
 
 export type MessageKey = keyof typeof en;

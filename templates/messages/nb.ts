@@ -793,4 +793,6 @@ export const nb: Record<MessageKey, string> = {
   'circle.cheerPage.already': 'Du har allerede sendt dette til {{name}} denne uka.',
   'circle.relay.subject': '{{name}} skrev til sirkelen',
   'circle.relay.body': '{{name}} skrev: {{text}}',
+  'error.circle.removed': 'Den som startet sirkelen tok deg ut av den, så denne lenken lar deg ikke bli med igjen. Tror du det var en feil, spør den som startet sirkelen: de kan sende deg en ny invitasjon på e-post.',
+  'circle.change.removedNote': 'Lenker {{name}} allerede har, slipper dem ikke inn igjen. Vil du ta dem inn igjen, send dem invitasjonen på e-post fra sirkelsiden.',
 };

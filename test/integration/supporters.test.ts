@@ -2,7 +2,7 @@
 // reminded, answers and is released on their own; only those who said yes get the weekly and final emails,
 // one each; reactions name who sent them; links and sent markers of one never stand for another's.
 import { describe, expect, it } from 'vitest';
-import { AlreadySupporter, addSupporter, assertCanAdd, removeSupporter } from '../../functions/core/buddy/supporters-owner.js';
+import { AlreadySupporter, addSupporter, assertCanAdd, removeSupporter, SupportersFull } from '../../functions/core/buddy/supporters-owner.js';
 import { supportersOf } from '../../functions/core/buddy/supporters.js';
 import { LimitReached } from '../../functions/core/errors.js';
 import type { Goal } from '../../functions/core/goal.js';
@@ -24,8 +24,8 @@ import { rawMail } from '../helpers/mail.js';
 const WEEK = (n: number) => new Date(Date.parse('2026-03-06T14:00:00Z') + (n - 1) * 7 * 86400_000).toISOString();
 const HOURS = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3600_000).toISOString();
 
-async function setup() {
-  const base = await buddySetup();
+async function setup(fields: Record<string, string> = {}) {
+  const base = await buddySetup(fields);
   const { deps, goal, clock, app, post, path } = base;
   const page = goalPagePath(deps.config, goal, clock.now());
   const goalPath = () => page;
@@ -57,7 +57,7 @@ describe('several supporters per goal', () => {
     expect(new Set(supportersOf(goal).map((b) => b.invitation)).size).toBe(3);
 
     // A fourth is one too many; the same address twice is refused before any link is emailed.
-    await expect(addSupporter(s.deps, s.goal.owner, s.goal.id, { email: uniqueEmail('fourth') })).rejects.toBeInstanceOf(LimitReached);
+    await expect(addSupporter(s.deps, s.goal.owner, s.goal.id, { email: uniqueEmail('fourth') })).rejects.toBeInstanceOf(SupportersFull);
     expect((await s.post(`${s.goalPath()}/supporters`, `supporterEmail=${encodeURIComponent(per)}`)).status).toBe(409);
 
     // Kari and Per say yes, Lise says no: the owner hears which one.
@@ -90,6 +90,21 @@ describe('several supporters per goal', () => {
     for (const email of await outboxFor(per)) expect(JSON.stringify(email)).not.toContain(s.kari);
     for (const email of await outboxFor(s.kari)) expect(JSON.stringify(email)).not.toContain(per);
   }, 120_000);
+
+  it('refuses a fourth supporter whose step-up link was asked for before the third was added: 409, in the goal’s language', async () => {
+    const s = await setup({ locale: 'nb' });
+    const asked: string[] = [];
+    for (const who of ['per', 'lise', 'ola2']) {
+      expect((await s.post(`${s.goalPath()}/supporters`, `supporterEmail=${encodeURIComponent(uniqueEmail(who))}`)).status).toBe(303);
+      asked.push(s.path(linksIn((await outboxFor(s.goal.owner)).at(-1)!, '/s/buddy/')[0]!));
+    }
+    expect((await s.post(asked[0]!)).status).toBe(200);
+    expect((await s.post(asked[1]!)).status).toBe(200);
+    const refused = await s.post(asked[2]!);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('Dette målet har 3 støttespillere');
+    expect(supportersOf(await s.current())).toHaveLength(3);
+  });
 
   it('reminds each silent supporter once, and names who sent each reaction (once per kind, week and supporter)', async () => {
     const s = await setup();

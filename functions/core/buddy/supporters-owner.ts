@@ -1,7 +1,7 @@
 // The owner's side of several supporters (issue 20): add one more (up to three, through the same step-up
 // link as a new buddy), or take an added one off the goal. An added supporter is asked for, invited,
 // reminded and released exactly like the first (invitations.ts), under their own id.
-import { DomainError, GoalClosed, GoalNotFound, LimitReached } from '../errors.js';
+import { DomainError, GoalClosed, GoalNotFound } from '../errors.js';
 import type { Buddy, Goal } from '../goal.js';
 import type { Deps } from '../ports.js';
 import { askInvitation, assertCanName, linkNamedBuddy, nameBuddy } from './invitations.js';
@@ -13,11 +13,17 @@ export class AlreadySupporter extends DomainError {
   readonly messageKey = 'error.supporter.already';
 }
 
+/** Three supporters already: a limit of the goal, not a rate (409, not 429). */
+export class SupportersFull extends DomainError {
+  readonly status = 409;
+  readonly messageKey = 'error.supporter.max';
+}
+
 /** What refuses one more supporter before any link is emailed: three already, the address among them, the limits. */
 export async function assertCanAdd(deps: Pick<Deps, 'store'>, goal: Goal, email: string): Promise<void> {
   if (goal.status === 'completed' || goal.status === 'stopped') throw new GoalClosed();
   if (supportersOf(goal).some((s) => s.email === email)) throw new AlreadySupporter();
-  if (supportersOf(goal).length >= MAX_SUPPORTERS) throw new LimitReached('error.supporter.max');
+  if (supportersOf(goal).length >= MAX_SUPPORTERS) throw new SupportersFull();
   await assertCanName(deps, goal, email, true);
 }
 
@@ -37,6 +43,8 @@ export async function addSupporter(deps: Deps, owner: string, goalId: string, wh
     current.buddy === undefined && (current.supporters?.length ?? 0) + 1 < MAX_SUPPORTERS && !current.supporters?.some((s) => s.email === who.email) ? patch : undefined,
   );
   if (added?.buddy) await linkNamedBuddy(deps, added);
+  // Another link filled the last place between the check and the save.
+  else if (added && !supportersOf(added).some((s) => s.email === who.email)) throw new SupportersFull();
   return (await deps.store.getGoal(owner, goalId)) ?? goal;
 }
 

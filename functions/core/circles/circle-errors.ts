@@ -23,3 +23,9 @@ export class NotInCircle extends DomainError {
   readonly status = 403;
   readonly messageKey = 'error.circle.notMember';
 }
+
+/** The organiser took this person out of the circle: links they had before do not bring them back. */
+export class RemovedFromCircle extends DomainError {
+  readonly status = 403;
+  readonly messageKey = 'error.circle.removed';
+}

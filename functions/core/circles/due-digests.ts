@@ -4,7 +4,7 @@ import type { Circle } from '../circle-store.js';
 import type { QueueMessage, Store } from '../ports.js';
 
 /** A due circle's message: the queue's `owner` is the organiser, its `goalId` the circle's id. */
-export const digestMessage = (circle: Circle): QueueMessage => ({ kind: 'circle-digest', owner: circle.organiser, goalId: circle.id, week: circle.week });
+export const digestMessage = (circle: Circle): QueueMessage => ({ kind: 'circle-digest', owner: circle.organiser ?? '', goalId: circle.id, week: circle.week });
 
 /** Every circle whose digest is due at `nowIso`. */
 export async function dueDigests(store: Store, nowIso: string): Promise<QueueMessage[]> {

@@ -1,6 +1,7 @@
-// Starting a circle, inviting, joining, leaving, removing and closing. The member item is written before the
-// goal's pointer to the circle and removed before it is cleared, so a goal never points at a circle that
-// does not list it for longer than one failed write (the next action mends it).
+// Starting a circle, inviting, joining, leaving, removing and closing. Two versioned saves hold the rules
+// against concurrent clicks: the goal's `circle` pointer is claimed first (one circle per goal), then a seat in
+// the circle item's member set (at most 8, not someone the organiser removed); only then is the member item
+// written. A join that loses either race gives back what it took.
 import { ulid } from 'ulid';
 import { afterSaved, GoalNotFound, LimitReached } from '../errors.js';
 import type { Goal } from '../goal.js';
@@ -9,7 +10,8 @@ import { updateGoal } from '../update-goal.js';
 import { allowLinkEmail, linkEmail } from '../emails/link-email.js';
 import { withinCeiling } from '../limits/ceilings.js';
 import type { Locale } from '../i18n/messages.js';
-import { CircleClosed, CircleFull, CircleTaken } from './circle-errors.js';
+import { addressHash } from '../emails/message-key.js';
+import { CircleClosed, CircleFull, CircleTaken, RemovedFromCircle } from './circle-errors.js';
 import { digestDueAt, MAX_MEMBERS, memberOf, type Circle, type CircleItems, type CircleMember, type SharedTarget } from './circle.js';
 import { circleChangeUrl, circleInvitationUrl, circleJoinUrl, type CircleChange } from './circle-links.js';
 
@@ -18,6 +20,14 @@ export const MAX_CIRCLE_INVITES_PER_DAY = 10;
 export const MAX_CIRCLE_INVITES_PER_ADDRESS = 3;
 
 const running = (goal: Goal) => goal.status === 'active' || goal.status === 'paused';
+/** A closed circle's item stays this long, so its links say "closed" rather than "no such circle". */
+const CLOSED_CIRCLE_DAYS = 30;
+
+/** The member goals: the circle item's set, or (a circle saved before it kept one) its member items. */
+const memberSet = ({ circle, members }: CircleItems) => circle.memberIds ?? members.map((m) => m.goalId);
+
+/** Whether the organiser removed this address from the circle. */
+export const wasRemoved = (circle: Circle, email: string) => (circle.removed ?? []).includes(addressHash(email));
 
 export async function loadCircle(deps: Pick<Deps, 'store'>, circleId: string): Promise<CircleItems> {
   const items = await deps.store.getCircle(circleId);
@@ -33,12 +43,14 @@ async function openCircle(deps: Pick<Deps, 'store'>, circleId: string): Promise<
 
 /** Saves a change of the circle, re-reading on a concurrent change; the due time follows its members. */
 export async function updateCircle(deps: Pick<Deps, 'store' | 'clock'>, circleId: string, change: (items: CircleItems) => Partial<Circle> | undefined): Promise<Circle | undefined> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Up to 8 joins may race for the same item: each round lets at least one through.
+  for (let attempt = 0; attempt < 3 * MAX_MEMBERS; attempt++) {
     const items = await deps.store.getCircle(circleId);
     if (!items) return undefined;
     const patch = change(items);
     if (!patch) return items.circle;
     const next: Circle = { ...items.circle, ...patch, version: items.circle.version + 1 };
+    for (const key of Object.keys(patch) as (keyof Circle)[]) if (patch[key] === undefined) delete next[key];
     const dueAt = digestDueAt(next, items.members, deps.clock.now().toISOString());
     if (dueAt) next.dueAt = dueAt;
     else delete next.dueAt;
@@ -58,6 +70,7 @@ export async function startCircle(deps: Deps, goal: Goal, input: { name: string;
   if (goal.circle) throw new CircleTaken();
   const now = deps.clock.now().toISOString();
   const circle: Circle = {
+    memberIds: [goal.id],
     id: ulid(deps.clock.now().getTime()),
     name: input.name,
     organiserGoalId: goal.id,
@@ -69,11 +82,37 @@ export async function startCircle(deps: Deps, goal: Goal, input: { name: string;
     weekStart: now,
     version: 1,
   };
-  await deps.store.putCircleMember(await freshMember(deps, circle.id, goal, input.memberName));
+  const claimed = await claimGoal(deps, goal, circle.id);
   await deps.store.saveCircle(circle);
-  await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.circle ? undefined : { circle: circle.id }));
+  await deps.store.putCircleMember(await freshMember(deps, circle.id, claimed, input.memberName));
   // The due time needs the member just written: the circle is saved once more through updateCircle.
   return (await updateCircle(deps, circle.id, () => ({}))) ?? circle;
+}
+
+/** Points the goal at the circle, if it is running and in no circle: a versioned save, so of two concurrent claims one wins. */
+async function claimGoal(deps: Pick<Deps, 'store'>, goal: Goal, circleId: string): Promise<Goal> {
+  const claimed = await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.circle || !running(current) ? undefined : { circle: circleId }));
+  if (!claimed || !running(claimed)) throw new GoalNotFound();
+  if (claimed.circle !== circleId) throw new CircleTaken();
+  return claimed;
+}
+
+const releaseGoal = (deps: Pick<Deps, 'store'>, goal: Pick<Goal, 'owner' | 'id'>, circleId: string) =>
+  updateGoal(deps.store, goal.owner, goal.id, (current) => (current.circle === circleId ? { circle: undefined } : undefined));
+
+/** Adds the goal to the circle's member set in the circle item's versioned save, or says why not. */
+async function takeSeat(deps: Pick<Deps, 'store' | 'clock'>, circleId: string, goal: Goal): Promise<void> {
+  let refusal: Error | undefined;
+  const saved = await updateCircle(deps, circleId, (items) => {
+    const ids = memberSet(items);
+    refusal = undefined;
+    if (items.circle.status !== 'open') refusal = new CircleClosed();
+    else if (ids.includes(goal.id)) return undefined;
+    else if (wasRemoved(items.circle, goal.owner)) refusal = new RemovedFromCircle();
+    else if (ids.length >= MAX_MEMBERS) refusal = new CircleFull();
+    return refusal ? undefined : { memberIds: [...ids, goal.id] };
+  });
+  if (refusal ?? !saved) throw refusal ?? new CircleClosed();
 }
 
 /** The organiser changes the shared target (or clears it). */
@@ -95,6 +134,10 @@ export async function inviteByEmail(deps: Deps, circleId: string, from: CircleMe
   if ((await deps.store.countRate('invite-buddy', to, day, expires)) > MAX_CIRCLE_INVITES_PER_ADDRESS) throw new LimitReached('error.invite.limitBuddy');
   if (!(await withinCeiling(deps, 'invitation', from.owner))) throw new LimitReached('error.rate.busy');
   if (await deps.store.isSuppressed(to)) return;
+  // The organiser inviting someone they removed is how they let them back in.
+  if (from.goalId === circle.organiserGoalId && wasRemoved(circle, to)) {
+    await updateCircle(deps, circleId, (items) => ({ removed: (items.circle.removed ?? []).filter((hash) => hash !== addressHash(to)) }));
+  }
   const now = deps.clock.now();
   const vars = { inviter: from.name, circle: circle.name };
   await afterSaved('error.email.linkNotSent', () =>
@@ -133,34 +176,50 @@ export async function joinableGoals(deps: Pick<Deps, 'store'>, email: string): P
 
 /** The goal joins (from the emailed join link, after the terms were accepted). */
 export async function joinCircle(deps: Deps, circleId: string, goal: Goal, name: string): Promise<CircleItems> {
-  const { members } = await openCircle(deps, circleId);
-  if (goal.circle === circleId && members.some((m) => m.goalId === goal.id)) return loadCircle(deps, circleId);
-  if (!running(goal)) throw new GoalNotFound();
-  if (goal.circle) throw new CircleTaken();
-  if (members.length >= MAX_MEMBERS) throw new CircleFull();
-  await deps.store.putCircleMember(await freshMember(deps, circleId, goal, name));
-  await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.circle ? undefined : { circle: circleId }));
+  const items = await openCircle(deps, circleId);
+  if (goal.circle === circleId && items.members.some((m) => m.goalId === goal.id)) return items;
+  if (wasRemoved(items.circle, goal.owner)) throw new RemovedFromCircle();
+  const claimed = await claimGoal(deps, goal, circleId);
+  try {
+    await takeSeat(deps, circleId, claimed);
+  } catch (error) {
+    await releaseGoal(deps, claimed, circleId);
+    throw error;
+  }
+  await deps.store.putCircleMember(await freshMember(deps, circleId, claimed, name));
   await updateCircle(deps, circleId, () => ({}));
   return loadCircle(deps, circleId);
 }
 
-/** Leaving or being removed: gone from the page and every later digest at once. */
-export async function dropMember(deps: Deps, circleId: string, goalId: string): Promise<void> {
+/**
+ * Leaving or being removed: gone from the page and every later digest at once. Removed by the organiser
+ * (`removal`), the address is kept out: join links it already holds no longer let it back in.
+ */
+export async function dropMember(deps: Deps, circleId: string, goalId: string, removal = false): Promise<void> {
   const { members } = await loadCircle(deps, circleId);
   const member = members.find((m) => m.goalId === goalId);
   await deps.store.deleteCircleMember(circleId, goalId);
-  if (member) await updateGoal(deps.store, member.owner, goalId, (current) => (current.circle === circleId ? { circle: undefined } : undefined));
-  await updateCircle(deps, circleId, () => ({}));
+  if (member) await releaseGoal(deps, { owner: member.owner, id: goalId }, circleId);
+  await updateCircle(deps, circleId, (items) => ({
+    memberIds: memberSet(items).filter((id) => id !== goalId),
+    ...(removal && member ? { removed: [...new Set([...(items.circle.removed ?? []), addressHash(member.owner)])] } : {}),
+  }));
 }
 
 /** The organiser closes the circle: every member leaves it, no digest goes out any more. */
 export async function closeCircle(deps: Deps, circleId: string): Promise<void> {
   const { members } = await loadCircle(deps, circleId);
-  await updateCircle(deps, circleId, ({ circle }) => (circle.status === 'open' ? { status: 'closed', closedAt: deps.clock.now().toISOString() } : undefined));
+  const now = deps.clock.now();
+  // A closed circle keeps no address (nor hash) and goes with the table's TTL.
+  const expiresAt = Math.floor(now.getTime() / 1000) + CLOSED_CIRCLE_DAYS * 86400;
+  await updateCircle(deps, circleId, ({ circle }) =>
+    circle.status === 'open' || circle.organiser ? { status: 'closed', closedAt: circle.closedAt ?? now.toISOString(), organiser: undefined, removed: undefined, memberIds: [], expiresAt } : undefined,
+  );
   for (const member of members) {
     await deps.store.deleteCircleMember(circleId, member.goalId);
-    await updateGoal(deps.store, member.owner, member.goalId, (current) => (current.circle === circleId ? { circle: undefined } : undefined));
+    await releaseGoal(deps, { owner: member.owner, id: member.goalId }, circleId);
   }
+  await deps.store.deleteCircleMarks(circleId);
 }
 
 /** A goal leaves its circle (its owner erased, say): an organiser's goal closes the circle. */

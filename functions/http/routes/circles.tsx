@@ -9,10 +9,10 @@ import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { prefilledFormUrl } from '../../core/links/links.js';
 import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
-import { CircleClosed, NotInCircle } from '../../core/circles/circle-errors.js';
+import { CircleClosed, CircleTaken, NotInCircle, RemovedFromCircle } from '../../core/circles/circle-errors.js';
 import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
 import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
-import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle } from '../../core/circles/membership.js';
+import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle, wasRemoved } from '../../core/circles/membership.js';
 import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
 import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
 import { formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
@@ -42,8 +42,13 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     const parsed = startCircleSchema.safeParse(values);
     if (!parsed.success) return c.html(<CircleStartPage locale={goal.locale} nonce={nonce(c)} action={c.req.path} values={values} errors={formErrors(parsed.error)} />, 400);
     const { name, memberName, sharedText, sharedTotal } = parsed.data;
-    const circle = await startCircle(deps, goal, { name, memberName, ...(sharedText && sharedTotal ? { sharedTarget: { text: sharedText, total: sharedTotal } } : {}) });
-    return c.redirect(pathOf(circlePageUrl(deps.config, circle.id, goal, deps.clock.now())), 303);
+    const started = await startCircle(deps, goal, { name, memberName, ...(sharedText && sharedTotal ? { sharedTarget: { text: sharedText, total: sharedTotal } } : {}) }).catch(async (error: unknown) => {
+      // A second click that lost the race to the first: show the circle the first one started.
+      const current = error instanceof CircleTaken ? await deps.store.getGoal(goal.owner, goal.id) : undefined;
+      if (current?.circle) return { id: current.circle };
+      throw error;
+    });
+    return c.redirect(pathOf(circlePageUrl(deps.config, started.id, goal, deps.clock.now())), 303);
   });
 
   // --- A member's page.
@@ -128,10 +133,13 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/s/circle/:token', async (c) => {
     const step = await changeOf(c);
-    if (step.change === 'remove') await dropMember(deps, step.items.circle.id, step.member.goalId);
+    if (step.change === 'remove') await dropMember(deps, step.items.circle.id, step.member.goalId, true);
     else await closeCircle(deps, step.items.circle.id);
-    const line = step.change === 'remove' ? t(step.locale, 'circle.change.removed', { name: step.member.name }) : t(step.locale, 'circle.change.closed');
-    return c.html(<ActionPage locale={step.locale} nonce={nonce(c)} title={step.items.circle.name} lines={[line]} />);
+    const lines =
+      step.change === 'remove'
+        ? [t(step.locale, 'circle.change.removed', { name: step.member.name }), t(step.locale, 'circle.change.removedNote', { name: step.member.name })]
+        : [t(step.locale, 'circle.change.closed')];
+    return c.html(<ActionPage locale={step.locale} nonce={nonce(c)} title={step.items.circle.name} lines={lines} />);
   });
 
   // --- The shareable invitation: the terms, and "yes" with an address the join link goes to.
@@ -166,6 +174,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (!circleId || !email || !name) throw new InvalidToken('join link incomplete');
     const items = await loadCircle(deps, circleId);
     if (items.circle.status !== 'open') throw new CircleClosed();
+    if (wasRemoved(items.circle, email)) throw new RemovedFromCircle();
     const goals = await joinableGoals(deps, email);
     const locale: Locale = goals[0]?.locale ?? requestLocale(c);
     return { items, email, name, goals, locale };

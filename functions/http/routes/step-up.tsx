@@ -6,7 +6,7 @@ import { buddyLabel } from '../../core/buddy/buddy-emails.js';
 import { nameBuddy, REMINDER_AFTER_HOURS } from '../../core/buddy/invitations.js';
 import { addSupporter } from '../../core/buddy/supporters-owner.js';
 import { ADD_SUPPORTER } from './supporters.js';
-import { GoalNotFound, InvalidToken } from '../../core/errors.js';
+import { DomainError, GoalNotFound, InvalidToken } from '../../core/errors.js';
 import { assertLinkCurrent, goalRef, loadGoal } from '../../core/goals/access.js';
 import { deleteEverything } from '../../core/goals/delete-everything.js';
 import type { Goal } from '../../core/goal.js';
@@ -14,7 +14,7 @@ import { t, type Locale, type MessageKey, type Vars } from '../../core/i18n/mess
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { nonce, requestLocale, type Env } from '../context.js';
-import { MessagePage } from '../pages/message-page.js';
+import { ErrorPage, MessagePage } from '../pages/message-page.js';
 import { forget } from '../remember.js';
 
 interface StepUpPageProps {
@@ -111,7 +111,13 @@ export function stepUpRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/s/buddy/:token', async (c) => {
     const { goal, buddy, adds } = await newBuddyOf(c);
-    await (adds ? addSupporter : nameBuddy)(deps, goal.owner, goal.id, buddy);
+    try {
+      await (adds ? addSupporter : nameBuddy)(deps, goal.owner, goal.id, buddy);
+    } catch (error) {
+      // A refusal of the goal's (three supporters already, say) is said in the goal's language, as the GET was.
+      if (!(error instanceof DomainError) || error.status >= 500) throw error;
+      return c.html(<ErrorPage locale={goal.locale} nonce={nonce(c)} message={t(goal.locale, error.messageKey)} />, error.status);
+    }
     return page(c, goal.locale, 'stepUp.buddyDone', { buddy: buddyLabel(buddy) });
   });
 
