@@ -795,6 +795,9 @@ export const en = {
   'circle.cheerPage.already': 'You sent this to {{name}} this week already.',
   'circle.relay.subject': '{{name}} wrote to the circle',
   'circle.relay.body': '{{name}} wrote: {{text}}',
+  'errors.circle.circleNameLink': 'A circle’s name cannot contain a web or email address.',
+  'errors.text.encodedWord': 'Write this without “=?” and “?=” around other text: mail programs read that as code.',
+  'error.rate.circleJoin': 'Many people have asked to join from here or to this circle just now. Please wait a while and try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

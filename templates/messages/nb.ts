@@ -793,4 +793,7 @@ export const nb: Record<MessageKey, string> = {
   'circle.cheerPage.already': 'Du har allerede sendt dette til {{name}} denne uka.',
   'circle.relay.subject': '{{name}} skrev til sirkelen',
   'circle.relay.body': '{{name}} skrev: {{text}}',
+  'errors.circle.circleNameLink': 'Navnet på en sirkel kan ikke inneholde en nett- eller e-postadresse.',
+  'errors.text.encodedWord': 'Skriv dette uten «=?» og «?=» rundt annen tekst: e-postprogrammer leser det som kode.',
+  'error.rate.circleJoin': 'Mange har bedt om å bli med herfra eller i denne sirkelen akkurat nå. Vent litt og prøv igjen.',
 };
