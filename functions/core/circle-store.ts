@@ -38,6 +38,8 @@ export interface MemberWeek {
   count: number | null;
   target: number;
   onTarget: boolean | null;
+  /** The week was skipped with a joker or paused by reply: answered, with no number, not missed. */
+  excused?: 'joker' | 'paused';
 }
 
 /** What the circle's page and digest show of one member goal, kept up to date as its weeks are answered. */

@@ -798,6 +798,8 @@ export const en = {
   'errors.circle.circleNameLink': 'A circle’s name cannot contain a web or email address.',
   'errors.text.encodedWord': 'Write this without “=?” and “?=” around other text: mail programs read that as code.',
   'error.rate.circleJoin': 'Many people have asked to join from here or to this circle just now. Please wait a while and try again.',
+  'circle.row.joker': 'used a joker this week',
+  'circle.row.paused': 'paused this week',
 } as const;
 
 export type MessageKey = keyof typeof en;

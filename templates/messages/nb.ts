@@ -796,4 +796,6 @@ export const nb: Record<MessageKey, string> = {
   'errors.circle.circleNameLink': 'Navnet på en sirkel kan ikke inneholde en nett- eller e-postadresse.',
   'errors.text.encodedWord': 'Skriv dette uten «=?» og «?=» rundt annen tekst: e-postprogrammer leser det som kode.',
   'error.rate.circleJoin': 'Mange har bedt om å bli med herfra eller i denne sirkelen akkurat nå. Vent litt og prøv igjen.',
+  'circle.row.joker': 'brukte en joker denne uka',
+  'circle.row.paused': 'pause denne uka',
 };

@@ -74,3 +74,18 @@ describe('the shared target', () => {
     expect(sharedTotal(members)).toBe(7);
   });
 });
+
+describe('a jokered or paused week (attack r3 F2)', () => {
+  it('counts as answered for "everyone answered", and its row says which', () => {
+    const now = hoursAfter(FRI1, 2);
+    const kari = member('kari', [[1, FRI1, null]]);
+    kari.weeks[0]!.excused = 'joker';
+    const members = [member('ola', [[1, FRI1, 3]]), kari];
+    expect(allAnswered(members, START)).toBe(true);
+    expect(digestDueAt({ status: 'open', weekStart: START }, members, now)).toBe(now);
+    expect(circleRows(members, START, now).map((r) => [r.name, r.count, r.excused ?? null])).toEqual([
+      ['ola', 3, null],
+      ['kari', null, 'joker'],
+    ]);
+  });
+});

