@@ -27,6 +27,8 @@ export interface Circle {
   weekStart: string;
   /** When the next digest falls due (the circle's due-index key); none while no member has a check-in ahead. */
   dueAt?: string;
+  /** The digest of `week` waits at least until `until`: its check-ins went out late (circles/digest.ts). */
+  hold?: { week: number; until: string };
   version: number;
 }
 

@@ -52,3 +52,30 @@ describe('a jokered week in the circle (attack r3 F2)', () => {
     expect(kariDigest.body.text).toContain('- Kari: used a joker this week');
   });
 });
+
+describe('check-ins that went out late (attack r3 F11)', () => {
+  it('holds the digest for them, and shows their answers in that week\'s digest', async () => {
+    const s = await aCircle();
+    const [ola, kari, per] = s.goals as [Goal, Goal, Goal];
+    const scheduled = (await s.fresh(ola)).nextCheckinAt!;
+    // The tick was down for two weeks: week 1's check-ins go out now, long after the 48-hour fallback.
+    const late = new Date(Date.parse(scheduled) + 14 * 86400_000 + 5 * 60_000).toISOString();
+    s.clock.set(late);
+    await tickAt(s.deps, late);
+    expect((await outboxFor(ola.owner)).filter((e) => e.subject.startsWith('Salg'))).toEqual([]);
+    s.clock.set(new Date(Date.parse(late) + 3600_000));
+    await recordAnswer(s.deps, await s.fresh(ola), 1, { count: 1, source: 'click' });
+    await recordAnswer(s.deps, await s.fresh(kari), 1, { count: 4, source: 'reply' });
+    await tickAt(s.deps, s.clock.now().toISOString());
+    expect((await outboxFor(per.owner)).filter((e) => e.subject.startsWith('Salg'))).toEqual([]);
+    // Per never answers: the digest goes 48 hours after the check-ins actually went out, with both numbers.
+    const after = new Date(Date.parse(late) + 48 * 3600_000 + 10 * 60_000).toISOString();
+    s.clock.set(after);
+    await tickAt(s.deps, after);
+    const digest = (await outboxFor(per.owner)).filter((e) => e.subject.startsWith('Salg'));
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.body.text).toMatch(/- Ola: 1 \//);
+    expect(digest[0]!.body.text).toMatch(/- Kari: 4 \//);
+    expect(digest[0]!.body.text).toContain('- Per: ikke svart ennå');
+  });
+});

@@ -91,10 +91,13 @@ export function allAnswered(members: readonly CircleMember[], weekStart: string)
 }
 
 /** When the digest of the circle's week is due, as its members stand at `now`. */
-export function digestDueAt(circle: Pick<Circle, 'status' | 'weekStart'>, members: readonly CircleMember[], now: string): string | undefined {
+export function digestDueAt(circle: Pick<Circle, 'status' | 'weekStart'> & Partial<Pick<Circle, 'week' | 'hold'>>, members: readonly CircleMember[], now: string): string | undefined {
   if (circle.status !== 'open') return undefined;
   if (allAnswered(members, circle.weekStart)) return now;
-  return fallbackDueAt(members, circle.weekStart, now);
+  const due = fallbackDueAt(members, circle.weekStart, now);
+  // Check-ins that went out late get their 48 hours from when they went.
+  const hold = circle.hold && circle.hold.week === circle.week ? circle.hold.until : undefined;
+  return due && hold && hold > due ? hold : due;
 }
 
 /** The shared target's sum: every member's recorded numbers since they joined. */
