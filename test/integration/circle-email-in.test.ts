@@ -1,30 +1,22 @@
 // Email in: a member's reply to the circle's weekly email reaches the other members once, by name, its words
 // with no live links; never counted as anyone's number; a few a week per member; nobody else can write in.
 import { describe, expect, it } from 'vitest';
-import type { Deps } from '../../functions/core/ports.js';
 import type { Goal } from '../../functions/core/goal.js';
 import { handleInbound } from '../../functions/core/inbound/inbound.js';
 import { LOCAL_VERDICTS } from '../../functions/core/inbound/trust.js';
-import { joinCircle, startCircle } from '../../functions/core/circles/membership.js';
 import { RELAYS_PER_MEMBER_PER_WEEK } from '../../functions/core/circles/relay.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
-import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
-import { anActiveGoal } from '../helpers/goals.js';
 import { rawMail } from '../helpers/mail.js';
 import { outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
+import { aCircleOfThree } from '../helpers/circle-of-three.js';
 
 /** The address of a Reply-To as the outbox shows it ('"Kompis" <circle+…@…>'). */
 const addressOf = (replyTo: string) => /<([^>]+)>/.exec(replyTo)?.[1] ?? replyTo;
 
 async function aCircleAfterWeekOne() {
-  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
-  const goals: Goal[] = [];
-  for (const [name, locale] of [['Ola', 'nb'], ['Kari', 'en'], ['Per', 'nb']] as const) goals.push(await anActiveGoal(deps, { email: uniqueEmail(name.toLowerCase()), name, locale }));
-  const circle = await startCircle(deps, goals[0]!, { name: 'Salg', memberName: 'Ola' });
-  for (const goal of goals.slice(1)) await joinCircle(deps, circle.id, goal, goal.ownerName!);
+  const { clock, deps, goals } = await aCircleOfThree();
   // Week n: the check-ins, everyone answers 2, the digest.
   const runWeek = async (n: number) => {
     const checkin = (await deps.store.getGoal(goals[0]!.owner, goals[0]!.id))!.nextCheckinAt!;

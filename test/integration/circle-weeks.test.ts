@@ -2,28 +2,19 @@
 // who used a joker is shown as such in the digest, its chart and the circle page, and the week counts as
 // answered; a week's check-ins that went out late are waited for, and their answers are in that week's digest.
 import { describe, expect, it } from 'vitest';
-import type { Deps } from '../../functions/core/ports.js';
 import type { Goal } from '../../functions/core/goal.js';
 import { circlePageUrl } from '../../functions/core/circles/circle-links.js';
-import { joinCircle, startCircle } from '../../functions/core/circles/membership.js';
 import { useJoker } from '../../functions/core/weekly/jokers.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
-import { uniqueEmail } from '../helpers/factories.js';
-import { anActiveGoal } from '../helpers/goals.js';
+import { aCircleOfThree } from '../helpers/circle-of-three.js';
 import { outboxFor } from '../helpers/outbox.js';
 import { tickAt } from '../helpers/weekly.js';
 
 async function aCircle() {
-  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-  const deps = testDeps(clock, await freshTable()) as Deps & { clock: FixedClock };
-  const goals: Goal[] = [];
-  for (const [name, locale] of [['Ola', 'nb'], ['Kari', 'en'], ['Per', 'nb']] as const) goals.push(await anActiveGoal(deps, { email: uniqueEmail(name.toLowerCase()), name, locale }));
-  const circle = await startCircle(deps, goals[0]!, { name: 'Salg', memberName: 'Ola' });
-  for (const goal of goals.slice(1)) await joinCircle(deps, circle.id, goal, goal.ownerName!);
-  const fresh = async (goal: Goal) => (await deps.store.getGoal(goal.owner, goal.id))!;
-  return { clock, deps, goals, circle, fresh };
+  const s = await aCircleOfThree();
+  const fresh = async (goal: Goal) => (await s.deps.store.getGoal(goal.owner, goal.id))!;
+  return { ...s, fresh };
 }
 
 describe('a jokered week in the circle (attack r3 F2)', () => {
