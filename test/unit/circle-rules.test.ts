@@ -1,7 +1,8 @@
 // The circle's rules as plain functions: when the digest falls due, what a circle week's row shows, and the
 // shared target's sum.
 import { describe, expect, it } from 'vitest';
-import { allAnswered, circleRows, DIGEST_AFTER_HOURS, digestDueAt, nextCheckinAfter, sharedTotal, weekIn, type CircleMember } from '../../functions/core/circles/circle.js';
+import { aGoal, anAnswer } from '../helpers/factories.js';
+import { allAnswered, circleRows, memberOf, DIGEST_AFTER_HOURS, digestDueAt, nextCheckinAfter, sharedTotal, weekIn, type CircleMember } from '../../functions/core/circles/circle.js';
 
 const member = (name: string, weeks: [number, string, number | null][], extra: Partial<CircleMember> = {}): CircleMember => ({
   circleId: 'C',
@@ -89,3 +90,17 @@ describe('a jokered or paused week (attack r3 F2)', () => {
     ]);
   });
 });
+
+describe('a member week after a change of the weekly number (attack r3 F2)', () => {
+  it('is measured against that week\'s own target, and a joker is kept as such', () => {
+    const terms = (perWeek: number) => ({ text: 'Møter', perWeek, weeks: 8 });
+    const goal = aGoal({ targetPerWeek: 4, nextWeek: 4, changes: [{ at: '2026-03-15T10:00:00Z', fromWeek: 3, from: terms(2), to: terms(4), easier: false, late: false }] });
+    const weeks = memberOf('C', goal, [anAnswer(1, 2), anAnswer(2, 0, { count: undefined, joker: true } as never), anAnswer(3, 4)], 'Ola', START).weeks;
+    expect(weeks.map((w) => [w.week, w.target, w.onTarget, w.excused ?? null])).toEqual([
+      [1, 2, true, null],
+      [2, 2, null, 'joker'],
+      [3, 4, true, null],
+    ]);
+  });
+});
+
