@@ -50,7 +50,7 @@ export const nameField = () =>
  */
 export function displayName(raw: string): string {
   const name = raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029<>]/g, ' ').replace(new RegExp(INVISIBLE.source, 'g'), '').slice(0, 100);
-  return containsLink(name) ? '' : name;
+  return containsLink(name) || ENCODED_WORD.test(name) ? '' : name;
 }
 
 /** Text that may run over lines: no control characters but line breaks, no markup. */
