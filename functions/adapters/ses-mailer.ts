@@ -6,6 +6,10 @@ import { SendOutcomeUnknown, SendRefused, type Mailer, type OutgoingEmail } from
 import { sendKeyTags } from './ses-tags.js';
 
 const LINE_BREAK = /[\r\n]/;
+// An RFC 2047 encoded-word's bounds. The composer leaves an ASCII subject as written, and a reader's mail
+// client would decode "=?utf-8?b?…?=" in it into any text, a link even: such a subject goes out encoded
+// whole, so the reader sees the characters typed.
+const ENCODED_WORD = /=\?[\s\S]*\?=/;
 
 export interface SesMailerOptions {
   from: string;
@@ -61,12 +65,12 @@ export class SesMailer implements Mailer {
       if (!/^[\x20-\x7e]*$/.test(value) || value.length > 900) throw new Error(`header ${name} must be ASCII under 900 characters`);
     }
     // Loaded on the first send, not at import: the web function's pages that send nothing never load it.
-    const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+    const [{ default: MailComposer }, { encodeWord }] = await Promise.all([import('nodemailer/lib/mail-composer'), import('nodemailer/lib/mime-funcs')]);
     const composer = new MailComposer({
       // "Ola Nordmann via Kompis" keeps Kompis's address: only the display name speaks for someone else.
       from: email.fromName ? { name: email.fromName, address: this.sender.address } : this.options.from,
       to: email.to,
-      subject: email.subject,
+      subject: ENCODED_WORD.test(email.subject) ? encodeWord(email.subject, 'B', 52) : email.subject,
       text: email.text,
       html: email.html,
       ...(email.replyTo ? { replyTo: this.namedReplyTo(email.replyTo) } : {}),

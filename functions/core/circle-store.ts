@@ -34,6 +34,8 @@ export interface Circle {
   weekStart: string;
   /** When the next digest falls due (the circle's due-index key); none while no member has a check-in ahead. */
   dueAt?: string;
+  /** The digest of `week` waits at least until `until`: its check-ins went out late (circles/digest.ts). */
+  hold?: { week: number; until: string };
   version: number;
 }
 
@@ -45,6 +47,8 @@ export interface MemberWeek {
   count: number | null;
   target: number;
   onTarget: boolean | null;
+  /** The week was skipped with a joker or paused by reply: answered, with no number, not missed. */
+  excused?: 'joker' | 'paused';
 }
 
 /** What the circle's page and digest show of one member goal, kept up to date as its weeks are answered. */

@@ -26,12 +26,16 @@ export const rateScopes = {
   'other-sender': 'goal',
   /** Messages one member's replies relay to their circle, per circle week (the key names the member goal). */
   'circle-relay': 'goal',
+  /** "Yes, I join" requests from one client address (IPv4, or IPv6 /64), per hour: each emails a typed address. */
+  'circle-join-ip': 'client',
+  /** "Yes, I join" requests to one circle, per day (the key is the circle's id). */
+  'circle-join': 'circle',
   /** Service-wide ceilings (limits/ceilings.ts), per hour: all owners, and owners at one email domain. */
   'ceiling-confirmation': 'service',
   'ceiling-confirmation-domain': 'domain',
   'ceiling-invitation': 'service',
   'ceiling-invitation-domain': 'domain',
-} as const satisfies Record<string, 'address' | 'client' | 'goal' | 'service' | 'domain'>;
+} as const satisfies Record<string, 'address' | 'client' | 'goal' | 'circle' | 'service' | 'domain'>;
 
 export type RateScope = keyof typeof rateScopes;
 

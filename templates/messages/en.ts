@@ -797,6 +797,11 @@ export const en = {
   'circle.relay.body': '{{name}} wrote: {{text}}',
   'error.circle.removed': 'The organiser took you out of this circle, so this link no longer lets you join it. If you think that was a mistake, ask the organiser: they can email you a new invitation.',
   'circle.change.removedNote': 'Links {{name}} already has do not bring them back. To let them back in, email them the invitation from the circle page.',
+  'errors.circle.circleNameLink': 'A circle’s name cannot contain a web or email address.',
+  'errors.text.encodedWord': 'Write this without “=?” and “?=” around other text: mail programs read that as code.',
+  'error.rate.circleJoin': 'Many people have asked to join from here or to this circle just now. Please wait a while and try again.',
+  'circle.row.joker': 'used a joker this week',
+  'circle.row.paused': 'paused this week',
 } as const;
 
 export type MessageKey = keyof typeof en;

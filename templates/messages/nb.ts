@@ -795,4 +795,9 @@ export const nb: Record<MessageKey, string> = {
   'circle.relay.body': '{{name}} skrev: {{text}}',
   'error.circle.removed': 'Den som startet sirkelen tok deg ut av den, så denne lenken lar deg ikke bli med igjen. Tror du det var en feil, spør den som startet sirkelen: de kan sende deg en ny invitasjon på e-post.',
   'circle.change.removedNote': 'Lenker {{name}} allerede har, slipper dem ikke inn igjen. Vil du ta dem inn igjen, send dem invitasjonen på e-post fra sirkelsiden.',
+  'errors.circle.circleNameLink': 'Navnet på en sirkel kan ikke inneholde en nett- eller e-postadresse.',
+  'errors.text.encodedWord': 'Skriv dette uten «=?» og «?=» rundt annen tekst: e-postprogrammer leser det som kode.',
+  'error.rate.circleJoin': 'Mange har bedt om å bli med herfra eller i denne sirkelen akkurat nå. Vent litt og prøv igjen.',
+  'circle.row.joker': 'brukte en joker denne uka',
+  'circle.row.paused': 'pause denne uka',
 };

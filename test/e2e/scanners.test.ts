@@ -71,7 +71,7 @@ describe('a mail scanner that runs scripts', () => {
     const circle = await startCircle(deps, evas, { name: 'Salg', memberName: 'Eva', sharedTarget: { text: 'meetings', total: 10 } });
     const member = async (id: string) => (await deps.store.getCircle(circle.id))!.members.find((m) => m.goalId === id)!;
     await inviteByEmail(deps, circle.id, await member(evas.id), finn);
-    await askToJoin(deps, circle.id, finn, 'Finn', 'nb');
+    await askToJoin(deps, circle.id, finn, 'Finn', 'nb', '192.0.2.1');
     await joinCircle(deps, circle.id, finns, 'Finn');
     await tickAt(deps, '2026-03-05T09:15:00Z');
     await acceptInvitation(deps, { owner: ola, goalId: goal.id, buddy: kari });

@@ -249,7 +249,7 @@ export async function everyEmailKind(locale: Locale): Promise<KindedEmail[]> {
   await inviteByEmail(deps, circle.id, olaMember, joiner.owner);
   take('link-circle-invite', mark, joiner.owner, organiser);
   mark = mailer.sent.length;
-  await askToJoin(deps, circle.id, joiner.owner, 'Kari', locale);
+  await askToJoin(deps, circle.id, joiner.owner, 'Kari', locale, '192.0.2.1');
   take('link-circle-join', mark, joiner.owner, joiner);
   await joinCircle(deps, circle.id, joiner, 'Kari');
   const firstCheckin = (await deps.store.getGoal(organiser.owner, organiser.id))!.nextCheckinAt!;

@@ -1,7 +1,8 @@
 // The circle's rules as plain functions: when the digest falls due, what a circle week's row shows, and the
 // shared target's sum.
 import { describe, expect, it } from 'vitest';
-import { allAnswered, circleRows, DIGEST_AFTER_HOURS, digestDueAt, nextCheckinAfter, sharedTotal, weekIn, type CircleMember } from '../../functions/core/circles/circle.js';
+import { aGoal, anAnswer } from '../helpers/factories.js';
+import { allAnswered, circleRows, memberOf, DIGEST_AFTER_HOURS, digestDueAt, nextCheckinAfter, sharedTotal, weekIn, type CircleMember } from '../../functions/core/circles/circle.js';
 
 const member = (name: string, weeks: [number, string, number | null][], extra: Partial<CircleMember> = {}): CircleMember => ({
   circleId: 'C',
@@ -74,3 +75,32 @@ describe('the shared target', () => {
     expect(sharedTotal(members)).toBe(7);
   });
 });
+
+describe('a jokered or paused week (attack r3 F2)', () => {
+  it('counts as answered for "everyone answered", and its row says which', () => {
+    const now = hoursAfter(FRI1, 2);
+    const kari = member('kari', [[1, FRI1, null]]);
+    kari.weeks[0]!.excused = 'joker';
+    const members = [member('ola', [[1, FRI1, 3]]), kari];
+    expect(allAnswered(members, START)).toBe(true);
+    expect(digestDueAt({ status: 'open', weekStart: START }, members, now)).toBe(now);
+    expect(circleRows(members, START, now).map((r) => [r.name, r.count, r.excused ?? null])).toEqual([
+      ['ola', 3, null],
+      ['kari', null, 'joker'],
+    ]);
+  });
+});
+
+describe('a member week after a change of the weekly number (attack r3 F2)', () => {
+  it('is measured against that week\'s own target, and a joker is kept as such', () => {
+    const terms = (perWeek: number) => ({ text: 'Møter', perWeek, weeks: 8 });
+    const goal = aGoal({ targetPerWeek: 4, nextWeek: 4, changes: [{ at: '2026-03-15T10:00:00Z', fromWeek: 3, from: terms(2), to: terms(4), easier: false, late: false }] });
+    const weeks = memberOf('C', goal, [anAnswer(1, 2), anAnswer(2, 0, { count: undefined, joker: true } as never), anAnswer(3, 4)], 'Ola', START).weeks;
+    expect(weeks.map((w) => [w.week, w.target, w.onTarget, w.excused ?? null])).toEqual([
+      [1, 2, true, null],
+      [2, 2, null, 'joker'],
+      [3, 4, true, null],
+    ]);
+  });
+});
+

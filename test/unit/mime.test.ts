@@ -85,3 +85,23 @@ describe('the sender and reply names', () => {
     expect(onBehalfOf(name, 'nb')).toBe(clean === undefined ? undefined : `${clean} via Kompis`);
   });
 });
+
+describe('a typed encoded-word in a subject or a From name (attack r3 F12)', () => {
+  const word = '=?utf-8?b?R28gd3d3LmV2aWwuZXhhbXBsZQ==?=';
+  it('goes out encoded whole: the reader sees the characters typed, never the decoded link', async () => {
+    const email = { ...checkinEmail(config, goal, 3, [], new Date('2026-03-20T14:00:00Z')), subject: `${word} wrote to the circle` };
+    const raw = await mailer.compose(email);
+    const subject = unfolded(headersOf(raw)).find((l) => l.startsWith('Subject:'))!;
+    expect(subject).not.toContain(word);
+    const parsed = await simpleParser(raw);
+    expect(parsed.subject).toBe(`${word} wrote to the circle`);
+    expect(parsed.subject).not.toContain('evil');
+  });
+
+  it('leaves no encoded-word in an on-behalf-of From name', async () => {
+    const from = onBehalfOf(word, 'en');
+    expect(from ?? '').not.toMatch(/=\?|\?=/);
+    const raw = await mailer.compose({ ...checkinEmail(config, goal, 3, [], new Date('2026-03-20T14:00:00Z')), ...(from ? { fromName: from } : {}) });
+    expect((await simpleParser(raw)).from?.text ?? '').not.toContain('evil');
+  });
+});

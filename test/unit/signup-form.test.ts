@@ -61,3 +61,13 @@ describe('sign-up form rules', () => {
     expect(errorsFor({ email: ['a@example.com', 'b@example.com'] }).email).toBe('errors.email.invalid');
   });
 });
+
+describe('an encoded-word in a name (attack r3 F12)', () => {
+  it('is refused in a typed name and left out of a name read from an email', async () => {
+    const { nameField, displayName } = await import('../../functions/core/forms/signup-form.js');
+    expect(nameField().safeParse('=?utf-8?b?R28gd3d3LmV2aWwuZXhhbXBsZQ==?=').success).toBe(false);
+    expect(nameField().safeParse('Ola =?iso-8859-1?q?x?= Nordmann').success).toBe(false);
+    expect(nameField().safeParse('Ola? = Nordmann').success).toBe(true);
+    expect(displayName('=?utf-8?b?R28=?=')).toBe('');
+  });
+});

@@ -2,7 +2,8 @@
 // next to each field; names follow the sign-up form's name rules (one line, no markup, no address).
 import * as z from 'zod';
 import type { MessageKey } from '../i18n/messages.js';
-import { emailField, fieldErrors, key, nameField, oneLine, optional, plainText } from '../forms/signup-form.js';
+import { containsLink } from '../emails/unlinked.js';
+import { emailField, ENCODED_WORD, fieldErrors, key, nameField, oneLine, optional, plainText } from '../forms/signup-form.js';
 import { MAX_CIRCLE_NAME, MAX_MEMBER_NAME } from './circle.js';
 
 const memberName = () => nameField().pipe(z.string().min(1, key('errors.circle.name')).max(MAX_MEMBER_NAME, key('errors.circle.name')));
@@ -14,7 +15,11 @@ const sharedTotal = z.preprocess(
 
 export const startCircleSchema = z
   .object({
-    name: oneLine(MAX_CIRCLE_NAME, 'errors.circle.circleName').pipe(z.string().min(1, key('errors.circle.circleName'))),
+    // The circle's name is in every circle email's subject, as a person's name is: no address, no encoded-word.
+    name: oneLine(MAX_CIRCLE_NAME, 'errors.circle.circleName')
+      .pipe(z.string().min(1, key('errors.circle.circleName')))
+      .refine((v) => !containsLink(v), key('errors.circle.circleNameLink'))
+      .refine((v) => !ENCODED_WORD.test(v), key('errors.text.encodedWord')),
     memberName: memberName(),
     sharedText: optional(plainText(120, 'errors.circle.sharedTotal')),
     sharedTotal,

@@ -4,6 +4,7 @@
 import type { Goal } from '../goal.js';
 import type { WeekAnswer } from '../answers.js';
 import { summarize } from '../progress/progress.js';
+import { targetFor } from '../progress/targets.js';
 import { checkinAt } from '../schedule/checkins.js';
 import type { Circle, CircleMember, MemberWeek } from '../circle-store.js';
 
@@ -28,8 +29,10 @@ export function memberOf(circleId: string, goal: Goal, answers: readonly WeekAns
       week: row.week,
       checkinAt: checkinAt(goal.firstCheckinDate!, row.week, schedule).toISOString(),
       count: row.count,
-      target: goal.targetPerWeek,
+      // Each week's own target, as the goal's progress counts it after a change of the weekly number.
+      target: targetFor(goal, row.week),
       onTarget: row.onTarget,
+      ...(row.state === 'joker' || row.state === 'paused' ? { excused: row.state } : {}),
     }));
   return {
     circleId,
@@ -76,19 +79,25 @@ export function fallbackDueAt(members: readonly CircleMember[], weekStart: strin
   return earliest ? new Date(new Date(earliest).getTime() + DIGEST_AFTER_HOURS * HOUR_MS).toISOString() : undefined;
 }
 
+/** The member's week has its answer: a number, or a joker or a pause (a skip is an answer too). */
+const answered = (week: MemberWeek | undefined) => week !== undefined && (week.count != null || week.excused !== undefined);
+
 /** Every active member answered the check-in of the circle's week: the digest need not wait. */
 export function allAnswered(members: readonly CircleMember[], weekStart: string): boolean {
   const active = activeMembers(members);
   // A member item holds only weeks whose check-in went out, so no upper bound is needed (nor wanted: with
   // `kompis tick --at` the check-ins are sent at a named time ahead of the clock the answers come in on).
-  return active.length >= MIN_MEMBERS && active.every((m) => weekIn(m, weekStart, END_OF_TIME)?.count != null);
+  return active.length >= MIN_MEMBERS && active.every((m) => answered(weekIn(m, weekStart, END_OF_TIME)));
 }
 
 /** When the digest of the circle's week is due, as its members stand at `now`. */
-export function digestDueAt(circle: Pick<Circle, 'status' | 'weekStart'>, members: readonly CircleMember[], now: string): string | undefined {
+export function digestDueAt(circle: Pick<Circle, 'status' | 'weekStart'> & Partial<Pick<Circle, 'week' | 'hold'>>, members: readonly CircleMember[], now: string): string | undefined {
   if (circle.status !== 'open') return undefined;
   if (allAnswered(members, circle.weekStart)) return now;
-  return fallbackDueAt(members, circle.weekStart, now);
+  const due = fallbackDueAt(members, circle.weekStart, now);
+  // Check-ins that went out late get their 48 hours from when they went.
+  const hold = circle.hold && circle.hold.week === circle.week ? circle.hold.until : undefined;
+  return due && hold && hold > due ? hold : due;
 }
 
 /** The shared target's sum: every member's recorded numbers since they joined. */
@@ -104,6 +113,8 @@ export interface CircleRow {
   count: number | null;
   target: number;
   onTarget: boolean | null;
+  /** The week was skipped with a joker or paused by reply. */
+  excused?: 'joker' | 'paused';
   streak: number;
   /** The member had no check-in in this circle week (paused, finished, or not started yet). */
   noCheckin: boolean;
@@ -124,6 +135,7 @@ export function circleRows(members: readonly CircleMember[], weekStart: string, 
         count: week?.count ?? null,
         target: week?.target ?? m.targetPerWeek,
         onTarget: week?.onTarget ?? null,
+        ...(week?.excused ? { excused: week.excused } : {}),
         streak: m.streak,
         noCheckin: week === undefined && !(scheduled !== undefined && scheduled <= until),
       };

@@ -13,14 +13,14 @@ import { addressFor } from '../tokens/address-tokens.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { circleRows, sharedTotal, type CircleItems, type CircleMember, type CircleRow } from './circle.js';
 import { cheerKinds, cheerUrl, circlePageUrl } from './circle-links.js';
+import { rowEmptyText, rowNumberText } from './row-text.js';
 
 const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
 const SHORT_NAME = 14;
 const shortName = (name: string) => (name.length > SHORT_NAME ? `${name.slice(0, SHORT_NAME - 1)}…` : name);
 
-const numberText = (locale: Locale, row: CircleRow) =>
-  row.noCheckin ? t(locale, 'circle.row.noCheckin') : row.count === null ? t(locale, 'circle.row.noAnswer') : `${row.count} / ${row.target}${row.onTarget ? ' ✓' : ''}`;
+const numberText = rowNumberText;
 
 // Each cell's text is a paragraph of its own, so a reader that flattens the table keeps the cells apart.
 const para = (text: string) => `<p style="margin:0">${escapeHtml(text)}</p>`;
@@ -54,7 +54,8 @@ export function digestEmail(config: CoreConfig, items: CircleItems, to: CircleMe
   const locale = to.locale;
   const rows = shownRows(items, now.toISOString());
   // The chart's labels stay on one line: a long name is shortened there (the table has it whole).
-  const chartRows: ChartRow[] = rows.map((r) => ({ label: shortName(r.name), count: r.count, onTarget: r.onTarget, emptyLabel: '' }));
+  // A joker or pause says so in the chart too; silence stays a blank bar.
+  const chartRows: ChartRow[] = rows.map((r) => ({ label: shortName(r.name), count: r.count, onTarget: r.onTarget, emptyLabel: r.excused ? (rowEmptyText(locale, r) ?? '') : '' }));
   const words = { heading: t(locale, 'circle.chart.heading'), legend: t(locale, 'circle.chart.legend') };
   const max = Math.max(...rows.map((r) => r.target), 1);
   const cheers = rows

@@ -6,7 +6,7 @@
 import { sendOnce } from '../emails/send-once.js';
 import type { Deps } from '../ports.js';
 import type { Pacer } from '../emails/send-rate.js';
-import { MIN_MEMBERS, type Circle } from './circle.js';
+import { activeMembers, allAnswered, DIGEST_AFTER_HOURS, MIN_MEMBERS, nextCheckinAfter, type Circle, type CircleItems } from './circle.js';
 import { digestEmail } from './digest-email.js';
 import { updateCircle } from './membership.js';
 
@@ -15,10 +15,38 @@ export const digestKey = (circle: Pick<Circle, 'id' | 'week'>) => ({ week: circl
 
 export type DigestOutcome = 'sent' | 'duplicate' | 'in-flight' | 'skipped';
 
+/** A digest this much past its due time was held up with the check-ins it reports (a tick outage, say). */
+export const LATE_DIGEST_HOURS = 6;
+const HOUR_MS = 3600_000;
+
+/**
+ * Whether the week's check-ins went out late, so the digest would report them before anyone could answer:
+ * a member's check-in of this week is due but not sent yet, or the digest itself runs long past its due
+ * time (then the check-ins were held up by the same outage, and likely sent in this very tick).
+ */
+async function checkinsLate(deps: Deps, items: CircleItems, now: string): Promise<boolean> {
+  const { circle, members } = items;
+  if (allAnswered(members, circle.weekStart) || circle.hold?.week === circle.week) return false;
+  if (circle.dueAt && Date.parse(now) - Date.parse(circle.dueAt) > LATE_DIGEST_HOURS * HOUR_MS) return true;
+  for (const member of activeMembers(members)) {
+    const scheduled = nextCheckinAfter(member, circle.weekStart);
+    if (!scheduled || scheduled > now) continue;
+    const goal = await deps.store.getGoal(member.owner, member.goalId);
+    if (goal?.status === 'active' && goal.nextCheckinAt && goal.nextCheckinAt <= scheduled) return true;
+  }
+  return false;
+}
+
 export async function sendCircleDigest(deps: Deps, circleId: string, week: number, pacer?: Pacer): Promise<DigestOutcome> {
   const items = await deps.store.getCircle(circleId);
   const now = deps.clock.now();
   if (!items || items.circle.status !== 'open' || items.circle.week !== week || !items.circle.dueAt || items.circle.dueAt > now.toISOString()) return 'skipped';
+  // Late check-ins get their 48 hours from now: the digest waits, once a circle week.
+  if (await checkinsLate(deps, items, now.toISOString())) {
+    const until = new Date(now.getTime() + DIGEST_AFTER_HOURS * HOUR_MS).toISOString();
+    await updateCircle(deps, circleId, ({ circle }) => (circle.week === week ? { hold: { week, until } } : undefined));
+    return 'skipped';
+  }
   let outcome: DigestOutcome = 'duplicate';
   // A circle left with one member has no one to tell: its week only moves on.
   if (items.members.length >= MIN_MEMBERS) {

@@ -8,6 +8,7 @@ import type { Goal } from '../goal.js';
 import type { Deps } from '../ports.js';
 import { updateGoal } from '../update-goal.js';
 import { allowLinkEmail, linkEmail } from '../emails/link-email.js';
+import { unlinked } from '../emails/unlinked.js';
 import { withinCeiling } from '../limits/ceilings.js';
 import type { Locale } from '../i18n/messages.js';
 import { addressHash } from '../emails/message-key.js';
@@ -18,6 +19,9 @@ import { circleChangeUrl, circleInvitationUrl, circleJoinUrl, type CircleChange 
 /** Email invitations one member may send a day, and one address may receive (as for buddies). */
 export const MAX_CIRCLE_INVITES_PER_DAY = 10;
 export const MAX_CIRCLE_INVITES_PER_ADDRESS = 3;
+/** "Yes, I join" emails a typed address: so many from one client address an hour, and to one circle a day. */
+export const CIRCLE_JOINS_PER_IP_PER_HOUR = 10;
+export const CIRCLE_JOINS_PER_CIRCLE_PER_DAY = 20;
 
 const running = (goal: Goal) => goal.status === 'active' || goal.status === 'paused';
 /** A closed circle's item stays this long, so its links say "closed" rather than "no such circle". */
@@ -139,7 +143,7 @@ export async function inviteByEmail(deps: Deps, circleId: string, from: CircleMe
     await updateCircle(deps, circleId, (items) => ({ removed: (items.circle.removed ?? []).filter((hash) => hash !== addressHash(to)) }));
   }
   const now = deps.clock.now();
-  const vars = { inviter: from.name, circle: circle.name };
+  const vars = { inviter: unlinked(from.name), circle: unlinked(circle.name) };
   await afterSaved('error.email.linkNotSent', () =>
     deps.mailer.send(linkEmail(deps.config, to, from.locale, 'circleInvite', circleInvitationUrl(deps.config, circle, now), vars, now, { id: from.goalId })),
   );
@@ -149,14 +153,20 @@ export async function inviteByEmail(deps: Deps, circleId: string, from: CircleMe
  * "Yes, I join": the join link goes to the address given, so only its owner can pick (or write) the goal
  * that joins. The answer is the same for every address.
  */
-export async function askToJoin(deps: Deps, circleId: string, email: string, name: string, locale: Locale): Promise<void> {
+export async function askToJoin(deps: Deps, circleId: string, email: string, name: string, locale: Locale, clientIp: string): Promise<void> {
   const { circle, members } = await openCircle(deps, circleId);
   if (members.length >= MAX_MEMBERS) throw new CircleFull();
+  // Whoever holds the invitation link can type any address: rationed per client, per circle, and under the
+  // invitation ceiling, as sign-up and a member's emailed invitation are.
+  const now = deps.clock.now();
+  const epoch = Math.floor(now.getTime() / 1000);
+  if ((await deps.store.countRate('circle-join-ip', clientIp, now.toISOString().slice(0, 13), epoch + 2 * 3600)) > CIRCLE_JOINS_PER_IP_PER_HOUR) throw new LimitReached('error.rate.circleJoin');
+  if ((await deps.store.countRate('circle-join', circle.id, now.toISOString().slice(0, 10), epoch + 2 * 86400)) > CIRCLE_JOINS_PER_CIRCLE_PER_DAY) throw new LimitReached('error.rate.circleJoin');
+  if (!(await withinCeiling(deps, 'invitation', circle.organiser ?? members[0]?.owner ?? ''))) throw new LimitReached('error.rate.busy');
   await allowLinkEmail(deps, email);
   if (await deps.store.isSuppressed(email)) return;
-  const now = deps.clock.now();
   const url = circleJoinUrl(deps.config, circle.id, email, name, now);
-  await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, email, locale, 'circleJoin', url, { circle: circle.name }, now)));
+  await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, email, locale, 'circleJoin', url, { circle: unlinked(circle.name) }, now)));
 }
 
 /** The organiser's 30-minute link to remove `member` or close the circle, to the organiser's own address. */
@@ -164,7 +174,7 @@ export async function emailCircleChange(deps: Deps, items: CircleItems, organise
   const now = deps.clock.now();
   const url = circleChangeUrl(deps.config, items.circle.id, { owner: organiser.owner, id: organiser.goalId }, change, now, member?.goalId);
   const kind = change === 'remove' ? 'circleRemove' : 'circleClose';
-  const vars = { circle: items.circle.name, name: member?.name ?? '' };
+  const vars = { circle: unlinked(items.circle.name), name: unlinked(member?.name ?? '') };
   await allowLinkEmail(deps, organiser.owner);
   await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, organiser.owner, organiser.locale, kind, url, vars, now, { id: organiser.goalId })));
 }

@@ -6,7 +6,8 @@ import { t, type Locale } from '../i18n/messages.js';
 
 const MAX_NAME = 40;
 const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-const HEADER_SYNTAX = /["<>()[\]\\,;:@]/g;
+// "=" and "?" too: "=?utf-8?b?…?=" in a From name is an encoded-word a mail client would decode.
+const HEADER_SYNTAX = /["<>()[\]\\,;:@=?]/g;
 // An address or a link, however written: "x@y", "http://", "www.", "bank.com", "bank.no/login".
 const LOOKS_LIKE_ADDRESS = /@|:\/\/|\bwww\.|[\p{L}\p{N}-]+\.[\p{L}]{2,}(?![\p{L}])/iu;
 

@@ -13,9 +13,13 @@ const IDNA_DOTS = /[\u3002\uff0e\uff61]/g;
 
 const asSeen = (text: string) => text.normalize('NFKC').replace(IDNA_DOTS, '.');
 
+// "www." and a name: mail clients link it whatever follows, a top-level domain linkify does not know even.
+const WWW = /(^|[^\p{L}\p{N}])www\.[\p{L}\p{N}-]/iu;
+
 /** True when some part of the text would be a link in a mail client. */
 export function containsLink(text: string): boolean {
-  return linkify().test(asSeen(text));
+  const seen = asSeen(text);
+  return linkify().test(seen) || WWW.test(seen);
 }
 
 const plain = (part: string) => part.replace(/:\/\//g, '[:]//').replace(/\./g, '[.]').replace(/@/g, '[@]');

@@ -16,6 +16,9 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // Characters that reorder or hide text: a name travels into other people's subject lines ("Ola asks you to
 // be their buddy"), where a right-to-left override could make it read as something else.
 export const INVISIBLE = /[\u200b\u202a-\u202e\u2066-\u2069\ufeff]/;
+// An RFC 2047 encoded-word ("=?utf-8?b?…?="): in a subject or From a mail client decodes it, so a name
+// carrying one would reach inboxes as whatever text (or link) it encodes, past every check here.
+export const ENCODED_WORD = /=\?[\s\S]*\?=/;
 // In text that may run over lines (a goal, a note, a message): control characters but tab and line breaks.
 export const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -36,7 +39,10 @@ export const oneLine = (max: number, tooLong: MessageKey) =>
  * A person's name: one line, and no web or email address — a name reaches other people's inboxes ("Ola
  * asks you to be their buddy"), where an address in it would be a link a stranger put there.
  */
-export const nameField = () => oneLine(100, 'errors.name.tooLong').refine((v) => !containsLink(v), key('errors.name.link'));
+export const nameField = () =>
+  oneLine(100, 'errors.name.tooLong')
+    .refine((v) => !containsLink(v), key('errors.name.link'))
+    .refine((v) => !ENCODED_WORD.test(v), key('errors.text.encodedWord'));
 
 /**
  * A display name from an email's From or Cc, made into something the name rules take: line breaks and
@@ -44,7 +50,7 @@ export const nameField = () => oneLine(100, 'errors.name.tooLong').refine((v) =>
  */
 export function displayName(raw: string): string {
   const name = raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029<>]/g, ' ').replace(new RegExp(INVISIBLE.source, 'g'), '').slice(0, 100);
-  return containsLink(name) ? '' : name;
+  return containsLink(name) || ENCODED_WORD.test(name) ? '' : name;
 }
 
 /** Text that may run over lines: no control characters but line breaks, no markup. */

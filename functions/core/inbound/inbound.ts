@@ -182,7 +182,7 @@ async function route(
   }
   if (!once.firstForGoal(goal.id)) return 'dropped:duplicate-goal';
   // A reply to the circle's email is a message to the circle, never anyone's number.
-  if (purpose === 'circle') return relayToCircle(deps, goal, claims.week, sender.address, reply.reading.text, reply.key);
+  if (purpose === 'circle') return relayToCircle(deps, goal, sender.address, reply.reading.text, reply.key);
   if (purpose === 'reply' || goal.owner !== sender.address) return handleGoalReply(deps, goal, sender.address, reply);
   return handleCheckinReply(deps, goal, claims.week, reply);
 }

@@ -85,6 +85,15 @@ function opensAttribution(line: string): boolean {
   return ATTRIBUTION_START.test(line) && (DATED.test(line) || WROTE_WORD.test(line));
 }
 
+/**
+ * An attribution line with no date ("On Sun, Kompis wrote:", "Den søn. skrev Kompis:"): too loose to end a
+ * check-in answer on, but the end of the words when what follows it was cut as quoted.
+ */
+export function isBareAttribution(line: string): boolean {
+  const text = cut(trimQuote(line));
+  return (text.endsWith(':') || /-{2,}$/.test(text)) && WROTE_WORD.test(text) && (ATTRIBUTION_START.test(text) || text.includes('@') || text.includes('<'));
+}
+
 export function isQuoted(line: string): boolean {
   return /^\s*>/.test(line);
 }

@@ -1,5 +1,6 @@
 // The circle's pages: start one (from the goal page), its page (a member's view; the organiser's adds remove
 // and close), the invitation with the terms, choosing the goal that joins, and one-button confirmations.
+import { rowNumberText } from '../../core/circles/row-text.js';
 import type { Child } from 'hono/jsx';
 import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import type { Circle } from '../../core/circles/circle.js';
@@ -60,7 +61,7 @@ export function CircleStartPage({ locale, nonce, action, values = {}, errors = {
 }
 
 function RowsTable({ locale, rows, answered, removeAction, me }: { locale: Locale; rows: CircleRow[]; answered: Record<string, number>; removeAction?: string | undefined; me: string }) {
-  const number = (r: CircleRow) => (r.noCheckin ? t(locale, 'circle.row.noCheckin') : r.count === null ? t(locale, 'circle.row.noAnswer') : `${r.count} / ${r.target}${r.onTarget ? ' ✓' : ''}`);
+  const number = (r: CircleRow) => rowNumberText(locale, r);
   return (
     <table data-testid="circle-table">
       <thead>

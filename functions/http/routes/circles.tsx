@@ -15,7 +15,7 @@ import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../cor
 import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle, wasRemoved } from '../../core/circles/membership.js';
 import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
 import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
-import { formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
+import { clientIp, formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
 import { ActionPage, CircleAttachPage, CircleJoinPage, CirclePage, CircleStartPage } from '../pages/circle-pages.js';
 
 const pathOf = (url: string) => new URL(url).pathname;
@@ -164,7 +164,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (!parsed.success) {
       return c.html(<CircleJoinPage locale={locale} nonce={nonce(c)} action={c.req.path} circle={items.circle} count={items.members.length} values={values} errors={formErrors(parsed.error)} />, 400);
     }
-    await askToJoin(deps, items.circle.id, parsed.data.email, parsed.data.name, locale);
+    await askToJoin(deps, items.circle.id, parsed.data.email, parsed.data.name, locale, clientIp(c));
     return c.html(<ActionPage locale={locale} nonce={nonce(c)} title={t(locale, 'circle.join.title', { circle: items.circle.name })} lines={[t(locale, 'circle.join.sent')]} />);
   });
 
