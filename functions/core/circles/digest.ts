@@ -6,7 +6,7 @@
 import { sendOnce } from '../emails/send-once.js';
 import type { Deps } from '../ports.js';
 import type { Pacer } from '../emails/send-rate.js';
-import { MIN_MEMBERS, type Circle } from './circle.js';
+import { MIN_MEMBERS, nextWeekStart, type Circle } from './circle.js';
 import { digestEmail } from './digest-email.js';
 import { updateCircle } from './membership.js';
 
@@ -28,6 +28,6 @@ export async function sendCircleDigest(deps: Deps, circleId: string, week: numbe
       if (sent === 'sent') outcome = 'sent';
     }
   } else outcome = 'skipped';
-  await updateCircle(deps, circleId, ({ circle }) => (circle.week === week ? { week: week + 1, weekStart: now.toISOString() } : undefined));
+  await updateCircle(deps, circleId, ({ circle }) => (circle.week === week ? { week: week + 1, weekStart: nextWeekStart(circle.weekStart, now.toISOString()) } : undefined));
   return outcome;
 }
