@@ -795,6 +795,10 @@ export const en = {
   'circle.cheerPage.already': 'You sent this to {{name}} this week already.',
   'circle.relay.subject': '{{name}} wrote to the circle',
   'circle.relay.body': '{{name}} wrote: {{text}}',
+  'circle.notice.removed.subject': 'You are no longer in the circle “{{circle}}”',
+  'circle.notice.removed.body': 'The organiser of “{{circle}}” has taken your goal out of the circle. Your goal and your check-ins go on as before; you get no more circle emails.',
+  'circle.notice.closed.subject': 'The circle “{{circle}}” is closed',
+  'circle.notice.closed.body': 'The circle “{{circle}}” has closed, so there are no more circle emails. Your goal and your check-ins go on as before, and you can start or join another circle from your goal page.',
 } as const;
 
 export type MessageKey = keyof typeof en;

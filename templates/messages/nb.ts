@@ -793,4 +793,8 @@ export const nb: Record<MessageKey, string> = {
   'circle.cheerPage.already': 'Du har allerede sendt dette til {{name}} denne uka.',
   'circle.relay.subject': '{{name}} skrev til sirkelen',
   'circle.relay.body': '{{name}} skrev: {{text}}',
+  'circle.notice.removed.subject': 'Du er ikke lenger med i sirkelen «{{circle}}»',
+  'circle.notice.removed.body': 'Den som startet «{{circle}}», har tatt målet ditt ut av sirkelen. Målet ditt og innsjekkingene fortsetter som før; du får ikke flere sirkel-eposter.',
+  'circle.notice.closed.subject': 'Sirkelen «{{circle}}» er stengt',
+  'circle.notice.closed.body': 'Sirkelen «{{circle}}» er stengt, så det kommer ikke flere sirkel-eposter. Målet ditt og innsjekkingene fortsetter som før, og du kan starte eller bli med i en annen sirkel fra målsiden din.',
 };

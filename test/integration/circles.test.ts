@@ -108,14 +108,14 @@ describe('a circle of three through three weeks', () => {
     await s.post(cheer);
     expect((await outboxFor(ola.owner)).filter((e) => e.subject.startsWith('Kari heier på deg'))).toHaveLength(1);
 
-    // Week 2: Per does not answer; the digest waits 48 hours after the earliest check-in (Kari's).
+    // Week 2: Per does not answer; the digest waits 48 hours after the last check-in of the circle week (Friday's).
     await tickAt(s.deps, THURSDAY(2));
     await answer(s, kari, 2, 4, later(THURSDAY(2), 60));
     await tickAt(s.deps, FRIDAY(2));
     await answer(s, ola, 2, 2, later(FRIDAY(2), 60));
-    await tickAt(s.deps, later(THURSDAY(2), 47 * 60));
+    await tickAt(s.deps, later(FRIDAY(2), 47 * 60));
     expect(digestsOf(await outboxFor(ola.owner))).toHaveLength(1);
-    await tickAt(s.deps, later(THURSDAY(2), 48 * 60));
+    await tickAt(s.deps, later(FRIDAY(2), 48 * 60));
     const olaDigest2 = digestsOf(await outboxFor(ola.owner))[1]!;
     expect(olaDigest2.subject).toBe('Salg: uke 2');
     expect(olaDigest2.body.text).toContain('Per: ikke svart ennå');

@@ -12,6 +12,7 @@ import type { Locale } from '../i18n/messages.js';
 import { CircleClosed, CircleFull, CircleTaken } from './circle-errors.js';
 import { digestDueAt, MAX_MEMBERS, memberOf, type Circle, type CircleItems, type CircleMember, type SharedTarget } from './circle.js';
 import { circleChangeUrl, circleInvitationUrl, circleJoinUrl, type CircleChange } from './circle-links.js';
+import { sendCircleNotice } from './circle-notices.js';
 
 /** Email invitations one member may send a day, and one address may receive (as for buddies). */
 export const MAX_CIRCLE_INVITES_PER_DAY = 10;
@@ -144,22 +145,24 @@ export async function joinCircle(deps: Deps, circleId: string, goal: Goal, name:
   return loadCircle(deps, circleId);
 }
 
-/** Leaving or being removed: gone from the page and every later digest at once. */
-export async function dropMember(deps: Deps, circleId: string, goalId: string): Promise<void> {
-  const { members } = await loadCircle(deps, circleId);
+/** Leaving or being removed (then told so): gone from the page and every later digest at once. */
+export async function dropMember(deps: Deps, circleId: string, goalId: string, notice?: 'removed'): Promise<void> {
+  const { circle, members } = await loadCircle(deps, circleId);
   const member = members.find((m) => m.goalId === goalId);
   await deps.store.deleteCircleMember(circleId, goalId);
   if (member) await updateGoal(deps.store, member.owner, goalId, (current) => (current.circle === circleId ? { circle: undefined } : undefined));
   await updateCircle(deps, circleId, () => ({}));
+  if (member && notice) await sendCircleNotice(deps, circle, member, notice);
 }
 
-/** The organiser closes the circle: every member leaves it, no digest goes out any more. */
+/** The organiser closes the circle: every member leaves it, no digest goes out any more; the others are told. */
 export async function closeCircle(deps: Deps, circleId: string): Promise<void> {
-  const { members } = await loadCircle(deps, circleId);
+  const { circle, members } = await loadCircle(deps, circleId);
   await updateCircle(deps, circleId, ({ circle }) => (circle.status === 'open' ? { status: 'closed', closedAt: deps.clock.now().toISOString() } : undefined));
   for (const member of members) {
     await deps.store.deleteCircleMember(circleId, member.goalId);
     await updateGoal(deps.store, member.owner, member.goalId, (current) => (current.circle === circleId ? { circle: undefined } : undefined));
+    if (circle.status === 'open' && member.goalId !== circle.organiserGoalId) await sendCircleNotice(deps, circle, member, 'closed');
   }
 }
 

@@ -128,7 +128,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/s/circle/:token', async (c) => {
     const step = await changeOf(c);
-    if (step.change === 'remove') await dropMember(deps, step.items.circle.id, step.member.goalId);
+    if (step.change === 'remove') await dropMember(deps, step.items.circle.id, step.member.goalId, 'removed');
     else await closeCircle(deps, step.items.circle.id);
     const line = step.change === 'remove' ? t(step.locale, 'circle.change.removed', { name: step.member.name }) : t(step.locale, 'circle.change.closed');
     return c.html(<ActionPage locale={step.locale} nonce={nonce(c)} title={step.items.circle.name} lines={[line]} />);
