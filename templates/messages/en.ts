@@ -717,7 +717,7 @@ export const en = {
   'link.circleInvite.button': 'See the circle',
   'link.circleInvite.note': 'The link works for 30 days. If you do not want to join, ignore this email: nothing happens.',
   'link.circleJoin.subject': 'Join the circle “{{circle}}”',
-  'link.circleJoin.body': 'You said yes to the terms of “{{circle}}”. Open the link to choose the goal that joins, or to write a new one.',
+  'link.circleJoin.body': 'Someone asked, on the invitation page of “{{circle}}”, for a link to join with this address. Open it to read the circle’s terms, choose the name you appear under and the goal that joins, or to write a new one.',
   'link.circleJoin.button': 'Choose my goal',
   'link.circleJoin.note': 'The link works for 7 days. If you did not ask for it, ignore this email: nothing happens.',
   'link.circleRemove.subject': 'Remove {{name}} from “{{circle}}”: confirm',

@@ -715,7 +715,7 @@ export const nb: Record<MessageKey, string> = {
   'link.circleInvite.button': 'Se sirkelen',
   'link.circleInvite.note': 'Lenken virker i 30 dager. Vil du ikke være med, kan du se bort fra denne e-posten: ingenting skjer.',
   'link.circleJoin.subject': 'Bli med i sirkelen «{{circle}}»',
-  'link.circleJoin.body': 'Du sa ja til vilkårene for «{{circle}}». Åpne lenken for å velge målet som blir med, eller skrive et nytt.',
+  'link.circleJoin.body': 'Noen ba, på invitasjonssiden til «{{circle}}», om en lenke for å bli med med denne adressen. Åpne den for å lese vilkårene til sirkelen, velge navnet du vises med og målet som blir med, eller skrive et nytt.',
   'link.circleJoin.button': 'Velg målet mitt',
   'link.circleJoin.note': 'Lenken virker i 7 dager. Ba du ikke om den, kan du se bort fra denne e-posten: ingenting skjer.',
   'link.circleRemove.subject': 'Fjern {{name}} fra «{{circle}}»: bekreft',

@@ -170,9 +170,9 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     const locale: Locale = goals[0]?.locale ?? requestLocale(c);
     return { items, email, name, goals, locale };
   };
-  const attachPage = (c: Context, j: Awaited<ReturnType<typeof joinOf>>, errors: Record<string, MessageKey> = {}) =>
+  const attachPage = (c: Context, j: Awaited<ReturnType<typeof joinOf>>, values: Record<string, string> = { name: j.name }, errors: Record<string, MessageKey> = {}) =>
     c.html(
-      <CircleAttachPage locale={j.locale} nonce={nonce(c)} action={c.req.path} circle={j.items.circle} goals={j.goals} errors={errors}
+      <CircleAttachPage locale={j.locale} nonce={nonce(c)} action={c.req.path} circle={j.items.circle} goals={j.goals} values={values} errors={errors}
         writeUrl={localUrl(prefilledFormUrl(deps.config, { lang: j.locale, email: j.email, name: j.name }))} />,
       Object.keys(errors).length ? 400 : 200,
     );
@@ -181,10 +181,11 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/ca/:token', async (c) => {
     const j = await joinOf(c);
-    const parsed = attachSchema.safeParse(stringValues(await formFields(c)));
+    const values = stringValues(await formFields(c));
+    const parsed = attachSchema.safeParse(values);
     const goal = parsed.success ? j.goals.find((g) => g.id === parsed.data.goal) : undefined;
-    if (!goal) return attachPage(c, j, { goal: 'errors.circle.goal' });
-    await joinCircle(deps, j.items.circle.id, goal, j.name);
+    if (!parsed.success || !goal) return attachPage(c, j, values, parsed.success ? { goal: 'errors.circle.goal' } : formErrors(parsed.error));
+    await joinCircle(deps, j.items.circle.id, goal, parsed.data.name);
     const url = circlePageUrl(deps.config, j.items.circle.id, goal, deps.clock.now());
     return c.html(
       <ActionPage locale={goal.locale} nonce={nonce(c)} title={j.items.circle.name} lines={[t(goal.locale, 'circle.attach.done', { circle: j.items.circle.name })]}>
