@@ -707,6 +707,7 @@ export const en = {
   'error.circle.full': 'This circle is full: a circle has at most 8 members.',
   'error.circle.taken': 'This goal is in a circle already. A goal can be in one circle at a time.',
   'error.circle.notMember': 'This link is not a member’s link for this circle any more.',
+  'error.circle.organiserStays': 'You started this circle, so you cannot leave it or take your own goal out of it. To stop, close the circle on its page: every member is told.',
   'errors.circle.name': 'Write a name of 1 to 40 characters.',
   'errors.circle.circleName': 'Give the circle a name of 1 to 60 characters.',
   'errors.circle.terms': 'Say yes to the circle’s terms to join.',

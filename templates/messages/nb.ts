@@ -705,6 +705,7 @@ export const nb: Record<MessageKey, string> = {
   'error.circle.full': 'Sirkelen er full: en sirkel har høyst 8 medlemmer.',
   'error.circle.taken': 'Dette målet er allerede i en sirkel. Et mål kan være i én sirkel om gangen.',
   'error.circle.notMember': 'Denne lenken er ikke lenger et medlems lenke til sirkelen.',
+  'error.circle.organiserStays': 'Du startet denne sirkelen, så du kan ikke gå ut av den eller ta ditt eget mål ut av den. Vil du slutte, stenger du sirkelen på siden dens: alle medlemmene får beskjed.',
   'errors.circle.name': 'Skriv et navn på 1 til 40 tegn.',
   'errors.circle.circleName': 'Gi sirkelen et navn på 1 til 60 tegn.',
   'errors.circle.terms': 'Si ja til sirkelens vilkår for å bli med.',

@@ -1,12 +1,15 @@
 // Members who check in on different weekdays (attack F13): one circle email a week, with everyone's week in
 // it. Kari checks in Fridays 15:00, Per Mondays 09:00 (Oslo); the circle starts on a Saturday; the ticks are
 // the tester's `kompis tick --at` steps. Also: a member who asks for no more email leaves the circle (F15),
-// and removed members and members of a closed circle get one notice in their language (F16).
+// removed members and members of a closed circle get one notice in their language (F16), and the organiser
+// trying to leave is told to close the circle, in their goal's language (F17).
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/core/ports.js';
 import { neverEmailAgain } from '../../functions/core/emails/never-email.js';
 import { closeCircle, dropMember, joinCircle, startCircle } from '../../functions/core/circles/membership.js';
-import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
+import { circlePageUrl } from '../../functions/core/circles/circle-links.js';
+import { createApp } from '../../functions/http/app.js';
+import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
 import { outboxFor } from '../helpers/outbox.js';
@@ -67,5 +70,22 @@ describe('leaving a circle without choosing to', () => {
     expect(perNotices.map((e) => e.subject)).toEqual(['The circle “Weekdays” is closed']);
     expect((await outboxFor(again.kari.owner)).filter((e) => e.subject.includes('Weekdays'))).toHaveLength(0);
     expect(kari.locale).toBe('nb');
+  });
+});
+
+describe('the organiser trying to leave (F17)', () => {
+  it('is told to close the circle instead, in the goal\'s language whatever the browser asks', async () => {
+    const { deps, kari, per, circle } = await twoWeekdays();
+    const app = createApp(deps);
+    const page = new URL(circlePageUrl(deps.config, circle.id, kari, deps.clock.now())).pathname;
+    const post = (path: string, fields: Record<string, string> = {}) =>
+      app.request(path, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, 'accept-language': 'en' } });
+    for (const refused of [await post(`${page}/leave`), await post(`${page}/remove`, { member: kari.id })]) {
+      expect(refused.status).toBe(403);
+      const text = await refused.text();
+      expect(text).toContain('stenger du sirkelen');
+      expect(text).not.toContain('not a member');
+    }
+    expect((await deps.store.getCircle(circle.id))!.members.map((m) => m.goalId).sort()).toEqual([kari.id, per.id].sort());
   });
 });

@@ -9,13 +9,13 @@ import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { prefilledFormUrl } from '../../core/links/links.js';
 import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
-import { CircleClosed, NotInCircle } from '../../core/circles/circle-errors.js';
+import { CircleClosed, NotInCircle, OrganiserStays } from '../../core/circles/circle-errors.js';
 import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
 import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
 import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle } from '../../core/circles/membership.js';
 import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
 import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
-import { formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
+import { formFields, nonce, requestLocale, setPageLocale, stringValues, type Env } from '../context.js';
 import { ActionPage, CircleAttachPage, CircleJoinPage, CirclePage, CircleStartPage } from '../pages/circle-pages.js';
 
 const pathOf = (url: string) => new URL(url).pathname;
@@ -54,6 +54,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (items.circle.status !== 'open') throw new CircleClosed();
     const me = items.members.find((m) => m.goalId === goalId && m.owner === owner);
     if (!me) throw new NotInCircle();
+    setPageLocale(c, me.locale);
     return { items, me, organiser: items.circle.organiserGoalId === goalId };
   };
 
@@ -83,7 +84,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
   app.post('/ci/:token/leave', async (c) => {
     const { items, me, organiser } = await memberOf(c);
     // The organiser's way out is closing the circle (a step-up), never leaving it without one.
-    if (organiser) throw new NotInCircle();
+    if (organiser) throw new OrganiserStays();
     await dropMember(deps, items.circle.id, me.goalId);
     return c.html(<ActionPage locale={me.locale} nonce={nonce(c)} title={items.circle.name} lines={[t(me.locale, 'circle.page.left', { circle: items.circle.name })]} />);
   });
@@ -94,7 +95,8 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     let member: CircleMember | undefined;
     if (change === 'remove') {
       const parsed = removeSchema.safeParse(stringValues(await formFields(c)));
-      member = parsed.success ? items.members.find((m) => m.goalId === parsed.data.member && m.goalId !== me.goalId) : undefined;
+      if (parsed.success && parsed.data.member === me.goalId) throw new OrganiserStays();
+      member = parsed.success ? items.members.find((m) => m.goalId === parsed.data.member) : undefined;
       if (!member) throw new NotInCircle();
     }
     await emailCircleChange(deps, items, me, change, member);
@@ -111,6 +113,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (items.circle.status !== 'open') throw new CircleClosed();
     if (items.circle.organiserGoalId !== goalId || items.circle.organiser !== owner) throw new NotInCircle();
     const locale = items.members.find((m) => m.goalId === goalId)?.locale ?? requestLocale(c);
+    setPageLocale(c, locale);
     const [change, memberId] = what.split(':');
     if (change === 'close') return { items, locale, change: 'close' as const };
     const member = items.members.find((m) => m.goalId === memberId);
@@ -168,6 +171,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (items.circle.status !== 'open') throw new CircleClosed();
     const goals = await joinableGoals(deps, email);
     const locale: Locale = goals[0]?.locale ?? requestLocale(c);
+    setPageLocale(c, locale);
     return { items, email, name, goals, locale };
   };
   const attachPage = (c: Context, j: Awaited<ReturnType<typeof joinOf>>, values: Record<string, string> = { name: j.name }, errors: Record<string, MessageKey> = {}) =>
