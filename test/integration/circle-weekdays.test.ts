@@ -5,7 +5,7 @@
 // trying to leave is told to close the circle, in their goal's language (F17).
 import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/core/ports.js';
-import { neverEmailAgain } from '../../functions/core/emails/never-email.js';
+import { stopAllEmail } from '../../functions/core/goals/stop-all-email.js';
 import { closeCircle, dropMember, joinCircle, startCircle } from '../../functions/core/circles/membership.js';
 import { circlePageUrl } from '../../functions/core/circles/circle-links.js';
 import { createApp } from '../../functions/http/app.js';
@@ -52,7 +52,7 @@ describe('a circle whose members check in on different weekdays', () => {
 describe('leaving a circle without choosing to', () => {
   it('"never email me again" takes the member out of the circle, and the digest no longer waits for them (F15)', async () => {
     const { deps, per, circle } = await twoWeekdays();
-    await neverEmailAgain(deps, per.owner);
+    await stopAllEmail(deps, per.owner);
     const items = (await deps.store.getCircle(circle.id))!;
     expect(items.members.map((m) => m.name)).toEqual(['Kari']);
     expect((await deps.store.getGoal(per.owner, per.id))!.circle).toBeUndefined();

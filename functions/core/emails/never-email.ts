@@ -3,7 +3,6 @@
 import type { Deps } from '../ports.js';
 import { InvalidToken } from '../errors.js';
 import { verifyToken } from '../tokens/tokens.js';
-import { leaveAnyCircle } from '../circles/membership.js';
 
 /** The address a "never email me again" link names; throws InvalidToken / TokenExpired. */
 export function readNeverToken(deps: Pick<Deps, 'config' | 'clock'>, token: string): string {
@@ -12,8 +11,6 @@ export function readNeverToken(deps: Pick<Deps, 'config' | 'clock'>, token: stri
   return address;
 }
 
-/** Suppressed for good, and out of every circle (an organiser's closes): no row shown, no digest held back. */
-export async function neverEmailAgain(deps: Deps, address: string): Promise<void> {
+export async function neverEmailAgain(deps: Pick<Deps, 'store' | 'clock'>, address: string): Promise<void> {
   await deps.store.suppress(address, 'unsubscribe', deps.clock.now().toISOString());
-  for (const goal of await deps.store.listGoals(address)) await leaveAnyCircle(deps, goal);
 }
