@@ -8,7 +8,7 @@ import { t, type MessageKey } from '../core/i18n/messages.js';
 import type { Deps } from '../core/ports.js';
 import { limitBody } from './body-limit.js';
 import { errorMessage } from './error-messages.js';
-import { nonce, requestLocale, type Env } from './context.js';
+import { nonce, pageLocale, type Env } from './context.js';
 import { describeFailure, failureKind, powertoolsReporter, type FailureReporter } from './failures.js';
 import { ErrorPage } from './pages/message-page.js';
 import { paths } from '../core/links/paths.js';
@@ -105,7 +105,7 @@ function buildApp(deps: Deps, reportFailure: FailureReporter, groups: RegisterRo
   const baseOrigin = new URL(deps.config.baseUrl).origin;
 
   const errorPage = (c: Context, status: ErrorStatus, key: MessageKey) =>
-    c.html(<ErrorPage locale={requestLocale(c)} nonce={nonce(c)} message={t(requestLocale(c), key)} />, status);
+    c.html(<ErrorPage locale={pageLocale(c)} nonce={nonce(c)} message={t(pageLocale(c), key)} />, status);
 
   app.use(
     secureHeaders({

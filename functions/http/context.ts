@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { sourceIpOf, type ConnectionBindings } from '../adapters/aws-events.js';
 import { isLocale, localeFromAcceptLanguage, type Locale } from '../core/i18n/messages.js';
 
-export type Env = { Variables: { secureHeadersNonce?: string } };
+export type Env = { Variables: { secureHeadersNonce?: string; pageLocale?: Locale } };
 
 export const nonce = (c: Context): string => (c.var as Env['Variables']).secureHeadersNonce ?? '';
 
@@ -14,6 +14,14 @@ export function requestLocale(c: Context): Locale {
   const lang = c.req.query('lang');
   return isLocale(lang) ? lang : localeFromAcceptLanguage(c.req.header('accept-language'));
 }
+
+/** A route that knows whose link it is sets their goal's language: its refusal pages then speak it too. */
+export function setPageLocale(c: Context, locale: Locale): void {
+  (c as Context<Env>).set('pageLocale', locale);
+}
+
+/** The language of an error page: the goal's when the route knew it, else the request's. */
+export const pageLocale = (c: Context): Locale => (c.var as Env['Variables']).pageLocale ?? requestLocale(c);
 
 /** The string values of a parsed form, for showing back what the person typed. */
 export function stringValues(data: unknown): Record<string, string> {

@@ -707,6 +707,7 @@ export const en = {
   'error.circle.full': 'This circle is full: a circle has at most 8 members.',
   'error.circle.taken': 'This goal is in a circle already. A goal can be in one circle at a time.',
   'error.circle.notMember': 'This link is not a member’s link for this circle any more.',
+  'error.circle.organiserStays': 'You started this circle, so you cannot leave it or take your own goal out of it. To stop, close the circle on its page: every member is told.',
   'errors.circle.name': 'Write a name of 1 to 40 characters.',
   'errors.circle.circleName': 'Give the circle a name of 1 to 60 characters.',
   'errors.circle.terms': 'Say yes to the circle’s terms to join.',
@@ -717,7 +718,7 @@ export const en = {
   'link.circleInvite.button': 'See the circle',
   'link.circleInvite.note': 'The link works for 30 days. If you do not want to join, ignore this email: nothing happens.',
   'link.circleJoin.subject': 'Join the circle “{{circle}}”',
-  'link.circleJoin.body': 'You said yes to the terms of “{{circle}}”. Open the link to choose the goal that joins, or to write a new one.',
+  'link.circleJoin.body': 'Someone asked, on the invitation page of “{{circle}}”, for a link to join with this address. Open it to read the circle’s terms, choose the name you appear under and the goal that joins, or to write a new one.',
   'link.circleJoin.button': 'Choose my goal',
   'link.circleJoin.note': 'The link works for 7 days. If you did not ask for it, ignore this email: nothing happens.',
   'link.circleRemove.subject': 'Remove {{name}} from “{{circle}}”: confirm',
@@ -802,6 +803,10 @@ export const en = {
   'error.rate.circleJoin': 'Many people have asked to join from here or to this circle just now. Please wait a while and try again.',
   'circle.row.joker': 'used a joker this week',
   'circle.row.paused': 'paused this week',
+  'circle.notice.removed.subject': 'You are no longer in the circle “{{circle}}”',
+  'circle.notice.removed.body': 'The organiser of “{{circle}}” has taken your goal out of the circle. Your goal and your check-ins go on as before; you get no more circle emails.',
+  'circle.notice.closed.subject': 'The circle “{{circle}}” is closed',
+  'circle.notice.closed.body': 'The circle “{{circle}}” has closed, so there are no more circle emails. Your goal and your check-ins go on as before, and you can start or join another circle from your goal page.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -66,6 +66,8 @@ describe('a circle in the browser', () => {
     await expect.poll(() => kariPage.getByRole('status').textContent()).toContain('Check your inbox');
     const joinEmail = (await outboxFor(kari.owner)).find((e) => e.subject.startsWith('Join the circle'))!;
     await kariPage.goto(linksIn(joinEmail, '/ca/')[0]!);
+    await expect.poll(() => kariPage.getByLabel('Your name in the circle').inputValue()).toBe('Kari');
+    await kariPage.getByLabel('Yes, I accept the circle’s terms').check();
     await kariPage.getByRole('button', { name: 'Join with this goal' }).click();
     await expect.poll(() => kariPage.getByRole('status').textContent()).toContain('You are in the circle “Salg”');
     await kariPage.getByRole('link', { name: 'The circle’s page' }).click();

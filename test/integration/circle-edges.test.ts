@@ -79,7 +79,7 @@ describe('bad input on the circle forms', () => {
     const stranger = await anActiveGoal(s.deps, { email: uniqueEmail('stranger'), locale: 'en' });
     const join = path(circleJoinUrl(s.deps.config, s.circle.id, kari.owner, 'Kari', s.clock.now()));
     const before = await s.snapshot();
-    const response = await s.post(join, { goal: stranger.id });
+    const response = await s.post(join, { goal: stranger.id, name: 'Kari', yes: '1' });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Choose one of your goals.');
     expect(await s.snapshot()).toEqual(before);

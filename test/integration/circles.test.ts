@@ -64,18 +64,26 @@ describe('a circle of three through three weeks', () => {
     expect(await (await s.get(invited)).text()).toContain('never your email address');
     expect((await s.post(invited, { email: kari.owner, name: 'Kari' })).status).toBe(400); // no yes, no join
     expect((await s.post(invited, { email: kari.owner, name: 'Kari', yes: '1' })).status).toBe(200);
+    const joinEmail = (await outboxFor(kari.owner)).at(-1)!;
+    expect(joinEmail.body.text).not.toMatch(/said yes|sa ja/); // whoever filled in the form, the address owner has not (F14)
     const kariJoin = await s.lastLink(kari.owner, '/ca/');
-    expect(await (await s.get(kariJoin)).text()).toContain(kari.id);
-    expect((await s.post(kariJoin, { goal: kari.id })).status).toBe(200);
+    const joinPage = await (await s.get(kariJoin)).text();
+    expect(joinPage).toContain(kari.id);
+    expect(joinPage).toContain('data-testid="circle-terms"');
+    expect(joinPage).toMatch(/name="name"[^>]*value="Kari"|value="Kari"[^>]*name="name"/);
+    // The address owner says yes here, under the name they choose: without the yes nothing joins.
+    expect((await s.post(kariJoin, { goal: kari.id, name: 'Kari' })).status).toBe(400);
+    expect((await s.deps.store.getGoal(kari.owner, kari.id))!.circle).toBeUndefined();
+    expect((await s.post(kariJoin, { goal: kari.id, name: 'Kari', yes: '1' })).status).toBe(200);
 
     s.clock.set('2026-03-02T11:00:00Z');
     // Per has no goal: the join link offers a new one; written and confirmed, the same link joins it.
     const perEmail = uniqueEmail('per');
-    expect((await s.post(invitation, { email: perEmail, name: 'Per', yes: '1' })).status).toBe(200);
+    expect((await s.post(invitation, { email: perEmail, name: 'Stupid Face', yes: '1' })).status).toBe(200);
     const perJoin = await s.lastLink(perEmail, '/ca/');
     expect(await (await s.get(perJoin)).text()).toContain('/?lang=');
     const per = await anActiveGoal(s.deps, { email: perEmail, name: 'Per', locale: 'nb', perWeek: '1', weeks: '8' });
-    expect((await s.post(perJoin, { goal: per.id })).status).toBe(200);
+    expect((await s.post(perJoin, { goal: per.id, name: 'Per', yes: '1' })).status).toBe(200); // Per's own name, not the form filler's
     const circleId = (await s.deps.store.getGoal(per.owner, per.id))!.circle!;
     expect((await s.deps.store.getCircle(circleId))!.members.map((m) => m.name).sort()).toEqual(['Kari', 'Ola', 'Per']);
 
@@ -108,14 +116,14 @@ describe('a circle of three through three weeks', () => {
     await s.post(cheer);
     expect((await outboxFor(ola.owner)).filter((e) => e.subject.startsWith('Kari heier på deg'))).toHaveLength(1);
 
-    // Week 2: Per does not answer; the digest waits 48 hours after the earliest check-in (Kari's).
+    // Week 2: Per does not answer; the digest waits 48 hours after the last check-in of the circle week (Friday's).
     await tickAt(s.deps, THURSDAY(2));
     await answer(s, kari, 2, 4, later(THURSDAY(2), 60));
     await tickAt(s.deps, FRIDAY(2));
     await answer(s, ola, 2, 2, later(FRIDAY(2), 60));
-    await tickAt(s.deps, later(THURSDAY(2), 47 * 60));
+    await tickAt(s.deps, later(FRIDAY(2), 47 * 60));
     expect(digestsOf(await outboxFor(ola.owner))).toHaveLength(1);
-    await tickAt(s.deps, later(THURSDAY(2), 48 * 60));
+    await tickAt(s.deps, later(FRIDAY(2), 48 * 60));
     const olaDigest2 = digestsOf(await outboxFor(ola.owner))[1]!;
     expect(olaDigest2.subject).toBe('Salg: uke 2');
     expect(olaDigest2.body.text).toContain('Per: ikke svart ennå');

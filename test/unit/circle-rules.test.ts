@@ -2,7 +2,7 @@
 // shared target's sum.
 import { describe, expect, it } from 'vitest';
 import { aGoal, anAnswer } from '../helpers/factories.js';
-import { allAnswered, circleRows, memberOf, DIGEST_AFTER_HOURS, digestDueAt, nextCheckinAfter, sharedTotal, weekIn, type CircleMember } from '../../functions/core/circles/circle.js';
+import { allAnswered, circleRows, memberOf, DIGEST_AFTER_HOURS, digestDueAt, nextCheckinAfter, nextWeekStart, sharedTotal, weekIn, type CircleMember } from '../../functions/core/circles/circle.js';
 
 const member = (name: string, weeks: [number, string, number | null][], extra: Partial<CircleMember> = {}): CircleMember => ({
   circleId: 'C',
@@ -104,3 +104,35 @@ describe('a member week after a change of the weekly number (attack r3 F2)', () 
   });
 });
 
+describe('members on different weekdays (attack F13)', () => {
+  // Kari checks in Fridays 15:00, Per Mondays 09:00 (Oslo); the circle started on a Saturday.
+  const kari = member('kari', [], { schedule: { firstCheckinDate: '2026-12-04', weekday: 5, hour: 15, timeZone: 'Europe/Oslo', weeks: 12 } });
+  const per = member('per', [], { schedule: { firstCheckinDate: '2026-12-07', weekday: 1, hour: 9, timeZone: 'Europe/Oslo', weeks: 12 } });
+  const CIRCLE_START = '2026-12-19T11:00:00.000Z';
+
+  it('sends one digest a week, 48 hours after the last check-in of the week, with both members in it', () => {
+    let weekStart = CIRCLE_START;
+    const sentAt: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      const due = digestDueAt({ status: 'open', weekStart }, [kari, per], weekStart)!;
+      const rows = circleRows([kari, per], weekStart, due);
+      expect(rows.map((r) => r.noCheckin)).toEqual([false, false]);
+      sentAt.push(due);
+      weekStart = nextWeekStart(weekStart, due);
+    }
+    // In each Saturday-to-Saturday window Kari's Friday 15:00 check-in is the last: the digest goes Sunday 15:00, every week.
+    expect(sentAt).toEqual(['2026-12-27T14:00:00.000Z', '2027-01-03T14:00:00.000Z', '2027-01-10T14:00:00.000Z', '2027-01-17T14:00:00.000Z']);
+  });
+
+  it('waits for a member whose check-in of the week is still ahead, even when the others answered', () => {
+    const kariAnswered = { ...kari, weeks: [{ week: 3, checkinAt: '2026-12-25T14:00:00.000Z', count: 2, target: 2, onTarget: true }] };
+    expect(allAnswered([kariAnswered, per], CIRCLE_START)).toBe(false);
+    const perAnswered = { ...per, weeks: [{ week: 3, checkinAt: '2026-12-21T08:00:00.000Z', count: 1, target: 2, onTarget: false }] };
+    expect(allAnswered([kariAnswered, perAnswered], CIRCLE_START)).toBe(true);
+  });
+
+  it('a late digest moves the circle to the window it is sent in, never back', () => {
+    expect(nextWeekStart(CIRCLE_START, '2026-12-20T00:00:00.000Z')).toBe('2026-12-26T11:00:00.000Z');
+    expect(nextWeekStart(CIRCLE_START, '2027-01-03T12:00:00.000Z')).toBe('2027-01-02T11:00:00.000Z');
+  });
+});

@@ -18,6 +18,12 @@ export class CircleTaken extends DomainError {
   readonly messageKey = 'error.circle.taken';
 }
 
+/** The organiser's way out is closing the circle, never leaving it or removing their own goal. */
+export class OrganiserStays extends DomainError {
+  readonly status = 403;
+  readonly messageKey = 'error.circle.organiserStays';
+}
+
 /** The link is not the organiser's, or names a member no longer there. */
 export class NotInCircle extends DomainError {
   readonly status = 403;

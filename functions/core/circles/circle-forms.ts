@@ -36,7 +36,12 @@ export const joinSchema = z.object({
   yes: z.literal('1', key('errors.circle.terms')),
 });
 
-export const attachSchema = z.object({ goal: z.string(key('errors.circle.goal')).regex(/^[0-9A-Z]{26}$/, key('errors.circle.goal')) });
+/** The emailed join link: the address owner picks the goal, gives the name they appear under, and says yes themselves. */
+export const attachSchema = z.object({
+  goal: z.string(key('errors.circle.goal')).regex(/^[0-9A-Z]{26}$/, key('errors.circle.goal')),
+  name: memberName(),
+  yes: z.literal('1', key('errors.circle.terms')),
+});
 
 export const removeSchema = z.object({ member: z.string().regex(/^[0-9A-Z]{26}$/) });
 

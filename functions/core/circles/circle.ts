@@ -12,12 +12,11 @@ export type { Circle, CircleItems, CircleMember, MemberWeek, SharedTarget } from
 
 export const MIN_MEMBERS = 2;
 export const MAX_MEMBERS = 8;
-/** The digest goes at the latest this long after the earliest member check-in of its week. */
+/** The digest goes at the latest this long after the last member check-in of its week. */
 export const DIGEST_AFTER_HOURS = 48;
 export const MAX_CIRCLE_NAME = 60;
 export const MAX_MEMBER_NAME = 40;
 const HOUR_MS = 3600 * 1000;
-const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
 /** The member item of a goal, as its weeks stand now. */
 export function memberOf(circleId: string, goal: Goal, answers: readonly WeekAnswer[], name: string, joinedAt: string): CircleMember {
@@ -53,9 +52,22 @@ export function memberOf(circleId: string, goal: Goal, answers: readonly WeekAns
 /** Members whose goal still runs: only they hold the digest back. */
 export const activeMembers = (members: readonly CircleMember[]) => members.filter((m) => m.goalStatus === 'active');
 
-/** The member's week whose check-in went out in the circle's week (from `from` until `to`), the latest if two. */
+/**
+ * The circle week: a fixed 7-day window from the circle's start, whatever weekday each member checks in on,
+ * so a circle sends one digest a week with every member's check-in of that window in it (issue 20 F13).
+ */
+export const CIRCLE_WEEK_MS = 7 * 24 * HOUR_MS;
+export const weekEnd = (weekStart: string) => new Date(Date.parse(weekStart) + CIRCLE_WEEK_MS).toISOString();
+
+/** The start of the next circle week after the one from `weekStart`: the window `now` falls in, at least the next one. */
+export function nextWeekStart(weekStart: string, now: string): string {
+  const weeks = Math.max(1, Math.floor((Date.parse(now) - Date.parse(weekStart)) / CIRCLE_WEEK_MS));
+  return new Date(Date.parse(weekStart) + weeks * CIRCLE_WEEK_MS).toISOString();
+}
+
+/** The member's week whose check-in went out in the circle's week (from `from`, before `to`), the latest if two. */
 export function weekIn(member: CircleMember, from: string, to: string): MemberWeek | undefined {
-  return member.weeks.filter((w) => w.checkinAt >= from && w.checkinAt <= to).at(-1);
+  return member.weeks.filter((w) => w.checkinAt >= from && w.checkinAt < to).at(-1);
 }
 
 /** The member's next check-in after `after`, from the goal's schedule; none once the goal's weeks are over. */
@@ -69,25 +81,32 @@ export function nextCheckinAfter(member: CircleMember, after: string): string | 
   return undefined;
 }
 
-/** The fallback due time of the circle's week: 48 hours after its earliest member check-in. */
-export function fallbackDueAt(members: readonly CircleMember[], weekStart: string, now: string): string | undefined {
-  const checkins = activeMembers(members).flatMap((m) => {
-    const current = weekIn(m, weekStart, now)?.checkinAt ?? nextCheckinAfter(m, weekStart);
-    return current ? [current] : [];
-  });
-  const earliest = checkins.sort()[0];
-  return earliest ? new Date(new Date(earliest).getTime() + DIGEST_AFTER_HOURS * HOUR_MS).toISOString() : undefined;
+/** The member's check-in in the circle week from `weekStart`: recorded, or else from the schedule. */
+function checkinInWeek(member: CircleMember, weekStart: string): string | undefined {
+  const end = weekEnd(weekStart);
+  const recorded = weekIn(member, weekStart, end)?.checkinAt;
+  if (recorded) return recorded;
+  const scheduled = nextCheckinAfter(member, new Date(Date.parse(weekStart) - 1).toISOString());
+  return scheduled && scheduled < end ? scheduled : undefined;
 }
 
 /** The member's week has its answer: a number, or a joker or a pause (a skip is an answer too). */
 const answered = (week: MemberWeek | undefined) => week !== undefined && (week.count != null || week.excused !== undefined);
 
-/** Every active member answered the check-in of the circle's week: the digest need not wait. */
+/** The fallback due time of the circle's week: 48 hours after the last active member's check-in in it. */
+export function fallbackDueAt(members: readonly CircleMember[], weekStart: string, _now?: string): string | undefined {
+  const checkins = activeMembers(members).flatMap((m) => checkinInWeek(m, weekStart) ?? []);
+  const last = checkins.sort().at(-1);
+  return last ? new Date(new Date(last).getTime() + DIGEST_AFTER_HOURS * HOUR_MS).toISOString() : undefined;
+}
+
+/** Every active member with a check-in in the circle's week answered it: the digest need not wait. */
 export function allAnswered(members: readonly CircleMember[], weekStart: string): boolean {
   const active = activeMembers(members);
-  // A member item holds only weeks whose check-in went out, so no upper bound is needed (nor wanted: with
-  // `kompis tick --at` the check-ins are sent at a named time ahead of the clock the answers come in on).
-  return active.length >= MIN_MEMBERS && active.every((m) => answered(weekIn(m, weekStart, END_OF_TIME)));
+  const end = weekEnd(weekStart);
+  const due = active.filter((m) => checkinInWeek(m, weekStart));
+  // A member item holds only weeks whose check-in went out, so a check-in still ahead has no week and waits.
+  return active.length >= MIN_MEMBERS && due.length > 0 && due.every((m) => answered(weekIn(m, weekStart, end)));
 }
 
 /** When the digest of the circle's week is due, as its members stand at `now`. */
@@ -120,14 +139,14 @@ export interface CircleRow {
   noCheckin: boolean;
 }
 
-/** The table of a circle week, members in the order they joined. */
+/** The table of the circle week from `weekStart` as it stands at `until`, members in the order they joined. */
 export function circleRows(members: readonly CircleMember[], weekStart: string, until: string): CircleRow[] {
   return [...members]
     .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))
     .map((m) => {
-      const week = weekIn(m, weekStart, until);
+      const week = weekIn(m, weekStart, weekEnd(weekStart));
       // Weeks are written when answered: a check-in that went out unanswered is known from the schedule.
-      const scheduled = nextCheckinAfter(m, weekStart);
+      const checkin = checkinInWeek(m, weekStart);
       return {
         goalId: m.goalId,
         name: m.name,
@@ -137,7 +156,7 @@ export function circleRows(members: readonly CircleMember[], weekStart: string, 
         onTarget: week?.onTarget ?? null,
         ...(week?.excused ? { excused: week.excused } : {}),
         streak: m.streak,
-        noCheckin: week === undefined && !(scheduled !== undefined && scheduled <= until),
+        noCheckin: week === undefined && !(checkin !== undefined && checkin <= until),
       };
     });
 }

@@ -6,7 +6,7 @@
 import { sendOnce } from '../emails/send-once.js';
 import type { Deps } from '../ports.js';
 import type { Pacer } from '../emails/send-rate.js';
-import { activeMembers, allAnswered, DIGEST_AFTER_HOURS, MIN_MEMBERS, nextCheckinAfter, type Circle, type CircleItems } from './circle.js';
+import { activeMembers, allAnswered, DIGEST_AFTER_HOURS, MIN_MEMBERS, nextCheckinAfter, nextWeekStart, type Circle, type CircleItems } from './circle.js';
 import { digestEmail } from './digest-email.js';
 import { updateCircle } from './membership.js';
 
@@ -56,6 +56,6 @@ export async function sendCircleDigest(deps: Deps, circleId: string, week: numbe
       if (sent === 'sent') outcome = 'sent';
     }
   } else outcome = 'skipped';
-  await updateCircle(deps, circleId, ({ circle }) => (circle.week === week ? { week: week + 1, weekStart: now.toISOString() } : undefined));
+  await updateCircle(deps, circleId, ({ circle }) => (circle.week === week ? { week: week + 1, weekStart: nextWeekStart(circle.weekStart, now.toISOString()) } : undefined));
   return outcome;
 }

@@ -15,6 +15,7 @@ import { addressHash } from '../emails/message-key.js';
 import { CircleClosed, CircleFull, CircleTaken, RemovedFromCircle } from './circle-errors.js';
 import { digestDueAt, MAX_MEMBERS, memberOf, type Circle, type CircleItems, type CircleMember, type SharedTarget } from './circle.js';
 import { circleChangeUrl, circleInvitationUrl, circleJoinUrl, type CircleChange } from './circle-links.js';
+import { sendCircleNotice } from './circle-notices.js';
 
 /** Email invitations one member may send a day, and one address may receive (as for buddies). */
 export const MAX_CIRCLE_INVITES_PER_DAY = 10;
@@ -203,22 +204,24 @@ export async function joinCircle(deps: Deps, circleId: string, goal: Goal, name:
 
 /**
  * Leaving or being removed: gone from the page and every later digest at once. Removed by the organiser
- * (`removal`), the address is kept out: join links it already holds no longer let it back in.
+ * (`notice` 'removed'), the member is told and the address is kept out: join links it already holds no
+ * longer let it back in.
  */
-export async function dropMember(deps: Deps, circleId: string, goalId: string, removal = false): Promise<void> {
-  const { members } = await loadCircle(deps, circleId);
+export async function dropMember(deps: Deps, circleId: string, goalId: string, notice?: 'removed'): Promise<void> {
+  const { circle, members } = await loadCircle(deps, circleId);
   const member = members.find((m) => m.goalId === goalId);
   await deps.store.deleteCircleMember(circleId, goalId);
   if (member) await releaseGoal(deps, { owner: member.owner, id: goalId }, circleId);
   await updateCircle(deps, circleId, (items) => ({
     memberIds: memberSet(items).filter((id) => id !== goalId),
-    ...(removal && member ? { removed: [...new Set([...(items.circle.removed ?? []), addressHash(member.owner)])] } : {}),
+    ...(notice === 'removed' && member ? { removed: [...new Set([...(items.circle.removed ?? []), addressHash(member.owner)])] } : {}),
   }));
+  if (member && notice) await sendCircleNotice(deps, circle, member, notice);
 }
 
-/** The organiser closes the circle: every member leaves it, no digest goes out any more. */
+/** The organiser closes the circle: every member leaves it, no digest goes out any more; the others are told. */
 export async function closeCircle(deps: Deps, circleId: string): Promise<void> {
-  const { members } = await loadCircle(deps, circleId);
+  const { circle: before, members } = await loadCircle(deps, circleId);
   const now = deps.clock.now();
   // A closed circle keeps no address (nor hash) and goes with the table's TTL.
   const expiresAt = Math.floor(now.getTime() / 1000) + CLOSED_CIRCLE_DAYS * 86400;
@@ -228,6 +231,7 @@ export async function closeCircle(deps: Deps, circleId: string): Promise<void> {
   for (const member of members) {
     await deps.store.deleteCircleMember(circleId, member.goalId);
     await releaseGoal(deps, { owner: member.owner, id: member.goalId }, circleId);
+    if (before.status === 'open' && member.goalId !== before.organiserGoalId) await sendCircleNotice(deps, before, member, 'closed');
   }
   await deps.store.deleteCircleMarks(circleId);
 }

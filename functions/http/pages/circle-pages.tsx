@@ -167,7 +167,7 @@ export function CircleJoinPage({ locale, nonce, action, values = {}, errors = {}
   );
 }
 
-export function CircleAttachPage({ locale, nonce, action, errors = {}, circle, goals, writeUrl }: FormPageProps & { circle: Pick<Circle, 'name'>; goals: Goal[]; writeUrl: string }) {
+export function CircleAttachPage({ locale, nonce, action, values = {}, errors = {}, circle, goals, writeUrl }: FormPageProps & { circle: Pick<Circle, 'name'>; goals: Goal[]; writeUrl: string }) {
   return (
     <MessagePage locale={locale} nonce={nonce} title={t(locale, 'circle.attach.title', { circle: circle.name })}>
       {goals.length === 0 ? (
@@ -184,6 +184,12 @@ export function CircleAttachPage({ locale, nonce, action, errors = {}, circle, g
             ))}
           </fieldset>
           {errors.goal && <p class="error">{t(locale, errors.goal)}</p>}
+          {/* The address owner sees the terms and the name they appear under here, and says yes themselves. */}
+          <p data-testid="circle-terms">{t(locale, 'circle.join.terms')}</p>
+          <TextField locale={locale} name="name" label={t(locale, 'circle.join.name')} values={values} errors={errors} />
+          <Field name="yes" label={t(locale, 'circle.join.yes')} locale={locale} error={errors.yes}>
+            {(control) => <input {...control} type="checkbox" value="1" checked={values.yes === '1'} />}
+          </Field>
           <button type="submit">{t(locale, 'circle.attach.button')}</button>
         </form>
       )}

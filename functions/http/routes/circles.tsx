@@ -9,13 +9,13 @@ import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { prefilledFormUrl } from '../../core/links/links.js';
 import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
-import { CircleClosed, CircleTaken, NotInCircle, RemovedFromCircle } from '../../core/circles/circle-errors.js';
+import { CircleClosed, CircleTaken, NotInCircle, OrganiserStays, RemovedFromCircle } from '../../core/circles/circle-errors.js';
 import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
 import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
 import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle, wasRemoved } from '../../core/circles/membership.js';
 import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
 import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
-import { clientIp, formFields, nonce, requestLocale, stringValues, type Env } from '../context.js';
+import { clientIp, formFields, nonce, requestLocale, setPageLocale, stringValues, type Env } from '../context.js';
 import { ActionPage, CircleAttachPage, CircleJoinPage, CirclePage, CircleStartPage } from '../pages/circle-pages.js';
 
 const pathOf = (url: string) => new URL(url).pathname;
@@ -59,6 +59,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (items.circle.status !== 'open') throw new CircleClosed();
     const me = items.members.find((m) => m.goalId === goalId && m.owner === owner);
     if (!me) throw new NotInCircle();
+    setPageLocale(c, me.locale);
     return { items, me, organiser: items.circle.organiserGoalId === goalId };
   };
 
@@ -88,7 +89,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
   app.post('/ci/:token/leave', async (c) => {
     const { items, me, organiser } = await memberOf(c);
     // The organiser's way out is closing the circle (a step-up), never leaving it without one.
-    if (organiser) throw new NotInCircle();
+    if (organiser) throw new OrganiserStays();
     await dropMember(deps, items.circle.id, me.goalId);
     return c.html(<ActionPage locale={me.locale} nonce={nonce(c)} title={items.circle.name} lines={[t(me.locale, 'circle.page.left', { circle: items.circle.name })]} />);
   });
@@ -99,7 +100,8 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     let member: CircleMember | undefined;
     if (change === 'remove') {
       const parsed = removeSchema.safeParse(stringValues(await formFields(c)));
-      member = parsed.success ? items.members.find((m) => m.goalId === parsed.data.member && m.goalId !== me.goalId) : undefined;
+      if (parsed.success && parsed.data.member === me.goalId) throw new OrganiserStays();
+      member = parsed.success ? items.members.find((m) => m.goalId === parsed.data.member) : undefined;
       if (!member) throw new NotInCircle();
     }
     await emailCircleChange(deps, items, me, change, member);
@@ -116,6 +118,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (items.circle.status !== 'open') throw new CircleClosed();
     if (items.circle.organiserGoalId !== goalId || items.circle.organiser !== owner) throw new NotInCircle();
     const locale = items.members.find((m) => m.goalId === goalId)?.locale ?? requestLocale(c);
+    setPageLocale(c, locale);
     const [change, memberId] = what.split(':');
     if (change === 'close') return { items, locale, change: 'close' as const };
     const member = items.members.find((m) => m.goalId === memberId);
@@ -133,7 +136,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/s/circle/:token', async (c) => {
     const step = await changeOf(c);
-    if (step.change === 'remove') await dropMember(deps, step.items.circle.id, step.member.goalId, true);
+    if (step.change === 'remove') await dropMember(deps, step.items.circle.id, step.member.goalId, 'removed');
     else await closeCircle(deps, step.items.circle.id);
     const lines =
       step.change === 'remove'
@@ -177,11 +180,12 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (wasRemoved(items.circle, email)) throw new RemovedFromCircle();
     const goals = await joinableGoals(deps, email);
     const locale: Locale = goals[0]?.locale ?? requestLocale(c);
+    setPageLocale(c, locale);
     return { items, email, name, goals, locale };
   };
-  const attachPage = (c: Context, j: Awaited<ReturnType<typeof joinOf>>, errors: Record<string, MessageKey> = {}) =>
+  const attachPage = (c: Context, j: Awaited<ReturnType<typeof joinOf>>, values: Record<string, string> = { name: j.name }, errors: Record<string, MessageKey> = {}) =>
     c.html(
-      <CircleAttachPage locale={j.locale} nonce={nonce(c)} action={c.req.path} circle={j.items.circle} goals={j.goals} errors={errors}
+      <CircleAttachPage locale={j.locale} nonce={nonce(c)} action={c.req.path} circle={j.items.circle} goals={j.goals} values={values} errors={errors}
         writeUrl={localUrl(prefilledFormUrl(deps.config, { lang: j.locale, email: j.email, name: j.name }))} />,
       Object.keys(errors).length ? 400 : 200,
     );
@@ -190,10 +194,11 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/ca/:token', async (c) => {
     const j = await joinOf(c);
-    const parsed = attachSchema.safeParse(stringValues(await formFields(c)));
+    const values = stringValues(await formFields(c));
+    const parsed = attachSchema.safeParse(values);
     const goal = parsed.success ? j.goals.find((g) => g.id === parsed.data.goal) : undefined;
-    if (!goal) return attachPage(c, j, { goal: 'errors.circle.goal' });
-    await joinCircle(deps, j.items.circle.id, goal, j.name);
+    if (!parsed.success || !goal) return attachPage(c, j, values, parsed.success ? { goal: 'errors.circle.goal' } : formErrors(parsed.error));
+    await joinCircle(deps, j.items.circle.id, goal, parsed.data.name);
     const url = circlePageUrl(deps.config, j.items.circle.id, goal, deps.clock.now());
     return c.html(
       <ActionPage locale={goal.locale} nonce={nonce(c)} title={j.items.circle.name} lines={[t(goal.locale, 'circle.attach.done', { circle: j.items.circle.name })]}>

@@ -1,7 +1,8 @@
 // /n/:token — "never email me again", linked from every email. A GET explains and shows the button (link
 // scanners only GET); the POST suppresses the address the link names. The page speaks the email's language.
 import type { Hono } from 'hono';
-import { neverEmailAgain, readNeverToken } from '../../core/emails/never-email.js';
+import { readNeverToken } from '../../core/emails/never-email.js';
+import { stopAllEmail } from '../../core/goals/stop-all-email.js';
 import { t } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { nonce, requestLocale, type Env } from '../context.js';
@@ -24,7 +25,7 @@ export function neverRoutes(app: Hono<Env>, deps: Deps) {
 
   app.post('/n/:token', async (c) => {
     const email = readNeverToken(deps, c.req.param('token'));
-    await neverEmailAgain(deps, email);
+    await stopAllEmail(deps, email);
     const locale = requestLocale(c);
     return c.html(
       <MessagePage locale={locale} nonce={nonce(c)} title={t(locale, 'never.done', { email })} role="status">
