@@ -95,14 +95,14 @@ describe('a member the organiser removed', () => {
     const page = await s.get(oldJoin);
     expect(page.status).toBe(403);
     expect(await page.text()).toContain('The organiser took you out of this circle');
-    expect((await s.post(oldJoin, { goal: bill.id })).status).toBe(403);
+    expect((await s.post(oldJoin, { goal: bill.id, name: 'Bill', yes: '1' })).status).toBe(403);
     const billNow = (await s.deps.store.getGoal(bill.owner, bill.id))!;
     await expect(joinCircle(s.deps, s.circle.id, billNow, 'Bill')).rejects.toBeInstanceOf(RemovedFromCircle);
     expect((await s.deps.store.getCircle(s.circle.id))!.members.map((m) => m.goalId)).not.toContain(bill.id);
 
     // The organiser's email invitation is how they let Bill back in.
     expect((await s.post(`${s.page(organiser)}/invite`, { email: bill.owner })).status).toBe(303);
-    expect((await s.post(oldJoin, { goal: bill.id })).status).toBe(200);
+    expect((await s.post(oldJoin, { goal: bill.id, name: 'Bill', yes: '1' })).status).toBe(200);
     expect((await s.deps.store.getCircle(s.circle.id))!.members.map((m) => m.goalId)).toContain(bill.id);
   });
 });
