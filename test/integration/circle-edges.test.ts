@@ -5,35 +5,19 @@ import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/core/ports.js';
 import type { Goal } from '../../functions/core/goal.js';
 import { goalPagePath } from '../../functions/core/links/links.js';
-import { circleChangeUrl, circleJoinUrl, circlePageUrl, cheerUrl } from '../../functions/core/circles/circle-links.js';
+import { circleChangeUrl, circleJoinUrl, cheerUrl } from '../../functions/core/circles/circle-links.js';
 import { joinCircle, startCircle } from '../../functions/core/circles/membership.js';
 import { CircleFull } from '../../functions/core/circles/circle-errors.js';
 import { deleteEverything } from '../../functions/core/goals/delete-everything.js';
-import { createApp } from '../../functions/http/app.js';
-import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
+import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
 import { anActiveGoal } from '../helpers/goals.js';
-import { tableSnapshot } from '../helpers/hostile.js';
+import { aCircleOnTheApp } from '../helpers/circle-setup.js';
 import { outboxFor } from '../helpers/outbox.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { tickAt } from '../helpers/weekly.js';
 
-async function setup(members = 2) {
-  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
-  const table = await freshTable();
-  const deps = testDeps(clock, table) as Deps & { clock: FixedClock };
-  const app = createApp(deps);
-  const post = (path: string, fields: Record<string, string> = {}) =>
-    app.request(path, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL } });
-  const get = (path: string) => app.request(path);
-  const goals: Goal[] = [];
-  for (let i = 0; i < members; i++) goals.push(await anActiveGoal(deps, { email: uniqueEmail(`m${i}`), name: `Member ${i}`, locale: i % 2 ? 'en' : 'nb' }));
-  const circle = await startCircle(deps, goals[0]!, { name: 'Salg', memberName: 'Member 0' });
-  for (const goal of goals.slice(1)) await joinCircle(deps, circle.id, goal, goal.ownerName!);
-  const page = (goal: Goal) => new URL(circlePageUrl(deps.config, circle.id, goal, clock.now())).pathname;
-  const snapshot = tableSnapshot(table.KOMPIS_TABLE!);
-  return { clock, deps, app, post, get, goals, circle, page, snapshot };
-}
+const setup = (members = 2) => aCircleOnTheApp(members);
 
 const path = (url: string) => new URL(url).pathname;
 
