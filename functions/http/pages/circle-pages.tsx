@@ -150,6 +150,18 @@ export function CirclePage(p: CirclePageProps) {
   );
 }
 
+/** The name a person appears under in the circle, and their own yes to its terms (both join forms ask). */
+function NameAndYes({ locale, values, errors }: Pick<FormPageProps, 'locale'> & Required<Pick<FormPageProps, 'values' | 'errors'>>) {
+  return (
+    <>
+      <TextField locale={locale} name="name" label={t(locale, 'circle.join.name')} values={values} errors={errors} />
+      <Field name="yes" label={t(locale, 'circle.join.yes')} locale={locale} error={errors.yes}>
+        {(control) => <input {...control} type="checkbox" value="1" checked={values.yes === '1'} />}
+      </Field>
+    </>
+  );
+}
+
 export function CircleJoinPage({ locale, nonce, action, values = {}, errors = {}, circle, count }: FormPageProps & { circle: Pick<Circle, 'name'>; count: number }) {
   return (
     <MessagePage locale={locale} nonce={nonce} title={t(locale, 'circle.join.title', { circle: circle.name })}>
@@ -157,10 +169,7 @@ export function CircleJoinPage({ locale, nonce, action, values = {}, errors = {}
       <p data-testid="circle-terms">{t(locale, 'circle.join.terms')}</p>
       <form method="post" action={action}>
         <TextField locale={locale} name="email" label={t(locale, 'circle.join.email')} values={values} errors={errors} type="email" first />
-        <TextField locale={locale} name="name" label={t(locale, 'circle.join.name')} values={values} errors={errors} />
-        <Field name="yes" label={t(locale, 'circle.join.yes')} locale={locale} error={errors.yes}>
-          {(control) => <input {...control} type="checkbox" value="1" checked={values.yes === '1'} />}
-        </Field>
+        <NameAndYes locale={locale} values={values} errors={errors} />
         <button type="submit">{t(locale, 'circle.join.button')}</button>
       </form>
     </MessagePage>
@@ -186,10 +195,7 @@ export function CircleAttachPage({ locale, nonce, action, values = {}, errors = 
           {errors.goal && <p class="error">{t(locale, errors.goal)}</p>}
           {/* The address owner sees the terms and the name they appear under here, and says yes themselves. */}
           <p data-testid="circle-terms">{t(locale, 'circle.join.terms')}</p>
-          <TextField locale={locale} name="name" label={t(locale, 'circle.join.name')} values={values} errors={errors} />
-          <Field name="yes" label={t(locale, 'circle.join.yes')} locale={locale} error={errors.yes}>
-            {(control) => <input {...control} type="checkbox" value="1" checked={values.yes === '1'} />}
-          </Field>
+          <NameAndYes locale={locale} values={values} errors={errors} />
           <button type="submit">{t(locale, 'circle.attach.button')}</button>
         </form>
       )}
