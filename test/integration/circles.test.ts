@@ -61,6 +61,11 @@ describe('a circle of three through three weeks', () => {
     // An email invitation to Kari; she says yes to the terms and joins with the goal she has.
     expect((await s.post(`${olaPage}/invite`, { email: kari.owner })).status).toBe(303);
     const invited = await s.lastLink(kari.owner, '/cj/');
+    // Kari chose English with her own goal, so her invitation is in English; someone Kompis does not know gets
+    // it in the inviter's language.
+    const stranger = uniqueEmail('lars');
+    expect((await s.post(`${olaPage}/invite`, { email: stranger })).status).toBe(303);
+    expect((await outboxFor(stranger)).map((e) => e.subject)).toEqual(['Ola inviterer deg til sirkelen «Salg»']);
     expect(await (await s.get(invited)).text()).toContain('never your email address');
     expect((await s.post(invited, { email: kari.owner, name: 'Kari' })).status).toBe(400); // no yes, no join
     expect((await s.post(invited, { email: kari.owner, name: 'Kari', yes: '1' })).status).toBe(200);
@@ -163,10 +168,10 @@ describe('a circle of three through three weeks', () => {
       'Uke 3 av 8: hvor mange ble det denne uka?',
       'Salg: uke 3',
     ]);
-    // The invitation comes in the inviter's language, the join link in the language of the page it was asked on.
+    // The invitation comes in Kari's own language, the join link in the language of the page it was asked on.
     expect(await kinds(kari.owner)).toEqual([
       'Confirm your goal',
-      'Ola inviterer deg til sirkelen «Salg»',
+      'Ola invites you to the circle “Salg”',
       'Join the circle “Salg”',
       'Week 1 of 8: how many this week?',
       'Salg: week 1',

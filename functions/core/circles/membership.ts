@@ -12,6 +12,7 @@ import { unlinked } from '../emails/unlinked.js';
 import { withinCeiling } from '../limits/ceilings.js';
 import type { Locale } from '../i18n/messages.js';
 import { addressHash } from '../emails/message-key.js';
+import { knownLocale } from '../emails/known-locale.js';
 import { CircleClosed, CircleFull, CircleTaken, RemovedFromCircle } from './circle-errors.js';
 import { digestDueAt, MAX_MEMBERS, memberOf, type Circle, type CircleItems, type CircleMember, type SharedTarget } from './circle.js';
 import { circleChangeUrl, circleInvitationUrl, circleJoinUrl, type CircleChange } from './circle-links.js';
@@ -144,9 +145,11 @@ export async function inviteByEmail(deps: Deps, circleId: string, from: CircleMe
     await updateCircle(deps, circleId, (items) => ({ removed: (items.circle.removed ?? []).filter((hash) => hash !== addressHash(to)) }));
   }
   const now = deps.clock.now();
+  // In the invitee's own language when they already use Kompis, else in the inviter's.
+  const locale = (await knownLocale(deps, to)) ?? from.locale;
   const vars = { inviter: unlinked(from.name), circle: unlinked(circle.name) };
   await afterSaved('error.email.linkNotSent', () =>
-    deps.mailer.send(linkEmail(deps.config, to, from.locale, 'circleInvite', circleInvitationUrl(deps.config, circle, now), vars, now, { id: from.goalId })),
+    deps.mailer.send(linkEmail(deps.config, to, locale, 'circleInvite', circleInvitationUrl(deps.config, circle, now), vars, now, { id: from.goalId })),
   );
 }
 
