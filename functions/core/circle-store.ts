@@ -20,6 +20,8 @@ export interface Circle {
   organiser?: string;
   /** The member goals: the circle item's versioned save holds this set, so no ninth join gets in. */
   memberIds?: string[];
+  /** Member goals whose owners stopped the circle email (List-Unsubscribe): still members, sent no digest. */
+  quiet?: string[];
   /** Address hashes of people the organiser removed: their old links do not bring them back. */
   removed?: string[];
   /** A closed circle's item goes with the table's TTL (epoch seconds). */

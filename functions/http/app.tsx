@@ -48,7 +48,7 @@ export const routeGroups: Record<string, RouteGroup> = {
   stepUp: { starts: [paths.export, paths.erase, paths['buddy-change'], paths.forget], load: async () => (await import('./routes/step-up.js')).stepUpRoutes },
   myGoals: { starts: [paths.find, paths.me], load: async () => (await import('./routes/my-goals.js')).myGoalsRoutes },
   circles: {
-    starts: [paths.circle, paths['circle-invite'], paths['circle-join'], paths['circle-change'], paths['circle-cheer'], paths.goal],
+    starts: [paths.circle, paths['circle-invite'], paths['circle-join'], paths['circle-change'], paths['circle-cheer'], paths['circle-quiet'], paths.goal],
     load: async () => (await import('./routes/circles.js')).circleRoutes,
   },
   addressCheck: { starts: ['/api/address'], load: async () => (await import('./routes/address-check.js')).addressCheckRoutes },
@@ -129,9 +129,9 @@ function buildApp(deps: Deps, reportFailure: FailureReporter, groups: RegisterRo
   });
   const sameOrigin = (origin: string, c: Context) => origin === baseOrigin || origin === new URL(c.req.url).origin;
   const csrfCheck = csrf({ origin: sameOrigin });
-  // One-click unsubscribe and leaving are posted by mail providers, without an Origin (routes/unsubscribe.tsx);
-  // only those two exact forms, nothing below them.
-  const oneClick = (path: string) => /^\/(u|bl)\/[^/]*$/.test(path);
+  // One-click unsubscribe, leaving and the circle email's unsubscribe are posted by mail providers, without an
+  // Origin (routes/unsubscribe.tsx); only those exact forms, nothing below them.
+  const oneClick = (path: string) => /^\/(u|bl|cq)\/[^/]*$/.test(path);
   // csrf() looks only at the types a cross-site <form> can send; a POST that changes something is checked
   // whatever its Content-Type (browsers send Origin with every POST). /api/analyze only reads, and takes JSON.
   const fromOurPages = (c: Context) => c.req.header('sec-fetch-site') === 'same-origin' || sameOrigin(c.req.header('origin') ?? '', c);

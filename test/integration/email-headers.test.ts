@@ -57,7 +57,7 @@ const expected: Record<EmailKind, Expected> = {
   'link-forget': { template: 'link', autoSubmitted: 'auto-generated' },
   'my-goals': { template: 'my-goals', autoSubmitted: 'auto-generated' },
   // Circles (issue 20)
-  'circle-digest': { template: 'circle-digest', autoSubmitted: 'auto-generated' },
+  'circle-digest': { template: 'circle-digest', list: true, autoSubmitted: 'auto-generated' },
   'notice-cheer': { template: 'notice', autoSubmitted: 'auto-generated' },
   'link-circle-invite': { template: 'link', autoSubmitted: 'auto-generated' },
   'link-circle-join': { template: 'link', autoSubmitted: 'auto-generated' },

@@ -41,6 +41,12 @@ export function circleChangeUrl(config: CoreConfig, circleId: string, organiser:
   return config.baseUrl + pathTo('circle-change', token);
 }
 
+/** The digest's one-click unsubscribe (RFC 8058): stops the circle email to this member, and only that. */
+export function circleQuietUrl(config: CoreConfig, circleId: string, goal: MemberGoal, now: Date): string {
+  const token = signToken(config.keys, { purpose: 'circle-quiet', subject: [goal.owner, goal.id, circleId], expiresAt: seconds(now) + GOAL_LINK_TTL_SECONDS });
+  return config.baseUrl + pathTo('circle-quiet', token);
+}
+
 export const cheerKinds = ['clap', 'strong'] as const;
 export type CheerKind = (typeof cheerKinds)[number];
 

@@ -12,7 +12,7 @@ import { footerUrls } from '../links/links.js';
 import { addressFor } from '../tokens/address-tokens.js';
 import type { CoreConfig, OutgoingEmail } from '../ports.js';
 import { circleRows, sharedTotal, type CircleItems, type CircleMember, type CircleRow } from './circle.js';
-import { cheerKinds, cheerUrl, circlePageUrl } from './circle-links.js';
+import { cheerKinds, cheerUrl, circlePageUrl, circleQuietUrl } from './circle-links.js';
 import { rowEmptyText, rowNumberText } from './row-text.js';
 
 const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
@@ -78,5 +78,11 @@ export function digestEmail(config: CoreConfig, items: CircleItems, to: CircleMe
   );
   // A reply is a message to the circle (circles/relay.ts): the address names the member's goal and the circle week.
   const replyTo = addressFor(config.keys, { purpose: 'circle', goalId: to.goalId, week: circle.week }, config.inboundDomain);
-  return { to: to.owner, ...rendered, replyTo, headers: { 'Auto-Submitted': 'auto-generated' } };
+  // One of a series: the mail client's "unsubscribe" stops this member's circle email (not their check-ins).
+  const headers = {
+    'List-Unsubscribe': `<${circleQuietUrl(config, circle.id, { owner: to.owner, id: to.goalId }, now)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'Auto-Submitted': 'auto-generated',
+  };
+  return { to: to.owner, ...rendered, replyTo, headers };
 }

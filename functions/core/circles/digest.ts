@@ -50,7 +50,8 @@ export async function sendCircleDigest(deps: Deps, circleId: string, week: numbe
   let outcome: DigestOutcome = 'duplicate';
   // A circle left with one member has no one to tell: its week only moves on.
   if (items.members.length >= MIN_MEMBERS) {
-    for (const member of items.members) {
+    const quiet = new Set(items.circle.quiet ?? []);
+    for (const member of items.members.filter((m) => !quiet.has(m.goalId))) {
       const sent = await sendOnce(deps, member.goalId, digestKey(items.circle), (at) => digestEmail(deps.config, items, member, at), pacer);
       if (sent === 'in-flight') return 'in-flight';
       if (sent === 'sent') outcome = 'sent';

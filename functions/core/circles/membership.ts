@@ -217,9 +217,21 @@ export async function dropMember(deps: Deps, circleId: string, goalId: string, n
   if (member) await releaseGoal(deps, { owner: member.owner, id: goalId }, circleId);
   await updateCircle(deps, circleId, (items) => ({
     memberIds: memberSet(items).filter((id) => id !== goalId),
+    quiet: items.circle.quiet?.filter((id) => id !== goalId),
     ...(notice === 'removed' && member ? { removed: [...new Set([...(items.circle.removed ?? []), addressHash(member.owner)])] } : {}),
   }));
   if (member && notice) await sendCircleNotice(deps, circle, member, notice);
+}
+
+/** A member stops (or again wants) the circle email; they stay in the circle and in the others' digests. */
+export async function setCircleEmail(deps: Deps, circleId: string, goalId: string, on: boolean): Promise<void> {
+  await updateCircle(deps, circleId, ({ circle }) => {
+    const quiet = new Set(circle.quiet ?? []);
+    if (quiet.has(goalId) === !on) return undefined;
+    if (on) quiet.delete(goalId);
+    else quiet.add(goalId);
+    return { quiet: [...quiet] };
+  });
 }
 
 /** The organiser closes the circle: every member leaves it, no digest goes out any more; the others are told. */
@@ -229,7 +241,7 @@ export async function closeCircle(deps: Deps, circleId: string): Promise<void> {
   // A closed circle keeps no address (nor hash) and goes with the table's TTL.
   const expiresAt = Math.floor(now.getTime() / 1000) + CLOSED_CIRCLE_DAYS * 86400;
   await updateCircle(deps, circleId, ({ circle }) =>
-    circle.status === 'open' || circle.organiser ? { status: 'closed', closedAt: circle.closedAt ?? now.toISOString(), organiser: undefined, removed: undefined, memberIds: [], expiresAt } : undefined,
+    circle.status === 'open' || circle.organiser ? { status: 'closed', closedAt: circle.closedAt ?? now.toISOString(), organiser: undefined, removed: undefined, quiet: undefined, memberIds: [], expiresAt } : undefined,
   );
   for (const member of members) {
     await deps.store.deleteCircleMember(circleId, member.goalId);

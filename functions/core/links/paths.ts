@@ -24,6 +24,7 @@ export const paths = {
   'circle-join': '/ca/:token',
   'circle-change': '/s/circle/:token',
   'circle-cheer': '/ck/:token',
+  'circle-quiet': '/cq/:token',
 } as const;
 
 export type PageName = keyof typeof paths;

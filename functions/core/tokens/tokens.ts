@@ -38,6 +38,7 @@ export const tokenPurposes = [
   'circle-join',
   'circle-change',
   'circle-cheer',
+  'circle-quiet',
 ] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 

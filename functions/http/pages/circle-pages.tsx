@@ -108,6 +108,8 @@ export interface CirclePageProps extends FormPageProps {
   organiser: boolean;
   full: boolean;
   invitationUrl: string;
+  /** This member stopped the circle email. */
+  quiet: boolean;
   notice?: MessageKey | undefined;
 }
 
@@ -119,6 +121,12 @@ export function CirclePage(p: CirclePageProps) {
       <p>{t(locale, 'circle.page.week', { week: p.circle.week })}</p>
       <RowsTable locale={locale} rows={p.rows} answered={p.answered} removeAction={p.organiser ? `${p.action}/remove` : undefined} me={p.me} />
       {p.shared && <p data-testid="circle-shared">{p.shared}</p>}
+      {p.quiet && (
+        <form method="post" action={`${p.action}/email-on`} data-testid="circle-quiet">
+          <p>{t(locale, 'circle.quiet.off')}</p>
+          <button type="submit">{t(locale, 'circle.quiet.undo')}</button>
+        </form>
+      )}
       <h2>{t(locale, 'circle.page.invite.title')}</h2>
       {p.full ? (
         <p>{t(locale, 'circle.page.full')}</p>

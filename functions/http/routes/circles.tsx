@@ -12,7 +12,7 @@ import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/cir
 import { CircleClosed, CircleTaken, NotInCircle, OrganiserStays, RemovedFromCircle } from '../../core/circles/circle-errors.js';
 import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
 import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
-import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, startCircle, wasRemoved } from '../../core/circles/membership.js';
+import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, setCircleEmail, startCircle, wasRemoved } from '../../core/circles/membership.js';
 import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
 import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
 import { clientIp, formFields, nonce, requestLocale, setPageLocale, stringValues, type Env } from '../context.js';
@@ -52,8 +52,8 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
   });
 
   // --- A member's page.
-  const memberOf = async (c: Context) => {
-    const [owner, goalId, circleId] = claims(c, 'circle').subject;
+  const memberOf = async (c: Context, purpose: 'circle' | 'circle-quiet' = 'circle') => {
+    const [owner, goalId, circleId] = claims(c, purpose).subject;
     if (!owner || !goalId || !circleId) throw new InvalidToken('circle token names no member');
     const items = await loadCircle(deps, circleId);
     if (items.circle.status !== 'open') throw new CircleClosed();
@@ -69,12 +69,12 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     return c.html(
       <CirclePage locale={me.locale} nonce={nonce(c)} action={linkPath(c)} circle={items.circle} rows={shownRows(items, now.toISOString())} answered={answered}
         shared={sharedLine(me.locale, items)} me={me.goalId} organiser={organiser} full={items.members.length >= MAX_MEMBERS}
-        invitationUrl={circleInvitationUrl(deps.config, items.circle, now)} notice={extra.notice} values={extra.values ?? {}} errors={extra.errors ?? {}} />,
+        invitationUrl={circleInvitationUrl(deps.config, items.circle, now)} quiet={items.circle.quiet?.includes(me.goalId) ?? false} notice={extra.notice} values={extra.values ?? {}} errors={extra.errors ?? {}} />,
       status,
     );
   };
 
-  const notices: Record<string, MessageKey> = { invited: 'circle.page.invite.sent', stepUp: 'circle.page.stepUpSent' };
+  const notices: Record<string, MessageKey> = { invited: 'circle.page.invite.sent', stepUp: 'circle.page.stepUpSent', emailOn: 'circle.quiet.on' };
   app.get('/ci/:token', async (c) => circlePage(c, await memberOf(c), { ...(notices[c.req.query('done') ?? ''] ? { notice: notices[c.req.query('done')!]! } : {}) }));
 
   app.post('/ci/:token/invite', async (c) => {
@@ -84,6 +84,40 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (!parsed.success) return circlePage(c, member, { errors: formErrors(parsed.error), values }, 400);
     await inviteByEmail(deps, member.items.circle.id, member.me, parsed.data.email);
     return c.redirect(`${linkPath(c)}?done=invited`, 303);
+  });
+
+  app.post('/ci/:token/email-on', async (c) => {
+    const { items, me } = await memberOf(c);
+    await setCircleEmail(deps, items.circle.id, me.goalId, true);
+    return c.redirect(`${linkPath(c)}?done=emailOn`, 303);
+  });
+
+  // --- The digest's one-click unsubscribe (RFC 8058): it stops this member's circle email and nothing else, so a
+  // mail provider's POST needs no Origin (app.tsx). Like /u, it opens no page of the circle: it can only say so
+  // and undo it.
+  app.get('/cq/:token', async (c) => {
+    const { items, me } = await memberOf(c, 'circle-quiet');
+    const vars = { circle: items.circle.name };
+    return c.html(<ActionPage locale={me.locale} nonce={nonce(c)} title={t(me.locale, 'circle.quiet.title', vars)} lines={[t(me.locale, 'circle.quiet.lead')]} action={c.req.path} button={t(me.locale, 'circle.quiet.button')} />);
+  });
+
+  app.post('/cq/:token', async (c) => {
+    const { items, me } = await memberOf(c, 'circle-quiet');
+    await setCircleEmail(deps, items.circle.id, me.goalId, false);
+    const vars = { circle: items.circle.name };
+    return c.html(
+      <ActionPage locale={me.locale} nonce={nonce(c)} title={items.circle.name} lines={[t(me.locale, 'circle.quiet.done', vars)]}>
+        <form method="post" action={`${c.req.path}/on`}>
+          <button type="submit">{t(me.locale, 'circle.quiet.undo')}</button>
+        </form>
+      </ActionPage>,
+    );
+  });
+
+  app.post('/cq/:token/on', async (c) => {
+    const { items, me } = await memberOf(c, 'circle-quiet');
+    await setCircleEmail(deps, items.circle.id, me.goalId, true);
+    return c.html(<ActionPage locale={me.locale} nonce={nonce(c)} title={items.circle.name} lines={[t(me.locale, 'circle.quiet.on')]} />);
   });
 
   app.post('/ci/:token/leave', async (c) => {
