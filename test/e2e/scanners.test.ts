@@ -128,7 +128,7 @@ describe('a mail scanner that runs scripts', () => {
       'Alle Kompis-lenker er logget ut', // link: signed out
       'Salg: week 1', // circle-digest (en)
       'Salg: uke 1', // circle-digest (nb)
-      'Eva invites you to the circle', // link: circle invitation
+      'Eva inviterer deg til sirkelen', // link: circle invitation, in Finn's language
       'Bli med i sirkelen', // link: circle join
       'Remove Finn from', // link: circle remove
       'Close the circle', // link: circle close
