@@ -111,6 +111,7 @@ export class DynamoCircleData implements CircleStore {
       out.push({
         circle: { id, name, status, createdAt, week, ...(sharedTarget ? { sharedTarget } : {}) },
         organiser: items.circle.organiserGoalId === goal.id,
+        circleEmail: !(items.circle.quiet ?? []).includes(goal.id),
         member,
         otherMembers: items.members.filter((m) => m.goalId !== goal.id).map((m) => m.name),
       });

@@ -96,6 +96,8 @@ export interface CircleStore {
 export interface CircleExport {
   circle: Pick<Circle, 'id' | 'name' | 'status' | 'createdAt' | 'sharedTarget' | 'week'>;
   organiser: boolean;
+  /** False when this member stopped the circle email (its List-Unsubscribe). */
+  circleEmail: boolean;
   member: CircleMember;
   otherMembers: string[];
 }

@@ -116,6 +116,11 @@ export interface Goal {
   changes?: GoalChange[];
   /** The circle this goal is a member of (circles/circle.ts); at most one. */
   circle?: string;
+  /**
+   * The join link (/ca/…) this goal was written from: its owner came from a circle's join page to write a new
+   * goal, so once it is confirmed its page offers to join. Gone when the goal joins a circle.
+   */
+  circleJoin?: string;
   /** Optimistic lock: every save names the version it read. */
   version: number;
 }

@@ -100,6 +100,8 @@ describe.each(['nb', 'en'] as const)('every page in %s', (locale) => {
     expect(status, name).toBe(screen.status);
     expect(await page.locator('html').getAttribute('lang')).toBe(locale);
     expect(await seriousViolations(page, (screen.browsing ?? 'script') === 'script'), name).toEqual([]);
+    // Nothing runs off the side of a phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(widths.phone.width);
   });
 });
 

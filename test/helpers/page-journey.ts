@@ -180,6 +180,9 @@ export async function buildJourney(deps: JourneyDeps, forLocales: readonly Local
       const circle = await startCircle(deps, main, { name: 'Salgsteamet', memberName: 'Ola Nordmann', sharedTarget: { text: wordsIn(locale).short, total: 40 } });
       const member = await fresh(deps, paused!);
       await joinCircle(deps, circle.id, member, 'Kari Nordmann');
+      // Four members, one with a long name: the organiser's page must still fit a phone (re-attack R2).
+      await joinCircle(deps, circle.id, await fresh(deps, m.invited), 'Lars Andreas Nordmann-Berg');
+      await joinCircle(deps, circle.id, await fresh(deps, m.left), 'Per');
       return {
         locale,
         owner: main.owner,

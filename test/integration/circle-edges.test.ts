@@ -6,7 +6,7 @@ import type { Deps } from '../../functions/core/ports.js';
 import type { Goal } from '../../functions/core/goal.js';
 import { goalPagePath } from '../../functions/core/links/links.js';
 import { circleChangeUrl, circleJoinUrl, cheerUrl } from '../../functions/core/circles/circle-links.js';
-import { joinCircle, startCircle } from '../../functions/core/circles/membership.js';
+import { joinCircle, setCircleEmail, startCircle } from '../../functions/core/circles/membership.js';
 import { CircleFull } from '../../functions/core/circles/circle-errors.js';
 import { deleteEverything } from '../../functions/core/goals/delete-everything.js';
 import { FixedClock, freshTable, testDeps } from '../helpers/deps.js';
@@ -139,8 +139,13 @@ describe('privacy', () => {
     const s = await setup(2);
     const data = await s.deps.store.exportPerson(s.goals[1]!.owner);
     expect(data.circles).toHaveLength(1);
-    expect(data.circles![0]).toMatchObject({ circle: { name: 'Salg' }, organiser: false, otherMembers: ['Member 0'] });
+    expect(data.circles![0]).toMatchObject({ circle: { name: 'Salg' }, organiser: false, circleEmail: true, otherMembers: ['Member 0'] });
     expect(JSON.stringify(data.circles)).not.toContain(s.goals[0]!.owner);
+    // Stopping the circle email is the person's own choice, so it is in their export (re-attack R3); the
+    // organiser's export says nothing of it.
+    await setCircleEmail(s.deps, s.circle.id, s.goals[1]!.id, false);
+    expect((await s.deps.store.exportPerson(s.goals[1]!.owner)).circles![0]!.circleEmail).toBe(false);
+    expect((await s.deps.store.exportPerson(s.goals[0]!.owner)).circles![0]!.circleEmail).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@
 // their circle page; the link of someone who left opens nothing.
 import { describe, expect, it } from 'vitest';
 import { digestEmail } from '../../functions/core/circles/digest-email.js';
+import { dropMember, joinCircle, setCircleEmail, updateCircle } from '../../functions/core/circles/membership.js';
 import { recordAnswer } from '../../functions/core/weekly/record.js';
 import { aCircleOnTheApp } from '../helpers/circle-setup.js';
 import { outboxFor } from '../helpers/outbox.js';
@@ -101,5 +102,28 @@ describe('the circle email’s one-click unsubscribe', () => {
     expect(after.status).toBeGreaterThanOrEqual(400);
     expect(after.status).toBeLessThan(500);
     expect(await s.snapshot()).toEqual(before);
+  });
+
+  it('never mutes a goal that left, even when the one-click POST lands after the leave (re-attack R1)', async () => {
+    const s = await aCircleOnTheApp(2);
+    const member = s.goals[1]!;
+    // The route saw a member; by the time it saves, the member has left.
+    await dropMember(s.deps, s.circle.id, member.id);
+    await setCircleEmail(s.deps, s.circle.id, member.id, false);
+    expect((await s.deps.store.getCircle(s.circle.id))!.circle.quiet ?? []).toEqual([]);
+    // A mute left from before (a circle saved before this fix) does not follow the goal back in.
+    await updateCircle(s.deps, s.circle.id, () => ({ quiet: [member.id] }));
+    await joinCircle(s.deps, s.circle.id, (await s.deps.store.getGoal(member.owner, member.id))!, 'Member 1');
+    expect((await s.deps.store.getCircle(s.circle.id))!.circle.quiet).toEqual([]);
+  });
+
+  it('keeps the membership and the mute in step under a leave and a provider’s retries at once', async () => {
+    const s = await aCircleOnTheApp(2);
+    const member = s.goals[1]!;
+    const quiet = await unsubscribePath(s, member.id);
+    await Promise.all([s.post(`${s.page(member)}/leave`), ...Array.from({ length: 12 }, () => oneClick(s, quiet))]);
+    const { circle } = (await s.deps.store.getCircle(s.circle.id))!;
+    expect(circle.memberIds).toEqual([s.goals[0]!.id]);
+    expect(circle.quiet ?? []).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/core/ports.js';
 import { stopAllEmail } from '../../functions/core/goals/stop-all-email.js';
 import { closeCircle, dropMember, joinCircle, startCircle } from '../../functions/core/circles/membership.js';
-import { circlePageUrl } from '../../functions/core/circles/circle-links.js';
+import { circleInvitationUrl, circlePageUrl } from '../../functions/core/circles/circle-links.js';
 import { createApp } from '../../functions/http/app.js';
 import { FixedClock, freshTable, TEST_BASE_URL, testDeps } from '../helpers/deps.js';
 import { uniqueEmail } from '../helpers/factories.js';
@@ -87,5 +87,36 @@ describe('the organiser trying to leave (F17)', () => {
       expect(text).not.toContain('not a member');
     }
     expect((await deps.store.getCircle(circle.id))!.members.map((m) => m.goalId).sort()).toEqual([kari.id, per.id].sort());
+  });
+});
+
+describe('refusals and join links in the person’s own language (re-attack R4)', () => {
+  it('says "closed" and "not a member" in the goal’s language, and emails the join link in the address’s', async () => {
+    const { deps, kari, per, circle } = await twoWeekdays();
+    const app = createApp(deps);
+    const english = { 'accept-language': 'en' };
+    const kariPage = new URL(circlePageUrl(deps.config, circle.id, kari, deps.clock.now())).pathname;
+    const perPage = new URL(circlePageUrl(deps.config, circle.id, per, deps.clock.now())).pathname;
+
+    // A Norwegian stranger (known from their own goal) says yes on the invitation in an English browser.
+    const lars = await anActiveGoal(deps, { email: uniqueEmail('lars'), locale: 'nb' });
+    const invitation = new URL(circleInvitationUrl(deps.config, circle, deps.clock.now())).pathname;
+    const yes = await app.request(invitation, {
+      method: 'POST',
+      body: new URLSearchParams({ email: lars.owner, name: 'Lars', yes: '1' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_BASE_URL, ...english },
+    });
+    expect(yes.status).toBe(200);
+    expect((await outboxFor(lars.owner)).at(-1)!.subject).toBe('Bli med i sirkelen «Weekdays»');
+
+    await dropMember(deps, circle.id, per.id);
+    const gone = await app.request(perPage, { headers: { 'accept-language': 'nb' } });
+    expect(gone.status).toBe(403);
+    expect(await gone.text()).toContain('This link is not a member’s link for this circle any more.');
+
+    await closeCircle(deps, circle.id);
+    const closed = await app.request(kariPage, { headers: english });
+    expect(closed.status).toBe(410);
+    expect(await closed.text()).toContain('Denne sirkelen er lukket');
   });
 });

@@ -5,7 +5,7 @@
 import { GOAL_LINK_TTL_SECONDS, STEP_UP_TTL_SECONDS, type Goal } from '../goal.js';
 import { pathTo } from '../links/paths.js';
 import type { CoreConfig } from '../ports.js';
-import { signToken } from '../tokens/tokens.js';
+import { signToken, verifyToken } from '../tokens/tokens.js';
 import type { Circle } from './circle.js';
 
 const DAY_SECONDS = 24 * 3600;
@@ -30,6 +30,22 @@ export function circleInvitationUrl(config: CoreConfig, circle: Pick<Circle, 'id
 export function circleJoinUrl(config: CoreConfig, circleId: string, email: string, name: string, now: Date): string {
   const token = signToken(config.keys, { purpose: 'circle-join', subject: [circleId, email, name], expiresAt: seconds(now) + JOIN_LINK_TTL_SECONDS });
   return config.baseUrl + pathTo('circle-join', token);
+}
+
+const JOIN_PREFIX = pathTo('circle-join');
+
+/**
+ * The join link's path if it is a live join link for this address, else undefined: a sign-up carries it from
+ * the join page (a hidden field anyone can edit), so the goal keeps it only when it is genuine and theirs.
+ */
+export function ownJoinPath(config: CoreConfig, path: string | undefined, email: string, now: Date): string | undefined {
+  const token = path?.startsWith(JOIN_PREFIX) ? path.slice(JOIN_PREFIX.length) : undefined;
+  if (!token) return undefined;
+  try {
+    return verifyToken(config.keys, token, 'circle-join', now).subject[1] === email ? path : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type CircleChange = 'remove' | 'close';

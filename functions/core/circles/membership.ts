@@ -97,7 +97,7 @@ export async function startCircle(deps: Deps, goal: Goal, input: { name: string;
 
 /** Points the goal at the circle, if it is running and in no circle: a versioned save, so of two concurrent claims one wins. */
 async function claimGoal(deps: Pick<Deps, 'store'>, goal: Goal, circleId: string): Promise<Goal> {
-  const claimed = await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.circle || !running(current) ? undefined : { circle: circleId }));
+  const claimed = await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.circle || !running(current) ? undefined : { circle: circleId, circleJoin: undefined }));
   if (!claimed || !running(claimed)) throw new GoalNotFound();
   if (claimed.circle !== circleId) throw new CircleTaken();
   return claimed;
@@ -116,7 +116,8 @@ async function takeSeat(deps: Pick<Deps, 'store' | 'clock'>, circleId: string, g
     else if (ids.includes(goal.id)) return undefined;
     else if (wasRemoved(items.circle, goal.owner)) refusal = new RemovedFromCircle();
     else if (ids.length >= MAX_MEMBERS) refusal = new CircleFull();
-    return refusal ? undefined : { memberIds: [...ids, goal.id] };
+    // A seat starts with the circle email on, whatever a mute of an earlier membership left.
+    return refusal ? undefined : { memberIds: [...ids, goal.id], quiet: items.circle.quiet?.filter((id) => id !== goal.id) };
   });
   if (refusal ?? !saved) throw refusal ?? new CircleClosed();
 }
@@ -170,7 +171,9 @@ export async function askToJoin(deps: Deps, circleId: string, email: string, nam
   await allowLinkEmail(deps, email);
   if (await deps.store.isSuppressed(email)) return;
   const url = circleJoinUrl(deps.config, circle.id, email, name, now);
-  await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, email, locale, 'circleJoin', url, { circle: unlinked(circle.name) }, now)));
+  // The page answers in the browser's language; the email goes in the address owner's own when Kompis knows it.
+  const language = (await knownLocale(deps, email)) ?? locale;
+  await afterSaved('error.email.linkNotSent', () => deps.mailer.send(linkEmail(deps.config, email, language, 'circleJoin', url, { circle: unlinked(circle.name) }, now)));
 }
 
 /** The organiser's 30-minute link to remove `member` or close the circle, to the organiser's own address. */
@@ -225,8 +228,11 @@ export async function dropMember(deps: Deps, circleId: string, goalId: string, n
 
 /** A member stops (or again wants) the circle email; they stay in the circle and in the others' digests. */
 export async function setCircleEmail(deps: Deps, circleId: string, goalId: string, on: boolean): Promise<void> {
-  await updateCircle(deps, circleId, ({ circle }) => {
-    const quiet = new Set(circle.quiet ?? []);
+  await updateCircle(deps, circleId, (items) => {
+    // Checked in the same versioned save as leaving: a one-click POST racing a leave never mutes a goal
+    // that is gone (and would stay muted if it came back).
+    if (!memberSet(items).includes(goalId)) return undefined;
+    const quiet = new Set(items.circle.quiet ?? []);
     if (quiet.has(goalId) === !on) return undefined;
     if (on) quiet.delete(goalId);
     else quiet.add(goalId);

@@ -98,6 +98,8 @@ export const signupFormSchema = z
     hour: hourField,
     /** Set by "Save as it is": the person saw the coaching and keeps the goal as written. */
     acknowledged: z.literal('1').optional().catch(undefined),
+    /** Set when the form was opened from a circle's join page (circles/circle-links.ts `ownJoinPath` checks it). */
+    join: z.string().max(1000).optional().catch(undefined),
   })
   .superRefine((form, ctx) => {
     if (form.buddyEmail && form.buddyEmail === form.email) {

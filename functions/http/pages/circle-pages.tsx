@@ -60,10 +60,10 @@ export function CircleStartPage({ locale, nonce, action, values = {}, errors = {
   );
 }
 
-function RowsTable({ locale, rows, answered, removeAction, me }: { locale: Locale; rows: CircleRow[]; answered: Record<string, number>; removeAction?: string | undefined; me: string }) {
+function RowsTable({ locale, rows, answered }: { locale: Locale; rows: CircleRow[]; answered: Record<string, number> }) {
   const number = (r: CircleRow) => rowNumberText(locale, r);
   return (
-    <table data-testid="circle-table">
+    <table class="circle" data-testid="circle-table">
       <thead>
         <tr>
           <th scope="col">{t(locale, 'circle.table.name')}</th>
@@ -71,27 +71,16 @@ function RowsTable({ locale, rows, answered, removeAction, me }: { locale: Local
           <th scope="col">{t(locale, 'circle.table.number')}</th>
           <th scope="col">{t(locale, 'circle.table.streak')}</th>
           <th scope="col">{t(locale, 'circle.table.answered')}</th>
-          {removeAction && <th scope="col"></th>}
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr>
-            <td>{r.name}</td>
+            <th scope="row">{r.name}</th>
             <td>{r.goalSentence}</td>
-            <td>{number(r)}</td>
-            <td>{r.streak}</td>
-            <td>{answered[r.goalId] ?? 0}</td>
-            {removeAction && (
-              <td>
-                {r.goalId !== me && (
-                  <form method="post" action={removeAction}>
-                    <input type="hidden" name="member" value={r.goalId} />
-                    <button type="submit" class="danger">{t(locale, 'circle.page.remove', { name: r.name })}</button>
-                  </form>
-                )}
-              </td>
-            )}
+            <td data-label={t(locale, 'circle.table.number')}>{number(r)}</td>
+            <td data-label={t(locale, 'circle.table.streak')}>{r.streak}</td>
+            <td data-label={t(locale, 'circle.table.answered')}>{answered[r.goalId] ?? 0}</td>
           </tr>
         ))}
       </tbody>
@@ -119,7 +108,7 @@ export function CirclePage(p: CirclePageProps) {
     <MessagePage locale={locale} nonce={p.nonce} title={p.circle.name}>
       {p.notice && <p role="status">{t(locale, p.notice)}</p>}
       <p>{t(locale, 'circle.page.week', { week: p.circle.week })}</p>
-      <RowsTable locale={locale} rows={p.rows} answered={p.answered} removeAction={p.organiser ? `${p.action}/remove` : undefined} me={p.me} />
+      <RowsTable locale={locale} rows={p.rows} answered={p.answered} />
       {p.shared && <p data-testid="circle-shared">{p.shared}</p>}
       {p.quiet && (
         <form method="post" action={`${p.action}/email-on`} data-testid="circle-quiet">
@@ -145,6 +134,17 @@ export function CirclePage(p: CirclePageProps) {
       {p.organiser ? (
         <>
           <p>{t(locale, 'circle.page.organiser')}</p>
+          {/* Under the table, not in a column of it: a phone has no room for one (re-attack R2). */}
+          <div class="buttons" data-testid="circle-remove">
+            {p.rows
+              .filter((r) => r.goalId !== p.me)
+              .map((r) => (
+                <form method="post" action={`${p.action}/remove`}>
+                  <input type="hidden" name="member" value={r.goalId} />
+                  <button type="submit" class="danger">{t(locale, 'circle.page.remove', { name: r.name })}</button>
+                </form>
+              ))}
+          </div>
           <form method="post" action={`${p.action}/close`}>
             <button type="submit" class="danger">{t(locale, 'circle.page.close')}</button>
           </form>
@@ -211,6 +211,16 @@ export function CircleAttachPage({ locale, nonce, action, values = {}, errors = 
         <a href={writeUrl}>{t(locale, 'circle.attach.write')}</a>
       </p>
     </MessagePage>
+  );
+}
+
+/** At the top of the goal page of a goal written from a circle's join page: the way back to joining. */
+export function CircleJoinNotice({ goal }: { goal: Pick<Goal, 'locale' | 'circle' | 'circleJoin' | 'status'> }) {
+  if (!goal.circleJoin || goal.circle || (goal.status !== 'active' && goal.status !== 'paused')) return null;
+  return (
+    <p class="notice" data-testid="circle-join">
+      <a href={goal.circleJoin}>{t(goal.locale, 'circle.goalPage.join')}</a>
+    </p>
   );
 }
 

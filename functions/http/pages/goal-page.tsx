@@ -13,6 +13,7 @@ import { verdictOf, verdictText } from '../../core/emails/verdict.js';
 import { ErrorSummary } from './form-parts.js';
 import { buddyState, GOAL_FIELDS, type GoalErrors } from './goal-settings.js';
 import { GoalForms } from './goal-forms.js';
+import { CircleJoinNotice } from './circle-pages.js';
 import { GoalQuote } from './goal-quote.js';
 import { Layout } from './layout.js';
 import { ProgressChart } from './progress-chart.js';
@@ -234,6 +235,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         </p>
       )}
       <StatusNote goal={goal} path={path} announce={notice === 'stopped'} />
+      <CircleJoinNotice goal={goal} />
       <div class="dashboard">
         <div class="card">
           <GoalQuote goal={goal} />

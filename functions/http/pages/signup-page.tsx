@@ -101,6 +101,7 @@ export function SignupPage({ locale, nonce, values = {}, errors = {}, coaching, 
         </Field>
         <CoachPanel locale={locale} coaching={coaching} />
         <input type="hidden" id="acknowledged" name="acknowledged" value="" />
+        {values.join && <input type="hidden" name="join" value={values.join} />}
         <div class="row">
           <Field {...field('perWeek', 'form.perWeek')}>
             {(c) => <input {...c} type="number" inputmode="numeric" min={1} max={100} step={1} required value={v('perWeek')} />}

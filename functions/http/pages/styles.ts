@@ -127,6 +127,15 @@ table.history td{grid-column:2}
 table.history td:empty{display:none}
 table.history td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
 }
+table.circle{width:100%;border-collapse:collapse;font-size:15px}
+table.circle th,table.circle td{text-align:left;padding:var(--s2);border-bottom:1px solid var(--rule);vertical-align:top;overflow-wrap:anywhere}
+table.circle thead th{color:var(--muted);font-weight:600;font-size:14px}
+@media (max-width:480px){
+table.circle thead{position:absolute;left:-9999px}
+table.circle tr{display:block;border-bottom:1px solid var(--rule);padding:var(--s2) 0}
+table.circle th,table.circle td{display:block;border:0;padding:2px 0}
+table.circle td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+}
 .panels{background:var(--card);border:1px solid var(--rule);border-radius:var(--radius);margin:0 0 var(--s4)}
 details.panel+details.panel{border-top:1px solid var(--rule)}
 details.panel>summary{display:flex;gap:var(--s3);align-items:center;padding:var(--s4) var(--s5);cursor:pointer;list-style:none;min-height:56px}

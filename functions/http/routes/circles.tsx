@@ -14,6 +14,7 @@ import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, start
 import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
 import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, setCircleEmail, startCircle, wasRemoved } from '../../core/circles/membership.js';
 import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
+import { knownLocale } from '../../core/emails/known-locale.js';
 import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
 import { clientIp, formFields, nonce, requestLocale, setPageLocale, stringValues, type Env } from '../context.js';
 import { ActionPage, CircleAttachPage, CircleJoinPage, CirclePage, CircleStartPage } from '../pages/circle-pages.js';
@@ -52,13 +53,19 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
   });
 
   // --- A member's page.
+  /** A refusal to someone whose link names their goal is said in the goal's language, not the browser's. */
+  const inGoalsLanguage = async (c: Context, owner: string, goalId: string, refusal: Error) => {
+    const goal = await deps.store.getGoal(owner, goalId);
+    if (goal) setPageLocale(c, goal.locale);
+    return refusal;
+  };
   const memberOf = async (c: Context, purpose: 'circle' | 'circle-quiet' = 'circle') => {
     const [owner, goalId, circleId] = claims(c, purpose).subject;
     if (!owner || !goalId || !circleId) throw new InvalidToken('circle token names no member');
     const items = await loadCircle(deps, circleId);
-    if (items.circle.status !== 'open') throw new CircleClosed();
+    if (items.circle.status !== 'open') throw await inGoalsLanguage(c, owner, goalId, new CircleClosed());
     const me = items.members.find((m) => m.goalId === goalId && m.owner === owner);
-    if (!me) throw new NotInCircle();
+    if (!me) throw await inGoalsLanguage(c, owner, goalId, new NotInCircle());
     setPageLocale(c, me.locale);
     return { items, me, organiser: items.circle.organiserGoalId === goalId };
   };
@@ -149,8 +156,8 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     const [owner, goalId, circleId, what] = claims(c, 'circle-change').subject;
     if (!owner || !goalId || !circleId || !what) throw new InvalidToken('circle-change token incomplete');
     const items = await loadCircle(deps, circleId);
-    if (items.circle.status !== 'open') throw new CircleClosed();
-    if (items.circle.organiserGoalId !== goalId || items.circle.organiser !== owner) throw new NotInCircle();
+    if (items.circle.status !== 'open') throw await inGoalsLanguage(c, owner, goalId, new CircleClosed());
+    if (items.circle.organiserGoalId !== goalId || items.circle.organiser !== owner) throw await inGoalsLanguage(c, owner, goalId, new NotInCircle());
     const locale = items.members.find((m) => m.goalId === goalId)?.locale ?? requestLocale(c);
     setPageLocale(c, locale);
     const [change, memberId] = what.split(':');
@@ -210,17 +217,18 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     const [circleId, email, name] = claims(c, 'circle-join').subject;
     if (!circleId || !email || !name) throw new InvalidToken('join link incomplete');
     const items = await loadCircle(deps, circleId);
+    const goals = await joinableGoals(deps, email);
+    // The address's own language, also for a refusal.
+    const locale: Locale = goals[0]?.locale ?? (await knownLocale(deps, email)) ?? requestLocale(c);
+    setPageLocale(c, locale);
     if (items.circle.status !== 'open') throw new CircleClosed();
     if (wasRemoved(items.circle, email)) throw new RemovedFromCircle();
-    const goals = await joinableGoals(deps, email);
-    const locale: Locale = goals[0]?.locale ?? requestLocale(c);
-    setPageLocale(c, locale);
     return { items, email, name, goals, locale };
   };
   const attachPage = (c: Context, j: Awaited<ReturnType<typeof joinOf>>, values: Record<string, string> = { name: j.name }, errors: Record<string, MessageKey> = {}) =>
     c.html(
       <CircleAttachPage locale={j.locale} nonce={nonce(c)} action={c.req.path} circle={j.items.circle} goals={j.goals} values={values} errors={errors}
-        writeUrl={localUrl(prefilledFormUrl(deps.config, { lang: j.locale, email: j.email, name: j.name }))} />,
+        writeUrl={localUrl(prefilledFormUrl(deps.config, { lang: j.locale, email: j.email, name: j.name, join: c.req.path }))} />,
       Object.keys(errors).length ? 400 : 200,
     );
 

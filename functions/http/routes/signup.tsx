@@ -15,7 +15,7 @@ import { CheckInboxPage } from '../pages/message-page.js';
 import { SignupPage, type SignupValues } from '../pages/signup-page.js';
 import { guessTimeZone } from '../pages/time-zone-field.js';
 
-const PREFILL_FIELDS = ['email', 'name', 'goal', 'perWeek', 'weeks', 'timeZone', 'weekday', 'hour', 'buddyName', 'buddyEmail'] as const;
+const PREFILL_FIELDS = ['email', 'name', 'goal', 'perWeek', 'weeks', 'timeZone', 'weekday', 'hour', 'buddyName', 'buddyEmail', 'join'] as const;
 
 export function signupRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/', (c) => {
