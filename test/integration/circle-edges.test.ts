@@ -149,6 +149,43 @@ describe('privacy', () => {
   });
 });
 
+describe('the shared target set later', () => {
+  it('lets the organiser add, change and remove it; bad input and other members change nothing', async () => {
+    const s = await setup(2);
+    const [organiser, member] = s.goals as [Goal, Goal];
+    const page = s.page(organiser);
+    const target = async () => (await s.deps.store.getCircle(s.circle.id))!.circle.sharedTarget;
+    expect(await (await s.get(page)).text()).toContain('data-testid="circle-shared-form"');
+    expect(await (await s.get(s.page(member))).text()).not.toContain('circle-shared-form');
+
+    const before = await s.snapshot();
+    for (const fields of [{ sharedText: 'møter' }, { sharedTotal: '20' }, { sharedText: 'møter', sharedTotal: '0' }, { sharedText: '<b>x</b>', sharedTotal: '5' }]) {
+      const response = await s.post(`${page}/shared`, fields);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('class="error"');
+      // What was typed comes back in the fields.
+      if (fields.sharedText) expect(html).toContain(`value="${fields.sharedText.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+    }
+    expect((await s.post(`${s.page(member)}/shared`, { sharedText: 'møter', sharedTotal: '20' })).status).toBe(403);
+    expect(await s.snapshot()).toEqual(before);
+
+    const saved = await s.post(`${page}/shared`, { sharedText: 'Teamet booker 20 møter', sharedTotal: '20' });
+    expect(saved.status).toBe(303);
+    expect(await target()).toEqual({ text: 'Teamet booker 20 møter', total: 20 });
+    const shown = await (await s.get(saved.headers.get('location')!)).text();
+    expect(shown).toContain('Lagret. Alle medlemmene ser det nå');
+    expect(shown).toContain('Sammen: 0 av 20 — Teamet booker 20 møter');
+    expect(await (await s.get(s.page(member))).text()).toContain('Together: 0 of 20 — Teamet booker 20 møter');
+
+    expect((await s.post(`${page}/shared`, { sharedText: 'Teamet booker 30 møter', sharedTotal: '30' })).status).toBe(303);
+    expect(await target()).toEqual({ text: 'Teamet booker 30 møter', total: 30 });
+    expect((await s.post(`${page}/shared`, { sharedText: '', sharedTotal: '' })).status).toBe(303);
+    expect(await target()).toBeUndefined();
+    expect(await (await s.get(s.page(member))).text()).not.toContain('Together:');
+  });
+});
+
 describe('the shared target in the final report', () => {
   it('tells each member where the circle stands at their goal\'s end', async () => {
     const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));

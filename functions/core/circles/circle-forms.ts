@@ -13,6 +13,16 @@ const sharedTotal = z.preprocess(
   z.number(key('errors.circle.sharedTotal')).int(key('errors.circle.sharedTotal')).min(1, key('errors.circle.sharedTotal')).max(100000, key('errors.circle.sharedTotal')).optional(),
 );
 
+/** The shared target's two fields: both, or neither (no target). */
+const sharedFields = {
+  sharedText: optional(plainText(120, 'errors.circle.sharedTotal')),
+  sharedTotal,
+};
+const bothOrNeither: [(f: { sharedText?: string | undefined; sharedTotal?: number | undefined }) => boolean, { path: string[]; error: MessageKey }] = [
+  (f) => (f.sharedText === undefined) === (f.sharedTotal === undefined),
+  { path: ['sharedTotal'], ...key('errors.circle.sharedTotal') },
+];
+
 export const startCircleSchema = z
   .object({
     // The circle's name is in every circle email's subject, as a person's name is: no address, no encoded-word.
@@ -21,12 +31,13 @@ export const startCircleSchema = z
       .refine((v) => !containsLink(v), key('errors.circle.circleNameLink'))
       .refine((v) => !ENCODED_WORD.test(v), key('errors.text.encodedWord')),
     memberName: memberName(),
-    sharedText: optional(plainText(120, 'errors.circle.sharedTotal')),
-    sharedTotal,
+    ...sharedFields,
   })
-  // Both shared-target fields, or neither.
-  .refine((f) => (f.sharedText === undefined) === (f.sharedTotal === undefined), { path: ['sharedTotal'], ...key('errors.circle.sharedTotal') });
+  .refine(...bothOrNeither);
 export type StartCircleForm = z.infer<typeof startCircleSchema>;
+
+/** The organiser sets, changes or (both fields empty) removes the shared target later. */
+export const sharedTargetSchema = z.object(sharedFields).refine(...bothOrNeither);
 
 export const inviteSchema = z.object({ email: emailField('errors.email.invalid') });
 

@@ -102,6 +102,21 @@ export interface CirclePageProps extends FormPageProps {
   notice?: MessageKey | undefined;
 }
 
+/** The organiser's form for the shared target: what it is now, or what was typed when it came back with an error. */
+function SharedTargetForm({ locale, action, target, values, errors }: { locale: Locale; action: string; target: Circle['sharedTarget']; values: Values; errors: Errors }) {
+  const typed = 'sharedText' in values || 'sharedTotal' in values;
+  const shown = typed ? values : { sharedText: target?.text ?? '', sharedTotal: target ? String(target.total) : '' };
+  return (
+    <form method="post" action={action} data-testid="circle-shared-form">
+      <h2>{t(locale, 'circle.page.shared.title')}</h2>
+      <p>{t(locale, 'circle.page.shared.lead')}</p>
+      <TextField locale={locale} name="sharedText" label={t(locale, 'circle.start.sharedText')} values={shown} errors={errors} />
+      <TextField locale={locale} name="sharedTotal" label={t(locale, 'circle.start.sharedTotal')} values={shown} errors={errors} type="number" />
+      <button type="submit" class="secondary">{t(locale, 'circle.page.shared.button')}</button>
+    </form>
+  );
+}
+
 export function CirclePage(p: CirclePageProps) {
   const { locale } = p;
   return (
@@ -133,6 +148,7 @@ export function CirclePage(p: CirclePageProps) {
       )}
       {p.organiser ? (
         <>
+          <SharedTargetForm locale={locale} action={`${p.action}/shared`} target={p.circle.sharedTarget} values={p.values ?? {}} errors={p.errors ?? {}} />
           <p>{t(locale, 'circle.page.organiser')}</p>
           {/* Under the table, not in a column of it: a phone has no room for one (re-attack R2). */}
           <div class="buttons" data-testid="circle-remove">

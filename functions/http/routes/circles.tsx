@@ -10,9 +10,9 @@ import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { prefilledFormUrl } from '../../core/links/links.js';
 import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
 import { CircleClosed, CircleTaken, NotInCircle, OrganiserStays, RemovedFromCircle } from '../../core/circles/circle-errors.js';
-import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
+import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, sharedTargetSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
 import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
-import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, setCircleEmail, startCircle, wasRemoved } from '../../core/circles/membership.js';
+import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, setCircleEmail, setSharedTarget, startCircle, wasRemoved } from '../../core/circles/membership.js';
 import { shownRows, sharedLine } from '../../core/circles/digest-email.js';
 import { knownLocale } from '../../core/emails/known-locale.js';
 import { cheerOf, sendCheer } from '../../core/circles/cheers.js';
@@ -81,7 +81,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     );
   };
 
-  const notices: Record<string, MessageKey> = { invited: 'circle.page.invite.sent', stepUp: 'circle.page.stepUpSent', emailOn: 'circle.quiet.on' };
+  const notices: Record<string, MessageKey> = { invited: 'circle.page.invite.sent', stepUp: 'circle.page.stepUpSent', emailOn: 'circle.quiet.on', shared: 'circle.page.shared.saved' };
   app.get('/ci/:token', async (c) => circlePage(c, await memberOf(c), { ...(notices[c.req.query('done') ?? ''] ? { notice: notices[c.req.query('done')!]! } : {}) }));
 
   app.post('/ci/:token/invite', async (c) => {
@@ -91,6 +91,19 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
     if (!parsed.success) return circlePage(c, member, { errors: formErrors(parsed.error), values }, 400);
     await inviteByEmail(deps, member.items.circle.id, member.me, parsed.data.email);
     return c.redirect(`${linkPath(c)}?done=invited`, 303);
+  });
+
+  // The shared target is the organiser's to set, change or (both fields empty) remove; not a change of who is
+  // in the circle, so no step-up. Members see the new sum at once and in the next digest.
+  app.post('/ci/:token/shared', async (c) => {
+    const member = await memberOf(c);
+    if (!member.organiser) throw new NotInCircle();
+    const values = stringValues(await formFields(c));
+    const parsed = sharedTargetSchema.safeParse(values);
+    if (!parsed.success) return circlePage(c, member, { errors: formErrors(parsed.error), values }, 400);
+    const { sharedText, sharedTotal } = parsed.data;
+    await setSharedTarget(deps, member.items.circle.id, sharedText && sharedTotal ? { text: sharedText, total: sharedTotal } : undefined);
+    return c.redirect(`${linkPath(c)}?done=shared`, 303);
   });
 
   app.post('/ci/:token/email-on', async (c) => {
