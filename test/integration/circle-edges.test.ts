@@ -159,7 +159,8 @@ describe('the shared target set later', () => {
     expect(await (await s.get(s.page(member))).text()).not.toContain('circle-shared-form');
 
     const before = await s.snapshot();
-    for (const fields of [{ sharedText: 'møter' }, { sharedTotal: '20' }, { sharedText: 'møter', sharedTotal: '0' }, { sharedText: '<b>x</b>', sharedTotal: '5' }]) {
+    const bad: Record<string, string>[] = [{ sharedText: 'møter' }, { sharedTotal: '20' }, { sharedText: 'møter', sharedTotal: '0' }, { sharedText: '<b>x</b>', sharedTotal: '5' }];
+    for (const fields of bad) {
       const response = await s.post(`${page}/shared`, fields);
       expect(response.status, JSON.stringify(fields)).toBe(400);
       const html = await response.text();
