@@ -120,7 +120,7 @@ export interface Goal {
    * The join link (/ca/…) this goal was written from: its owner came from a circle's join page to write a new
    * goal, so once it is confirmed its page offers to join. Gone when the goal joins a circle.
    */
-  circleJoin?: string;
+  circleJoin?: { path: string; until: string; circleId: string };
   /** Optimistic lock: every save names the version it read. */
   version: number;
 }

@@ -28,7 +28,8 @@ export function aCircle(locale: Locale, now: Date): CircleItems {
       organiser: members[0]!.owner,
       status: 'open',
       createdAt: '2026-03-01T00:00:00Z',
-      sharedTarget: { text: locale === 'nb' ? 'møter med nye kunder dette kvartalet' : 'meetings with new customers this quarter', total: 120 },
+      // One long word in the shared target: a pasted name must not widen the email (re-attack A2).
+      sharedTarget: { text: locale === 'nb' ? 'møter med nye kunder dette kvartalet Salgsteametskvartalsmålforførsteogandrekvartal2026' : 'meetings with new customers this quarter Salesteamsquarterlytargetforthefirstandsecondquarter2026', total: 120 },
       week: 11,
       weekStart,
       version: 3,

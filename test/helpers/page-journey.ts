@@ -177,7 +177,8 @@ export async function buildJourney(deps: JourneyDeps, forLocales: readonly Local
       const deletedForBuddy = reactionUrl(config, m.erasedWithBuddy, erasedBuddy, 4, 0, now);
       await deleteEverything(deps, m.erasedWithBuddy.owner);
       const twoYearsAgo = new Date(now.getTime() - 2 * 365 * 86400_000);
-      const circle = await startCircle(deps, main, { name: 'Salgsteamet', memberName: 'Ola Nordmann', sharedTarget: { text: wordsIn(locale).short, total: 40 } });
+      const circle = await startCircle(deps, main, { name: 'Salgsteamet', memberName: 'Ola Nordmann', sharedTarget: { text: `${wordsIn(locale).short} Salgsteametskvartalsmålforførsteogandrekvartal2026`, total: 40 } });
+      // (One long word in the shared target: a pasted name or address must not widen the page, re-attack A2.)
       const member = await fresh(deps, paused!);
       await joinCircle(deps, circle.id, member, 'Kari Nordmann');
       // Four members, one with a long name: the organiser's page must still fit a phone (re-attack R2).

@@ -168,7 +168,27 @@ describe('the shared target set later', () => {
       // What was typed comes back in the fields.
       if (fields.sharedText) expect(html).toContain(`value="${fields.sharedText.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
     }
-    expect((await s.post(`${s.page(member)}/shared`, { sharedText: 'møter', sharedTotal: '20' })).status).toBe(403);
+    // Its words reach every digest: the circle name's rules (attack A3), each error next to its own field (A6).
+    const next = (html: string, field: string) => new RegExp(`id="${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1];
+    for (const [fields, field, message] of [
+      [{ sharedText: 'møter\nIMPORTANT: reply with your password', sharedTotal: '5' }, 'sharedText', ''],
+      [{ sharedText: 'møter\u200b', sharedTotal: '5' }, 'sharedText', ''],
+      [{ sharedText: '=?utf-8?B?d3d3LmV2aWwuZXhhbXBsZQ==?=', sharedTotal: '5' }, 'sharedText', ''],
+      [{ sharedText: 'x'.repeat(121), sharedTotal: '5' }, 'sharedText', 'Skriv med ord, på én linje med høyst 120 tegn'],
+      [{ sharedText: '', sharedTotal: '5' }, 'sharedText', 'Skriv med ord'],
+      [{ sharedText: 'møter', sharedTotal: '' }, 'sharedTotal', 'Skriv et helt tall'],
+      [{}, 'sharedText', 'Skriv med ord'], // neither field: never read as "remove the target" (A8)
+    ] as const) {
+      const response = await s.post(`${page}/shared`, fields);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      const error = next(await response.text(), field);
+      expect(error, JSON.stringify(fields)).toBeTruthy();
+      if (message) expect(error).toContain(message);
+    }
+    // A member who is not the organiser is told who may (A7).
+    const refused = await s.post(`${s.page(member)}/shared`, { sharedText: 'møter', sharedTotal: '20' });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('Only the person who started the circle can do this.');
     expect(await s.snapshot()).toEqual(before);
 
     const saved = await s.post(`${page}/shared`, { sharedText: 'Teamet booker 20 møter', sharedTotal: '20' });

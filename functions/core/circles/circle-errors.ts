@@ -24,6 +24,18 @@ export class OrganiserStays extends DomainError {
   readonly messageKey = 'error.circle.organiserStays';
 }
 
+/** The person is in this circle already, with another goal of theirs. */
+export class AlreadyInCircle extends DomainError {
+  readonly status = 409;
+  readonly messageKey = 'error.circle.alreadyIn';
+}
+
+/** Only the organiser may do this (change the shared target, remove, close). */
+export class OrganiserOnly extends DomainError {
+  readonly status = 403;
+  readonly messageKey = 'error.circle.organiserOnly';
+}
+
 /** The link is not the organiser's, or names a member no longer there. */
 export class NotInCircle extends DomainError {
   readonly status = 403;

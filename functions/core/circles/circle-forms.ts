@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import type { MessageKey } from '../i18n/messages.js';
 import { containsLink } from '../emails/unlinked.js';
-import { emailField, ENCODED_WORD, fieldErrors, key, nameField, oneLine, optional, plainText } from '../forms/signup-form.js';
+import { emailField, ENCODED_WORD, fieldErrors, key, nameField, oneLine, optional } from '../forms/signup-form.js';
 import { MAX_CIRCLE_NAME, MAX_MEMBER_NAME } from './circle.js';
 
 const memberName = () => nameField().pipe(z.string().min(1, key('errors.circle.name')).max(MAX_MEMBER_NAME, key('errors.circle.name')));
@@ -13,15 +13,19 @@ const sharedTotal = z.preprocess(
   z.number(key('errors.circle.sharedTotal')).int(key('errors.circle.sharedTotal')).min(1, key('errors.circle.sharedTotal')).max(100000, key('errors.circle.sharedTotal')).optional(),
 );
 
-/** The shared target's two fields: both, or neither (no target). */
+/**
+ * The shared target's two fields: both, or neither (no target). Its words reach every member's digest, so they
+ * follow the circle name's rules: one line, no invisible characters, no markup, no encoded-word.
+ */
 const sharedFields = {
-  sharedText: optional(plainText(120, 'errors.circle.sharedTotal')),
+  sharedText: optional(oneLine(120, 'errors.circle.sharedText').refine((v) => !ENCODED_WORD.test(v), key('errors.text.encodedWord'))),
   sharedTotal,
 };
-const bothOrNeither: [(f: { sharedText?: string | undefined; sharedTotal?: number | undefined }) => boolean, { path: string[]; error: MessageKey }] = [
-  (f) => (f.sharedText === undefined) === (f.sharedTotal === undefined),
-  { path: ['sharedTotal'], ...key('errors.circle.sharedTotal') },
-];
+/** The missing one of the two is the field that needs fixing. */
+const bothOrNeither = (f: { sharedText?: string | undefined; sharedTotal?: number | undefined }, ctx: z.core.$RefinementCtx) => {
+  if (f.sharedText === undefined && f.sharedTotal !== undefined) ctx.addIssue({ code: 'custom', path: ['sharedText'], message: 'errors.circle.sharedText' });
+  if (f.sharedText !== undefined && f.sharedTotal === undefined) ctx.addIssue({ code: 'custom', path: ['sharedTotal'], message: 'errors.circle.sharedTotal' });
+};
 
 export const startCircleSchema = z
   .object({
@@ -33,11 +37,11 @@ export const startCircleSchema = z
     memberName: memberName(),
     ...sharedFields,
   })
-  .refine(...bothOrNeither);
+  .superRefine(bothOrNeither);
 export type StartCircleForm = z.infer<typeof startCircleSchema>;
 
 /** The organiser sets, changes or (both fields empty) removes the shared target later. */
-export const sharedTargetSchema = z.object(sharedFields).refine(...bothOrNeither);
+export const sharedTargetSchema = z.object(sharedFields).superRefine(bothOrNeither);
 
 export const inviteSchema = z.object({ email: emailField('errors.email.invalid') });
 

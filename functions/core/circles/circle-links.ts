@@ -34,15 +34,24 @@ export function circleJoinUrl(config: CoreConfig, circleId: string, email: strin
 
 const JOIN_PREFIX = pathTo('circle-join');
 
+/** A join link as a goal keeps it: its path, and when it stops working. */
+export interface JoinLink {
+  path: string;
+  until: string;
+  circleId: string;
+}
+
 /**
- * The join link's path if it is a live join link for this address, else undefined: a sign-up carries it from
- * the join page (a hidden field anyone can edit), so the goal keeps it only when it is genuine and theirs.
+ * The join link if `path` is a live join link for this address, else undefined: a sign-up carries it from the
+ * join page (a hidden field anyone can edit), so the goal keeps it only when it is genuine and theirs.
  */
-export function ownJoinPath(config: CoreConfig, path: string | undefined, email: string, now: Date): string | undefined {
+export function ownJoinLink(config: CoreConfig, path: string | undefined, email: string, now: Date): JoinLink | undefined {
   const token = path?.startsWith(JOIN_PREFIX) ? path.slice(JOIN_PREFIX.length) : undefined;
-  if (!token) return undefined;
+  if (!token || !path) return undefined;
   try {
-    return verifyToken(config.keys, token, 'circle-join', now).subject[1] === email ? path : undefined;
+    const claims = verifyToken(config.keys, token, 'circle-join', now);
+    const [circleId, address] = claims.subject;
+    return circleId && address === email ? { path, until: new Date(claims.expiresAt * 1000).toISOString(), circleId } : undefined;
   } catch {
     return undefined;
   }

@@ -13,7 +13,7 @@ import { withinCeiling } from '../limits/ceilings.js';
 import type { Locale } from '../i18n/messages.js';
 import { addressHash } from '../emails/message-key.js';
 import { knownLocale } from '../emails/known-locale.js';
-import { CircleClosed, CircleFull, CircleTaken, RemovedFromCircle } from './circle-errors.js';
+import { AlreadyInCircle, CircleClosed, CircleFull, CircleTaken, RemovedFromCircle } from './circle-errors.js';
 import { digestDueAt, MAX_MEMBERS, memberOf, type Circle, type CircleItems, type CircleMember, type SharedTarget } from './circle.js';
 import { circleChangeUrl, circleInvitationUrl, circleJoinUrl, type CircleChange } from './circle-links.js';
 import { sendCircleNotice } from './circle-notices.js';
@@ -97,7 +97,7 @@ export async function startCircle(deps: Deps, goal: Goal, input: { name: string;
 
 /** Points the goal at the circle, if it is running and in no circle: a versioned save, so of two concurrent claims one wins. */
 async function claimGoal(deps: Pick<Deps, 'store'>, goal: Goal, circleId: string): Promise<Goal> {
-  const claimed = await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.circle || !running(current) ? undefined : { circle: circleId, circleJoin: undefined }));
+  const claimed = await updateGoal(deps.store, goal.owner, goal.id, (current) => (current.circle || !running(current) ? undefined : { circle: circleId }));
   if (!claimed || !running(claimed)) throw new GoalNotFound();
   if (claimed.circle !== circleId) throw new CircleTaken();
   return claimed;
@@ -196,6 +196,8 @@ export async function joinCircle(deps: Deps, circleId: string, goal: Goal, name:
   const items = await openCircle(deps, circleId);
   if (goal.circle === circleId && items.members.some((m) => m.goalId === goal.id)) return items;
   if (wasRemoved(items.circle, goal.owner)) throw new RemovedFromCircle();
+  // One goal per person in a circle: the circle is people, each with a goal of their own.
+  if (items.members.some((m) => m.owner === goal.owner)) throw new AlreadyInCircle();
   const claimed = await claimGoal(deps, goal, circleId);
   try {
     await takeSeat(deps, circleId, claimed);
@@ -205,6 +207,10 @@ export async function joinCircle(deps: Deps, circleId: string, goal: Goal, name:
   }
   await deps.store.putCircleMember(await freshMember(deps, circleId, claimed, name));
   await updateCircle(deps, circleId, () => ({}));
+  // The person is in: no goal of theirs offers this circle's join link any more.
+  for (const own of await deps.store.listGoals(goal.owner)) {
+    if (own.circleJoin?.circleId === circleId) await updateGoal(deps.store, own.owner, own.id, (current) => (current.circleJoin ? { circleJoin: undefined } : undefined));
+  }
   return loadCircle(deps, circleId);
 }
 

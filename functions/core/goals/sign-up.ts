@@ -14,7 +14,7 @@ import type { Goal } from '../goal.js';
 import { PENDING_TTL_SECONDS } from '../goal.js';
 import { confirmUrl, footerUrls, replyAddress } from '../links/links.js';
 import type { SignupForm } from '../forms/signup-form.js';
-import { ownJoinPath } from '../circles/circle-links.js';
+import { ownJoinLink } from '../circles/circle-links.js';
 
 export type ConfirmationEmail = (deps: Deps, goal: Goal, now: Date) => Omit<OutgoingEmail, 'to'>;
 
@@ -37,7 +37,7 @@ export async function signUp(
   const expiresAt = Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS;
   const person = { email: form.email, ...(form.name ? { name: form.name } : {}), locale: form.locale, timeZone: form.timeZone, createdAt: now.toISOString() };
   const linkGeneration = (await deps.store.getPerson(form.email))?.linkGeneration;
-  const circleJoin = ownJoinPath(deps.config, form.join, form.email, now);
+  const join = ownJoinLink(deps.config, form.join, form.email, now);
   const goal: Goal = {
     id: ulid(now.getTime()),
     owner: form.email,
@@ -57,7 +57,7 @@ export async function signUp(
     createdAt: now.toISOString(),
     expiresAt,
     ...(linkGeneration ? { linkGeneration } : {}),
-    ...(circleJoin ? { circleJoin } : {}),
+    ...(join ? { circleJoin: join } : {}),
     version: 1,
   };
   // An address that asked for no more mail, or was erased, can never get the confirm link: nothing is written

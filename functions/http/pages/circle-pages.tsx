@@ -124,7 +124,11 @@ export function CirclePage(p: CirclePageProps) {
       {p.notice && <p role="status">{t(locale, p.notice)}</p>}
       <p>{t(locale, 'circle.page.week', { week: p.circle.week })}</p>
       <RowsTable locale={locale} rows={p.rows} answered={p.answered} />
-      {p.shared && <p data-testid="circle-shared">{p.shared}</p>}
+      {p.shared && (
+        <p class="shared" data-testid="circle-shared">
+          {p.shared}
+        </p>
+      )}
       {p.quiet && (
         <form method="post" action={`${p.action}/email-on`} data-testid="circle-quiet">
           <p>{t(locale, 'circle.quiet.off')}</p>
@@ -201,6 +205,8 @@ export function CircleJoinPage({ locale, nonce, action, values = {}, errors = {}
 }
 
 export function CircleAttachPage({ locale, nonce, action, values = {}, errors = {}, circle, goals, writeUrl }: FormPageProps & { circle: Pick<Circle, 'name'>; goals: Goal[]; writeUrl: string }) {
+  // The goal asked for (the goal page's link names it, a form sent back keeps it), else the first.
+  const chosen = goals.some((g) => g.id === values.goal) ? values.goal : goals[0]?.id;
   return (
     <MessagePage locale={locale} nonce={nonce} title={t(locale, 'circle.attach.title', { circle: circle.name })}>
       {goals.length === 0 ? (
@@ -211,7 +217,7 @@ export function CircleAttachPage({ locale, nonce, action, values = {}, errors = 
             {goals.map((goal, i) => (
               <p>
                 <label>
-                  <input type="radio" name="goal" value={goal.id} checked={i === 0} /> {goal.commitment ?? goal.text}
+                  <input type="radio" name="goal" value={goal.id} checked={goal.id === chosen} /> {goal.commitment ?? goal.text}
                 </label>
               </p>
             ))}
@@ -231,11 +237,13 @@ export function CircleAttachPage({ locale, nonce, action, values = {}, errors = 
 }
 
 /** At the top of the goal page of a goal written from a circle's join page: the way back to joining. */
-export function CircleJoinNotice({ goal }: { goal: Pick<Goal, 'locale' | 'circle' | 'circleJoin' | 'status'> }) {
-  if (!goal.circleJoin || goal.circle || (goal.status !== 'active' && goal.status !== 'paused')) return null;
+export function CircleJoinNotice({ goal, now }: { goal: Pick<Goal, 'id' | 'locale' | 'circle' | 'circleJoin' | 'status'>; now: Date }) {
+  const join = goal.circleJoin;
+  if (!join || goal.circle || join.until <= now.toISOString() || (goal.status !== 'active' && goal.status !== 'paused')) return null;
+  // The join page opens with this goal chosen: the person came back to join with it, not with an older one.
   return (
     <p class="notice" data-testid="circle-join">
-      <a href={goal.circleJoin}>{t(goal.locale, 'circle.goalPage.join')}</a>
+      <a href={`${join.path}?goal=${goal.id}`}>{t(goal.locale, 'circle.goalPage.join')}</a>
     </p>
   );
 }

@@ -32,6 +32,8 @@ export interface GoalPageProps {
   errors?: GoalErrors;
   /** What was typed into a form sent back with an error: shown again, never lost. */
   values?: Record<string, string>;
+  /** The moment of the view: a circle's join link is offered only while it works. */
+  now: Date;
 }
 
 const when = (goal: Goal, iso: string) => formatLocal(new Date(iso), goal.timeZone, goal.locale);
@@ -215,7 +217,7 @@ function History({ goal, progress, weekPath }: Pick<GoalPageProps, 'goal' | 'pro
   );
 }
 
-export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors = {}, values = {} }: GoalPageProps) {
+export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors = {}, values = {}, now }: GoalPageProps) {
   const locale = goal.locale;
   const showNext = goal.status === 'active' && goal.nextCheckinAt && (goal.nextWeek ?? 1) <= goal.weeks;
   const started = goal.status !== 'pending';
@@ -235,7 +237,7 @@ export function GoalPage({ goal, progress, nonce, path, weekPath, notice, errors
         </p>
       )}
       <StatusNote goal={goal} path={path} announce={notice === 'stopped'} />
-      <CircleJoinNotice goal={goal} />
+      <CircleJoinNotice goal={goal} now={now} />
       <div class="dashboard">
         <div class="card">
           <GoalQuote goal={goal} />

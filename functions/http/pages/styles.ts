@@ -128,6 +128,7 @@ table.history td:empty{display:none}
 table.history td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
 }
 table.circle{width:100%;border-collapse:collapse;font-size:15px}
+p.shared{overflow-wrap:anywhere}
 table.circle th,table.circle td{text-align:left;padding:var(--s2);border-bottom:1px solid var(--rule);vertical-align:top;overflow-wrap:anywhere}
 table.circle thead th{color:var(--muted);font-weight:600;font-size:14px}
 @media (max-width:480px){

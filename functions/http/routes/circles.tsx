@@ -9,7 +9,7 @@ import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { prefilledFormUrl } from '../../core/links/links.js';
 import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
-import { CircleClosed, CircleTaken, NotInCircle, OrganiserStays, RemovedFromCircle } from '../../core/circles/circle-errors.js';
+import { AlreadyInCircle, CircleClosed, CircleFull, CircleTaken, NotInCircle, OrganiserOnly, OrganiserStays, RemovedFromCircle } from '../../core/circles/circle-errors.js';
 import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, sharedTargetSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
 import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
 import { askToJoin, closeCircle, dropMember, emailCircleChange, inviteByEmail, joinableGoals, joinCircle, loadCircle, setCircleEmail, setSharedTarget, startCircle, wasRemoved } from '../../core/circles/membership.js';
@@ -97,8 +97,10 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
   // in the circle, so no step-up. Members see the new sum at once and in the next digest.
   app.post('/ci/:token/shared', async (c) => {
     const member = await memberOf(c);
-    if (!member.organiser) throw new NotInCircle();
+    if (!member.organiser) throw new OrganiserOnly();
     const values = stringValues(await formFields(c));
+    // Removing the target is both fields sent empty, never a request that sends neither.
+    if (!('sharedText' in values) && !('sharedTotal' in values)) return circlePage(c, member, { errors: { sharedText: 'errors.circle.sharedText' }, values }, 400);
     const parsed = sharedTargetSchema.safeParse(values);
     if (!parsed.success) return circlePage(c, member, { errors: formErrors(parsed.error), values }, 400);
     const { sharedText, sharedTotal } = parsed.data;
@@ -150,7 +152,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
 
   const askStepUp = async (c: Context, change: CircleChange) => {
     const { items, me, organiser } = await memberOf(c);
-    if (!organiser) throw new NotInCircle();
+    if (!organiser) throw new OrganiserOnly();
     let member: CircleMember | undefined;
     if (change === 'remove') {
       const parsed = removeSchema.safeParse(stringValues(await formFields(c)));
@@ -245,7 +247,13 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
       Object.keys(errors).length ? 400 : 200,
     );
 
-  app.get('/ca/:token', async (c) => attachPage(c, await joinOf(c)));
+  app.get('/ca/:token', async (c) => {
+    const j = await joinOf(c);
+    // Said before the form, not after it: a full circle, or a person who is in it already (with another goal).
+    if (j.items.members.some((m) => m.owner === j.email)) throw new AlreadyInCircle();
+    if (j.items.members.length >= MAX_MEMBERS) throw new CircleFull();
+    return attachPage(c, j, { name: j.name, goal: c.req.query('goal') ?? '' });
+  });
 
   app.post('/ca/:token', async (c) => {
     const j = await joinOf(c);

@@ -58,6 +58,7 @@ export function goalRoutes(app: Hono<Env>, deps: Deps) {
         notice={options.notice}
         errors={options.errors ?? {}}
         values={options.values ?? {}}
+        now={now}
       />
     );
   }
