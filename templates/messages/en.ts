@@ -706,7 +706,7 @@ export const en = {
   'error.circle.closed': 'This circle is closed, or the link is not one of its own.',
   'error.circle.full': 'This circle is full: a circle has at most 8 members.',
   'error.circle.taken': 'This goal is in a circle already. A goal can be in one circle at a time.',
-  'error.circle.alreadyIn': 'You are in this circle already, with another of your goals. A circle has one goal per person.',
+  'error.circle.alreadyIn': 'You are in this circle already. A circle has one goal per person; the page of your goal in it links to the circle.',
   'error.circle.organiserOnly': 'Only the person who started the circle can do this.',
   'error.circle.notMember': 'This link is not a member’s link for this circle any more.',
   'error.circle.organiserStays': 'You started this circle, so you cannot leave it or take your own goal out of it. To stop, close the circle on its page: every member is told.',

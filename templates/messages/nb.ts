@@ -704,7 +704,7 @@ export const nb: Record<MessageKey, string> = {
   'error.circle.closed': 'Denne sirkelen er lukket, eller lenken hører ikke til den.',
   'error.circle.full': 'Sirkelen er full: en sirkel har høyst 8 medlemmer.',
   'error.circle.taken': 'Dette målet er allerede i en sirkel. Et mål kan være i én sirkel om gangen.',
-  'error.circle.alreadyIn': 'Du er allerede med i denne sirkelen, med et annet av målene dine. En sirkel har ett mål per person.',
+  'error.circle.alreadyIn': 'Du er allerede med i denne sirkelen. En sirkel har ett mål per person; siden til målet ditt i den lenker til sirkelen.',
   'error.circle.organiserOnly': 'Bare den som startet sirkelen, kan gjøre dette.',
   'error.circle.notMember': 'Denne lenken er ikke lenger et medlems lenke til sirkelen.',
   'error.circle.organiserStays': 'Du startet denne sirkelen, så du kan ikke gå ut av den eller ta ditt eget mål ut av den. Vil du slutte, stenger du sirkelen på siden dens: alle medlemmene får beskjed.',

@@ -24,7 +24,7 @@ export class OrganiserStays extends DomainError {
   readonly messageKey = 'error.circle.organiserStays';
 }
 
-/** The person is in this circle already, with another goal of theirs. */
+/** The person is in this circle already (one goal per person). */
 export class AlreadyInCircle extends DomainError {
   readonly status = 409;
   readonly messageKey = 'error.circle.alreadyIn';
