@@ -50,6 +50,9 @@ export function memberOf(circleId: string, goal: Goal, answers: readonly WeekAns
 }
 
 /** Members whose goal still runs: only they hold the digest back. */
+/** Whether this address has a goal in the circle: one goal per person. */
+export const hasPerson = (members: readonly CircleMember[], email: string) => members.some((m) => m.owner === email);
+
 export const activeMembers = (members: readonly CircleMember[]) => members.filter((m) => m.goalStatus === 'active');
 
 /**

@@ -14,7 +14,7 @@ import type { Locale } from '../i18n/messages.js';
 import { addressHash } from '../emails/message-key.js';
 import { knownLocale } from '../emails/known-locale.js';
 import { AlreadyInCircle, CircleClosed, CircleFull, CircleTaken, RemovedFromCircle } from './circle-errors.js';
-import { digestDueAt, MAX_MEMBERS, memberOf, type Circle, type CircleItems, type CircleMember, type SharedTarget } from './circle.js';
+import { digestDueAt, hasPerson, MAX_MEMBERS, memberOf, type Circle, type CircleItems, type CircleMember, type SharedTarget } from './circle.js';
 import { circleChangeUrl, circleInvitationUrl, circleJoinUrl, type CircleChange } from './circle-links.js';
 import { sendCircleNotice } from './circle-notices.js';
 
@@ -197,7 +197,7 @@ export async function joinCircle(deps: Deps, circleId: string, goal: Goal, name:
   if (goal.circle === circleId && items.members.some((m) => m.goalId === goal.id)) return items;
   if (wasRemoved(items.circle, goal.owner)) throw new RemovedFromCircle();
   // One goal per person in a circle: the circle is people, each with a goal of their own.
-  if (items.members.some((m) => m.owner === goal.owner)) throw new AlreadyInCircle();
+  if (hasPerson(items.members, goal.owner)) throw new AlreadyInCircle();
   const claimed = await claimGoal(deps, goal, circleId);
   try {
     await takeSeat(deps, circleId, claimed);

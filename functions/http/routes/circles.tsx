@@ -8,7 +8,7 @@ import { t, type Locale, type MessageKey } from '../../core/i18n/messages.js';
 import type { Deps } from '../../core/ports.js';
 import { verifyToken, type TokenPurpose } from '../../core/tokens/tokens.js';
 import { prefilledFormUrl } from '../../core/links/links.js';
-import { MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
+import { hasPerson, MAX_MEMBERS, type CircleItems, type CircleMember } from '../../core/circles/circle.js';
 import { AlreadyInCircle, CircleClosed, CircleFull, CircleTaken, NotInCircle, OrganiserOnly, OrganiserStays, RemovedFromCircle } from '../../core/circles/circle-errors.js';
 import { attachSchema, formErrors, inviteSchema, joinSchema, removeSchema, sharedTargetSchema, startCircleSchema } from '../../core/circles/circle-forms.js';
 import { circleInvitationUrl, circlePageUrl, type CircleChange } from '../../core/circles/circle-links.js';
@@ -250,7 +250,7 @@ export function circleRoutes(app: Hono<Env>, deps: Deps) {
   app.get('/ca/:token', async (c) => {
     const j = await joinOf(c);
     // Said before the form, not after it: a full circle, or a person who is in it already (with another goal).
-    if (j.items.members.some((m) => m.owner === j.email)) throw new AlreadyInCircle();
+    if (hasPerson(j.items.members, j.email)) throw new AlreadyInCircle();
     if (j.items.members.length >= MAX_MEMBERS) throw new CircleFull();
     return attachPage(c, j, { name: j.name, goal: c.req.query('goal') ?? '' });
   });
